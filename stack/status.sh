@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Shows each component of the local stack: pid, address and health. Exits 0 only when all are up and healthy.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+url_of() {
+  case $1 in
+    postgres) echo "postgres://127.0.0.1:$PG_PORT/model_registry" ;;
+    server) echo "http://127.0.0.1:$SERVER_PORT" ;;
+    moto) echo "http://127.0.0.1:$MOTO_PORT (bucket $BUCKET)" ;;
+    versitygw) echo "http://127.0.0.1:$VERSITYGW_PORT (bucket $BUCKET)" ;;
+  esac
+}
+
+all_ok=0
+for name in "${COMPONENTS[@]}"; do
+  if pid=$(running_pid "$name"); then
+    if healthy "$name"; then state=healthy; else state=unhealthy; all_ok=1; fi
+  else
+    pid=-; state=stopped; all_ok=1
+  fi
+  printf '%-10s %-10s pid %-8s %s\n' "$name" "$state" "$pid" "$(url_of "$name")"
+done
+exit $all_ok

