@@ -3,5 +3,52 @@
  * @packageDocumentation
  */
 
-/** The version of this package, sent in the User-Agent header. */
-export const VERSION = "0.1.0";
+export type { TokenProvider } from "./client/create-fetch.js";
+export {
+  type CustomPropertyInput,
+  type CustomPropertyValue,
+  customPropertyTypes,
+  double,
+  int,
+  type JsonObject,
+  type JsonValue,
+  TypedNumber,
+} from "./client/custom-properties.js";
+export type * from "./client/entities.js";
+export {
+  type CustomPropertiesInput,
+  type Entity,
+  type EntityInput,
+  wireCustomProperties,
+} from "./client/entity.js";
+export type { CallOptions, FilterableListOptions, UpdateOptions } from "./client/entity-resource.js";
+export {
+  ApiError,
+  AuthError,
+  BadRequestError,
+  ConfigError,
+  ConflictError,
+  ConnectionError,
+  ModelRegistryError,
+  NotFoundError,
+  ServerError,
+  UploadError,
+  VersionConflictError,
+} from "./client/errors.js";
+export {
+  Filter,
+  type FilterValue,
+  filter,
+  type PropertyOptions,
+  toFilterQuery,
+  type ValueType,
+} from "./client/filter.js";
+export { type Page, type PageOptions, Paginated } from "./client/paginate.js";
+export type { ArtifactListOptions } from "./client/resources/artifacts.js";
+export type { MetricHistoryOptions } from "./client/resources/experiment-runs.js";
+export type { RetryOptions } from "./client/retry.js";
+export type { ApiClient } from "./client/transport.js";
+/** The API's own types, exactly as on the wire (custom properties as MetadataValue maps). */
+export type * as wire from "./client/types.js";
+export { ModelRegistry, type ModelRegistryOptions, type Serves } from "./model-registry.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,52 @@
+// Entities that hang off a parent (versions of a model, artifacts of a version, runs of an experiment, services
+// in an environment): listed and created under the parent's path.
+import { decodeEntity, type Entity, type EntityInput, encodeInput } from "./entity.js";
+import type { CallOptions } from "./entity-resource.js";
+import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
+import type { PageOptions, Paginated } from "./paginate.js";
+import type { Query, Rest } from "./rest.js";
+
+/** A listing (and creation) endpoint under a parent entity. */
+export interface ChildSpec {
+  /** Plural noun for messages: "model versions". */
+  noun: string;
+  /** Path with the parent's `{param}`, e.g. `/registered_models/{registeredmodelId}/versions`. */
+  path: string;
+  param: string;
+  /** The body field that names the parent on create; the server requires it even though the path has it. */
+  parentField?: string;
+  filterable: boolean;
+  /** Fields every create body carries. */
+  fixed?: Record<string, string>;
+}
+
+/** The children of one parent entity. `C` is what `create` takes, without the parent id (filled in for you). */
+export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
+  constructor(
+    private readonly rest: Rest,
+    private readonly spec: ChildSpec,
+    /** The parent's id. */
+    readonly parentId: string,
+  ) {}
+
+  /** The children, page by page. */
+  list(options: L = {} as L, query: Query = {}): Paginated<Entity<T>> {
+    const { path, param, filterable, noun } = this.spec;
+    const listing = { path, params: { [param]: this.parentId }, filterable, noun, query };
+    return listEntities<T>(this.rest, listing, options as ListingOptions);
+  }
+
+  /** Creates a child of this parent. (For artifacts the server upserts: a body with an `id` links that artifact.) */
+  async create(input: EntityInput<C>, options: CallOptions = {}): Promise<Entity<T>> {
+    const { path, param, parentField, fixed, noun } = this.spec;
+    const body = {
+      ...encodeInput(input),
+      ...fixed,
+      ...(parentField ? { [parentField]: this.parentId } : {}),
+    };
+    const name = (input as { name?: string }).name;
+    const subject = `new entry in ${noun} of ${this.parentId}${name ? ` named ${JSON.stringify(name)}` : ""}`;
+    const params = { [param]: this.parentId };
+    return decodeEntity(await this.rest.post<T>({ path, params, body, subject, signal: options.signal }));
+  }
+}

@@ -1,0 +1,207 @@
+// The operations every registry entity shares (list, get, find, create, update), written once and configured per
+// entity by an EntitySpec. The server's traps are handled here: find-by-name matches with SQL LIKE, and PATCH resets
+// omitted state fields to their defaults.
+import {
+  type CustomPropertiesInput,
+  decodeEntity,
+  type Entity,
+  type EntityInput,
+  encodeInput,
+  mergeCustomProperties,
+  wireCustomProperties,
+} from "./entity.js";
+import { ConfigError, NotFoundError } from "./errors.js";
+import { type Filter, filter } from "./filter.js";
+import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
+import type { PageOptions, Paginated } from "./paginate.js";
+import type { Query, Rest } from "./rest.js";
+
+/** Where an entity lives in the API and which quirks apply to it. */
+export interface EntitySpec {
+  /** Human name for messages: "registered model". */
+  kind: string;
+  collection: string;
+  /** Path of one entity, with `{idParam}`. */
+  item: string;
+  idParam: string;
+  /** Find-by-name/externalId path, e.g. `/registered_model`. */
+  find: string;
+  /** For entities named per parent: the field holding the parent id (sent as parentResourceId when finding). */
+  parentField?: string;
+  /** The listings of the entity under its parent, used to confirm exact name matches; the first one whose parent
+   * exists is used (an artifact's parent may be a model version or an experiment run). */
+  parentCollections?: readonly { path: string; param: string; filterable: boolean }[];
+  /** Fields copied from the current entity into a PATCH that omits them (the server would reset them). */
+  keepOnPatch: readonly string[];
+  /** Whether the collection honours filterQuery (several endpoints silently ignore it). */
+  filterable: boolean;
+  /** Fields every create and update body carries, e.g. `{ artifactType: "model-artifact" }`. */
+  fixed?: Record<string, string>;
+}
+
+/** Listing options of collections whose endpoint honours filterQuery. */
+export interface FilterableListOptions extends PageOptions {
+  /** A filterQuery: built with `filter.*` or a raw string. */
+  filter?: Filter | string;
+}
+
+/** Options of `update`. */
+export interface UpdateOptions {
+  /** Change only the given custom properties (null removes one) instead of replacing the whole map. Default false. */
+  mergeCustomProperties?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Options of calls that take only a signal. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+// `_` and `%` are wildcards in the server's LIKE, so a name holding them may match other entities.
+const WILDCARD = /[_%]/;
+
+/** Entities with a LIVE/ARCHIVED `state`. */
+type Stateful = { state?: "LIVE" | "ARCHIVED" };
+
+export class EntityResource<
+  T extends RawEntity,
+  C,
+  U,
+  F extends object,
+  L extends PageOptions = FilterableListOptions,
+> {
+  constructor(
+    protected readonly rest: Rest,
+    protected readonly spec: EntitySpec,
+  ) {}
+
+  /** Every entity, page by page. */
+  list(options: L = {} as L): Paginated<Entity<T>> {
+    const { collection: path, filterable, kind } = this.spec;
+    return listEntities<T>(this.rest, { path, filterable, noun: `${kind}s` }, options as ListingOptions);
+  }
+
+  /** The entity with this id; NotFoundError if there is none. */
+  async get(id: string, options: CallOptions = {}): Promise<Entity<T>> {
+    return decodeEntity(await this.getRaw(id, options.signal));
+  }
+
+  /** The entity with exactly this name (under its parent) or externalId, or null. */
+  async find(by: F | { externalId: string }, options: CallOptions = {}): Promise<Entity<T> | null> {
+    const key = by as Record<string, string | undefined>;
+    const field = key.name !== undefined ? "name" : "externalId";
+    const value = key[field];
+    if (!value) throw new ConfigError(`finding a ${this.spec.kind} needs a name or an externalId`);
+    const parentId = field === "name" && this.spec.parentField ? key[this.spec.parentField] : undefined;
+    if (field === "name" && this.spec.parentField && !parentId)
+      throw new ConfigError(`finding a ${this.spec.kind} by name needs ${this.spec.parentField}`);
+    const query: Query = { [field]: value, parentResourceId: parentId };
+    const subject = `${this.spec.kind} with ${field} ${JSON.stringify(value)}`;
+    const found = await this.rest.getOrNull<T>({
+      path: this.spec.find,
+      query,
+      subject,
+      signal: options.signal,
+    });
+    if (found && found[field] === value) return decodeEntity(found);
+    if (!found && !WILDCARD.test(value)) return null;
+    return this.scanFor(field, value, parentId, options.signal);
+  }
+
+  /** Creates the entity. Never retried: if the outcome is unknown, `find` it by name. */
+  async create(input: EntityInput<C>, options: CallOptions = {}): Promise<Entity<T>> {
+    const body = { ...encodeInput(input), ...this.spec.fixed };
+    const subject = `new ${this.spec.kind} ${JSON.stringify((input as { name?: string }).name ?? "")}`;
+    return decodeEntity(
+      await this.rest.post<T>({ path: this.spec.collection, body, subject, signal: options.signal }),
+    );
+  }
+
+  /**
+   * Changes the given fields and leaves the others as they are. State fields the server would reset when omitted
+   * (`state`, `desiredState`, `status`) are sent with their current values. `customProperties`, when given,
+   * replaces the whole map unless `mergeCustomProperties` is set.
+   */
+  async update(id: string, patch: EntityInput<U>, options: UpdateOptions = {}): Promise<Entity<T>> {
+    const body: Record<string, unknown> = { ...encodeInput(patch), ...this.spec.fixed };
+    const missing = this.spec.keepOnPatch.filter((field) => body[field] === undefined);
+    const changes = (patch as { customProperties?: CustomPropertiesInput }).customProperties;
+    const merge = options.mergeCustomProperties === true && changes !== undefined;
+    if (missing.length > 0 || merge) {
+      const current = await this.getRaw(id, options.signal);
+      const fields = current as Record<string, unknown>;
+      for (const field of missing) if (fields[field] !== undefined) body[field] = fields[field];
+      if (merge)
+        body.customProperties = mergeCustomProperties(wireCustomProperties(decodeEntity(current)), changes);
+    }
+    const call = {
+      path: this.spec.item,
+      params: { [this.spec.idParam]: id },
+      body,
+      subject: `${this.spec.kind} ${id}`,
+    };
+    return decodeEntity(await this.rest.patch<T>({ ...call, signal: options.signal }));
+  }
+
+  protected getRaw(id: string, signal?: AbortSignal): Promise<T> {
+    const params = { [this.spec.idParam]: id };
+    return this.rest.get<T>({ path: this.spec.item, params, subject: `${this.spec.kind} ${id}`, signal });
+  }
+
+  /** Confirms an exact match by listing (narrowed by a filter where the server honours one). */
+  private async scanFor(
+    field: "name" | "externalId",
+    value: string,
+    parentId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<Entity<T> | null> {
+    const { collection, filterable, kind, parentCollections = [] } = this.spec;
+    const listings = parentId
+      ? parentCollections.map((p) => ({
+          path: p.path,
+          params: { [p.param]: parentId },
+          filterable: p.filterable,
+        }))
+      : [{ path: collection, params: {}, filterable }];
+    for (const listing of listings) {
+      let where: Filter | undefined;
+      try {
+        where = listing.filterable ? filter.eq(field, value) : undefined;
+      } catch {
+        where = undefined; // a value the filter grammar cannot express: scan unfiltered
+      }
+      try {
+        for await (const entity of listEntities<T>(
+          this.rest,
+          { ...listing, noun: `${kind}s` },
+          { filter: where, signal },
+        )) {
+          if ((entity as Record<string, unknown>)[field] === value) return entity;
+        }
+        return null;
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error; // no such parent of this kind: try the next
+      }
+    }
+    return null;
+  }
+}
+
+/** An entity resource whose entities can be archived and restored. */
+export class StatefulResource<
+  T extends RawEntity & Stateful,
+  C,
+  U extends Stateful,
+  F extends object,
+  L extends PageOptions = FilterableListOptions,
+> extends EntityResource<T, C, U, F, L> {
+  /** Sets `state` to ARCHIVED (nothing else changes; archiving does not cascade to children). */
+  archive(id: string, options: CallOptions = {}): Promise<Entity<T>> {
+    return this.update(id, { state: "ARCHIVED" } as EntityInput<U>, options);
+  }
+
+  /** Sets `state` back to LIVE. */
+  restore(id: string, options: CallOptions = {}): Promise<Entity<T>> {
+    return this.update(id, { state: "LIVE" } as EntityInput<U>, options);
+  }
+}

@@ -1,0 +1,114 @@
+// Every error the library throws. One class per kind of failure, chosen by HTTP status in one place
+// (`apiErrorFor`); messages say what failed and what to do, and never carry a secret.
+
+/** The base of every error this library throws. */
+export class ModelRegistryError extends Error {
+  override name = "ModelRegistryError";
+}
+
+/** What an {@link ApiError} is built from. */
+export interface ApiErrorDetails {
+  /** HTTP status of the response. */
+  status: number;
+  /** The server's `code` (the HTTP status text, e.g. `"Not Found"`), or the status text when the body was not JSON. */
+  code: string;
+  /** The server's message, or the start of a non-JSON body. */
+  serverMessage: string;
+  /** HTTP method of the request. */
+  method: string;
+  /** The request URL, with credentials and query secrets removed. */
+  url: string;
+  /** What the request was about, e.g. `registered model "mnist"`. */
+  subject?: string | undefined;
+}
+
+/** The server answered with an error status. */
+export class ApiError extends ModelRegistryError {
+  override name = "ApiError";
+  readonly status: number;
+  readonly code: string;
+  readonly serverMessage: string;
+  readonly method: string;
+  readonly url: string;
+
+  constructor(details: ApiErrorDetails, hint?: string) {
+    const about = details.subject ? `: ${details.subject}` : "";
+    const said = details.serverMessage ? `: ${details.serverMessage}` : "";
+    super(
+      `${details.status} ${details.code}${about} (${details.method} ${details.url})${said}${hint ? `. ${hint}` : ""}`,
+    );
+    this.status = details.status;
+    this.code = details.code;
+    this.serverMessage = details.serverMessage;
+    this.method = details.method;
+    this.url = details.url;
+  }
+}
+
+/** 404: the entity does not exist (or a find matched more than one). */
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+
+/** 409: an entity with that name (or externalId) already exists. */
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+}
+
+/** 400 or 422: the request was malformed or missed a required field. */
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+
+/** 401 or 403: the token is missing, wrong, expired, or lacks permission. */
+export class AuthError extends ApiError {
+  override name = "AuthError";
+}
+
+/** 5xx: the server failed or is not ready. */
+export class ServerError extends ApiError {
+  override name = "ServerError";
+}
+
+/** The server (or storage) could not be reached at all: DNS, refused connection, TLS failure or timeout. */
+export class ConnectionError extends ModelRegistryError {
+  override name = "ConnectionError";
+}
+
+/** Settings are missing or invalid; nothing was sent. */
+export class ConfigError extends ModelRegistryError {
+  override name = "ConfigError";
+}
+
+/** Uploading or verifying model files failed. */
+export class UploadError extends ModelRegistryError {
+  override name = "UploadError";
+}
+
+/** The version already exists with different content. */
+export class VersionConflictError extends ModelRegistryError {
+  override name = "VersionConflictError";
+  constructor(
+    message: string,
+    readonly existingDigest: string | undefined,
+    readonly newDigest: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The error class for an HTTP error status, with a hint on what to do. */
+export function apiErrorFor(details: ApiErrorDetails): ApiError {
+  const { status } = details;
+  if (status === 404) return new NotFoundError(details);
+  if (status === 409) return new ConflictError(details, "Use another name, or find the existing entity");
+  if (status === 400 || status === 422) return new BadRequestError(details);
+  if (status === 401 || status === 403)
+    return new AuthError(
+      details,
+      "Check the token (MODEL_REGISTRY_TOKEN or the token file) and its permissions",
+    );
+  if (status >= 500)
+    return new ServerError(details, status === 503 ? "The server is not ready; retry shortly" : undefined);
+  return new ApiError(details);
+}

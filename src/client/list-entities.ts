@@ -1,0 +1,54 @@
+// One listing of entities at a path: filter checked against what the endpoint honours, pages decoded.
+import { decodeEntity, type Entity } from "./entity.js";
+import { ConfigError } from "./errors.js";
+import { type Filter, toFilterQuery } from "./filter.js";
+import { type PageOptions, Paginated } from "./paginate.js";
+import type { Query, Rest } from "./rest.js";
+import type { MetadataValue } from "./types.js";
+
+/** The shape every entity the server sends has in common. */
+export type RawEntity = {
+  id?: string;
+  name?: string;
+  externalId?: string;
+  customProperties?: Record<string, MetadataValue>;
+};
+
+/** A listing endpoint. */
+export interface Listing {
+  path: string;
+  params?: Record<string, string>;
+  /** Whether the endpoint honours filterQuery (several silently ignore it). */
+  filterable: boolean;
+  /** Plural noun for messages: "model versions". */
+  noun: string;
+  /** Extra query parameters sent with every page (e.g. artifactType). */
+  query?: Query;
+}
+
+/** Listing options with an optional filter. */
+export type ListingOptions = PageOptions & { filter?: Filter | string | undefined };
+
+/** The entities at a listing endpoint, decoded, page by page. */
+export function listEntities<T extends RawEntity>(
+  rest: Rest,
+  listing: Listing,
+  options: ListingOptions = {},
+): Paginated<Entity<T>> {
+  const { filter: where, ...pageOptions } = options;
+  if (where !== undefined && !listing.filterable)
+    throw new ConfigError(
+      `the server ignores filters when listing ${listing.noun}; filter the results yourself`,
+    );
+  const query: Query = { ...listing.query, filterQuery: toFilterQuery(where) };
+  return new Paginated<Entity<T>>(async (page, signal) => {
+    const list = await rest.get<{ items?: T[]; nextPageToken?: string }>({
+      path: listing.path,
+      params: listing.params,
+      query: { ...query, ...page },
+      subject: listing.noun,
+      signal,
+    });
+    return { items: (list.items ?? []).map((item) => decodeEntity(item)), nextPageToken: list.nextPageToken };
+  }, pageOptions);
+}

@@ -1,0 +1,95 @@
+// Listing, normalised in one place: every page sends a page size and the same order and filter, the walk stops on
+// an empty token (the server never sends an empty trailing page) or at `limit`, and a repeated token is an error.
+import { ConfigError, ModelRegistryError } from "./errors.js";
+import type { Query } from "./rest.js";
+import type { OrderByField, SortOrder } from "./types.js";
+
+/** Options every listing takes. */
+export interface PageOptions {
+  /** Items per request. Default 100. Always sent: without it the server returns every row at once. */
+  pageSize?: number;
+  /** Sort key. Default `ID`. (With CREATE_TIME or LAST_UPDATE_TIME, rows made in the same millisecond may be
+   * skipped or repeated across pages: the server does not break ties by id.) */
+  orderBy?: OrderByField;
+  /** Default `ASC`. */
+  sortOrder?: SortOrder;
+  /** Stop after this many items; pages are sized so that no item beyond it is fetched. */
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+/** One page as the server sends it. */
+export interface Page<T> {
+  items?: T[];
+  nextPageToken?: string;
+}
+
+/** Fetches one page for the given query (pageSize, orderBy, sortOrder, nextPageToken and any filters). */
+export type PageFetcher<T> = (query: Query, signal: AbortSignal | undefined) => Promise<Page<T>>;
+
+const ORDER_BY: ReadonlySet<string> = new Set(["ID", "CREATE_TIME", "LAST_UPDATE_TIME"]);
+const SORT_ORDER: ReadonlySet<string> = new Set(["ASC", "DESC"]);
+export const DEFAULT_PAGE_SIZE = 100;
+
+function checkOptions(options: PageOptions): void {
+  const { pageSize, limit, orderBy, sortOrder } = options;
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 2 ** 31 - 1))
+    throw new ConfigError(`pageSize must be a whole number from 1 to 2147483647, not ${pageSize}`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0))
+    throw new ConfigError(`limit must be a whole number of at least 0, not ${limit}`);
+  // The server silently falls back to ID/ASC on anything else, so refuse it here instead.
+  if (orderBy !== undefined && !ORDER_BY.has(orderBy))
+    throw new ConfigError(
+      `orderBy must be one of ID, CREATE_TIME, LAST_UPDATE_TIME, not ${JSON.stringify(orderBy)}`,
+    );
+  if (sortOrder !== undefined && !SORT_ORDER.has(sortOrder))
+    throw new ConfigError(`sortOrder must be ASC or DESC, not ${JSON.stringify(sortOrder)}`);
+}
+
+/** A listing: iterate it with `for await`, or take `pages()` or `toArray()`. Each walk starts from the first page. */
+export class Paginated<T> implements AsyncIterable<T> {
+  readonly #fetchPage: PageFetcher<T>;
+  readonly #options: PageOptions;
+  readonly #query: Query;
+
+  constructor(fetchPage: PageFetcher<T>, options: PageOptions = {}, query: Query = {}) {
+    checkOptions(options);
+    this.#fetchPage = fetchPage;
+    this.#options = options;
+    this.#query = query;
+  }
+
+  /** The items page by page, as the server sends them (cut at `limit`). */
+  async *pages(): AsyncGenerator<T[], void, undefined> {
+    const { pageSize = DEFAULT_PAGE_SIZE, orderBy = "ID", sortOrder = "ASC", limit, signal } = this.#options;
+    const seen = new Set<string>();
+    let token: string | undefined;
+    let remaining = limit ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const size = Math.min(pageSize, remaining);
+      const query = { ...this.#query, pageSize: String(size), orderBy, sortOrder, nextPageToken: token };
+      const page = await this.#fetchPage(query, signal);
+      const items = (page.items ?? []).slice(0, remaining);
+      remaining -= items.length;
+      if (items.length > 0) yield items;
+      token = page.nextPageToken || undefined;
+      if (!token) return;
+      if (seen.has(token))
+        throw new ModelRegistryError(
+          "the server sent the same nextPageToken twice; stopped listing to avoid an endless loop",
+        );
+      seen.add(token);
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page;
+  }
+
+  /** Every item (up to `limit`) in one array. */
+  async toArray(): Promise<T[]> {
+    const all: T[] = [];
+    for await (const page of this.pages()) all.push(...page);
+    return all;
+  }
+}

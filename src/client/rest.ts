@@ -1,0 +1,72 @@
+// The calls the resources make: a method, a path template under the API prefix, parameters, and a subject for
+// error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
+import { NotFoundError } from "./errors.js";
+import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
+
+/** The API prefix every path of the v1alpha3 spec starts with. */
+export const API_PREFIX = "/api/model_registry/v1alpha3";
+
+export type Query = Record<string, string | undefined>;
+
+export interface Call {
+  /** Path template under {@link API_PREFIX}, e.g. `/registered_models/{registeredmodelId}`. */
+  path: string;
+  params?: Record<string, string>;
+  query?: Query;
+  body?: unknown;
+  /** What is asked for, for error messages: `registered model "mnist"`. */
+  subject?: string;
+  signal?: AbortSignal | undefined;
+}
+
+type Method = "get" | "post" | "patch";
+type UntypedRequest = (
+  method: Method,
+  url: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+function definedOnly(query: Query | undefined): Record<string, string> | undefined {
+  if (!query) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** Untyped access to the typed client, for the generic resource code. The typed client stays public as `mr.api`. */
+export class Rest {
+  constructor(readonly api: ApiClient) {}
+
+  get<T>(call: Call): Promise<T> {
+    return this.send<T>("get", call);
+  }
+
+  post<T>(call: Call): Promise<T> {
+    return this.send<T>("post", call);
+  }
+
+  patch<T>(call: Call): Promise<T> {
+    return this.send<T>("patch", call);
+  }
+
+  /** A GET whose 404 means "there is none". */
+  async getOrNull<T>(call: Call): Promise<T | null> {
+    try {
+      return await this.get<T>(call);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  private async send<T>(method: Method, call: Call): Promise<T> {
+    const path = API_PREFIX + call.path;
+    const request = this.api.request as unknown as UntypedRequest;
+    const result = await request(method, path, {
+      params: { path: call.params, query: definedOnly(call.query) },
+      body: call.body,
+      signal: call.signal,
+    });
+    return unwrap(result as FetchResult<T>, { method: method.toUpperCase(), path, subject: call.subject });
+  }
+}

@@ -1,0 +1,67 @@
+// The retry policy, in one place: which failures are retried, how long to wait, and how many times.
+
+/** How requests that fail transiently are retried. */
+export interface RetryOptions {
+  /** Total attempts including the first. Default 3. */
+  attempts?: number;
+  /** First backoff delay in ms; doubled each retry, with full jitter. Default 200. */
+  baseDelayMs?: number;
+  /** Upper bound of one wait in ms, also for `Retry-After`. Default 10_000. */
+  maxDelayMs?: number;
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Statuses that mean "try again later". */
+export const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+
+/**
+ * Methods whose repetition cannot create a second entity. PATCH is included because every update this library
+ * sends sets absolute values. POST (create) never is: a lost create is resolved by looking the entity up by name.
+ */
+const REPEATABLE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PATCH", "PUT", "DELETE"]);
+
+export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+  if (options === false) return { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
+  const attempts = Math.max(1, Math.floor(options?.attempts ?? 3));
+  return { attempts, baseDelayMs: options?.baseDelayMs ?? 200, maxDelayMs: options?.maxDelayMs ?? 10_000 };
+}
+
+export function isRepeatable(method: string): boolean {
+  return REPEATABLE_METHODS.has(method.toUpperCase());
+}
+
+/** Milliseconds asked for by a `Retry-After` header (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter for the given retry number (1 = first retry). */
+export function backoffMs(policy: RetryPolicy, retry: number, random = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  return Math.round(random() * ceiling);
+}
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,67 @@
+// A fetch that trusts a custom CA, or (explicitly) skips verification, in whichever runtime we run on.
+import { ConfigError } from "./errors.js";
+
+/** TLS settings for the connection to the registry. */
+export interface TlsOptions {
+  /** Path of a PEM CA bundle to trust in addition to the system's. */
+  caFile?: string | undefined;
+  /** PEM text of a CA bundle (instead of caFile). */
+  ca?: string | undefined;
+  /** Accept any certificate. Only for development against self-signed servers. Default false. */
+  insecureSkipVerify?: boolean | undefined;
+}
+
+type Fetch = (request: Request) => Promise<Response>;
+
+interface DenoLike {
+  createHttpClient(options: { caCerts?: string[] }): unknown;
+}
+
+async function readCa(tls: TlsOptions): Promise<string | undefined> {
+  if (tls.ca !== undefined || tls.caFile === undefined) return tls.ca;
+  const { readFile } = await import("node:fs/promises");
+  try {
+    return await readFile(tls.caFile, "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "unreadable";
+    throw new ConfigError(`cannot read the CA file ${tls.caFile} (${code}); check the path given as caFile`);
+  }
+}
+
+/** Whether any TLS option asks for a non-default connection. */
+export function needsTlsFetch(tls: TlsOptions | undefined): tls is TlsOptions {
+  return Boolean(tls && (tls.ca !== undefined || tls.caFile !== undefined || tls.insecureSkipVerify));
+}
+
+/** Builds a fetch for these TLS settings: Deno's HTTP client, Bun's `tls` option, or an undici Agent on Node. */
+export async function createTlsFetch(tls: TlsOptions): Promise<Fetch> {
+  const ca = await readCa(tls);
+  const verify = !tls.insecureSkipVerify;
+  const deno = (globalThis as { Deno?: DenoLike }).Deno;
+  if (deno) {
+    if (!verify) {
+      throw new ConfigError(
+        "Deno cannot skip TLS verification per client: run deno with --unsafely-ignore-certificate-errors=<host>, or pass the server's CA as caFile",
+      );
+    }
+    const client = deno.createHttpClient({ caCerts: ca ? [ca] : [] });
+    return (request) => fetch(request, { client } as RequestInit);
+  }
+  if ((globalThis as { Bun?: unknown }).Bun) {
+    return (request) => fetch(request, { tls: { ca, rejectUnauthorized: verify } } as RequestInit);
+  }
+  const { Agent, fetch: undiciFetch } = await import("undici");
+  const dispatcher = new Agent({ connect: { ca, rejectUnauthorized: verify } });
+  return async (request) => {
+    const body =
+      request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body,
+      signal: request.signal,
+      dispatcher,
+    });
+    return response as unknown as Response;
+  };
+}

@@ -1,0 +1,84 @@
+// The typed openapi-fetch client over our one fetch, and unwrap(): a response becomes a value or a typed error.
+import createClient, { type Client } from "openapi-fetch";
+import { VERSION } from "../version.js";
+import { type CreateFetchOptions, createFetch } from "./create-fetch.js";
+import { apiErrorFor, ConfigError } from "./errors.js";
+import { redactUrl } from "./redact.js";
+import type { paths } from "./types.js";
+
+/** The raw typed client: every endpoint of the v1alpha3 API, with paths as in the spec. */
+export type ApiClient = Client<paths>;
+
+export interface TransportOptions extends Omit<CreateFetchOptions, "userAgent"> {
+  /** Base URL of the registry, e.g. `http://localhost:8080` (the API path is added per request). */
+  url: string;
+  /** Sent as User-Agent. Default `model-registry-ts/<version>`. */
+  userAgent?: string | undefined;
+}
+
+/** Checks the URL and returns it without trailing slashes. */
+export function normaliseBaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(
+      `the registry URL ${JSON.stringify(redactUrl(url))} is not a URL; use e.g. http://localhost:8080`,
+    );
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new ConfigError(`the registry URL must start with http:// or https://, not ${parsed.protocol}`);
+  }
+  return url.replace(/\/+$/, "");
+}
+
+/** Builds the typed client; nothing is sent until the first call. */
+export function createTransport(options: TransportOptions): ApiClient {
+  const fetch = createFetch({ ...options, userAgent: options.userAgent ?? `model-registry-ts/${VERSION}` });
+  return createClient<paths>({ baseUrl: normaliseBaseUrl(options.url), fetch });
+}
+
+/** What openapi-fetch returns for one call. */
+export interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+function describeBody(error: unknown, response: Response): { code: string; message: string } {
+  if (error && typeof error === "object") {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (typeof message === "string")
+      return { code: typeof code === "string" ? code : response.statusText, message };
+  }
+  // Not the server's JSON error shape: its 503 text while starting, a proxy's HTML page, an empty 405.
+  const text = typeof error === "string" ? error.replace(/\s+/g, " ").trim() : "";
+  return {
+    code: response.statusText || "Error",
+    message: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+  };
+}
+
+/** What a call was, for error messages. */
+export interface CallContext {
+  method: string;
+  /** The API path, used when the response carries no URL. */
+  path: string;
+  /** What was asked for, e.g. `registered model "mnist"`. */
+  subject?: string | undefined;
+}
+
+/** The data of a successful call, or the typed error for a failed one. */
+export function unwrap<T>(result: FetchResult<T>, call: CallContext): T {
+  const { response } = result;
+  if (response.ok) return result.data as T;
+  const { code, message } = describeBody(result.error, response);
+  throw apiErrorFor({
+    status: response.status,
+    code,
+    serverMessage: message,
+    method: call.method,
+    url: redactUrl(response.url || call.path),
+    subject: call.subject,
+  });
+}

@@ -1,0 +1,78 @@
+// Short names for the generated OpenAPI types, declared once. Everything else imports them from here.
+import type { components, paths } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+
+/** The raw typed paths of the v1alpha3 API, as openapi-fetch sees them. */
+export type { paths };
+
+/** The error body every JSON error response carries: `code` is the HTTP status text. */
+export type ApiErrorBody = Schemas["Error"];
+export type Artifact = Schemas["Artifact"];
+export type ArtifactCreate = Schemas["ArtifactCreate"];
+export type ArtifactList = Schemas["ArtifactList"];
+export type ArtifactState = Schemas["ArtifactState"];
+export type ArtifactTypeQueryParam = Schemas["ArtifactTypeQueryParam"];
+export type ArtifactUpdate = Schemas["ArtifactUpdate"];
+export type DataSet = Schemas["DataSet"];
+export type DataSetCreate = Schemas["DataSetCreate"];
+export type DataSetUpdate = Schemas["DataSetUpdate"];
+export type DocArtifact = Schemas["DocArtifact"];
+export type DocArtifactCreate = Schemas["DocArtifactCreate"];
+export type DocArtifactUpdate = Schemas["DocArtifactUpdate"];
+export type Experiment = Schemas["Experiment"];
+export type ExperimentCreate = Schemas["ExperimentCreate"];
+export type ExperimentList = Schemas["ExperimentList"];
+export type ExperimentRun = Schemas["ExperimentRun"];
+export type ExperimentRunCreate = Schemas["ExperimentRunCreate"];
+export type ExperimentRunList = Schemas["ExperimentRunList"];
+export type ExperimentRunState = Schemas["ExperimentRunState"];
+export type ExperimentRunStatus = Schemas["ExperimentRunStatus"];
+export type ExperimentRunUpdate = Schemas["ExperimentRunUpdate"];
+export type ExperimentState = Schemas["ExperimentState"];
+export type ExperimentUpdate = Schemas["ExperimentUpdate"];
+export type ExecutionState = Schemas["ExecutionState"];
+export type InferenceService = Schemas["InferenceService"];
+export type InferenceServiceCreate = Schemas["InferenceServiceCreate"];
+export type InferenceServiceList = Schemas["InferenceServiceList"];
+export type InferenceServiceState = Schemas["InferenceServiceState"];
+export type InferenceServiceUpdate = Schemas["InferenceServiceUpdate"];
+export type MetadataBoolValue = Schemas["MetadataBoolValue"];
+export type MetadataDoubleValue = Schemas["MetadataDoubleValue"];
+export type MetadataIntValue = Schemas["MetadataIntValue"];
+export type MetadataProtoValue = Schemas["MetadataProtoValue"];
+export type MetadataStringValue = Schemas["MetadataStringValue"];
+export type MetadataStructValue = Schemas["MetadataStructValue"];
+export type MetadataValue = Schemas["MetadataValue"];
+export type Metric = Schemas["Metric"];
+export type MetricCreate = Schemas["MetricCreate"];
+export type MetricList = Schemas["MetricList"];
+export type MetricUpdate = Schemas["MetricUpdate"];
+export type ModelArtifact = Schemas["ModelArtifact"];
+export type ModelArtifactCreate = Schemas["ModelArtifactCreate"];
+export type ModelArtifactList = Schemas["ModelArtifactList"];
+export type ModelArtifactUpdate = Schemas["ModelArtifactUpdate"];
+export type ModelVersion = Schemas["ModelVersion"];
+export type ModelVersionCreate = Schemas["ModelVersionCreate"];
+export type ModelVersionList = Schemas["ModelVersionList"];
+export type ModelVersionState = Schemas["ModelVersionState"];
+export type ModelVersionUpdate = Schemas["ModelVersionUpdate"];
+export type OrderByField = Schemas["OrderByField"];
+export type Parameter = Schemas["Parameter"];
+export type ParameterCreate = Schemas["ParameterCreate"];
+export type ParameterType = Schemas["ParameterType"];
+export type ParameterUpdate = Schemas["ParameterUpdate"];
+export type RegisteredModel = Schemas["RegisteredModel"];
+export type RegisteredModelCreate = Schemas["RegisteredModelCreate"];
+export type RegisteredModelList = Schemas["RegisteredModelList"];
+export type RegisteredModelState = Schemas["RegisteredModelState"];
+export type RegisteredModelUpdate = Schemas["RegisteredModelUpdate"];
+export type ServeModel = Schemas["ServeModel"];
+export type ServeModelCreate = Schemas["ServeModelCreate"];
+export type ServeModelList = Schemas["ServeModelList"];
+export type ServeModelUpdate = Schemas["ServeModelUpdate"];
+export type ServingEnvironment = Schemas["ServingEnvironment"];
+export type ServingEnvironmentCreate = Schemas["ServingEnvironmentCreate"];
+export type ServingEnvironmentList = Schemas["ServingEnvironmentList"];
+export type ServingEnvironmentUpdate = Schemas["ServingEnvironmentUpdate"];
+export type SortOrder = Schemas["SortOrder"];

@@ -1,0 +1,20 @@
+// Settings resolution: the only part of the package that reads environment variables and files. Used by the CLI and
+// `ModelRegistry.fromEnv()`; the rest of the library takes explicit options.
+
+export { defaultEnv, type Env } from "./default-env.js";
+export { parseRegistryUrl } from "./parse-registry-url.js";
+export {
+  DEFAULT_CA_ENV_VAR,
+  type ResolvedSettings,
+  type ResolveOptions,
+  resolveSettings,
+} from "./resolve-settings.js";
+export {
+  DEFAULT_TOKEN_ENV_VAR,
+  type ResolvedToken,
+  type ResolveTokenParams,
+  resolveToken,
+  SERVICE_ACCOUNT_TOKEN_PATH,
+  type TokenSource,
+} from "./resolve-token.js";
+export { type TokenFileOptions, tokenFromFile } from "./token-file.js";

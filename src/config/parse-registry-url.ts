@@ -1,0 +1,38 @@
+// The server address, checked before anything is sent: a clear message for the two common mistakes (not set at all;
+// no scheme, e.g. `localhost:8080`) beats a connection error later.
+
+import { ConfigError } from "../client/errors.js";
+import { redactUrl } from "../client/redact.js";
+
+const EXAMPLE = "http://localhost:8080";
+
+/**
+ * Checks and normalises the Model Registry server address.
+ *
+ * @param value the address as given; surrounding whitespace is ignored, and an empty value counts as missing.
+ * @param source where the value came from, for messages (e.g. `"MODEL_REGISTRY_URL"` or `"the url option"`).
+ * @returns the address with trailing slashes removed, e.g. `https://registry.example.com/base`.
+ * @throws ConfigError when the value is missing, or is not an absolute `http://` or `https://` URL.
+ */
+export function parseRegistryUrl(value: string | undefined, source: string): string {
+  const text = value?.trim() ?? "";
+  if (text === "") {
+    throw new ConfigError(
+      `${source} is not set; set it to the Model Registry server's address, e.g. ${EXAMPLE}`,
+    );
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw new ConfigError(
+      `${source} is not a valid URL: "${redactUrl(text)}"; use a full address such as ${EXAMPLE}`,
+    );
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new ConfigError(
+      `${source} must start with http:// or https://, got "${redactUrl(text)}"; use a full address such as ${EXAMPLE}`,
+    );
+  }
+  return text.replace(/\/+$/, "");
+}

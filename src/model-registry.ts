@@ -1,0 +1,120 @@
+// The facade: one object per registry, holding the transport and every resource.
+import type { TokenProvider } from "./client/create-fetch.js";
+import type { Entity, EntityInput } from "./client/entity.js";
+import type { PageOptions, Paginated } from "./client/paginate.js";
+import { Artifacts } from "./client/resources/artifacts.js";
+import { ExperimentRuns } from "./client/resources/experiment-runs.js";
+import { Experiments } from "./client/resources/experiments.js";
+import { InferenceServices } from "./client/resources/inference-services.js";
+import { ModelArtifacts } from "./client/resources/model-artifacts.js";
+import { ModelVersions } from "./client/resources/model-versions.js";
+import { RegisteredModels } from "./client/resources/registered-models.js";
+import { ServingEnvironments } from "./client/resources/serving-environments.js";
+import { Rest } from "./client/rest.js";
+import type { RetryOptions } from "./client/retry.js";
+import { type ApiClient, createTransport, normaliseBaseUrl } from "./client/transport.js";
+import type { ServeModel, ServeModelCreate } from "./client/types.js";
+import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
+
+/** How to reach a registry. */
+export interface ModelRegistryOptions {
+  /** Base URL, e.g. `http://localhost:8080` or `https://registry.example.com`. */
+  url: string;
+  /** Bearer token, or a function returning one (called per request, so a rotating token file works). */
+  token?: TokenProvider | undefined;
+  /** Default author of new versions and owner of new models. */
+  author?: string | undefined;
+  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
+  timeout?: number | undefined;
+  /** Retries of transient failures (connection errors, 408/429/502/503/504) for requests safe to repeat.
+   * Default `{ attempts: 3 }`; `false` disables them. Creates are never retried. */
+  retry?: RetryOptions | false | undefined;
+  /** Path of a PEM CA bundle to trust (e.g. a cluster's service CA). */
+  caFile?: string | undefined;
+  /** Accept any TLS certificate. Development only. Default false. */
+  insecureSkipVerify?: boolean | undefined;
+  /** User-Agent header. Default `model-registry-ts/<version>`. */
+  userAgent?: string | undefined;
+}
+
+/** Serve records of inference services (ServeModel), which only exist under a service. */
+export interface Serves {
+  list(inferenceServiceId: string, options?: PageOptions): Paginated<Entity<ServeModel>>;
+  create(inferenceServiceId: string, serve: EntityInput<ServeModelCreate>): Promise<Entity<ServeModel>>;
+}
+
+/** A client of one Model Registry. Nothing is sent until the first call. */
+export class ModelRegistry {
+  /** The base URL, without a trailing slash. */
+  readonly url: string;
+  /** Default author of new versions and owner of new models. */
+  readonly author: string | undefined;
+  /** The raw typed openapi-fetch client: every endpoint of the API, as the escape hatch. */
+  readonly api: ApiClient;
+  readonly registeredModels: RegisteredModels;
+  readonly modelVersions: ModelVersions;
+  readonly modelArtifacts: ModelArtifacts;
+  /** Artifacts of all five kinds. */
+  readonly artifacts: Artifacts;
+  readonly servingEnvironments: ServingEnvironments;
+  readonly inferenceServices: InferenceServices;
+  readonly serves: Serves;
+  readonly experiments: Experiments;
+  readonly experimentRuns: ExperimentRuns;
+
+  constructor(options: ModelRegistryOptions) {
+    this.url = normaliseBaseUrl(options.url);
+    this.author = options.author;
+    this.api = createTransport({
+      url: this.url,
+      token: options.token,
+      fetch: options.fetch,
+      timeoutMs: options.timeout,
+      retry: options.retry,
+      tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
+      userAgent: options.userAgent,
+    });
+    const rest = new Rest(this.api);
+    this.registeredModels = new RegisteredModels(rest);
+    this.modelVersions = new ModelVersions(rest);
+    this.modelArtifacts = new ModelArtifacts(rest);
+    this.artifacts = new Artifacts(rest);
+    this.servingEnvironments = new ServingEnvironments(rest);
+    this.inferenceServices = new InferenceServices(rest);
+    this.experiments = new Experiments(rest);
+    this.experimentRuns = new ExperimentRuns(rest);
+    const services = this.inferenceServices;
+    this.serves = {
+      list: (id, listOptions) => services.serves(id).list(listOptions),
+      create: (id, serve) => services.serves(id).create(serve),
+    };
+  }
+
+  /**
+   * A client configured from the environment: `MODEL_REGISTRY_URL`; the token from `MODEL_REGISTRY_TOKEN`, else the
+   * file named by `MODEL_REGISTRY_TOKEN_FILE` (or `tokenEnvVar`), else `KF_PIPELINES_SA_TOKEN_PATH`, else the
+   * Kubernetes service-account token (the Python client's order); the CA file from `MODEL_REGISTRY_CA_FILE`; the
+   * author from `MODEL_REGISTRY_AUTHOR` or `USER`. Explicit `options` win over the environment.
+   */
+  static async fromEnv(
+    options: Partial<ModelRegistryOptions> & Omit<ResolveOptions, "overrides"> = {},
+  ): Promise<ModelRegistry> {
+    const { env, tokenEnvVar, caEnvVar, serviceAccountTokenPath, ...explicit } = options;
+    const settings = await resolveSettings({
+      env,
+      tokenEnvVar,
+      caEnvVar,
+      serviceAccountTokenPath,
+      overrides: { url: explicit.url, author: explicit.author, caFile: explicit.caFile },
+    });
+    return new ModelRegistry({
+      ...explicit,
+      url: settings.url,
+      token: explicit.token ?? settings.token,
+      author: settings.author,
+      caFile: settings.caFile,
+    });
+  }
+}
