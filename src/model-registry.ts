@@ -2,6 +2,7 @@
 import type { TokenProvider } from "./client/create-fetch.js";
 import type { Entity, EntityInput } from "./client/entity.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
+import { parseRegistryUrl } from "./client/parse-registry-url.js";
 import { Artifacts } from "./client/resources/artifacts.js";
 import { ExperimentRuns } from "./client/resources/experiment-runs.js";
 import { Experiments } from "./client/resources/experiments.js";
@@ -12,7 +13,7 @@ import { RegisteredModels } from "./client/resources/registered-models.js";
 import { ServingEnvironments } from "./client/resources/serving-environments.js";
 import { Rest } from "./client/rest.js";
 import type { RetryOptions } from "./client/retry.js";
-import { type ApiClient, createTransport, normaliseBaseUrl } from "./client/transport.js";
+import { type ApiClient, createTransport } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 
@@ -65,7 +66,7 @@ export class ModelRegistry {
   readonly experimentRuns: ExperimentRuns;
 
   constructor(options: ModelRegistryOptions) {
-    this.url = normaliseBaseUrl(options.url);
+    this.url = parseRegistryUrl(options.url, "the url option");
     this.author = options.author;
     this.api = createTransport({
       url: this.url,

@@ -1,6 +1,6 @@
 // The one fetch every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
 // network failures into ConnectionError. openapi-fetch is given this function.
-import { ConnectionError } from "./errors.js";
+import { ConnectionError, ModelRegistryError } from "./errors.js";
 import { redactUrl } from "./redact.js";
 import {
   backoffMs,
@@ -87,6 +87,7 @@ export function createFetch(options: CreateFetchOptions): (request: Request) => 
         response = await send(new Request(request.clone(), { signal }));
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason ?? error;
+        if (error instanceof ModelRegistryError) throw error; // our own (e.g. an unreadable CA file), not the network
         const timedOut = timeout?.aborted ?? false;
         // A refused connection never reached the server, so even a create may be sent again.
         const retry = attempt < policy.attempts && (repeatable || networkCode(error) === "ECONNREFUSED");

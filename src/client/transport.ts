@@ -2,7 +2,8 @@
 import createClient, { type Client } from "openapi-fetch";
 import { VERSION } from "../version.js";
 import { type CreateFetchOptions, createFetch } from "./create-fetch.js";
-import { apiErrorFor, ConfigError } from "./errors.js";
+import { apiErrorFor } from "./errors.js";
+import { parseRegistryUrl } from "./parse-registry-url.js";
 import { redactUrl } from "./redact.js";
 import type { paths } from "./types.js";
 
@@ -16,26 +17,10 @@ export interface TransportOptions extends Omit<CreateFetchOptions, "userAgent"> 
   userAgent?: string | undefined;
 }
 
-/** Checks the URL and returns it without trailing slashes. */
-export function normaliseBaseUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError(
-      `the registry URL ${JSON.stringify(redactUrl(url))} is not a URL; use e.g. http://localhost:8080`,
-    );
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new ConfigError(`the registry URL must start with http:// or https://, not ${parsed.protocol}`);
-  }
-  return url.replace(/\/+$/, "");
-}
-
 /** Builds the typed client; nothing is sent until the first call. */
 export function createTransport(options: TransportOptions): ApiClient {
   const fetch = createFetch({ ...options, userAgent: options.userAgent ?? `model-registry-ts/${VERSION}` });
-  return createClient<paths>({ baseUrl: normaliseBaseUrl(options.url), fetch });
+  return createClient<paths>({ baseUrl: parseRegistryUrl(options.url, "the url option"), fetch });
 }
 
 /** What openapi-fetch returns for one call. */

@@ -1,8 +1,8 @@
 // Settings resolution: the only part of the package that reads environment variables and files. Used by the CLI and
 // `ModelRegistry.fromEnv()`; the rest of the library takes explicit options.
 
+export { parseRegistryUrl } from "../client/parse-registry-url.js";
 export { defaultEnv, type Env } from "./default-env.js";
-export { parseRegistryUrl } from "./parse-registry-url.js";
 export {
   DEFAULT_CA_ENV_VAR,
   type ResolvedSettings,

@@ -1,8 +1,8 @@
 // Everything the CLI and `ModelRegistry.fromEnv()` need, resolved in one place from explicit values, the environment
 // and files. The library itself never reads the environment; it takes what this returns.
 
+import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import { defaultEnv, type Env } from "./default-env.js";
-import { parseRegistryUrl } from "./parse-registry-url.js";
 import { resolveToken, type TokenSource } from "./resolve-token.js";
 import type { TokenFileOptions } from "./token-file.js";
 
