@@ -50,5 +50,22 @@ export type { RetryOptions } from "./client/retry.js";
 export type { ApiClient } from "./client/transport.js";
 /** The API's own types, exactly as on the wire (custom properties as MetadataValue maps). */
 export type * as wire from "./client/types.js";
+export type { Lineage } from "./config/ci-lineage.js";
 export { ModelRegistry, type ModelRegistryOptions, type Serves } from "./model-registry.js";
+export type { Manifest, ManifestEntry, ManifestMismatch } from "./storage/manifest.js";
+export {
+  type OverallProgress,
+  type ProgressCallback,
+  type ProgressEvent,
+  trackProgress,
+} from "./storage/progress.js";
+export type { S3ConnectionOptions } from "./storage/s3-client.js";
+export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3-uri.js";
 export { VERSION } from "./version.js";
+export type {
+  RegisterModelParams,
+  RegisterModelResult,
+  RegisterStatus,
+  StorageOptions,
+} from "./workflows/register-model.js";
+export type { StoredVersionParams, VerifyResult } from "./workflows/stored-version.js";

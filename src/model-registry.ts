@@ -16,6 +16,18 @@ import type { RetryOptions } from "./client/retry.js";
 import { type ApiClient, createTransport } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
+import {
+  type RegisterModelParams,
+  type RegisterModelResult,
+  registerModel,
+  type StorageOptions,
+} from "./workflows/register-model.js";
+import {
+  downloadModel,
+  type StoredVersionParams,
+  type VerifyResult,
+  verifyModel,
+} from "./workflows/stored-version.js";
 
 /** How to reach a registry. */
 export interface ModelRegistryOptions {
@@ -38,6 +50,8 @@ export interface ModelRegistryOptions {
   insecureSkipVerify?: boolean | undefined;
   /** User-Agent header. Default `model-registry-ts/<version>`. */
   userAgent?: string | undefined;
+  /** Default storage of `registerModel` uploads (bucket, endpoint, region, credentials, or an S3Client). */
+  storage?: StorageOptions | undefined;
 }
 
 /** Serve records of inference services (ServeModel), which only exist under a service. */
@@ -64,10 +78,13 @@ export class ModelRegistry {
   readonly serves: Serves;
   readonly experiments: Experiments;
   readonly experimentRuns: ExperimentRuns;
+  /** Default storage of uploads. */
+  readonly storage: StorageOptions;
 
   constructor(options: ModelRegistryOptions) {
     this.url = parseRegistryUrl(options.url, "the url option");
     this.author = options.author;
+    this.storage = options.storage ?? {};
     this.api = createTransport({
       url: this.url,
       token: options.token,
@@ -94,10 +111,32 @@ export class ModelRegistry {
   }
 
   /**
+   * Uploads a trained model (a file or a directory) to S3-compatible storage and registers it as
+   * RegisteredModel → ModelVersion → ModelArtifact; or, with `uri`, registers an existing location. Safe to run
+   * again: the same content gives `status: "unchanged"`, different content a VersionConflictError before anything
+   * is written, and a run interrupted part-way is completed (`status: "completed"`).
+   */
+  registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
+    return registerModel(this, params, this.storage);
+  }
+
+  /** Downloads a version uploaded by registerModel into `dir`, checking every file against its manifest
+   * (`ok: false` and the `mismatches` when something differs). */
+  downloadModel(params: StoredVersionParams & { dir: string }): Promise<VerifyResult> {
+    return downloadModel(this, params);
+  }
+
+  /** Re-reads the stored files of a version uploaded by registerModel and checks them against its manifest. */
+  verifyModel(params: StoredVersionParams): Promise<VerifyResult> {
+    return verifyModel(this, params);
+  }
+
+  /**
    * A client configured from the environment: `MODEL_REGISTRY_URL`; the token from `MODEL_REGISTRY_TOKEN`, else the
    * file named by `MODEL_REGISTRY_TOKEN_FILE` (or `tokenEnvVar`), else `KF_PIPELINES_SA_TOKEN_PATH`, else the
    * Kubernetes service-account token (the Python client's order); the CA file from `MODEL_REGISTRY_CA_FILE`; the
-   * author from `MODEL_REGISTRY_AUTHOR` or `USER`. Explicit `options` win over the environment.
+   * author from `MODEL_REGISTRY_AUTHOR` or `USER`; upload storage from `AWS_S3_BUCKET`, `AWS_S3_ENDPOINT` and
+   * `AWS_DEFAULT_REGION` (credentials through the AWS SDK's chain). Explicit `options` win over the environment.
    */
   static async fromEnv(
     options: Partial<ModelRegistryOptions> & Omit<ResolveOptions, "overrides"> = {},
@@ -116,6 +155,7 @@ export class ModelRegistry {
       token: explicit.token ?? settings.token,
       author: settings.author,
       caFile: settings.caFile,
+      storage: { ...settings.storage, ...explicit.storage },
     });
   }
 }

@@ -1,0 +1,73 @@
+// Progress of long work as typed data. The CLI and the notebook decide how to draw it.
+
+/** Totals so far across all files. */
+export interface OverallProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  filesDone: number;
+  fileCount: number;
+}
+
+/** What registerModel, upload, download and verify report while they work. */
+export type ProgressEvent =
+  | {
+      type: "phase";
+      phase: "checking" | "hashing" | "uploading" | "registering" | "downloading" | "verifying" | "done";
+      detail?: string;
+    }
+  /** Bytes of one file sent (or received, or hashed) so far. */
+  | {
+      type: "upload" | "download" | "hash";
+      file: string;
+      loadedBytes: number;
+      totalBytes: number;
+      overall: OverallProgress;
+    }
+  /** One file is complete. */
+  | { type: "file"; file: string; size: number; sha256: string; overall: OverallProgress };
+
+export type ProgressCallback = (event: ProgressEvent) => void;
+
+/**
+ * Runs work that reports progress through a callback and exposes the events as an async iterator as well:
+ * `const { events, result } = trackProgress((onProgress) => mr.registerModel({ ..., onProgress }))`. The iterator
+ * ends when the work ends; `result` settles with the work (a failure rejects `result`, not the iterator).
+ */
+export function trackProgress<T>(start: (onProgress: ProgressCallback) => Promise<T>): {
+  events: AsyncIterable<ProgressEvent>;
+  result: Promise<T>;
+} {
+  const queue: ProgressEvent[] = [];
+  let wake: (() => void) | undefined;
+  let finished = false;
+  const result = start((event) => {
+    queue.push(event);
+    wake?.();
+  });
+  result
+    .then(
+      () => {},
+      () => {},
+    )
+    .finally(() => {
+      finished = true;
+      wake?.();
+    });
+  const events = {
+    async *[Symbol.asyncIterator]() {
+      while (true) {
+        const next = queue.shift();
+        if (next) {
+          yield next;
+          continue;
+        }
+        if (finished) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    },
+  };
+  return { events, result };
+}

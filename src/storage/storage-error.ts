@@ -1,0 +1,33 @@
+// S3 failures as UploadError: what was being done, where, and the storage's own words; never a credential.
+import { UploadError } from "../client/errors.js";
+
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** An UploadError for a failed storage operation. `unreachable` is set when no connection could be made. */
+export function storageError(doing: string, bucket: string, error: unknown): UploadError {
+  const code = networkCode(error);
+  const name = (error as { name?: string }).name ?? "Error";
+  const message = error instanceof Error ? error.message : String(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  let hint = "";
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT" || code === "ECONNRESET")
+    hint = "; cannot reach the S3 storage: check AWS_S3_ENDPOINT and that the storage is running";
+  else if (name === "NoSuchBucket") hint = `; create bucket ${bucket} or choose another with AWS_S3_BUCKET`;
+  else if (
+    name === "AccessDenied" ||
+    name === "InvalidAccessKeyId" ||
+    name === "SignatureDoesNotMatch" ||
+    status === 403
+  )
+    hint = "; check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and their permissions";
+  const detail = code && !message.includes(code) ? `${message} (${code})` : message;
+  return new UploadError(`${doing} in bucket ${bucket} failed: ${name}: ${detail}${hint}`, { cause: error });
+}

@@ -1,0 +1,91 @@
+// What is already in the bucket: the manifest stored next to a model, whether a prefix is taken, whether the bucket
+// answers at all. Every failure is an UploadError that says what to do.
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
+import { ConfigError } from "../client/errors.js";
+import { type Manifest, parseManifest, serializeManifest } from "./manifest.js";
+import { storageError } from "./storage-error.js";
+
+const call = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
+
+/** Fails before any upload if the storage is unreachable, the bucket missing or the credentials refused. */
+export async function checkBucket(client: S3Client, bucket: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await client.config.credentials();
+  } catch {
+    throw new ConfigError(
+      "no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile), or pass storage.credentials",
+    );
+  }
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }), call(signal));
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError("checking the bucket", bucket, error);
+  }
+}
+
+/** The manifest stored at `key`, or null if there is none. */
+export async function readStoredManifest(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<Manifest | null> {
+  let text: string;
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), call(signal));
+    text = (await object.Body?.transformToString("utf-8")) ?? "";
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === "NoSuchKey" || name === "NotFound") return null;
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(`reading the manifest ${key}`, bucket, error);
+  }
+  return parseManifest(text);
+}
+
+/** Stores the manifest at `key`. */
+export async function writeManifest(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  manifest: Manifest,
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = new TextEncoder().encode(serializeManifest(manifest));
+  try {
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: "application/json" }),
+      call(signal),
+    );
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(`writing the manifest ${key}`, bucket, error);
+  }
+}
+
+/** Whether any object is stored under `prefix/`. */
+export async function prefixHasObjects(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const folder = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+  try {
+    const listed = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: folder, MaxKeys: 1 }),
+      call(signal),
+    );
+    return (listed.KeyCount ?? listed.Contents?.length ?? 0) > 0;
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(`listing ${folder}`, bucket, error);
+  }
+}

@@ -1,0 +1,234 @@
+// Uploads files to S3 with one concurrency budget shared by every file and every part, streaming from disk in
+// bounded memory (at most `concurrency` parts in memory), hashing each file with SHA-256 as it is read (no second
+// pass). On failure or abort, every multipart upload it opened is aborted: no orphaned parts.
+
+import { open, readFile } from "node:fs/promises";
+import {
+  AbortMultipartUploadCommand,
+  type CompletedPart,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  type S3Client,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
+import { UploadError } from "../client/errors.js";
+import { createSha256 } from "./manifest.js";
+import type { OverallProgress, ProgressCallback } from "./progress.js";
+import { sendsChecksums } from "./s3-client.js";
+import { Semaphore } from "./semaphore.js";
+import { storageError } from "./storage-error.js";
+
+/** A file to upload and the key it goes to. */
+export interface UploadItem {
+  path: string;
+  relativePath: string;
+  size: number;
+  key: string;
+}
+
+/** A file that was uploaded, with the SHA-256 of the bytes sent. */
+export interface UploadedItem {
+  relativePath: string;
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+export interface UploadFilesOptions {
+  client: S3Client;
+  bucket: string;
+  files: readonly UploadItem[];
+  /** Bytes per multipart part; files up to this size go in one PUT. Default 8 MiB (minimum 5 MiB). */
+  partSize?: number | undefined;
+  /** Requests (PUTs and parts) in flight at once, across all files. Default 4. */
+  concurrency?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ProgressCallback | undefined;
+}
+
+export const MIN_PART_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+const MAX_PARTS = 10_000;
+
+type OpenUpload = { key: string; uploadId: string };
+
+/** Uploads every file; resolves with their sizes and SHA-256 digests in the order given. */
+export async function uploadFiles(options: UploadFilesOptions): Promise<UploadedItem[]> {
+  const { client, bucket, files, onProgress } = options;
+  const concurrency = options.concurrency ?? 4;
+  const slots = new Semaphore(concurrency);
+  const fileSlots = new Semaphore(concurrency);
+  const checksums = await sendsChecksums(client);
+  const overall: OverallProgress = {
+    loadedBytes: 0,
+    totalBytes: files.reduce((sum, file) => sum + file.size, 0),
+    filesDone: 0,
+    fileCount: files.length,
+  };
+  const openUploads = new Set<OpenUpload>();
+  const failure = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
+
+  const sent = (file: UploadItem, fileLoaded: number, bytes: number) => {
+    overall.loadedBytes += bytes;
+    onProgress?.({
+      type: "upload",
+      file: file.relativePath,
+      loadedBytes: fileLoaded,
+      totalBytes: file.size,
+      overall: { ...overall },
+    });
+  };
+  const done = (item: UploadedItem): UploadedItem => {
+    overall.filesDone++;
+    onProgress?.({
+      type: "file",
+      file: item.relativePath,
+      size: item.size,
+      sha256: item.sha256,
+      overall: { ...overall },
+    });
+    return item;
+  };
+
+  const putWhole = (file: UploadItem) =>
+    slots.run(async () => {
+      const body = await readFile(file.path);
+      if (body.length !== file.size) throw changed(file);
+      const hash = createSha256();
+      hash.update(body);
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: file.key, Body: body, ContentLength: body.length }),
+        {
+          abortSignal: signal,
+        },
+      );
+      sent(file, body.length, body.length);
+      return done({ relativePath: file.relativePath, key: file.key, size: file.size, sha256: hash.digest() });
+    });
+
+  const putParts = async (file: UploadItem, partSize: number) => {
+    const handle = await open(file.path);
+    try {
+      const created = await client.send(
+        new CreateMultipartUploadCommand({
+          Bucket: bucket,
+          Key: file.key,
+          ...(checksums ? { ChecksumAlgorithm: "CRC32" } : {}),
+        }),
+        { abortSignal: signal },
+      );
+      const upload = { key: file.key, uploadId: created.UploadId ?? "" };
+      openUploads.add(upload);
+      const hash = createSha256();
+      const parts: Promise<CompletedPart>[] = [];
+      let position = 0;
+      let loaded = 0;
+      while (position < file.size && !signal.aborted) {
+        const release = await slots.acquire();
+        const buffer = new Uint8Array(Math.min(partSize, file.size - position));
+        try {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+          if (bytesRead !== buffer.length) throw changed(file);
+        } catch (error) {
+          release();
+          throw error;
+        }
+        hash.update(buffer);
+        position += buffer.length;
+        const PartNumber = parts.length + 1;
+        const part = client
+          .send(
+            new UploadPartCommand({
+              Bucket: bucket,
+              Key: file.key,
+              UploadId: upload.uploadId,
+              PartNumber,
+              Body: buffer,
+              ContentLength: buffer.length,
+            }),
+            {
+              abortSignal: signal,
+            },
+          )
+          .then((out) => {
+            loaded += buffer.length;
+            sent(file, loaded, buffer.length);
+            return {
+              PartNumber,
+              ETag: out.ETag,
+              ...(out.ChecksumCRC32 ? { ChecksumCRC32: out.ChecksumCRC32 } : {}),
+            };
+          })
+          .finally(release);
+        part.catch((error) => failure.abort(error)); // stop reading further parts at once
+        parts.push(part);
+      }
+      // Wait for every part, even after a failure, so that nothing is in flight when the upload is aborted.
+      const settled = await Promise.allSettled(parts);
+      const failed = settled.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+      signal.throwIfAborted();
+      const completed = settled.map((result) => (result as PromiseFulfilledResult<CompletedPart>).value);
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key: file.key,
+          UploadId: upload.uploadId,
+          MultipartUpload: { Parts: completed },
+        }),
+        { abortSignal: signal },
+      );
+      openUploads.delete(upload);
+      return done({ relativePath: file.relativePath, key: file.key, size: file.size, sha256: hash.digest() });
+    } finally {
+      await handle.close();
+    }
+  };
+
+  const tasks = files.map((file) =>
+    fileSlots
+      .run(() => {
+        signal.throwIfAborted();
+        const partSize = partSizeFor(file.size, options.partSize);
+        return file.size <= partSize ? putWhole(file) : putParts(file, partSize);
+      })
+      .catch((error: unknown) => {
+        failure.abort(error);
+        throw error;
+      }),
+  );
+  const settled = await Promise.allSettled(tasks);
+  const firstFailure = settled.find((result) => result.status === "rejected");
+  if (!firstFailure) return settled.map((result) => (result as PromiseFulfilledResult<UploadedItem>).value);
+
+  await abortAll(client, bucket, openUploads);
+  if (options.signal?.aborted) throw options.signal.reason;
+  const reason = failure.signal.reason ?? firstFailure.reason;
+  throw reason instanceof UploadError ? reason : storageError("uploading the model files", bucket, reason);
+}
+
+/** The part size for a file: the requested size (at least 5 MiB), grown so that no file needs over 10,000 parts. */
+export function partSizeFor(size: number, requested = DEFAULT_PART_SIZE): number {
+  const wanted = Math.max(MIN_PART_SIZE, requested);
+  return Math.max(wanted, Math.ceil(size / MAX_PARTS));
+}
+
+function changed(file: UploadItem): UploadError {
+  return new UploadError(
+    `${file.path} changed while it was being uploaded; upload again once it is complete`,
+  );
+}
+
+/** Aborts every multipart upload still open (with no signal: this must run even after the caller aborted). */
+async function abortAll(client: S3Client, bucket: string, uploads: Set<OpenUpload>): Promise<void> {
+  await Promise.allSettled(
+    [...uploads].map((upload) =>
+      client.send(
+        new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.key, UploadId: upload.uploadId }),
+      ),
+    ),
+  );
+  uploads.clear();
+}

@@ -1,0 +1,104 @@
+// Download and verify a registered version's files against the manifest its upload recorded.
+import type { ModelArtifact } from "../client/entities.js";
+import { NotFoundError, UploadError } from "../client/errors.js";
+import type { ModelRegistry } from "../model-registry.js";
+import { checkStoredFiles } from "../storage/check-stored-files.js";
+import type { Manifest, ManifestMismatch } from "../storage/manifest.js";
+import type { ProgressCallback } from "../storage/progress.js";
+import { s3ClientFor } from "../storage/s3-client.js";
+import { parseS3Uri } from "../storage/s3-uri.js";
+import { readStoredManifest } from "../storage/stored-model.js";
+import { findModelArtifact } from "./model-entities.js";
+import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-model.js";
+
+export interface StoredVersionParams {
+  name: string;
+  version: string;
+  /** Connection to the storage (endpoint, credentials, client). Default: the registry's storage settings. */
+  storage?: StorageOptions | undefined;
+  concurrency?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ProgressCallback | undefined;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Every file that is missing or differs from the manifest. */
+  mismatches: ManifestMismatch[];
+  manifest: Manifest;
+  modelArtifact: ModelArtifact;
+}
+
+/** The artifact and manifest of a registered version uploaded by registerModel. */
+async function locate(mr: ModelRegistry, params: StoredVersionParams) {
+  const model = await mr.registeredModels.find({ name: params.name });
+  const version =
+    model && (await mr.modelVersions.find({ name: params.version, registeredModelId: model.id }));
+  const artifact = version && (await findModelArtifact(mr, version.id));
+  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
+  if (!artifact)
+    throw new NotFoundError({
+      status: 404,
+      code: "Not Found",
+      serverMessage: "",
+      method: "GET",
+      url: mr.url,
+      subject: `model artifact of ${what}`,
+    });
+  const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
+  if (typeof manifestUri !== "string")
+    throw new UploadError(
+      `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against`,
+    );
+  const location = parseS3Uri(manifestUri);
+  const client = s3ClientFor({
+    ...mr.storage,
+    ...(location.endpoint ? { endpoint: location.endpoint } : {}),
+    ...params.storage,
+  });
+  const manifest = await readStoredManifest(client, location.bucket, location.key, params.signal);
+  if (!manifest)
+    throw new UploadError(
+      `the manifest of ${what} is missing from ${manifestUri}; the stored model is incomplete`,
+    );
+  const prefix = location.key.slice(0, location.key.lastIndexOf("/"));
+  return { artifact, client, bucket: location.bucket, prefix, manifest };
+}
+
+/** Re-reads every stored file of a version and checks its size and SHA-256 against the manifest. */
+export async function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Promise<VerifyResult> {
+  const { artifact, client, bucket, prefix, manifest } = await locate(mr, params);
+  params.onProgress?.({ type: "phase", phase: "verifying", detail: artifact.uri });
+  const mismatches = await checkStoredFiles({
+    client,
+    bucket,
+    prefix,
+    manifest,
+    concurrency: params.concurrency,
+    signal: params.signal,
+    onProgress: params.onProgress,
+  });
+  params.onProgress?.({ type: "phase", phase: "done" });
+  return { ok: mismatches.length === 0, mismatches, manifest, modelArtifact: artifact };
+}
+
+/** Downloads a version's files into `dir` (keeping their relative paths), checking each against the manifest. */
+export async function downloadModel(
+  mr: ModelRegistry,
+  params: StoredVersionParams & { dir: string },
+): Promise<VerifyResult> {
+  const { artifact, client, bucket, prefix, manifest } = await locate(mr, params);
+  params.onProgress?.({ type: "phase", phase: "downloading", detail: artifact.uri });
+  const mismatches = await checkStoredFiles({
+    client,
+    bucket,
+    prefix,
+    manifest,
+    toDir: params.dir,
+    concurrency: params.concurrency,
+    signal: params.signal,
+    onProgress: params.onProgress,
+  });
+  params.onProgress?.({ type: "phase", phase: "done" });
+  return { ok: mismatches.length === 0, mismatches, manifest, modelArtifact: artifact };
+}
