@@ -32,6 +32,7 @@ export {
   ModelRegistryError,
   NotFoundError,
   ServerError,
+  TokenError,
   UploadError,
   VersionConflictError,
 } from "./client/errors.js";
@@ -62,6 +63,7 @@ export {
 export type { S3ConnectionOptions } from "./storage/s3-client.js";
 export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3-uri.js";
 export { VERSION } from "./version.js";
+export type { DeployAction, DeployParams, DeployResult, UndeployParams } from "./workflows/deploy.js";
 export type {
   RegisterModelParams,
   RegisterModelResult,

@@ -1,5 +1,6 @@
 // The facade: one object per registry, holding the transport and every resource.
 import type { TokenProvider } from "./client/create-fetch.js";
+import type { InferenceService } from "./client/entities.js";
 import type { Entity, EntityInput } from "./client/entity.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
 import { parseRegistryUrl } from "./client/parse-registry-url.js";
@@ -17,17 +18,15 @@ import { type ApiClient, createTransport } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import {
-  type RegisterModelParams,
-  type RegisterModelResult,
-  registerModel,
-  type StorageOptions,
-} from "./workflows/register-model.js";
-import {
-  downloadModel,
-  type StoredVersionParams,
-  type VerifyResult,
-  verifyModel,
-} from "./workflows/stored-version.js";
+  type DeployAction,
+  type DeployParams,
+  type DeployResult,
+  deploy,
+  type UndeployParams,
+  undeploy,
+} from "./workflows/deploy.js";
+import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
+import type { StoredVersionParams, VerifyResult } from "./workflows/stored-version.js";
 
 /** How to reach a registry. */
 export interface ModelRegistryOptions {
@@ -116,18 +115,35 @@ export class ModelRegistry {
    * again: the same content gives `status: "unchanged"`, different content a VersionConflictError before anything
    * is written, and a run interrupted part-way is completed (`status: "completed"`).
    */
-  registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
+  async registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
+    // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and the CLI's --help should not pay.
+    const { registerModel } = await import("./workflows/register-model.js");
     return registerModel(this, params, this.storage);
+  }
+
+  /**
+   * Marks a model version DEPLOYED in a serving environment: creates its InferenceService, or redeploys or updates
+   * the existing one of that name. A cluster controller turns the record into a real deployment.
+   */
+  deploy(params: DeployParams): Promise<DeployResult> {
+    return deploy(this, params);
+  }
+
+  /** Marks an InferenceService UNDEPLOYED (by id, or by name in a serving environment). */
+  undeploy(params: UndeployParams): Promise<{ inferenceService: InferenceService; action: DeployAction }> {
+    return undeploy(this, params);
   }
 
   /** Downloads a version uploaded by registerModel into `dir`, checking every file against its manifest
    * (`ok: false` and the `mismatches` when something differs). */
-  downloadModel(params: StoredVersionParams & { dir: string }): Promise<VerifyResult> {
+  async downloadModel(params: StoredVersionParams & { dir: string }): Promise<VerifyResult> {
+    const { downloadModel } = await import("./workflows/stored-version.js");
     return downloadModel(this, params);
   }
 
   /** Re-reads the stored files of a version uploaded by registerModel and checks them against its manifest. */
-  verifyModel(params: StoredVersionParams): Promise<VerifyResult> {
+  async verifyModel(params: StoredVersionParams): Promise<VerifyResult> {
+    const { verifyModel } = await import("./workflows/stored-version.js");
     return verifyModel(this, params);
   }
 

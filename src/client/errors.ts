@@ -80,9 +80,21 @@ export class ConfigError extends ModelRegistryError {
   override name = "ConfigError";
 }
 
-/** Uploading or verifying model files failed. */
+/** The token cannot be obtained: its file is missing, unreadable or empty, or its variable is unset. */
+export class TokenError extends ConfigError {
+  override name = "TokenError";
+}
+
+/** Uploading, downloading or verifying model files failed. */
 export class UploadError extends ModelRegistryError {
   override name = "UploadError";
+  /** True when the storage could not be reached at all (refused, unknown host, timed out). */
+  readonly unreachable: boolean;
+
+  constructor(message: string, options: { cause?: unknown; unreachable?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.unreachable = options.unreachable ?? false;
+  }
 }
 
 /** The version already exists with different content. */

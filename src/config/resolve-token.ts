@@ -2,7 +2,7 @@
 // step finds its service-account token with no setup.
 
 import { stat } from "node:fs/promises";
-import { ConfigError } from "../client/errors.js";
+import { TokenError } from "../client/errors.js";
 import type { Env } from "./default-env.js";
 import { type TokenFileOptions, tokenFromFile } from "./token-file.js";
 
@@ -56,7 +56,7 @@ export async function resolveToken(params: ResolveTokenParams): Promise<Resolved
   const tokenEnvVar = params.tokenEnvVar ?? DEFAULT_TOKEN_ENV_VAR;
   const userPath = nonEmpty(env[tokenEnvVar]);
   if (userPath === undefined && params.tokenEnvVar !== undefined) {
-    throw new ConfigError(
+    throw new TokenError(
       `tokenEnvVar is "${tokenEnvVar}" but no such environment variable is set; set ${tokenEnvVar} to the path of a token file`,
     );
   }
@@ -76,17 +76,17 @@ export async function resolveToken(params: ResolveTokenParams): Promise<Resolved
 async function fileToken(path: string, variable: string, options?: TokenFileOptions): Promise<ResolvedToken> {
   const kind = await fileKind(path);
   if (kind === "missing") {
-    throw new ConfigError(
+    throw new TokenError(
       `${variable} points to ${path}, which does not exist; fix the path or unset ${variable}`,
     );
   }
   if (kind === "not-file") {
-    throw new ConfigError(
+    throw new TokenError(
       `${variable} points to ${path}, which is not a regular file; point it at the token file`,
     );
   }
   if (kind !== "file") {
-    throw new ConfigError(
+    throw new TokenError(
       `${variable} points to ${path}, which cannot be accessed (${kind}); check its permissions`,
     );
   }

@@ -2,7 +2,7 @@
 // rotate (the kubelet swaps the file behind a symlink), so the file is re-read whenever it changes, never cached forever.
 
 import { readFile, stat } from "node:fs/promises";
-import { ConfigError } from "../client/errors.js";
+import { TokenError } from "../client/errors.js";
 
 /** Options of {@link tokenFromFile}. */
 export interface TokenFileOptions {
@@ -46,7 +46,7 @@ export function tokenFromFile(path: string, options: TokenFileOptions = {}): () 
     const token = text.trim();
     if (token === "") {
       cached = undefined;
-      throw new ConfigError(
+      throw new TokenError(
         `the token file ${path} is empty; check that the token is mounted or written there`,
       );
     }
@@ -71,18 +71,18 @@ async function statFile(path: string): Promise<{ mtimeMs: number; size: number }
     throw fileError(path, error);
   });
   if (!info.isFile()) {
-    throw new ConfigError(
+    throw new TokenError(
       `the token file ${path} is not a regular file; point the setting at the token file itself`,
     );
   }
   return { mtimeMs: info.mtimeMs, size: info.size };
 }
 
-function fileError(path: string, error: unknown): ConfigError {
+function fileError(path: string, error: unknown): TokenError {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") {
-    return new ConfigError(`the token file ${path} does not exist; check the path or mount the token there`);
+    return new TokenError(`the token file ${path} does not exist; check the path or mount the token there`);
   }
   const reason = typeof code === "string" ? code : "unreadable";
-  return new ConfigError(`cannot read the token file ${path} (${reason}); check its permissions`);
+  return new TokenError(`cannot read the token file ${path} (${reason}); check its permissions`);
 }

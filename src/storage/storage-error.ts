@@ -18,7 +18,9 @@ export function storageError(doing: string, bucket: string, error: unknown): Upl
   const message = error instanceof Error ? error.message : String(error);
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   let hint = "";
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT" || code === "ECONNRESET")
+  const unreachable =
+    code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT" || code === "ECONNRESET";
+  if (unreachable)
     hint = "; cannot reach the S3 storage: check AWS_S3_ENDPOINT and that the storage is running";
   else if (name === "NoSuchBucket") hint = `; create bucket ${bucket} or choose another with AWS_S3_BUCKET`;
   else if (
@@ -29,5 +31,8 @@ export function storageError(doing: string, bucket: string, error: unknown): Upl
   )
     hint = "; check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and their permissions";
   const detail = code && !message.includes(code) ? `${message} (${code})` : message;
-  return new UploadError(`${doing} in bucket ${bucket} failed: ${name}: ${detail}${hint}`, { cause: error });
+  return new UploadError(`${doing} in bucket ${bucket} failed: ${name}: ${detail}${hint}`, {
+    cause: error,
+    unreachable,
+  });
 }

@@ -1,0 +1,92 @@
+import { Command } from "commander";
+import {
+  type CliContextConfig,
+  CONTEXT_FIELDS,
+  cliConfigPath,
+  readCliConfig,
+  writeCliConfig,
+} from "../../config/cli-config.js";
+import type { CliContext } from "../context.js";
+import { UsageError } from "../exit-codes.js";
+import { print, renderTable } from "../output.js";
+
+type ContextFlags = Partial<Record<keyof CliContextConfig, string>>;
+
+/** `mr-cli config …`: named contexts in the config file; tokens only as a file reference. */
+export function configCommand(ctx: CliContext): Command {
+  const config = new Command("config").description(
+    `manage contexts (registry URL, token file, S3 defaults) in the config file`,
+  );
+  const path = () => cliConfigPath(ctx.io.env);
+
+  config
+    .command("set-context")
+    .argument("<name>")
+    .description("create or change a context (only the given fields change)")
+    .option("--url <url>", "registry URL")
+    .option("--token-file <path>", "file holding the bearer token (the token itself is never stored)")
+    .option("--ca-file <path>", "CA bundle")
+    .option("--author <author>", "default author")
+    .option("--s3-endpoint <url>", "S3 endpoint")
+    .option("--bucket <bucket>", "S3 bucket")
+    .option("--region <region>", "S3 region")
+    .option("--use", "also make it the current context")
+    .addHelpText(
+      "after",
+      "\nExample:\n  mr-cli config set-context prod --url https://registry.example.com --token-file ~/.kube/mr-token --use",
+    )
+    .action(async (name: string, flags: ContextFlags & { use?: boolean }) => {
+      const file = await readCliConfig(path());
+      const context: CliContextConfig = { ...file.contexts[name] };
+      for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
+      file.contexts[name] = context;
+      if (flags.use || !file.currentContext) file.currentContext = name;
+      await writeCliConfig(path(), file);
+      ctx.note(`context ${name} saved in ${path()}${file.currentContext === name ? " (current)" : ""}`);
+    });
+
+  config
+    .command("use-context")
+    .argument("<name>")
+    .description("make a context the current one")
+    .action(async (name: string) => {
+      const file = await readCliConfig(path());
+      if (!file.contexts[name])
+        throw new UsageError(`no context named ${JSON.stringify(name)}; see mr-cli config get-contexts`);
+      file.currentContext = name;
+      await writeCliConfig(path(), file);
+      ctx.note(`switched to context ${name}`);
+    });
+
+  config
+    .command("get-contexts")
+    .description("list the contexts")
+    .action(async () => {
+      const file = await readCliConfig(path());
+      const rows = Object.entries(file.contexts).map(([name, c]) => ({
+        name,
+        current: name === file.currentContext,
+        ...c,
+      }));
+      await print(ctx, rows, () =>
+        renderTable(rows, [
+          { header: "CURRENT", value: (r) => (r.current ? "*" : "") },
+          { header: "NAME", value: (r) => r.name },
+          { header: "URL", value: (r) => r.url },
+          { header: "TOKEN FILE", value: (r) => r.tokenFile },
+          { header: "BUCKET", value: (r) => r.bucket },
+        ]),
+      );
+    });
+
+  config
+    .command("view")
+    .description("show the config file (it holds no secrets: tokens are file references)")
+    .action(async () => {
+      const file = await readCliConfig(path());
+      if (ctx.format() === "json") ctx.io.stdout.write(`${JSON.stringify(file, null, 2)}\n`);
+      else ctx.io.stdout.write(`# ${path()}\n${(await import("yaml")).stringify(file)}`);
+    });
+
+  return config;
+}

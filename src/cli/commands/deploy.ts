@@ -1,0 +1,152 @@
+import { Command } from "commander";
+import { NotFoundError } from "../../client/errors.js";
+import { serviceName } from "../../workflows/deploy.js";
+import { findModelArtifact } from "../../workflows/model-entities.js";
+import type { CliContext } from "../context.js";
+import { UsageError } from "../exit-codes.js";
+import { kserveManifest } from "../kserve-manifest.js";
+import { requireEnvironment, requireVersion } from "../lookup.js";
+import { print, renderCard } from "../output.js";
+
+interface DeployFlags {
+  env: string;
+  name?: string;
+  runtime?: string;
+  createEnv?: boolean;
+  dryRun?: boolean;
+  emit?: string;
+  namespace?: string;
+  registryName: string;
+  registryNamespace: string;
+}
+
+/** `mr-cli deploy <model> <version> --env <serving-environment>` */
+export function deployCommand(ctx: CliContext): Command {
+  return new Command("deploy")
+    .description(
+      "mark a model version DEPLOYED in a serving environment (an InferenceService record a cluster controller reconciles)",
+    )
+    .argument("<model>")
+    .argument("<version>")
+    .requiredOption("--env <serving-environment>", "serving environment name")
+    .option("--name <name>", "InferenceService name (default <model>-<version>)")
+    .option("--runtime <runtime>", "serving runtime, e.g. mlserver")
+    .option("--create-env", "create the serving environment if it does not exist")
+    .option("--dry-run", "show what would change, change nothing")
+    .option("--emit <format>", "print a manifest instead of touching the registry: kserve")
+    .option("--namespace <namespace>", "with --emit: namespace of the InferenceService")
+    .option("--registry-name <name>", "with --emit: name of the Model Registry instance", "model-registry")
+    .option(
+      "--registry-namespace <namespace>",
+      "with --emit: namespace of the Model Registry instance",
+      "kubeflow",
+    )
+    .addHelpText(
+      "after",
+      `
+Deploying again a service that was undeployed flips it back to DEPLOYED; deploying another version of the same
+model under the same name points the service at that version.
+
+Examples:
+  mr-cli deploy mnist v3 --env prod --runtime mlserver --create-env
+  mr-cli deploy mnist v3 --env prod --emit kserve --namespace ml > isvc.yaml`,
+    )
+    .action(async (model: string, version: string, flags: DeployFlags) => {
+      const mr = await ctx.registry();
+      const name = flags.name ?? serviceName(model, version);
+      if (flags.emit !== undefined) {
+        if (flags.emit !== "kserve")
+          throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
+        const found = await requireVersion(mr, model, version);
+        const artifact = await findModelArtifact(mr, found.version.id);
+        if (!artifact)
+          throw new NotFoundError({
+            status: 404,
+            code: "Not Found",
+            serverMessage: "",
+            method: "GET",
+            url: mr.url,
+            subject: `model artifact of ${model} ${version}`,
+          });
+        const manifest = kserveManifest({
+          name,
+          namespace: flags.namespace,
+          registeredModel: found.model,
+          modelVersion: found.version,
+          artifact,
+          runtime: flags.runtime,
+          registryName: flags.registryName,
+          registryNamespace: flags.registryNamespace,
+        });
+        const text =
+          ctx.format() === "json"
+            ? JSON.stringify(manifest, null, 2)
+            : (await import("yaml")).stringify(manifest).trimEnd();
+        ctx.io.stdout.write(`${text}\n`);
+        return;
+      }
+      if (flags.dryRun) {
+        const found = await requireVersion(mr, model, version);
+        const env = flags.createEnv
+          ? await mr.servingEnvironments.find({ name: flags.env })
+          : await requireEnvironment(mr, flags.env);
+        const existing = env && (await mr.inferenceServices.find({ name, servingEnvironmentId: env.id }));
+        const plan = {
+          dryRun: true,
+          inferenceService: name,
+          servingEnvironment: env ? `reuse ${env.id}` : "create",
+          action: !existing
+            ? "create"
+            : existing.desiredState !== "DEPLOYED"
+              ? "redeploy"
+              : existing.modelVersionId !== found.version.id
+                ? "update version"
+                : "unchanged",
+        };
+        await print(ctx, plan, () =>
+          renderCard([
+            ["dry run", `${model} ${version} → ${flags.env}: nothing changed`],
+            ["inference service", name],
+            ["serving environment", plan.servingEnvironment],
+            ["action", plan.action],
+          ]),
+        );
+        return;
+      }
+      const result = await mr.deploy({
+        model,
+        version,
+        servingEnvironment: flags.env,
+        name,
+        runtime: flags.runtime,
+        createEnvironment: flags.createEnv,
+      });
+      const isvc = result.inferenceService;
+      await print(ctx, result, () =>
+        renderCard([
+          [result.action, `${isvc.name} in ${flags.env}: ${model} ${version} ${isvc.desiredState}`],
+          ["id", isvc.id],
+          ["runtime", isvc.runtime],
+        ]),
+      );
+    });
+}
+
+/** `mr-cli undeploy <inference-service> --env <serving-environment>` */
+export function undeployCommand(ctx: CliContext): Command {
+  return new Command("undeploy")
+    .description("mark an InferenceService UNDEPLOYED (the record stays; deploy flips it back)")
+    .argument("<inference-service>", "InferenceService name")
+    .requiredOption("--env <serving-environment>", "serving environment name")
+    .addHelpText("after", "\nExample:\n  mr-cli undeploy mnist-v3 --env prod")
+    .action(async (name: string, flags: { env: string }) => {
+      const mr = await ctx.registry();
+      const result = await mr.undeploy({ name, servingEnvironment: flags.env });
+      await print(ctx, result, () =>
+        renderCard([
+          [result.action, `${name} in ${flags.env} is ${result.inferenceService.desiredState}`],
+          ["id", result.inferenceService.id],
+        ]),
+      );
+    });
+}

@@ -1,0 +1,76 @@
+import { Command } from "commander";
+import type { VerifyResult } from "../../workflows/stored-version.js";
+import type { CliContext } from "../context.js";
+import { CliFailure, EXIT } from "../exit-codes.js";
+import { print, renderTable } from "../output.js";
+import { positiveInt } from "../parse-values.js";
+import { progressReporter } from "../progress-reporter.js";
+
+async function report(ctx: CliContext, what: string, result: VerifyResult): Promise<void> {
+  const summary = {
+    ok: result.ok,
+    mismatches: result.mismatches,
+    fileCount: result.manifest.fileCount,
+    totalBytes: result.manifest.totalBytes,
+    uri: result.modelArtifact.uri,
+  };
+  await print(ctx, summary, () =>
+    result.ok
+      ? `${what}: ${summary.fileCount} files, ${summary.totalBytes} bytes, all match the manifest`
+      : renderTable(result.mismatches, [
+          { header: "FILE", value: (m) => m.path },
+          { header: "PROBLEM", value: (m) => m.problem },
+          { header: "EXPECTED", value: (m) => m.expected },
+          { header: "ACTUAL", value: (m) => m.actual },
+        ]),
+  );
+  if (!result.ok)
+    throw new CliFailure(
+      `${result.mismatches.length} file(s) of ${summary.uri} do not match the manifest`,
+      EXIT.upload,
+    );
+}
+
+/** `mr-cli download <model> <version> <dir>` */
+export function downloadCommand(ctx: CliContext): Command {
+  return new Command("download")
+    .description("download a version's files (uploaded by register) and check each against its manifest")
+    .argument("<model>")
+    .argument("<version>")
+    .argument("<dir>", "folder to download into (created if needed)")
+    .option(
+      "--verify",
+      "fail (exit 7) if any file differs from the manifest; always on, kept for scripts that say it",
+    )
+    .option("--concurrency <n>", "files read at once (default 4)", positiveInt)
+    .addHelpText("after", "\nExample:\n  mr-cli download mnist v3 ./mnist-v3")
+    .action(async (model: string, version: string, dir: string, flags: { concurrency?: number }) => {
+      const mr = await ctx.registry();
+      const onProgress = progressReporter(ctx);
+      const result = await mr.downloadModel({
+        name: model,
+        version,
+        dir,
+        ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      await report(ctx, `downloaded ${model} ${version} to ${dir}`, result);
+    });
+}
+
+/** `mr-cli verify <model> <version>` */
+export function verifyCommand(ctx: CliContext): Command {
+  return new Command("verify")
+    .description(
+      "re-read a version's stored files and check their sizes and SHA-256 against its manifest (exit 7 on any difference)",
+    )
+    .argument("<model>")
+    .argument("<version>")
+    .addHelpText("after", "\nExample:\n  mr-cli verify mnist v3 --json")
+    .action(async (model: string, version: string) => {
+      const mr = await ctx.registry();
+      const onProgress = progressReporter(ctx);
+      const result = await mr.verifyModel({ name: model, version, ...(onProgress ? { onProgress } : {}) });
+      await report(ctx, `verified ${model} ${version}`, result);
+    });
+}

@@ -1,0 +1,178 @@
+import { existsSync } from "node:fs";
+import { Command } from "commander";
+import { MANIFEST_NAME } from "../../storage/manifest.js";
+import { formatS3Uri, joinKey } from "../../storage/s3-uri.js";
+import { walkFiles } from "../../storage/walk-files.js";
+import { findModelArtifact } from "../../workflows/model-entities.js";
+import type { RegisterModelParams } from "../../workflows/register-model.js";
+import type { CliContext } from "../context.js";
+import { UsageError } from "../exit-codes.js";
+import { print, renderCard } from "../output.js";
+import { collect, keyValues, positiveInt } from "../parse-values.js";
+import { progressReporter } from "../progress-reporter.js";
+
+interface RegisterFlags {
+  name: string;
+  version: string;
+  format?: string;
+  formatVersion?: string;
+  bucket?: string;
+  prefix?: string;
+  endpoint?: string;
+  region?: string;
+  metadata?: string[];
+  description?: string;
+  author?: string;
+  owner?: string;
+  storageKey?: string;
+  storagePath?: string;
+  serviceAccount?: string;
+  concurrency?: number;
+  checksums?: "when-supported" | "when-required";
+  dryRun?: boolean;
+}
+
+const isUri = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+
+function params(source: string, flags: RegisterFlags): RegisterModelParams {
+  const uri = isUri(source);
+  return {
+    name: flags.name,
+    version: flags.version,
+    ...(uri ? { uri: source } : { artifact: source }),
+    storage: {
+      ...(flags.bucket ? { bucket: flags.bucket } : {}),
+      ...(flags.prefix ? { prefix: flags.prefix } : {}),
+      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+      ...(flags.checksums ? { checksums: flags.checksums } : {}),
+    },
+    ...(flags.format ? { modelFormat: { name: flags.format, version: flags.formatVersion } } : {}),
+    description: flags.description,
+    author: flags.author,
+    owner: flags.owner,
+    metadata: keyValues(flags.metadata),
+    storageKey: flags.storageKey,
+    storagePath: flags.storagePath,
+    serviceAccountName: flags.serviceAccount,
+  };
+}
+
+/** What a registration would do, without changing anything. */
+async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
+  const mr = await ctx.registry();
+  const p = params(source, flags);
+  let files: { count: number; bytes: number; list: string[] } | undefined;
+  let uri = p.uri;
+  if (p.artifact) {
+    const local = await walkFiles(p.artifact, { reserved: [MANIFEST_NAME] });
+    files = {
+      count: local.files.length,
+      bytes: local.totalBytes,
+      list: local.files.map((f) => f.relativePath),
+    };
+    const bucket = p.storage?.bucket ?? mr.storage.bucket ?? "<bucket: set AWS_S3_BUCKET or --bucket>";
+    const prefix = (p.storage?.prefix ?? `${p.name}/${p.version}`).replace(/^\/+|\/+$/g, "");
+    const only = local.files[0];
+    uri = formatS3Uri({
+      bucket,
+      key: local.kind === "file" && only ? joinKey(prefix, only.relativePath) : `${prefix}/`,
+    });
+  }
+  const model = await mr.registeredModels.find({ name: p.name });
+  const version = model && (await mr.modelVersions.find({ name: p.version, registeredModelId: model.id }));
+  const artifact = version && (await findModelArtifact(mr, version.id));
+  return {
+    dryRun: true,
+    name: p.name,
+    version: p.version,
+    uri,
+    files,
+    registeredModel: model ? `reuse ${model.id}` : "create",
+    modelVersion: version ? `exists ${version.id}` : "create",
+    modelArtifact: artifact
+      ? `exists ${artifact.id}: content compared (unchanged, or a version conflict)`
+      : version
+        ? "create (completing the version)"
+        : "create",
+  };
+}
+
+/** `mr-cli register <path|uri> --name … --version …` */
+export function registerCommand(ctx: CliContext): Command {
+  return new Command("register")
+    .description(
+      "upload a model file or folder to S3 and register it (or register an existing URI); safe to re-run",
+    )
+    .argument("<source>", "a local file or folder to upload, or a URI (s3://bucket/key) to register as is")
+    .requiredOption("--name <name>", "registered model name")
+    .requiredOption("--version <version>", "version name, e.g. v3")
+    .option("--format <name>", "model format name, e.g. onnx")
+    .option("--format-version <version>", "model format version")
+    .option("--bucket <bucket>", "S3 bucket (default AWS_S3_BUCKET)")
+    .option("--prefix <prefix>", "key prefix of the files (default <name>/<version>)")
+    .option("--endpoint <url>", "S3 endpoint (default AWS_S3_ENDPOINT)")
+    .option("--region <region>", "S3 region (default AWS_DEFAULT_REGION or us-east-1)")
+    .option(
+      "--checksums <mode>",
+      "when-supported (default) or when-required for stores that reject CRC32 checksums",
+    )
+    .option("--concurrency <n>", "uploads in flight at once (default 4)", positiveInt)
+    .option("--metadata <key=value>", "a custom property of the version (repeatable)", collect)
+    .option("--description <text>", "version description")
+    .option("--author <author>", "version author (default MODEL_REGISTRY_AUTHOR or USER)")
+    .option("--owner <owner>", "owner of the model if it is created")
+    .option("--storage-key <key>", "KServe storage key (data connection name)")
+    .option("--storage-path <path>", "KServe storage path")
+    .option("--service-account <name>", "service account to read the model with")
+    .option("--dry-run", "show what would be uploaded and created, change nothing")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  mr-cli register ./model --name mnist --version v3 --format onnx --format-version 1 --metadata accuracy=0.98
+  mr-cli register s3://models/mnist/v3/ --name mnist --version v3 --format onnx
+  mr-cli register ./model --name mnist --version v3 --dry-run --json`,
+    )
+    .action(async (source: string, flags: RegisterFlags) => {
+      if (!isUri(source) && !existsSync(source))
+        throw new UsageError(`${source} does not exist: give a model file or folder, or a URI`);
+      if (flags.dryRun) {
+        const planned = await plan(ctx, source, flags);
+        await print(ctx, planned, () =>
+          renderCard([
+            ["dry run", `${planned.name} ${planned.version}: nothing changed`],
+            ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
+            ["target", planned.uri],
+            ["registered model", planned.registeredModel],
+            ["model version", planned.modelVersion],
+            ["model artifact", planned.modelArtifact],
+          ]),
+        );
+        return;
+      }
+      const mr = await ctx.registry();
+      const onProgress = progressReporter(ctx);
+      const result = await mr.registerModel({
+        ...params(source, flags),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      await print(ctx, result, () =>
+        renderCard([
+          [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],
+          ["uri", result.uri],
+          ["model id", result.registeredModel.id],
+          ["version id", result.modelVersion.id],
+          ["artifact id", result.modelArtifact.id],
+          [
+            "files",
+            result.manifest
+              ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)`
+              : undefined,
+          ],
+          ["digest", result.manifest?.digest],
+        ]),
+      );
+    });
+}

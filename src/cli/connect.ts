@@ -1,0 +1,31 @@
+// The registry client for the CLI's settings: flags win over the environment, which wins over the active context
+// of the config file.
+import { ConfigError } from "../client/errors.js";
+import { cliConfigPath, contextEnv, readCliConfig } from "../config/cli-config.js";
+import { ModelRegistry } from "../model-registry.js";
+import type { CliIo, GlobalOptions } from "./context.js";
+
+/** The environment the settings are resolved from: config context, then the real environment, then flags. */
+export async function cliEnv(io: CliIo, globals: GlobalOptions): Promise<Record<string, string | undefined>> {
+  const path = cliConfigPath(io.env);
+  const config = await readCliConfig(path);
+  const name = globals.context ?? io.env.MR_CLI_CONTEXT ?? config.currentContext;
+  const context = name ? config.contexts[name] : undefined;
+  if (name && !context)
+    throw new ConfigError(
+      `no context named ${JSON.stringify(name)} in ${path}; see mr-cli config get-contexts`,
+    );
+  const env = { ...contextEnv(context), ...io.env };
+  if (globals.url) env.MODEL_REGISTRY_URL = globals.url;
+  if (globals.caFile) env.MODEL_REGISTRY_CA_FILE = globals.caFile;
+  if (globals.tokenFile) {
+    env.MODEL_REGISTRY_TOKEN_FILE = globals.tokenFile;
+    delete env.MODEL_REGISTRY_TOKEN; // the flag names the token to use
+  }
+  return env;
+}
+
+export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelRegistry> {
+  const env = await cliEnv(io, globals);
+  return ModelRegistry.fromEnv({ env, ...(globals.timeout ? { timeout: globals.timeout } : {}) });
+}

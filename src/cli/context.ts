@@ -1,0 +1,65 @@
+// What every command gets: where to write, the global options, and the registry, built only when first needed
+// (so --help and --version never load the SDK).
+import type { ModelRegistry } from "../model-registry.js";
+
+/** A stream the CLI writes to. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean | undefined;
+}
+
+/** The process as the CLI sees it; main.ts passes the real one, tests a fake. */
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+}
+
+export type OutputFormat = "table" | "json" | "yaml";
+
+/** The options every command accepts. */
+export interface GlobalOptions {
+  url?: string;
+  tokenFile?: string;
+  caFile?: string;
+  context?: string;
+  output?: OutputFormat;
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+  timeout?: number;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** The global options, read after parsing. */
+  globals(): GlobalOptions;
+  /** The output format: `--json` means json. */
+  format(): OutputFormat;
+  /** Colors: only on a terminal, never with NO_COLOR or --no-color. */
+  color(): boolean;
+  /** The registry client for the resolved settings (flags > environment > config file context). */
+  registry(): Promise<ModelRegistry>;
+  /** A note for the user on stderr (nothing with --quiet or when the output is JSON/YAML). */
+  note(message: string): void;
+}
+
+/** Builds the context; `globals` is read lazily because commander parses after the commands are built. */
+export function createContext(io: CliIo, globals: () => GlobalOptions): CliContext {
+  let registry: Promise<ModelRegistry> | undefined;
+  const format = (): OutputFormat => (globals().json ? "json" : (globals().output ?? "table"));
+  return {
+    io,
+    globals,
+    format,
+    color: () => Boolean(io.stdout.isTTY) && globals().color !== false && !io.env.NO_COLOR,
+    registry: () => {
+      registry ??= import("./connect.js").then(({ connect }) => connect(io, globals()));
+      return registry;
+    },
+    note: (message) => {
+      if (!globals().quiet && format() === "table") io.stderr.write(`${message}\n`);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The one place that turns a failure into an exit code and a one-line message.
+import {
+  AuthError,
+  ConfigError,
+  ConflictError,
+  ConnectionError,
+  ModelRegistryError,
+  NotFoundError,
+  TokenError,
+  UploadError,
+  VersionConflictError,
+} from "../client/errors.js";
+
+/** mr-cli's exit codes. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  notFound: 3,
+  conflict: 4,
+  auth: 5,
+  unreachable: 6,
+  upload: 7,
+} as const;
+
+/** A usage mistake found by a command (not by commander): exits with 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** A failure a command reports itself, with its exit code. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CliFailure) return error.exitCode;
+  if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
+  if (error instanceof ConfigError) return EXIT.usage;
+  if (error instanceof NotFoundError) return EXIT.notFound;
+  if (error instanceof ConflictError || error instanceof VersionConflictError) return EXIT.conflict;
+  if (error instanceof ConnectionError) return EXIT.unreachable;
+  if (error instanceof UploadError) return error.unreachable ? EXIT.unreachable : EXIT.upload;
+  return EXIT.failure;
+}
+
+/** One line for stderr; with `verbose`, the causes and the stack as well. Library errors never carry secrets. */
+export function describeError(error: unknown, verbose: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const known =
+    error instanceof ModelRegistryError || error instanceof UsageError || error instanceof CliFailure;
+  const line = `mr-cli: ${known ? "" : "unexpected error: "}${message.replace(/\s*\n\s*/g, " ")}`;
+  if (!verbose || !(error instanceof Error)) return line;
+  const details: string[] = [line];
+  let cause: unknown = error.cause;
+  while (cause instanceof Error) {
+    details.push(`  caused by ${cause.name}: ${cause.message}`);
+    cause = cause.cause;
+  }
+  if (error.stack) details.push(error.stack);
+  return details.join("\n");
+}

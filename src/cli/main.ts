@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// mr-cli's entry point: the only module that touches the process (argv, stdout, stderr, env, exit code).
+import { run } from "./run.js";
+
+// The AWS SDK warns on Node 20 that future releases will need Node 22. That is noise for CLI users, so the CLI (and
+// only the CLI: library users keep every warning) drops that one warning.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const text = typeof warning === "string" ? warning : warning.message;
+  const type =
+    typeof rest[0] === "string"
+      ? rest[0]
+      : ((rest[0] as { type?: string } | undefined)?.type ?? (warning as Error).name);
+  if (type === "NodeVersionSupportWarning" || text.includes("AWS SDK for JavaScript (v3)")) return;
+  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
+
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

@@ -1,0 +1,42 @@
+// Values typed on the command line: `k=v` pairs for custom properties, and numbers.
+
+import { InvalidArgumentError } from "commander";
+import type { CustomPropertyValue } from "../client/custom-properties.js";
+import { UsageError } from "./exit-codes.js";
+
+/** `10` → 10 (int), `0.98` → 0.98, `true`/`false` → booleans, `{…}` → a JSON object; anything else stays text. */
+export function parseValue(text: string): CustomPropertyValue {
+  if (/^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  if (/^-?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (text === "true" || text === "false") return text === "true";
+  if (text.startsWith("{")) {
+    try {
+      const value = JSON.parse(text);
+      if (value && typeof value === "object" && !Array.isArray(value)) return value;
+    } catch {}
+  }
+  return text;
+}
+
+/** Collects repeated `--metadata k=v` options into an object. */
+export function keyValues(values: readonly string[] | undefined): Record<string, CustomPropertyValue> {
+  const out: Record<string, CustomPropertyValue> = {};
+  for (const pair of values ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new UsageError(`expected key=value, got ${JSON.stringify(pair)}`);
+    out[pair.slice(0, eq)] = parseValue(pair.slice(eq + 1));
+  }
+  return out;
+}
+
+/** For commander: appends each occurrence of a repeatable option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** For commander: a whole number of at least 1. */
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
+}

@@ -1,0 +1,83 @@
+// The mr-cli command tree. Every command file builds its Command; this file adds the options all of them share.
+import { Command, Option } from "commander";
+import { VERSION } from "../version.js";
+import { configCommand } from "./commands/config.js";
+import { deployCommand, undeployCommand } from "./commands/deploy.js";
+import { downloadCommand, verifyCommand } from "./commands/files.js";
+import { getCommand } from "./commands/get.js";
+import { listCommand } from "./commands/list.js";
+import { registerCommand } from "./commands/register.js";
+import { stateCommand } from "./commands/state.js";
+import { updateCommand } from "./commands/update.js";
+import { type CliContext, type CliIo, createContext, type GlobalOptions } from "./context.js";
+import { positiveInt } from "./parse-values.js";
+
+/** Adds the shared options; they are accepted before the command and after it. The `config` commands take no
+ * connection options (they have their own --url, --token-file, … to store). */
+function addSharedOptions(command: Command, connection = true): void {
+  if (connection) {
+    command
+      .option("--url <url>", "registry URL (default MODEL_REGISTRY_URL, then the config context)")
+      .option(
+        "--token-file <path>",
+        "file holding the bearer token (default MODEL_REGISTRY_TOKEN(_FILE), the context, the service-account token)",
+      )
+      .option("--ca-file <path>", "CA bundle to trust (default MODEL_REGISTRY_CA_FILE)")
+      .option("--context <name>", "config context to use (default the current one; see mr-cli config)")
+      .option("--timeout <ms>", "time limit of one HTTP request (default 30000)", positiveInt);
+  }
+  command
+    .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "yaml"]))
+    .option("--json", "JSON output (same as -o json); progress as one JSON event per line on stderr")
+    .option("-q, --quiet", "nothing on stderr but errors")
+    .option("-v, --verbose", "details of failures")
+    .option("--no-color", "no colors (also NO_COLOR)");
+}
+
+function leaves(command: Command): Command[] {
+  return command.commands.length === 0 ? [command] : command.commands.flatMap(leaves);
+}
+
+function everyCommand(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(everyCommand)];
+}
+
+/** Builds the program; `main.ts` parses with it. */
+export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
+  let active: Command | undefined;
+  const program = new Command("mr-cli")
+    .description("Kubeflow Model Registry from the command line: register, list, get, update, deploy models")
+    .version(VERSION, "-V, --version", "print the version")
+    .enablePositionalOptions();
+  addSharedOptions(program);
+  const ctx = createContext(io, () => (active ?? program).optsWithGlobals<GlobalOptions>());
+  program.hook("preAction", (_root, actionCommand) => {
+    active = actionCommand;
+  });
+
+  for (const command of [
+    registerCommand(ctx),
+    listCommand(ctx),
+    getCommand(ctx),
+    updateCommand(ctx),
+    stateCommand(ctx, "archive"),
+    stateCommand(ctx, "restore"),
+    deployCommand(ctx),
+    undeployCommand(ctx),
+    downloadCommand(ctx),
+    verifyCommand(ctx),
+    configCommand(ctx),
+  ]) {
+    program.addCommand(command);
+  }
+  for (const leaf of leaves(program))
+    if (leaf !== program) addSharedOptions(leaf, leaf.parent?.name() !== "config");
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) =>
+      write(`mr-cli: ${text.replace(/^error: /, "")}`),
+  };
+  for (const command of everyCommand(program)) command.exitOverride().configureOutput(output);
+  return { program, ctx };
+}
