@@ -22,3 +22,6 @@ stop() {
 # Reverse order: the server before its database.
 for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop "${COMPONENTS[$i]}"; done
 rm -f "$ENV_FILE"
+# The stack is throwaway: moto forgets its objects when it stops, so the database and versitygw's files go too,
+# and the next stack:up starts empty and consistent. Logs stay in .stack/logs.
+rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw"

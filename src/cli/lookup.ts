@@ -1,7 +1,8 @@
 // Entities named on the command line, found by name or reported as not found.
+
+import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
 import { NotFoundError } from "../client/errors.js";
-import { API_PREFIX } from "../client/rest.js";
 import type { ModelRegistry } from "../model-registry.js";
 
 function notFound(mr: ModelRegistry, subject: string, path: string): NotFoundError {

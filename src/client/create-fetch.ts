@@ -49,7 +49,9 @@ function connectionError(
       `no response within ${timeoutMs} ms (${target}); the server may be overloaded`,
     );
   const cause = (error as { cause?: unknown }).cause;
-  const code = networkCode(error) ?? (cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error));
+  const code =
+    networkCode(error) ??
+    (cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error));
   const { origin } = new URL(request.url); // never includes credentials
   return new ConnectionError(
     `cannot reach the Model Registry at ${origin} (${code}) (${target}); check that the server runs and the URL is right`,

@@ -1,10 +1,11 @@
 // The calls the resources make: a method, a path template under the API prefix, parameters, and a subject for
 // error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
+
+import { API_PREFIX } from "./api-prefix.js";
 import { NotFoundError } from "./errors.js";
 import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
 
-/** The API prefix every path of the v1alpha3 spec starts with. */
-export const API_PREFIX = "/api/model_registry/v1alpha3";
+export { API_PREFIX };
 
 export type Query = Record<string, string | undefined>;
 

@@ -3,7 +3,6 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { parse, stringify } from "yaml";
 import { ConfigError } from "../client/errors.js";
 import type { Env } from "./default-env.js";
 
@@ -55,6 +54,7 @@ export async function readCliConfig(path: string): Promise<CliConfig> {
     );
   }
   let data: unknown;
+  const { parse } = await import("yaml"); // loaded on use: it costs ~20 ms of every mr-cli start-up
   try {
     data = parse(text) ?? {};
   } catch {
@@ -74,6 +74,7 @@ export async function readCliConfig(path: string): Promise<CliConfig> {
 /** Writes the config file (mode 0600, its folder 0700). */
 export async function writeCliConfig(path: string, config: CliConfig): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const { stringify } = await import("yaml");
   await writeFile(path, stringify(config), { mode: 0o600 });
   await chmod(path, 0o600);
 }

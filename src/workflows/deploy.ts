@@ -1,5 +1,7 @@
 // deploy/undeploy: the InferenceService records a cluster controller reconciles into real deployments. The registry
 // is metadata only; these set `desiredState` and leave the rest to the controller.
+
+import { API_PREFIX } from "../client/api-prefix.js";
 import type {
   InferenceService,
   ModelVersion,
@@ -7,7 +9,6 @@ import type {
   ServingEnvironment,
 } from "../client/entities.js";
 import { ConflictError, NotFoundError } from "../client/errors.js";
-import { API_PREFIX } from "../client/rest.js";
 import type { ModelRegistry } from "../model-registry.js";
 
 export interface DeployParams {
