@@ -1,29 +1,37 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { nodeBinary } from "../support/node-runtime.js";
 import { stackEnv } from "../support/stack-env.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+const bin = (path: string) => `${root}node_modules/${path}`;
 const smoke = "test/runtime/smoke.mjs";
 
+// Every runtime comes from npm: Deno and Bun are devDependencies; Node 22 and 24 are installed on first use.
 const runtimes = [
+  { label: "Node 20", command: () => process.execPath, args: [smoke], expect: /^node v20\./ },
+  { label: "Node 22", command: () => nodeBinary(22), args: [smoke], expect: /^node v22\./ },
+  { label: "Node 24", command: () => nodeBinary(24), args: [smoke], expect: /^node v24\./ },
   {
-    label: "Deno",
-    command: `${root}node_modules/.bin/deno`,
-    args: ["run", "--allow-net", "--allow-env", "--allow-read", smoke],
+    label: "Deno 2",
+    command: () => bin(".bin/deno"),
+    args: ["run", "--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys", smoke],
     expect: /^deno 2\./,
   },
-  { label: "Node", command: process.execPath, args: [smoke], expect: /^node v/ },
+  { label: "Bun", command: () => bin(".bin/bun"), args: [smoke], expect: /^bun 1\./ },
 ];
 
-describe.each(runtimes)("the built package under $label", (runtime) => {
-  it("connects from the environment, creates, finds, lists with a filter, and raises typed errors", () => {
+describe.each(runtimes)("the built package on $label", (runtime) => {
+  it("connects from the environment, creates, finds, lists, raises typed errors, registers and verifies a file", {
+    timeout: 360_000,
+  }, () => {
     // `npm test` builds dist/ before the suites run; the smoke script imports dist/index.js, not the sources.
-    const out = execFileSync(runtime.command, runtime.args, {
+    const out = execFileSync(runtime.command(), runtime.args, {
       cwd: root,
       env: { ...process.env, ...stackEnv(), NO_COLOR: "1" },
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 90_000,
     });
     const result = JSON.parse(out.trim().split("\n").at(-1) ?? "{}");
     expect(result.runtime).toMatch(runtime.expect);
@@ -31,5 +39,10 @@ describe.each(runtimes)("the built package under $label", (runtime) => {
     expect(result.listedIds).toEqual([result.createdId]);
     expect(result.epochs).toBe(3);
     expect(result.notFound).toBe(true);
+    expect(result).toMatchObject({
+      registeredStatus: "created",
+      registeredModelId: result.createdId,
+      verified: true,
+    });
   });
 });
