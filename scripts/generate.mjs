@@ -1,9 +1,9 @@
 // npm run generate [-- --check]
 // Turns api/model-registry.yaml into src/client/generated/schema.ts with openapi-typescript.
 // With --check it writes nothing and fails when the committed file differs from what the spec gives.
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { writeOrCheck } from "./write-or-check.mjs";
 
 const root = new URL("..", import.meta.url);
 const spec = new URL("api/model-registry.yaml", root);
@@ -24,19 +24,10 @@ const ast = await openapiTS(spec, {
 });
 const text = BANNER + astToString(ast);
 
-if (process.argv.includes("--check")) {
-  let current = "";
-  try {
-    current = readFileSync(target, "utf8");
-  } catch {}
-  if (current !== text) {
-    console.error(
-      "src/client/generated/schema.ts is out of date with api/model-registry.yaml; run npm run generate",
-    );
-    process.exit(1);
-  }
-  console.log("src/client/generated/schema.ts matches api/model-registry.yaml");
-} else {
-  writeFileSync(target, text);
-  console.log("wrote src/client/generated/schema.ts");
-}
+writeOrCheck({
+  path: target,
+  label: "src/client/generated/schema.ts",
+  text,
+  source: "api/model-registry.yaml",
+  fix: "npm run generate",
+});

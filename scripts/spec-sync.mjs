@@ -4,9 +4,10 @@
 // drops its prose (descriptions, summaries, examples, titles), then writes api/model-registry.yaml.
 // With --check it writes nothing and fails when the committed file differs from what the pin gives.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
+import { writeOrCheck } from "./write-or-check.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const target = `${root}api/model-registry.yaml`;
@@ -71,21 +72,11 @@ function render(pin) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pin = pinnedRelease();
-  const text = render(pin);
-  if (process.argv.includes("--check")) {
-    let current = "";
-    try {
-      current = readFileSync(target, "utf8");
-    } catch {}
-    if (current !== text) {
-      console.error(
-        `api/model-registry.yaml does not match ${pin.module}@${pin.version}; run npm run spec:sync`,
-      );
-      process.exit(1);
-    }
-    console.log(`api/model-registry.yaml matches ${pin.module}@${pin.version}`);
-  } else {
-    writeFileSync(target, text);
-    console.log(`wrote api/model-registry.yaml from ${pin.module}@${pin.version}`);
-  }
+  writeOrCheck({
+    path: target,
+    label: "api/model-registry.yaml",
+    text: render(pin),
+    source: `${pin.module}@${pin.version}`,
+    fix: "npm run spec:sync",
+  });
 }

@@ -2,24 +2,16 @@
 
 import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
-import { NotFoundError } from "../client/errors.js";
+import { notFound } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 
-function notFound(mr: ModelRegistry, subject: string, path: string): NotFoundError {
-  return new NotFoundError({
-    status: 404,
-    code: "Not Found",
-    serverMessage: "",
-    method: "GET",
-    url: `${mr.url}${API_PREFIX}${path}`,
-    subject,
-  });
-}
+const missing = (mr: ModelRegistry, subject: string, path: string) =>
+  notFound(subject, `${mr.url}${API_PREFIX}${path}`);
 
 export async function requireModel(mr: ModelRegistry, name: string): Promise<RegisteredModel> {
   const model = await mr.registeredModels.find({ name });
   if (!model)
-    throw notFound(
+    throw missing(
       mr,
       `registered model ${JSON.stringify(name)}`,
       `/registered_model?name=${encodeURIComponent(name)}`,
@@ -35,7 +27,7 @@ export async function requireVersion(
   const model = await requireModel(mr, modelName);
   const found = await mr.modelVersions.find({ name: version, registeredModelId: model.id });
   if (!found)
-    throw notFound(
+    throw missing(
       mr,
       `version ${JSON.stringify(version)} of model ${JSON.stringify(modelName)}`,
       `/model_version?name=${encodeURIComponent(version)}&parentResourceId=${model.id}`,
@@ -46,7 +38,7 @@ export async function requireVersion(
 export async function requireEnvironment(mr: ModelRegistry, name: string): Promise<ServingEnvironment> {
   const env = await mr.servingEnvironments.find({ name });
   if (!env)
-    throw notFound(
+    throw missing(
       mr,
       `serving environment ${JSON.stringify(name)} (create it with deploy --create-env)`,
       `/serving_environment?name=${encodeURIComponent(name)}`,

@@ -1,6 +1,7 @@
 // The one fetch every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
 // network failures into ConnectionError. openapi-fetch is given this function.
 import { ConnectionError, ModelRegistryError } from "./errors.js";
+import { networkCode } from "./network-code.js";
 import { redactUrl } from "./redact.js";
 import {
   backoffMs,
@@ -25,16 +26,6 @@ export interface CreateFetchOptions {
   retry?: RetryOptions | false | undefined;
   tls?: TlsOptions | undefined;
   userAgent: string;
-}
-
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function connectionError(

@@ -124,3 +124,15 @@ export function apiErrorFor(details: ApiErrorDetails): ApiError {
     return new ServerError(details, status === 503 ? "The server is not ready; retry shortly" : undefined);
   return new ApiError(details);
 }
+
+/** A NotFoundError for something looked up by name (not a single request): `subject` says what, `url` where. */
+export function notFound(subject: string, url: string): NotFoundError {
+  return new NotFoundError({
+    status: 404,
+    code: "Not Found",
+    serverMessage: "",
+    method: "GET",
+    url,
+    subject,
+  });
+}

@@ -1,15 +1,6 @@
 // S3 failures as UploadError: what was being done, where, and the storage's own words; never a credential.
 import { UploadError } from "../client/errors.js";
-
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
+import { networkCode } from "../client/network-code.js";
 
 /** An UploadError for a failed storage operation. `unreachable` is set when no connection could be made. */
 export function storageError(doing: string, bucket: string, error: unknown): UploadError {

@@ -8,7 +8,7 @@ import type {
   RegisteredModel,
   ServingEnvironment,
 } from "../client/entities.js";
-import { ConflictError, NotFoundError } from "../client/errors.js";
+import { ConflictError, notFound } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 
 export interface DeployParams {
@@ -48,16 +48,7 @@ export function serviceName(model: string, version: string): string {
   return name.slice(0, 63).replace(/-+$/, "") || "model";
 }
 
-function missing(mr: ModelRegistry, subject: string): NotFoundError {
-  return new NotFoundError({
-    status: 404,
-    code: "Not Found",
-    serverMessage: "",
-    method: "GET",
-    url: `${mr.url}${API_PREFIX}`,
-    subject,
-  });
-}
+const missing = (mr: ModelRegistry, subject: string) => notFound(subject, `${mr.url}${API_PREFIX}`);
 
 async function environment(mr: ModelRegistry, params: DeployParams): Promise<ServingEnvironment> {
   const found = await mr.servingEnvironments.find({ name: params.servingEnvironment });

@@ -1,8 +1,10 @@
 // Find-or-create for the three entities of a registration. Creates are made idempotent through their natural keys:
 // a 409 (someone created it meanwhile, or our earlier response was lost) is resolved by finding it by name.
+
+import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { EntityInput } from "../client/entity.js";
-import { ConflictError, ModelRegistryError } from "../client/errors.js";
+import { ConflictError, ModelRegistryError, notFound } from "../client/errors.js";
 import type * as wire from "../client/types.js";
 import type { ModelRegistry } from "../model-registry.js";
 
@@ -62,6 +64,21 @@ export async function findModelArtifact(
     if (artifact.artifactType === "model-artifact") return artifact;
   }
   return null;
+}
+
+/** The model artifact of a version; NotFoundError naming `what` (e.g. `version "v1" of model "mnist"`) if none. */
+export async function requireModelArtifact(
+  mr: ModelRegistry,
+  modelVersionId: string,
+  what: string,
+): Promise<ModelArtifact> {
+  const artifact = await findModelArtifact(mr, modelVersionId);
+  if (!artifact)
+    throw notFound(
+      `model artifact of ${what}`,
+      `${mr.url}${API_PREFIX}/model_versions/${modelVersionId}/artifacts`,
+    );
+  return artifact;
 }
 
 /** Adds the model artifact to a version; if one appeared meanwhile (a concurrent run), returns that one. */

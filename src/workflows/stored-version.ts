@@ -1,6 +1,6 @@
 // Download and verify a registered version's files against the manifest its upload recorded.
 import type { ModelArtifact } from "../client/entities.js";
-import { NotFoundError, UploadError } from "../client/errors.js";
+import { notFound, UploadError } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
 import type { Manifest, ManifestMismatch } from "../storage/manifest.js";
@@ -8,7 +8,7 @@ import type { ProgressCallback } from "../storage/progress.js";
 import { s3ClientFor } from "../storage/s3-client.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 import { readStoredManifest } from "../storage/stored-model.js";
-import { findModelArtifact } from "./model-entities.js";
+import { requireModelArtifact } from "./model-entities.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-model.js";
 
 export interface StoredVersionParams {
@@ -34,17 +34,9 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams) {
   const model = await mr.registeredModels.find({ name: params.name });
   const version =
     model && (await mr.modelVersions.find({ name: params.version, registeredModelId: model.id }));
-  const artifact = version && (await findModelArtifact(mr, version.id));
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  if (!artifact)
-    throw new NotFoundError({
-      status: 404,
-      code: "Not Found",
-      serverMessage: "",
-      method: "GET",
-      url: mr.url,
-      subject: `model artifact of ${what}`,
-    });
+  if (!version) throw notFound(what, `${mr.url}`);
+  const artifact = await requireModelArtifact(mr, version.id, what);
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
   if (typeof manifestUri !== "string")
     throw new UploadError(

@@ -1,5 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
+import { S3_SERVERS } from "../support/s3.js";
 import { stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -38,24 +39,7 @@ describe("the Model Registry server of the local stack", () => {
   });
 });
 
-const s3Servers = [
-  {
-    label: "moto",
-    endpoint: "AWS_S3_ENDPOINT",
-    bucket: "AWS_S3_BUCKET",
-    key: "AWS_ACCESS_KEY_ID",
-    secret: "AWS_SECRET_ACCESS_KEY",
-  },
-  {
-    label: "versitygw",
-    endpoint: "VERSITYGW_S3_ENDPOINT",
-    bucket: "VERSITYGW_S3_BUCKET",
-    key: "VERSITYGW_ACCESS_KEY_ID",
-    secret: "VERSITYGW_SECRET_ACCESS_KEY",
-  },
-];
-
-describe.each(s3Servers)("the $label S3 server of the local stack", (server) => {
+describe.each(S3_SERVERS)("the $label S3 server of the local stack", (server) => {
   const client = () =>
     new S3Client({
       endpoint: stackSetting(server.endpoint),

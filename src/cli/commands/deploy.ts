@@ -1,7 +1,6 @@
 import { Command } from "commander";
-import { NotFoundError } from "../../client/errors.js";
 import { serviceName } from "../../workflows/deploy.js";
-import { findModelArtifact } from "../../workflows/model-entities.js";
+import { requireModelArtifact } from "../../workflows/model-entities.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { kserveManifest } from "../kserve-manifest.js";
@@ -58,16 +57,7 @@ Examples:
         if (flags.emit !== "kserve")
           throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
         const found = await requireVersion(mr, model, version);
-        const artifact = await findModelArtifact(mr, found.version.id);
-        if (!artifact)
-          throw new NotFoundError({
-            status: 404,
-            code: "Not Found",
-            serverMessage: "",
-            method: "GET",
-            url: mr.url,
-            subject: `model artifact of ${model} ${version}`,
-          });
+        const artifact = await requireModelArtifact(mr, found.version.id, `${model} ${version}`);
         const manifest = kserveManifest({
           name,
           namespace: flags.namespace,

@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { NotFoundError } from "../../client/errors.js";
-import { findModelArtifact } from "../../workflows/model-entities.js";
+import { requireModelArtifact } from "../../workflows/model-entities.js";
 import type { CliContext } from "../context.js";
 import { requireModel, requireVersion } from "../lookup.js";
 import { print, properties, renderCard, time } from "../output.js";
@@ -58,16 +57,7 @@ export function getCommand(ctx: CliContext): Command {
     .action(async (model: string, version: string) => {
       const mr = await ctx.registry();
       const found = await requireVersion(mr, model, version);
-      const artifact = await findModelArtifact(mr, found.version.id);
-      if (!artifact)
-        throw new NotFoundError({
-          status: 404,
-          code: "Not Found",
-          serverMessage: "",
-          method: "GET",
-          url: mr.url,
-          subject: `model artifact of version ${JSON.stringify(version)} of ${JSON.stringify(model)}`,
-        });
+      const artifact = await requireModelArtifact(mr, found.version.id, `${model} ${version}`);
       await print(ctx, artifact, () =>
         renderCard([
           ["id", artifact.id],
