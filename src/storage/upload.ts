@@ -14,6 +14,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { UploadError } from "../client/errors.js";
 import { createSha256 } from "./manifest.js";
+import { PartBuffers } from "./part-buffers.js";
 import type { OverallProgress, ProgressCallback } from "./progress.js";
 import { sendsChecksums } from "./s3-client.js";
 import { Semaphore } from "./semaphore.js";
@@ -58,6 +59,7 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
   const { client, bucket, files, onProgress } = options;
   const concurrency = options.concurrency ?? 4;
   const slots = new Semaphore(concurrency);
+  const buffers = new PartBuffers(concurrency);
   const fileSlots = new Semaphore(concurrency);
   const checksums = await sendsChecksums(client);
   const overall: OverallProgress = {
@@ -127,11 +129,12 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
       let loaded = 0;
       while (position < file.size && !signal.aborted) {
         const release = await slots.acquire();
-        const buffer = new Uint8Array(Math.min(partSize, file.size - position));
+        const buffer = buffers.take(partSize, Math.min(partSize, file.size - position));
         try {
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
           if (bytesRead !== buffer.length) throw changed(file);
         } catch (error) {
+          buffers.give(buffer);
           release();
           throw error;
         }
@@ -161,7 +164,10 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
               ...(out.ChecksumCRC32 ? { ChecksumCRC32: out.ChecksumCRC32 } : {}),
             };
           })
-          .finally(release);
+          .finally(() => {
+            buffers.give(buffer);
+            release();
+          });
         part.catch((error) => failure.abort(error)); // stop reading further parts at once
         parts.push(part);
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectCiLineage } from "../../src/config/ci-lineage.js";
+import { PartBuffers } from "../../src/storage/part-buffers.js";
 import { type ProgressEvent, trackProgress } from "../../src/storage/progress.js";
 import { Semaphore } from "../../src/storage/semaphore.js";
 import { MIN_PART_SIZE, partSizeFor } from "../../src/storage/upload.js";
@@ -126,5 +127,28 @@ describe("detectCiLineage", () => {
 
   it("records nothing outside CI", () => {
     expect(detectCiLineage({ HOME: "/root", PATH: "/bin" })).toEqual({});
+  });
+});
+
+describe("PartBuffers", () => {
+  it("reuses a given-back buffer for the next part of the same capacity, and views it at the part's length", () => {
+    const buffers = new PartBuffers(2);
+    const first = buffers.take(16, 16);
+    first.fill(7);
+    buffers.give(first);
+    const last = buffers.take(16, 5);
+    expect(last.buffer).toBe(first.buffer);
+    expect(last.length).toBe(5);
+    expect(buffers.take(16, 16).buffer).not.toBe(first.buffer);
+  });
+
+  it("keeps no more buffers than it is told to", () => {
+    const buffers = new PartBuffers(1);
+    const a = buffers.take(8, 8);
+    const b = buffers.take(8, 8);
+    buffers.give(a);
+    buffers.give(b);
+    expect(buffers.take(8, 8).buffer).toBe(a.buffer);
+    expect(buffers.take(8, 8).buffer).not.toBe(b.buffer);
   });
 });
