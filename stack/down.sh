@@ -25,3 +25,5 @@ rm -f "$ENV_FILE"
 # The stack is throwaway: moto forgets its objects when it stops, so the database and versitygw's files go too,
 # and the next stack:up starts empty and consistent. Logs stay in .stack/logs.
 rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw"
+home=$(pg_home)
+[ "$home" = "$STATE_DIR" ] || rm -rf "$home"

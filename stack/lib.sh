@@ -106,6 +106,16 @@ pg_bin() {
   return 1
 }
 
+# Where PostgreSQL's files live: .stack/, or, when we are root and the postgres user cannot reach the checkout
+# (a clone under /root, say), a folder of this checkout's own under /tmp.
+pg_home() {
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$STATE_DIR"; then
+    echo "${TMPDIR:-/tmp}/mr-stack-$(printf %s "$STACK_ROOT" | sha256sum | cut -c1-12)"
+  else
+    echo "$STATE_DIR"
+  fi
+}
+
 # Runs a command as the unprivileged user PostgreSQL insists on when we are root.
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

