@@ -1,5 +1,6 @@
 // The facade: one object per registry, holding the transport and every resource.
 import type { TokenProvider } from "./client/create-fetch.js";
+import { displayable } from "./client/displayable.js";
 import type { InferenceService } from "./client/entities.js";
 import type { Entity, EntityInput } from "./client/entity.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
@@ -118,7 +119,7 @@ export class ModelRegistry {
   async registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
     // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and the CLI's --help should not pay.
     const { registerModel } = await import("./workflows/register-model.js");
-    return registerModel(this, params, this.storage);
+    return displayable(await registerModel(this, params, this.storage)); // a card in Deno's Jupyter kernel
   }
 
   /**
@@ -126,12 +127,12 @@ export class ModelRegistry {
    * the existing one of that name. A cluster controller turns the record into a real deployment.
    */
   deploy(params: DeployParams): Promise<DeployResult> {
-    return deploy(this, params);
+    return deploy(this, params).then(displayable);
   }
 
   /** Marks an InferenceService UNDEPLOYED (by id, or by name in a serving environment). */
   undeploy(params: UndeployParams): Promise<{ inferenceService: InferenceService; action: DeployAction }> {
-    return undeploy(this, params);
+    return undeploy(this, params).then(displayable);
   }
 
   /** Downloads a version uploaded by registerModel into `dir`, checking every file against its manifest

@@ -78,12 +78,16 @@ export class EntityResource<
   /** Every entity, page by page. */
   list(options: L = {} as L): Paginated<Entity<T>> {
     const { collection: path, filterable, kind } = this.spec;
-    return listEntities<T>(this.rest, { path, filterable, noun: `${kind}s` }, options as ListingOptions);
+    return listEntities<T>(
+      this.rest,
+      { path, filterable, noun: `${kind}s`, kind },
+      options as ListingOptions,
+    );
   }
 
   /** The entity with this id; NotFoundError if there is none. */
   async get(id: string, options: CallOptions = {}): Promise<Entity<T>> {
-    return decodeEntity(await this.getRaw(id, options.signal));
+    return decodeEntity(await this.getRaw(id, options.signal), this.spec.kind);
   }
 
   /** The entity with exactly this name (under its parent) or externalId, or null. */
@@ -103,7 +107,7 @@ export class EntityResource<
       subject,
       signal: options.signal,
     });
-    if (found && found[field] === value) return decodeEntity(found);
+    if (found && found[field] === value) return decodeEntity(found, this.spec.kind);
     if (!found && !WILDCARD.test(value)) return null;
     return this.scanFor(field, value, parentId, options.signal);
   }
@@ -114,6 +118,7 @@ export class EntityResource<
     const subject = `new ${this.spec.kind} ${JSON.stringify((input as { name?: string }).name ?? "")}`;
     return decodeEntity(
       await this.rest.post<T>({ path: this.spec.collection, body, subject, signal: options.signal }),
+      this.spec.kind,
     );
   }
 
@@ -140,7 +145,7 @@ export class EntityResource<
       body,
       subject: `${this.spec.kind} ${id}`,
     };
-    return decodeEntity(await this.rest.patch<T>({ ...call, signal: options.signal }));
+    return decodeEntity(await this.rest.patch<T>({ ...call, signal: options.signal }), this.spec.kind);
   }
 
   protected getRaw(id: string, signal?: AbortSignal): Promise<T> {
@@ -173,7 +178,7 @@ export class EntityResource<
       try {
         for await (const entity of listEntities<T>(
           this.rest,
-          { ...listing, noun: `${kind}s` },
+          { ...listing, noun: `${kind}s`, kind },
           { filter: where, signal },
         )) {
           if ((entity as Record<string, unknown>)[field] === value) return entity;

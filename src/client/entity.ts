@@ -8,6 +8,7 @@ import {
   encodeCustomProperties,
   encodeCustomProperty,
 } from "./custom-properties.js";
+import { displayable } from "./displayable.js";
 import type { MetadataValue } from "./types.js";
 
 type WireProperties = Record<string, MetadataValue>;
@@ -27,18 +28,28 @@ export type EntityInput<T> = T extends unknown
   : never;
 
 const wireOf = new WeakMap<object, WireProperties>();
+const kindOf = new WeakMap<object, string>();
 
 /** The custom properties of an entity exactly as the server sent them, with their metadata types. */
 export function wireCustomProperties(entity: object): WireProperties {
   return wireOf.get(entity) ?? {};
 }
 
-/** Converts a server entity into its user form. */
-export function decodeEntity<T extends { customProperties?: WireProperties }>(raw: T): Entity<T> {
+/** The kind the client decoded an entity as ("registered model"), when it said; the notebook view's title. */
+export function entityKind(entity: object): string | undefined {
+  return kindOf.get(entity);
+}
+
+/** Converts a server entity into its user form. `kind` (e.g. "experiment") names it in notebook views. */
+export function decodeEntity<T extends { customProperties?: WireProperties }>(
+  raw: T,
+  kind?: string,
+): Entity<T> {
   const wire = raw.customProperties ?? {};
   const entity = { ...raw, customProperties: decodeCustomProperties(wire) } as unknown as Entity<T>;
   wireOf.set(entity, wire);
-  return entity;
+  if (kind) kindOf.set(entity, kind);
+  return displayable(entity);
 }
 
 /** Converts a user body into its wire form (custom properties encoded, undefined fields dropped). */

@@ -24,6 +24,8 @@ export interface Listing {
   noun: string;
   /** Extra query parameters sent with every page (e.g. artifactType). */
   query?: Query;
+  /** What one item is ("experiment"), for notebook views; the shape tells the rest apart. */
+  kind?: string;
 }
 
 /** Listing options with an optional filter. */
@@ -49,6 +51,9 @@ export function listEntities<T extends RawEntity>(
       subject: listing.noun,
       signal,
     });
-    return { items: (list.items ?? []).map((item) => decodeEntity(item)), nextPageToken: list.nextPageToken };
+    return {
+      items: (list.items ?? []).map((item) => decodeEntity(item, listing.kind)),
+      nextPageToken: list.nextPageToken,
+    };
   }, pageOptions);
 }

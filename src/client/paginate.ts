@@ -1,5 +1,6 @@
 // Listing, normalised in one place: every page sends a page size and the same order and filter, the walk stops on
 // an empty token (the server never sends an empty trailing page) or at `limit`, and a repeated token is an error.
+import { displayable } from "./displayable.js";
 import { ConfigError, ModelRegistryError } from "./errors.js";
 import type { Query } from "./rest.js";
 import type { OrderByField, SortOrder } from "./types.js";
@@ -57,6 +58,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.#fetchPage = fetchPage;
     this.#options = options;
     this.#query = query;
+    displayable(this); // a table in Deno's Jupyter kernel; nothing elsewhere
   }
 
   /** The items page by page, as the server sends them (cut at `limit`). */
@@ -90,6 +92,6 @@ export class Paginated<T> implements AsyncIterable<T> {
   async toArray(): Promise<T[]> {
     const all: T[] = [];
     for await (const page of this.pages()) all.push(...page);
-    return all;
+    return displayable(all);
   }
 }

@@ -64,6 +64,13 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
         });
         overall.filesDone++;
         if (!read) return { path: entry.path, problem: "missing" };
+        onProgress?.({
+          type: "file",
+          file: entry.path,
+          size: read.size,
+          sha256: read.sha256,
+          overall: { ...overall },
+        });
         if (read.size !== entry.size)
           return { path: entry.path, problem: "size", expected: entry.size, actual: read.size };
         if (read.sha256 !== entry.sha256)

@@ -8,6 +8,7 @@ import {
   type CompletedPart,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  ListPartsCommand,
   PutObjectCommand,
   type S3Client,
   UploadPartCommand,
@@ -229,12 +230,23 @@ function changed(file: UploadItem): UploadError {
 
 /** Aborts every multipart upload still open (with no signal: this must run even after the caller aborted). */
 async function abortAll(client: S3Client, bucket: string, uploads: Set<OpenUpload>): Promise<void> {
-  await Promise.allSettled(
-    [...uploads].map((upload) =>
-      client.send(
-        new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.key, UploadId: upload.uploadId }),
-      ),
-    ),
-  );
+  await Promise.allSettled([...uploads].map((upload) => abortFully(client, bucket, upload)));
   uploads.clear();
+}
+
+/**
+ * Aborts one multipart upload until the storage no longer knows it. A part whose request was cut off by the abort
+ * may still be written after the first AbortMultipartUpload (S3's documentation says to abort again then).
+ */
+async function abortFully(client: S3Client, bucket: string, upload: OpenUpload): Promise<void> {
+  const ids = { Bucket: bucket, Key: upload.key, UploadId: upload.uploadId };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await client.send(new AbortMultipartUploadCommand(ids)).catch(() => {});
+    try {
+      await client.send(new ListPartsCommand(ids));
+    } catch {
+      return; // NoSuchUpload: it is gone
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+  }
 }

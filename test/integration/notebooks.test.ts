@@ -1,0 +1,127 @@
+// The example notebooks, executed for real: Jupyter (nbconvert/nbclient) from PyPI in .cache/jupyter-venv, Deno's
+// kernel from `deno jupyter --install`, tslab's Node kernel, and ipykernel, against the local stack. The first run
+// installs them (about half a minute); later runs reuse .cache. Executed copies go to .cache/notebooks; the
+// committed notebooks carry no outputs. `npm test` builds dist/ first, which is what the notebooks import.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Cell,
+  cellWith,
+  codeCells,
+  ensureJupyter,
+  executeNotebook,
+  installCliShim,
+  installDenoKernel,
+  installTslabKernel,
+  type Notebook,
+  packageRunDir,
+  problems,
+  ROOT,
+  richOutputs,
+  text,
+} from "../support/jupyter.js";
+import { stackEnv } from "../support/stack-env.js";
+import { uniqueName } from "../support/unique.js";
+
+const NOTEBOOKS = join(ROOT, "examples", "notebooks");
+const MINUTE = 60_000;
+
+/** The text/html of a cell's rich outputs. */
+const htmlOf = (cell: Cell) => richOutputs(cell).map((o) => text(o.data?.["text/html"]));
+
+/** Every HTML output of the SDK's views comes with text/plain and application/json fallbacks. */
+function sdkViews(nb: Notebook) {
+  return nb.cells.flatMap((cell) =>
+    richOutputs(cell).filter((o) => text(o.data?.["text/html"]).includes("var(--jp-border-color2")),
+  );
+}
+
+describe("the example notebooks, executed by Jupyter against the local stack", () => {
+  beforeAll(() => {
+    ensureJupyter();
+    installDenoKernel();
+  }, 10 * MINUTE);
+
+  it(
+    "mnist-deno.ipynb (Deno's kernel): trains, registers v1 and v2 with one live progress display each, lists, deploys, undeploys",
+    () => {
+      const modelName = uniqueName("mnist-notebook");
+      const nb = executeNotebook(join(NOTEBOOKS, "mnist-deno.ipynb"), {
+        env: { ...stackEnv(), MODEL_NAME: modelName },
+      });
+      expect(problems(nb)).toEqual([]);
+      // every cell shows what it should: nothing lost, no wall of progress lines (the two cells with 2 outputs print
+      // a line after a display, or display() a card before the cell's value)
+      expect(codeCells(nb).map(({ cell }) => cell.outputs?.length)).toEqual([
+        1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 0,
+      ]);
+
+      for (const version of ["v1", "v2"]) {
+        // the progress display was updated in place into the result card: one output, not a wall of lines
+        const register = cellWith(nb, `version: "${version}"`);
+        expect(richOutputs(register)).toHaveLength(1);
+        expect(htmlOf(register)[0]).toMatch(new RegExp(`<strong>${version}</strong>.*created.*registered`));
+        expect(htmlOf(register)[0]).toContain(`${version}/</td>`); // the s3:// uri
+      }
+      expect(htmlOf(cellWith(nb, "versions(v2.registeredModel.id).list()"))[0]).toContain("2 model versions");
+      expect(htmlOf(cellWith(nb, "const [artifact]"))[0]).toMatch(/model artifact.*model_manifest_sha256/s);
+      expect(text(cellWith(nb, "verifyModel").outputs?.at(-1)?.text)).toContain(
+        "all 2 files match the manifest",
+      );
+      expect(htmlOf(cellWith(nb, 'runtime: "mmserver1"'))[0]).toMatch(/inference service.*>DEPLOYED</s);
+      const undeploy = htmlOf(cellWith(nb, "UNDEPLOYED"));
+      expect(undeploy[0]).toContain(">UNDEPLOYED<"); // the card shown by display()
+      // the listing at the end of the cell: the environment's services (earlier runs' too), this one UNDEPLOYED
+      expect(undeploy[1]).toMatch(
+        new RegExp(`inference service.*${modelName}-v2</td><td[^>]*>UNDEPLOYED<`, "s"),
+      );
+
+      const views = sdkViews(nb);
+      expect(views.length).toBeGreaterThanOrEqual(7);
+      for (const view of views) {
+        expect(text(view.data?.["text/plain"])).not.toBe("");
+        if (view.output_type === "execute_result") expect(view.data?.["application/json"]).toBeDefined();
+      }
+    },
+    5 * MINUTE,
+  );
+
+  it(
+    "quickstart-node.ipynb (tslab's Node kernel): registers with progress and shows cards and tables through display()",
+    () => {
+      installTslabKernel();
+      const nb = executeNotebook(join(NOTEBOOKS, "quickstart-node.ipynb"), {
+        cwd: packageRunDir("tslab-run"), // where `import "model-registry"` finds this checkout, as if installed
+        env: { ...stackEnv(), MODEL_NAME: uniqueName("quickstart-notebook") },
+      });
+      expect(problems(nb)).toEqual([]); // tslab reports no execution counts; nbconvert failed on any error
+      const register = cellWith(nb, "await notebookProgress(");
+      expect(richOutputs(register)).toHaveLength(1);
+      expect(htmlOf(register)[0]).toContain("registered");
+      expect(htmlOf(cellWith(nb, "display(registered.modelVersion"))[0]).toContain("model version");
+      expect(htmlOf(cellWith(nb, "versions(registered.registeredModel.id)"))[0]).toContain("1 model version");
+      expect(htmlOf(cellWith(nb, "filter.eq("))[0]).toContain("1 registered model");
+    },
+    5 * MINUTE,
+  );
+
+  // Drives the built mr-cli through an `mr-cli` on the PATH (installCliShim: node dist/cli/main.js).
+  it(
+    "from-python.ipynb (ipykernel): registers and lists models through mr-cli -o json",
+    () => {
+      installCliShim();
+      const nb = executeNotebook(join(NOTEBOOKS, "from-python.ipynb"), {
+        env: { ...stackEnv(), MODEL_NAME: uniqueName("python-notebook") },
+      });
+      expect(problems(nb)).toEqual([]);
+      const registered = text(richOutputs(cellWith(nb, 'v2 = register("v2"'))[0]?.data?.["text/plain"]);
+      expect(registered).toMatch(/'v1': \('created', 's3:\/\/.*\/v1\/'\)/);
+      expect(text(richOutputs(cellWith(nb, "again = register"))[0]?.data?.["text/plain"])).toBe(
+        "'unchanged'",
+      );
+      expect(htmlOf(cellWith(nb, 'HTML(f"<table>'))[0]).toMatch(/<td>v1<\/td>.*<td>v2<\/td>/s);
+      expect(text(cellWith(nb, "best = min").outputs?.[0]?.text)).toMatch(/best: v2 .* stored at s3:\/\//);
+    },
+    5 * MINUTE,
+  );
+});
