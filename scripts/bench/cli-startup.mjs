@@ -29,14 +29,13 @@ function median(args) {
 }
 
 const results = {
-  runs,
-  node: process.version,
   "node -e 0": median(["-e", "0"]),
   "mr-cli --version": median([cli, "--version"]),
   "mr-cli --help": median([cli, "--help"]),
   "mr-cli list models --limit 1": median([cli, "list", "models", "--limit", "1"]),
 };
-if (opts.json) console.log(JSON.stringify(results));
-else
-  for (const [what, value] of Object.entries(results))
-    console.log(`${what.padEnd(30)} ${value}${typeof value === "number" ? " ms" : ""}`);
+if (opts.json) console.log(JSON.stringify({ runs, node: process.version, medianMs: results }));
+else {
+  console.log(`mr-cli start-up, median of ${runs} runs, Node ${process.version}`);
+  for (const [what, ms] of Object.entries(results)) console.log(`  ${what.padEnd(30)} ${ms} ms`);
+}
