@@ -34,6 +34,7 @@ export {
   ServerError,
   TokenError,
   UploadError,
+  UploadInProgressError,
   VersionConflictError,
 } from "./client/errors.js";
 export {

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   TokenError,
   UploadError,
+  UploadInProgressError,
   VersionConflictError,
 } from "../client/errors.js";
 
@@ -44,7 +45,12 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
   if (error instanceof ConfigError) return EXIT.usage;
   if (error instanceof NotFoundError) return EXIT.notFound;
-  if (error instanceof ConflictError || error instanceof VersionConflictError) return EXIT.conflict;
+  if (
+    error instanceof ConflictError ||
+    error instanceof VersionConflictError ||
+    error instanceof UploadInProgressError
+  )
+    return EXIT.conflict;
   if (error instanceof ConnectionError) return EXIT.unreachable;
   if (error instanceof UploadError) return error.unreachable ? EXIT.unreachable : EXIT.upload;
   return EXIT.failure;

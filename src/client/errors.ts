@@ -97,6 +97,11 @@ export class UploadError extends ModelRegistryError {
   }
 }
 
+/** Another run is uploading the same version right now. */
+export class UploadInProgressError extends ModelRegistryError {
+  override name = "UploadInProgressError";
+}
+
 /** The version already exists with different content. */
 export class VersionConflictError extends ModelRegistryError {
   override name = "VersionConflictError";

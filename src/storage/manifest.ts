@@ -9,6 +9,12 @@ import { manifestProblem } from "./manifest-problem.js";
 /** The manifest's file name, next to the model's files. */
 export const MANIFEST_NAME = ".model-manifest.json";
 
+/** The object that marks a model folder as being uploaded (see upload-claim.ts). */
+export const CLAIM_NAME = ".model-upload-claim";
+
+/** Names the uploader writes next to a model's files, so a model may not contain them itself. */
+export const RESERVED_NAMES: readonly string[] = [MANIFEST_NAME, CLAIM_NAME];
+
 /** One file in a manifest. */
 export interface ManifestEntry {
   /** Path relative to the model root, `/`-separated. */
@@ -36,7 +42,8 @@ export interface ManifestMismatch {
   /** The file's path. */
   path: string;
   /** `missing`: expected but absent; `unexpected`: present but not expected; `size`/`sha256`: content differs. */
-  problem: "missing" | "unexpected" | "size" | "sha256";
+  /** `manifest`: the stored manifest is not the one the registry recorded for this version. */
+  problem: "missing" | "unexpected" | "size" | "sha256" | "manifest";
   /** The expected size or hash (for `size` and `sha256`). */
   expected?: string | number;
   /** The actual size or hash (for `size` and `sha256`). */

@@ -6,7 +6,7 @@ import type { CustomPropertiesInput } from "../client/entity.js";
 import { ConfigError, ConnectionError, ServerError, VersionConflictError } from "../client/errors.js";
 import { detectCiLineage, type Lineage } from "../config/ci-lineage.js";
 import type { ModelRegistry } from "../model-registry.js";
-import { MANIFEST_NAME, manifestDigest } from "../storage/manifest.js";
+import { manifestDigest, RESERVED_NAMES } from "../storage/manifest.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { type S3ConnectionOptions, s3ClientFor } from "../storage/s3-client.js";
 import { checkBucket } from "../storage/stored-model.js";
@@ -17,7 +17,13 @@ import {
   ensureRegisteredModel,
   findModelArtifact,
 } from "./model-entities.js";
-import { localManifest, type StoredModel, storeModelFiles, type UploadPlan } from "./store-model-files.js";
+import {
+  inspectPrefix,
+  localManifest,
+  type StoredModel,
+  type UploadPlan,
+  uploadModelFiles,
+} from "./store-model-files.js";
 
 /** Where uploaded models go. */
 export interface StorageOptions extends S3ConnectionOptions {
@@ -114,7 +120,7 @@ async function planUpload(
     throw new ConfigError(
       "no bucket to upload to: pass storage.bucket, or set AWS_S3_BUCKET and use ModelRegistry.fromEnv()",
     );
-  const local = await walkFiles(path, { reserved: [MANIFEST_NAME] });
+  const local = await walkFiles(path, { reserved: RESERVED_NAMES });
   const prefix = (storage.prefix ?? `${params.name}/${params.version}`).replace(/^\/+|\/+$/g, "");
   if (!prefix)
     throw new ConfigError("the storage prefix must not be empty: a model needs a folder of its own");
@@ -142,26 +148,45 @@ export async function registerModel(
   const plan = params.artifact ? await planUpload(params, defaults, params.artifact) : undefined;
   await mr.registeredModels.list({ pageSize: 1, limit: 1, ...(signal ? { signal } : {}) }).toArray(); // the registry answers
 
-  const author = params.author ?? mr.author;
-  const { entity: registeredModel } = await ensureRegisteredModel(mr, params.name, {
-    name: params.name,
-    owner: params.owner ?? author,
-    description: params.modelDescription,
-  });
-  const lineage = params.lineage === false ? {} : (params.lineage ?? detectCiLineage());
-  const { entity: modelVersion, created } = await ensureModelVersion(mr, registeredModel.id, {
-    name: params.version,
-    author,
-    description: params.description,
-    customProperties: { ...lineage, ...params.metadata },
-  });
+  // Read everything first; nothing is created until the storage side is known to be writable.
+  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
+  const knownModel = await mr.registeredModels.find({ name: params.name });
+  const knownVersion =
+    knownModel && (await mr.modelVersions.find({ name: params.version, registeredModelId: knownModel.id }));
+  const existing = knownVersion && (await findModelArtifact(mr, knownVersion.id));
+  if (knownModel && knownVersion && existing)
+    return unchangedOrConflict(params, plan, {
+      registeredModel: knownModel,
+      modelVersion: knownVersion,
+      modelArtifact: existing,
+    });
+  const prefixState =
+    plan && (await inspectPrefix(plan, { newVersion: !knownVersion, what, signal, onProgress }));
 
-  const existing = created ? null : await findModelArtifact(mr, modelVersion.id);
-  if (existing)
-    return unchangedOrConflict(params, plan, { registeredModel, modelVersion, modelArtifact: existing });
+  const author = params.author ?? mr.author;
+  const registeredModel =
+    knownModel ??
+    (
+      await ensureRegisteredModel(mr, params.name, {
+        name: params.name,
+        owner: params.owner ?? author,
+        description: params.modelDescription,
+      })
+    ).entity;
+  const lineage = params.lineage === false ? {} : (params.lineage ?? detectCiLineage());
+  const { entity: modelVersion, created } = knownVersion
+    ? { entity: knownVersion, created: false }
+    : await ensureModelVersion(mr, registeredModel.id, {
+        name: params.version,
+        author,
+        description: params.description,
+        customProperties: { ...lineage, ...params.metadata },
+      });
 
   let stored: StoredModel | undefined;
-  if (plan) stored = await storeModelFiles(plan, { newVersion: created, signal, onProgress });
+  if (plan && prefixState)
+    stored =
+      "reuse" in prefixState ? prefixState.reuse : await uploadModelFiles(plan, { signal, onProgress });
   const uri = stored?.uri ?? (params.uri as string);
   onProgress?.({ type: "phase", phase: "registering", detail: uri });
   let modelArtifact: ModelArtifact;
@@ -197,6 +222,17 @@ export async function registerModel(
         : new ServerError(error, again);
     }
     throw error;
+  }
+  // A concurrent run may have added the artifact first (addModelArtifact then returns theirs): it must be ours.
+  const recorded = stored ? modelArtifact.customProperties[ARTIFACT_PROPERTIES.digest] : modelArtifact.uri;
+  const ours = stored ? stored.digest : uri;
+  if (recorded !== ours) {
+    const theirs = typeof recorded === "string" ? recorded : undefined;
+    throw new VersionConflictError(
+      `${what} was registered at the same time by another run, with ${theirs ?? "other content"} instead of ${ours}`,
+      theirs,
+      ours,
+    );
   }
   onProgress?.({ type: "phase", phase: "done", detail: uri });
   const manifest = stored && {

@@ -1,9 +1,10 @@
 // The storage half of a registration: put a model's files under its prefix, with the manifest written last, unless
 // identical bytes are already there. Never overwrites files a registered version may point at.
 import type { S3Client } from "@aws-sdk/client-s3";
-import { UploadError } from "../client/errors.js";
+import { UploadError, VersionConflictError } from "../client/errors.js";
 import {
   buildManifest,
+  CLAIM_NAME,
   hashFile,
   MANIFEST_NAME,
   type Manifest,
@@ -13,6 +14,7 @@ import type { OverallProgress, ProgressCallback } from "../storage/progress.js";
 import { formatS3Uri, joinKey } from "../storage/s3-uri.js";
 import { prefixHasObjects, readStoredManifest, writeManifest } from "../storage/stored-model.js";
 import { uploadFiles } from "../storage/upload.js";
+import { claimUpload } from "../storage/upload-claim.js";
 import type { WalkResult } from "../storage/walk-files.js";
 
 /** Everything known about an upload before it starts. */
@@ -72,55 +74,92 @@ export async function localManifest(plan: UploadPlan, onProgress?: ProgressCallb
   return buildManifest(entries);
 }
 
+/** What is already stored under the prefix, decided before anything is created or written. */
+export type PrefixState = { reuse: StoredModel } | { upload: true };
+
 /**
- * Stores the files under the plan's prefix. For a new version the prefix must be empty (or already hold exactly
- * these files): anything else may belong to another version and is never overwritten. When completing a version
- * whose earlier upload was interrupted, the prefix is its own and is overwritten unless it already holds these files.
+ * Decides, before any registry entity is created or any byte written, whether the plan's prefix may be written:
+ * - it already holds exactly these files (a complete manifest with the same digest): reuse them, upload nothing;
+ * - for a new version, anything else under the prefix may belong to another version: UploadError, nothing changes;
+ * - for a version that exists without an artifact (an interrupted registration): a complete upload of other content
+ *   is a VersionConflictError; a partial one (files, no manifest) is this version's own and is replaced.
  */
-export async function storeModelFiles(
+export async function inspectPrefix(
   plan: UploadPlan,
   options: {
     newVersion: boolean;
+    what: string;
     signal?: AbortSignal | undefined;
     onProgress?: ProgressCallback | undefined;
   },
-): Promise<StoredModel> {
+): Promise<PrefixState> {
   const { client, bucket, prefix } = plan;
   const { signal, onProgress } = options;
   const manifestKey = joinKey(prefix, MANIFEST_NAME);
-  const manifestUri = formatS3Uri({ bucket, key: manifestKey });
-  const uri = modelUri(plan);
+  const folder = formatS3Uri({ bucket, key: `${prefix}/` });
   const stored = await readStoredManifest(client, bucket, manifestKey, signal);
-  if (stored || (options.newVersion && (await prefixHasObjects(client, bucket, prefix, signal)))) {
-    onProgress?.({
-      type: "phase",
-      phase: "hashing",
-      detail: `comparing with ${formatS3Uri({ bucket, key: `${prefix}/` })}`,
-    });
-    const local = await localManifest(plan, onProgress);
-    const digest = manifestDigest(local);
-    if (stored && manifestDigest(stored) === digest)
-      return { uri, manifest: local, digest, manifestUri, uploaded: false };
-    if (options.newVersion) {
-      throw new UploadError(
-        `${formatS3Uri({ bucket, key: `${prefix}/` })} already holds other files, which may belong to another version; nothing was uploaded. Choose another storage prefix`,
-      );
-    }
+  if (!stored && !(options.newVersion && (await prefixHasObjects(client, bucket, prefix, signal))))
+    return { upload: true };
+  onProgress?.({ type: "phase", phase: "hashing", detail: `comparing with ${folder}` });
+  const local = await localManifest(plan, onProgress);
+  const digest = manifestDigest(local);
+  const storedDigest = stored ? manifestDigest(stored) : undefined;
+  if (storedDigest === digest) {
+    const manifestUri = formatS3Uri({ bucket, key: manifestKey });
+    return { reuse: { uri: modelUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
   }
-  onProgress?.({ type: "phase", phase: "uploading", detail: uri });
-  const files = plan.local.files.map((file) => ({ ...file, key: joinKey(prefix, file.relativePath) }));
-  const uploaded = await uploadFiles({
-    client,
-    bucket,
-    files,
-    partSize: plan.partSize,
-    concurrency: plan.concurrency,
-    signal,
-    onProgress,
-  });
-  const manifest = buildManifest(
-    uploaded.map(({ relativePath, size, sha256 }) => ({ path: relativePath, size, sha256 })),
-  );
-  await writeManifest(client, bucket, manifestKey, manifest, signal); // last: its presence means the upload is whole
-  return { uri, manifest, digest: manifestDigest(manifest), manifestUri, uploaded: true };
+  if (options.newVersion) {
+    throw new UploadError(
+      `${folder} already holds other files, which may belong to another version; nothing was created or uploaded. Choose another storage prefix`,
+    );
+  }
+  if (storedDigest) {
+    throw new VersionConflictError(
+      `${options.what} was already uploaded to ${folder} with different content (${storedDigest}, local ${digest}) by an earlier, interrupted registration; nothing was uploaded. Run it with the same files, or register a new version`,
+      storedDigest,
+      digest,
+    );
+  }
+  return { upload: true };
+}
+
+/**
+ * Uploads the files under the plan's prefix, holding the folder's upload claim so that no other run writes there
+ * at the same time, and writes the manifest last: its presence means the upload is whole.
+ */
+export async function uploadModelFiles(
+  plan: UploadPlan,
+  options: { signal?: AbortSignal | undefined; onProgress?: ProgressCallback | undefined },
+): Promise<StoredModel> {
+  const { client, bucket, prefix } = plan;
+  const { signal, onProgress } = options;
+  const uri = modelUri(plan);
+  const release = await claimUpload(client, bucket, joinKey(prefix, CLAIM_NAME));
+  try {
+    onProgress?.({ type: "phase", phase: "uploading", detail: uri });
+    const files = plan.local.files.map((file) => ({ ...file, key: joinKey(prefix, file.relativePath) }));
+    const uploaded = await uploadFiles({
+      client,
+      bucket,
+      files,
+      partSize: plan.partSize,
+      concurrency: plan.concurrency,
+      signal,
+      onProgress,
+    });
+    const manifest = buildManifest(
+      uploaded.map(({ relativePath, size, sha256 }) => ({ path: relativePath, size, sha256 })),
+    );
+    const manifestKey = joinKey(prefix, MANIFEST_NAME);
+    await writeManifest(client, bucket, manifestKey, manifest, signal);
+    return {
+      uri,
+      manifest,
+      digest: manifestDigest(manifest),
+      manifestUri: formatS3Uri({ bucket, key: manifestKey }),
+      uploaded: true,
+    };
+  } finally {
+    await release();
+  }
 }

@@ -3,7 +3,7 @@ import type { ModelArtifact } from "../client/entities.js";
 import { notFound, UploadError } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
-import type { Manifest, ManifestMismatch } from "../storage/manifest.js";
+import { MANIFEST_NAME, type Manifest, type ManifestMismatch, manifestDigest } from "../storage/manifest.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { s3ClientFor } from "../storage/s3-client.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
@@ -54,43 +54,46 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams) {
       `the manifest of ${what} is missing from ${manifestUri}; the stored model is incomplete`,
     );
   const prefix = location.key.slice(0, location.key.lastIndexOf("/"));
-  return { artifact, client, bucket: location.bucket, prefix, manifest };
+  // The stored manifest must be the one this version was registered with, or its files are someone else's.
+  const recorded = artifact.customProperties[ARTIFACT_PROPERTIES.digest];
+  const actual = manifestDigest(manifest);
+  const replaced: ManifestMismatch[] =
+    typeof recorded === "string" && recorded !== actual
+      ? [{ path: MANIFEST_NAME, problem: "manifest", expected: recorded, actual }]
+      : [];
+  return { artifact, client, bucket: location.bucket, prefix, manifest, replaced };
 }
 
-/** Re-reads every stored file of a version and checks its size and SHA-256 against the manifest. */
-export async function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Promise<VerifyResult> {
-  const { artifact, client, bucket, prefix, manifest } = await locate(mr, params);
-  params.onProgress?.({ type: "phase", phase: "verifying", detail: artifact.uri });
-  const mismatches = await checkStoredFiles({
+/** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with the manifest. */
+async function check(mr: ModelRegistry, params: StoredVersionParams, dir?: string): Promise<VerifyResult> {
+  const { artifact, client, bucket, prefix, manifest, replaced } = await locate(mr, params);
+  params.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
+  const { concurrency, signal, onProgress } = params;
+  const files = await checkStoredFiles({
     client,
     bucket,
     prefix,
     manifest,
-    concurrency: params.concurrency,
-    signal: params.signal,
-    onProgress: params.onProgress,
+    toDir: dir,
+    concurrency,
+    signal,
+    onProgress,
   });
   params.onProgress?.({ type: "phase", phase: "done" });
+  const mismatches = [...replaced, ...files];
   return { ok: mismatches.length === 0, mismatches, manifest, modelArtifact: artifact };
 }
 
-/** Downloads a version's files into `dir` (keeping their relative paths), checking each against the manifest. */
-export async function downloadModel(
+/** Re-reads every stored file of a version and checks its size and SHA-256 against the manifest, and the manifest
+ * against the digest the registry recorded. */
+export function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Promise<VerifyResult> {
+  return check(mr, params);
+}
+
+/** Downloads a version's files into `dir` (keeping their relative paths), checking each as `verifyModel` does. */
+export function downloadModel(
   mr: ModelRegistry,
   params: StoredVersionParams & { dir: string },
 ): Promise<VerifyResult> {
-  const { artifact, client, bucket, prefix, manifest } = await locate(mr, params);
-  params.onProgress?.({ type: "phase", phase: "downloading", detail: artifact.uri });
-  const mismatches = await checkStoredFiles({
-    client,
-    bucket,
-    prefix,
-    manifest,
-    toDir: params.dir,
-    concurrency: params.concurrency,
-    signal: params.signal,
-    onProgress: params.onProgress,
-  });
-  params.onProgress?.({ type: "phase", phase: "done" });
-  return { ok: mismatches.length === 0, mismatches, manifest, modelArtifact: artifact };
+  return check(mr, params, params.dir);
 }

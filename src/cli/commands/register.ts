@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
-import { MANIFEST_NAME } from "../../storage/manifest.js";
+import { RESERVED_NAMES } from "../../storage/manifest.js";
 import { formatS3Uri, joinKey } from "../../storage/s3-uri.js";
 import { walkFiles } from "../../storage/walk-files.js";
 import { findModelArtifact } from "../../workflows/model-entities.js";
@@ -66,7 +66,7 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   let files: { count: number; bytes: number; list: string[] } | undefined;
   let uri = p.uri;
   if (p.artifact) {
-    const local = await walkFiles(p.artifact, { reserved: [MANIFEST_NAME] });
+    const local = await walkFiles(p.artifact, { reserved: RESERVED_NAMES });
     files = {
       count: local.files.length,
       bytes: local.totalBytes,
