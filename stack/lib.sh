@@ -31,13 +31,26 @@ die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
 pid_file() { echo "$PID_DIR/$1.pid"; }
 log_file() { echo "$LOG_DIR/$1.log"; }
 
-# The pid recorded for a component, if that process is still alive.
+# What a component's command line contains, so a recorded pid that now belongs to another program is not ours.
+cmd_marker() {
+  case $1 in
+    postgres) echo postgres ;;
+    server) echo model-registry ;;
+    moto) echo moto.server ;;
+    versitygw) echo versitygw ;;
+  esac
+}
+
+# The pid recorded for a component, if that process is still alive and still that component.
 running_pid() {
   local f; f=$(pid_file "$1")
   [ -f "$f" ] || return 1
   local pid; pid=$(cat "$f")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && { echo "$pid"; return 0; }
-  return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  if [ -r "/proc/$pid/cmdline" ] && ! tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$(cmd_marker "$1")"; then
+    return 1 # the pid was reused by something else
+  fi
+  echo "$pid"
 }
 
 # The name of the variable holding a component's port (MR_STACK_<name> overrides it).

@@ -15,7 +15,11 @@ export async function cliEnv(io: CliIo, globals: GlobalOptions): Promise<Record<
     throw new ConfigError(
       `no context named ${JSON.stringify(name)} in ${path}; see mr-cli config get-contexts`,
     );
-  const env = { ...contextEnv(context), ...io.env };
+  const fromContext = contextEnv(context);
+  // The environment wins as a whole: any token setting there hides the context's token file.
+  const tokenVars = ["MODEL_REGISTRY_TOKEN", "MODEL_REGISTRY_TOKEN_FILE", "KF_PIPELINES_SA_TOKEN_PATH"];
+  if (tokenVars.some((name) => io.env[name])) delete fromContext.MODEL_REGISTRY_TOKEN_FILE;
+  const env = { ...fromContext, ...io.env };
   if (globals.url) env.MODEL_REGISTRY_URL = globals.url;
   if (globals.caFile) env.MODEL_REGISTRY_CA_FILE = globals.caFile;
   if (globals.tokenFile) {

@@ -13,6 +13,8 @@ export interface CliIo {
   stdout: OutputStream;
   stderr: OutputStream;
   env: Record<string, string | undefined>;
+  /** Aborted when the user interrupts (Ctrl-C): long work stops and cleans up. */
+  signal?: AbortSignal | undefined;
 }
 
 export type OutputFormat = "table" | "json" | "yaml";

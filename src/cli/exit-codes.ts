@@ -1,11 +1,14 @@
 // The one place that turns a failure into an exit code and a one-line message.
 import {
+  ApiError,
   AuthError,
+  BadRequestError,
   ConfigError,
   ConflictError,
   ConnectionError,
   ModelRegistryError,
   NotFoundError,
+  ServerError,
   TokenError,
   UploadError,
   UploadInProgressError,
@@ -43,8 +46,11 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof CliFailure) return error.exitCode;
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
-  if (error instanceof ConfigError) return EXIT.usage;
+  if (error instanceof ConfigError || error instanceof BadRequestError) return EXIT.usage;
   if (error instanceof NotFoundError) return EXIT.notFound;
+  if (error instanceof ServerError)
+    return error.status >= 502 && error.status <= 504 ? EXIT.unreachable : EXIT.failure;
+  if (error instanceof ApiError && error.status === 404) return EXIT.usage; // a path the server lacks: a wrong URL
   if (
     error instanceof ConflictError ||
     error instanceof VersionConflictError ||
@@ -52,7 +58,8 @@ export function exitCodeFor(error: unknown): number {
   )
     return EXIT.conflict;
   if (error instanceof ConnectionError) return EXIT.unreachable;
-  if (error instanceof UploadError) return error.unreachable ? EXIT.unreachable : EXIT.upload;
+  if (error instanceof UploadError)
+    return error.unreachable ? EXIT.unreachable : error.denied ? EXIT.auth : EXIT.upload;
   return EXIT.failure;
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // mr-cli's entry point: the only module that touches the process (argv, stdout, stderr, env, exit code).
+import { CliFailure } from "./exit-codes.js";
 import { run } from "./run.js";
 
 // The AWS SDK warns on Node 20 that future releases will need Node 22. That is noise for CLI users, so the CLI (and
@@ -15,8 +16,19 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
 
+// Ctrl-C (or SIGTERM from a CI runner) aborts the work, so an upload aborts its multipart uploads before exiting;
+// a second one exits at once.
+const interrupt = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort(new CliFailure(`interrupted (${signal}); cleaned up what was in progress`, 130));
+  });
+}
+
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  signal: interrupt.signal,
 });

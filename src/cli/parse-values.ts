@@ -4,10 +4,10 @@ import { InvalidArgumentError } from "commander";
 import type { CustomPropertyValue } from "../client/custom-properties.js";
 import { UsageError } from "./exit-codes.js";
 
-/** `10` → 10 (int), `0.98` → 0.98, `true`/`false` → booleans, `{…}` → a JSON object; anything else stays text. */
+/** `10` → 10 (int), `0.98` → 0.98, `true`/`false` → booleans, `{…}` → a JSON object; anything else stays text.
+ * A number is taken only when it reads back the same (`1.10`, `2.0` and `007` stay text, as typed). */
 export function parseValue(text: string): CustomPropertyValue {
-  if (/^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
-  if (/^-?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (text !== "" && String(Number(text)) === text) return Number(text);
   if (text === "true" || text === "false") return text === "true";
   if (text.startsWith("{")) {
     try {

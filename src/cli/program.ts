@@ -42,6 +42,20 @@ function everyCommand(command: Command): Command[] {
   return [command, ...command.commands.flatMap(everyCommand)];
 }
 
+/** The shared options as given before or after the command: an explicit value wins over a default wherever it was
+ * given, and the command's own explicit value wins over the program's. */
+function sharedOptions(command: Command): GlobalOptions {
+  const chain: Command[] = [];
+  for (let c: Command | null = command; c; c = c.parent) chain.unshift(c);
+  const merged: Record<string, unknown> = {};
+  for (const c of chain) {
+    for (const [key, value] of Object.entries(c.opts())) {
+      if (c.getOptionValueSource(key) !== "default" || !(key in merged)) merged[key] = value;
+    }
+  }
+  return merged as GlobalOptions;
+}
+
 /** Builds the program; `main.ts` parses with it. */
 export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   let active: Command | undefined;
@@ -50,7 +64,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     .version(VERSION, "-V, --version", "print the version")
     .enablePositionalOptions();
   addSharedOptions(program);
-  const ctx = createContext(io, () => (active ?? program).optsWithGlobals<GlobalOptions>());
+  const ctx = createContext(io, () => sharedOptions(active ?? program));
   program.hook("preAction", (_root, actionCommand) => {
     active = actionCommand;
   });

@@ -1,6 +1,6 @@
 // The one fetch every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
 // network failures into ConnectionError. openapi-fetch is given this function.
-import { ConnectionError, ModelRegistryError } from "./errors.js";
+import { ConnectionError, ModelRegistryError, TokenError } from "./errors.js";
 import { networkCode } from "./network-code.js";
 import { redactUrl } from "./redact.js";
 import {
@@ -67,6 +67,11 @@ export function createFetch(options: CreateFetchOptions): (request: Request) => 
     const headers = new Headers(input.headers);
     if (options.token !== undefined && !headers.has("authorization")) {
       const token = typeof options.token === "function" ? await options.token() : options.token;
+      // A header carries visible ASCII only; say so without ever showing the token (fetch would quote it).
+      if (!/^[\x21-\x7e]+$/.test(token))
+        throw new TokenError(
+          "the token is empty or contains spaces, line breaks or non-ASCII characters; check its source",
+        );
       headers.set("authorization", `Bearer ${token}`);
     }
     headers.set("user-agent", options.userAgent);

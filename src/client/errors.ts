@@ -90,10 +90,13 @@ export class UploadError extends ModelRegistryError {
   override name = "UploadError";
   /** True when the storage could not be reached at all (refused, unknown host, timed out). */
   readonly unreachable: boolean;
+  /** True when the storage refused the credentials or the permission. */
+  readonly denied: boolean;
 
-  constructor(message: string, options: { cause?: unknown; unreachable?: boolean } = {}) {
+  constructor(message: string, options: { cause?: unknown; unreachable?: boolean; denied?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.unreachable = options.unreachable ?? false;
+    this.denied = options.denied ?? false;
   }
 }
 
@@ -114,9 +117,16 @@ export class VersionConflictError extends ModelRegistryError {
   }
 }
 
-/** The error class for an HTTP error status, with a hint on what to do. */
-export function apiErrorFor(details: ApiErrorDetails): ApiError {
+/** The error class for an HTTP error status, with a hint on what to do. `fromServer`: the body was the registry's
+ * own JSON error. */
+export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiError {
   const { status } = details;
+  // A 404 without the server's JSON error body comes from a path the server does not have: a wrong base URL.
+  if (status === 404 && !fromServer)
+    return new ApiError(
+      details,
+      "This path does not exist there: check that the URL is the registry's base address",
+    );
   if (status === 404) return new NotFoundError(details);
   if (status === 409) return new ConflictError(details, "Use another name, or find the existing entity");
   if (status === 400 || status === 422) return new BadRequestError(details);

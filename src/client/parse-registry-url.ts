@@ -34,5 +34,15 @@ export function parseRegistryUrl(value: string | undefined, source: string): str
       `${source} must start with http:// or https://, got "${redactUrl(text)}"; use a full address such as ${EXAMPLE}`,
     );
   }
+  if (parsed.username || parsed.password) {
+    throw new ConfigError(
+      `${source} must not carry credentials ("${redactUrl(text)}"); pass the token as a token or token file instead`,
+    );
+  }
+  if (/\/api\/model_registry\//.test(parsed.pathname)) {
+    throw new ConfigError(
+      `${source} should be the server's base address, without the API path: use ${parsed.origin} instead of "${redactUrl(text)}"`,
+    );
+  }
   return text.replace(/\/+$/, "");
 }

@@ -30,11 +30,11 @@ export interface FetchResult<T> {
   response: Response;
 }
 
-function describeBody(error: unknown, response: Response): { code: string; message: string } {
+function describeBody(error: unknown, response: Response): { code: string; message: string; json?: true } {
   if (error && typeof error === "object") {
     const { code, message } = error as { code?: unknown; message?: unknown };
     if (typeof message === "string")
-      return { code: typeof code === "string" ? code : response.statusText, message };
+      return { code: typeof code === "string" ? code : response.statusText, message, json: true };
   }
   // Not the server's JSON error shape: its 503 text while starting, a proxy's HTML page, an empty 405.
   const text = typeof error === "string" ? error.replace(/\s+/g, " ").trim() : "";
@@ -57,13 +57,16 @@ export interface CallContext {
 export function unwrap<T>(result: FetchResult<T>, call: CallContext): T {
   const { response } = result;
   if (response.ok) return result.data as T;
-  const { code, message } = describeBody(result.error, response);
-  throw apiErrorFor({
-    status: response.status,
-    code,
-    serverMessage: message,
-    method: call.method,
-    url: redactUrl(response.url || call.path),
-    subject: call.subject,
-  });
+  const { code, message, json } = describeBody(result.error, response);
+  throw apiErrorFor(
+    {
+      status: response.status,
+      code,
+      serverMessage: message,
+      method: call.method,
+      url: redactUrl(response.url || call.path),
+      subject: call.subject,
+    },
+    json === true,
+  );
 }

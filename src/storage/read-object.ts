@@ -1,6 +1,6 @@
 // Streams one stored object through a SHA-256 hash, optionally into a file, in bounded memory.
 
-import { mkdir, open } from "node:fs/promises";
+import { mkdir, open, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { createSha256 } from "./manifest.js";
@@ -39,8 +39,8 @@ export async function readObject(
   const file = toFile ? await open(toFile, "w") : undefined;
   const hash = createSha256();
   let size = 0;
+  const reader = body.getReader();
   try {
-    const reader = body.getReader();
     while (true) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -50,10 +50,12 @@ export async function readObject(
       options.onBytes?.(value.length);
     }
   } catch (error) {
+    await reader.cancel().catch(() => {}); // release the connection
+    await file?.close();
+    if (toFile) await rm(toFile, { force: true }); // no half-written file left behind
     if (signal?.aborted) throw signal.reason;
     throw storageError(`reading ${key}`, bucket, error);
-  } finally {
-    await file?.close();
   }
+  await file?.close();
   return { size, sha256: hash.digest() };
 }

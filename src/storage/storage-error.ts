@@ -14,16 +14,17 @@ export function storageError(doing: string, bucket: string, error: unknown): Upl
   if (unreachable)
     hint = "; cannot reach the S3 storage: check AWS_S3_ENDPOINT and that the storage is running";
   else if (name === "NoSuchBucket") hint = `; create bucket ${bucket} or choose another with AWS_S3_BUCKET`;
-  else if (
+  const denied =
     name === "AccessDenied" ||
     name === "InvalidAccessKeyId" ||
     name === "SignatureDoesNotMatch" ||
-    status === 403
-  )
+    status === 403;
+  if (!unreachable && denied)
     hint = "; check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and their permissions";
   const detail = code && !message.includes(code) ? `${message} (${code})` : message;
   return new UploadError(`${doing} in bucket ${bucket} failed: ${name}: ${detail}${hint}`, {
     cause: error,
     unreachable,
+    denied,
   });
 }

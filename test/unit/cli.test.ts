@@ -7,11 +7,15 @@ import { keyValues, parseValue } from "../../src/cli/parse-values.js";
 import { run } from "../../src/cli/run.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../../src/client/entities.js";
 import {
+  ApiError,
+  BadRequestError,
   ConfigError,
   ConnectionError,
   NotFoundError,
+  ServerError,
   TokenError,
   UploadError,
+  UploadInProgressError,
   VersionConflictError,
 } from "../../src/client/errors.js";
 import { VERSION } from "../../src/version.js";
@@ -93,7 +97,9 @@ describe("mr-cli values and output", () => {
       empty: "",
       eq: "a=b",
     });
-    expect(parseValue("12345678901234567890")).toBe(12345678901234567000);
+    for (const asTyped of ["1.10", "2.0", "007", "12345678901234567890", "1e3"])
+      expect(parseValue(asTyped)).toBe(asTyped);
+    expect(parseValue("-3")).toBe(-3);
     expect(() => keyValues(["novalue"])).toThrow(/expected key=value/);
   });
 
@@ -152,5 +158,37 @@ describe("mr-cli values and output", () => {
         },
       },
     });
+  });
+});
+
+describe("mr-cli after review", () => {
+  const api = (status: number) => ({ status, code: "x", serverMessage: "", method: "GET", url: "http://r" });
+
+  it("maps a rejected filter to 2, an unavailable server to 6, refused storage credentials to 5, a busy upload to 4", () => {
+    expect(exitCodeFor(new BadRequestError(api(400)))).toBe(2);
+    expect(exitCodeFor(new ServerError(api(503)))).toBe(6);
+    expect(exitCodeFor(new ServerError(api(500)))).toBe(1);
+    expect(exitCodeFor(new UploadError("AccessDenied", { denied: true }))).toBe(5);
+    expect(exitCodeFor(new UploadInProgressError("busy"))).toBe(4);
+    expect(exitCodeFor(new ApiError(api(404)))).toBe(2);
+  });
+
+  it("honours --no-color and -o given after the command as well as before it", async () => {
+    const io = fakeIo({ MR_CLI_CONFIG: "/nonexistent/mr-cli.yaml" });
+    io.stdout.isTTY = true;
+    const { buildProgram } = await import("../../src/cli/program.js");
+    for (const args of [
+      ["list", "models", "--no-color", "-o", "yaml"],
+      ["--no-color", "-o", "yaml", "list", "models"],
+    ]) {
+      const { program, ctx } = buildProgram(io);
+      program.commands
+        .find((c) => c.name() === "list")
+        ?.commands.find((c) => c.name() === "models")
+        ?.action(() => {});
+      await program.parseAsync(args, { from: "user" });
+      expect(ctx.color()).toBe(false);
+      expect(ctx.format()).toBe("yaml");
+    }
   });
 });

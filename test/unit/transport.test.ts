@@ -1,6 +1,12 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { ConnectionError, NotFoundError, ServerError } from "../../src/client/errors.js";
+import {
+  ConfigError,
+  ConnectionError,
+  NotFoundError,
+  ServerError,
+  TokenError,
+} from "../../src/client/errors.js";
 import type { RegisteredModel } from "../../src/client/types.js";
 import { API, mockRegistry, useMockServer } from "../support/msw.js";
 
@@ -154,5 +160,33 @@ describe("the transport", () => {
     await failure.catch((error: Error) =>
       expect(`${error.message}${error.stack}`).not.toContain("very-secret-token"),
     );
+  });
+});
+
+describe("the transport refuses to leak secrets", () => {
+  it("rejects a registry URL with credentials, showing it redacted", () => {
+    expect(() => mockRegistry({ url: "http://user:s3cr3t@registry.test" })).toThrow(ConfigError);
+    expect(() => mockRegistry({ url: "http://user:s3cr3t@registry.test" })).not.toThrow(/s3cr3t/);
+  });
+
+  it("rejects a registry URL that includes the API path, suggesting the base address", () => {
+    expect(() => mockRegistry({ url: "http://registry.test/api/model_registry/v1alpha3" })).toThrow(
+      /use http:\/\/registry\.test instead/,
+    );
+  });
+
+  it("refuses a token a header cannot carry, without quoting it", async () => {
+    const failure = mockRegistry({ token: "line1\nsecret-part" }).registeredModels.get("1");
+    await expect(failure).rejects.toBeInstanceOf(TokenError);
+    await failure.catch((error: Error) => expect(error.message).not.toContain("secret-part"));
+  });
+
+  it("reports a plain-text 404 (a path the server lacks) as a wrong URL, not as a missing entity", async () => {
+    server.use(
+      http.get(`${API}/registered_model`, () => new HttpResponse("404 page not found", { status: 404 })),
+    );
+    const failure = mockRegistry().registeredModels.find({ name: "mnist" });
+    await expect(failure).rejects.toThrow(/check that the URL is the registry's base address/);
+    await expect(failure).rejects.not.toBeInstanceOf(NotFoundError);
   });
 });

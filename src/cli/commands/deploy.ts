@@ -8,7 +8,7 @@ import { requireEnvironment, requireVersion } from "../lookup.js";
 import { print, renderCard } from "../output.js";
 
 interface DeployFlags {
-  env: string;
+  env?: string;
   name?: string;
   runtime?: string;
   createEnv?: boolean;
@@ -27,7 +27,7 @@ export function deployCommand(ctx: CliContext): Command {
     )
     .argument("<model>")
     .argument("<version>")
-    .requiredOption("--env <serving-environment>", "serving environment name")
+    .option("--env <serving-environment>", "serving environment name (required, except with --emit)")
     .option("--name <name>", "InferenceService name (default <model>-<version>)")
     .option("--runtime <runtime>", "serving runtime, e.g. mlserver")
     .option("--create-env", "create the serving environment if it does not exist")
@@ -48,7 +48,7 @@ model under the same name points the service at that version.
 
 Examples:
   mr-cli deploy mnist v3 --env prod --runtime mlserver --create-env
-  mr-cli deploy mnist v3 --env prod --emit kserve --namespace ml > isvc.yaml`,
+  mr-cli deploy mnist v3 --emit kserve --namespace ml > isvc.yaml`,
     )
     .action(async (model: string, version: string, flags: DeployFlags) => {
       const mr = await ctx.registry();
@@ -75,11 +75,14 @@ Examples:
         ctx.io.stdout.write(`${text}\n`);
         return;
       }
+      const envName = flags.env;
+      if (envName === undefined)
+        throw new UsageError("required option '--env <serving-environment>' not specified");
       if (flags.dryRun) {
         const found = await requireVersion(mr, model, version);
         const env = flags.createEnv
-          ? await mr.servingEnvironments.find({ name: flags.env })
-          : await requireEnvironment(mr, flags.env);
+          ? await mr.servingEnvironments.find({ name: envName })
+          : await requireEnvironment(mr, envName);
         const existing = env && (await mr.inferenceServices.find({ name, servingEnvironmentId: env.id }));
         const plan = {
           dryRun: true,
@@ -89,13 +92,14 @@ Examples:
             ? "create"
             : existing.desiredState !== "DEPLOYED"
               ? "redeploy"
-              : existing.modelVersionId !== found.version.id
-                ? "update version"
+              : existing.modelVersionId !== found.version.id ||
+                  (flags.runtime !== undefined && existing.runtime !== flags.runtime)
+                ? "update"
                 : "unchanged",
         };
         await print(ctx, plan, () =>
           renderCard([
-            ["dry run", `${model} ${version} → ${flags.env}: nothing changed`],
+            ["dry run", `${model} ${version} → ${envName}: nothing changed`],
             ["inference service", name],
             ["serving environment", plan.servingEnvironment],
             ["action", plan.action],
@@ -106,7 +110,7 @@ Examples:
       const result = await mr.deploy({
         model,
         version,
-        servingEnvironment: flags.env,
+        servingEnvironment: envName,
         name,
         runtime: flags.runtime,
         createEnvironment: flags.createEnv,
@@ -114,7 +118,7 @@ Examples:
       const isvc = result.inferenceService;
       await print(ctx, result, () =>
         renderCard([
-          [result.action, `${isvc.name} in ${flags.env}: ${model} ${version} ${isvc.desiredState}`],
+          [result.action, `${isvc.name} in ${envName}: ${model} ${version} ${isvc.desiredState}`],
           ["id", isvc.id],
           ["runtime", isvc.runtime],
         ]),

@@ -48,6 +48,7 @@ export function downloadCommand(ctx: CliContext): Command {
       const mr = await ctx.registry();
       const onProgress = progressReporter(ctx);
       const result = await mr.downloadModel({
+        signal: ctx.io.signal,
         name: model,
         version,
         dir,
@@ -70,7 +71,12 @@ export function verifyCommand(ctx: CliContext): Command {
     .action(async (model: string, version: string) => {
       const mr = await ctx.registry();
       const onProgress = progressReporter(ctx);
-      const result = await mr.verifyModel({ name: model, version, ...(onProgress ? { onProgress } : {}) });
+      const result = await mr.verifyModel({
+        name: model,
+        version,
+        signal: ctx.io.signal,
+        ...(onProgress ? { onProgress } : {}),
+      });
       await report(ctx, `verified ${model} ${version}`, result);
     });
 }

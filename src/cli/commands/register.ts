@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { RESERVED_NAMES } from "../../storage/manifest.js";
 import { formatS3Uri, joinKey } from "../../storage/s3-uri.js";
 import { walkFiles } from "../../storage/walk-files.js";
@@ -114,9 +114,11 @@ export function registerCommand(ctx: CliContext): Command {
     .option("--prefix <prefix>", "key prefix of the files (default <name>/<version>)")
     .option("--endpoint <url>", "S3 endpoint (default AWS_S3_ENDPOINT)")
     .option("--region <region>", "S3 region (default AWS_DEFAULT_REGION or us-east-1)")
-    .option(
-      "--checksums <mode>",
-      "when-supported (default) or when-required for stores that reject CRC32 checksums",
+    .addOption(
+      new Option(
+        "--checksums <mode>",
+        "when-required for stores that reject the SDK's CRC32 checksums",
+      ).choices(["when-supported", "when-required"]),
     )
     .option("--concurrency <n>", "uploads in flight at once (default 4)", positiveInt)
     .option("--metadata <key=value>", "a custom property of the version (repeatable)", collect)
@@ -155,6 +157,7 @@ Examples:
       const mr = await ctx.registry();
       const onProgress = progressReporter(ctx);
       const result = await mr.registerModel({
+        signal: ctx.io.signal,
         ...params(source, flags),
         ...(onProgress ? { onProgress } : {}),
       });
