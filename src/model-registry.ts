@@ -17,6 +17,7 @@ import { Rest } from "./client/rest.js";
 import type { RetryOptions } from "./client/retry.js";
 import { type ApiClient, createTransport } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
+import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import {
   type DeployAction,
@@ -52,6 +53,9 @@ export interface ModelRegistryOptions {
   userAgent?: string | undefined;
   /** Default storage of `registerModel` uploads (bucket, endpoint, region, credentials, or an S3Client). */
   storage?: StorageOptions | undefined;
+  /** Where models registered by this client come from (recorded on each new version). `fromEnv()` detects it from
+   * the CI system's environment. Default none. */
+  lineage?: Lineage | undefined;
 }
 
 /** Serve records of inference services (ServeModel), which only exist under a service. */
@@ -80,11 +84,14 @@ export class ModelRegistry {
   readonly experimentRuns: ExperimentRuns;
   /** Default storage of uploads. */
   readonly storage: StorageOptions;
+  /** Lineage recorded on new versions (from CI, with `fromEnv()`). */
+  readonly lineage: Lineage;
 
   constructor(options: ModelRegistryOptions) {
     this.url = parseRegistryUrl(options.url, "the url option");
     this.author = options.author;
     this.storage = options.storage ?? {};
+    this.lineage = options.lineage ?? {};
     this.api = createTransport({
       url: this.url,
       token: options.token,
@@ -173,6 +180,7 @@ export class ModelRegistry {
       author: settings.author,
       caFile: settings.caFile,
       storage: { ...settings.storage, ...explicit.storage },
+      lineage: explicit.lineage ?? detectCiLineage(env),
     });
   }
 }

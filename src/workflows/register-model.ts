@@ -4,7 +4,7 @@
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
 import { ConfigError, ConnectionError, ServerError, VersionConflictError } from "../client/errors.js";
-import { detectCiLineage, type Lineage } from "../config/ci-lineage.js";
+import type { Lineage } from "../config/ci-lineage.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { manifestDigest, RESERVED_NAMES } from "../storage/manifest.js";
 import type { ProgressCallback } from "../storage/progress.js";
@@ -65,8 +65,9 @@ export interface RegisterModelParams {
   modelSourceGroup?: string | undefined;
   modelSourceId?: string | undefined;
   modelSourceName?: string | undefined;
-  /** Where the model came from, as version properties. Default: detected from the CI system's environment (GitHub
-   * Actions, GitLab CI, Kubeflow Pipelines, Tekton); `metadata` wins on the same key. `false` records none. */
+  /** Where the model came from, as version properties. Default: the client's `lineage`, which `fromEnv()` detects
+   * from the CI system (GitHub Actions, GitLab CI, Kubeflow Pipelines, Tekton); `metadata` wins on the same key.
+   * `false` records none. */
   lineage?: Lineage | false | undefined;
   onProgress?: ProgressCallback | undefined;
   signal?: AbortSignal | undefined;
@@ -173,7 +174,7 @@ export async function registerModel(
         description: params.modelDescription,
       })
     ).entity;
-  const lineage = params.lineage === false ? {} : (params.lineage ?? detectCiLineage());
+  const lineage = params.lineage === false ? {} : (params.lineage ?? mr.lineage);
   const { entity: modelVersion, created } = knownVersion
     ? { entity: knownVersion, created: false }
     : await ensureModelVersion(mr, registeredModel.id, {

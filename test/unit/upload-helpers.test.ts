@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectCiLineage } from "../../src/config/ci-lineage.js";
+import { ModelRegistry } from "../../src/model-registry.js";
 import { PartBuffers } from "../../src/storage/part-buffers.js";
 import { type ProgressEvent, trackProgress } from "../../src/storage/progress.js";
 import { Semaphore } from "../../src/storage/semaphore.js";
@@ -150,5 +151,14 @@ describe("PartBuffers", () => {
     buffers.give(b);
     expect(buffers.take(8, 8).buffer).toBe(a.buffer);
     expect(buffers.take(8, 8).buffer).not.toBe(b.buffer);
+  });
+});
+
+describe("lineage through fromEnv", () => {
+  it("is detected from the environment fromEnv reads, and left empty by a plain constructor", async () => {
+    const env = { MODEL_REGISTRY_URL: "http://registry.test", GITHUB_ACTIONS: "true", GITHUB_SHA: "abc123" };
+    const fromEnv = await ModelRegistry.fromEnv({ env, serviceAccountTokenPath: "/nonexistent/token" });
+    expect(fromEnv.lineage).toMatchObject({ ci_system: "github-actions", source_commit: "abc123" });
+    expect(new ModelRegistry({ url: "http://registry.test" }).lineage).toEqual({});
   });
 });
