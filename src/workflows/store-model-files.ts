@@ -1,7 +1,7 @@
 // The storage half of a registration: put a model's files under its prefix, with the manifest written last, unless
 // identical bytes are already there. Never overwrites files a registered version may point at.
 import type { S3Client } from "@aws-sdk/client-s3";
-import { UploadError, VersionConflictError } from "../client/errors.js";
+import { UploadError, UploadInProgressError, VersionConflictError } from "../client/errors.js";
 import {
   buildManifest,
   CLAIM_NAME,
@@ -136,6 +136,12 @@ export async function uploadModelFiles(
   const uri = modelUri(plan);
   const release = await claimUpload(client, bucket, joinKey(prefix, CLAIM_NAME));
   try {
+    // Between the inspection and the claim another run may have finished an upload here: never write over it.
+    if (await readStoredManifest(client, bucket, joinKey(prefix, MANIFEST_NAME), signal)) {
+      throw new UploadInProgressError(
+        `another registration stored files in ${formatS3Uri({ bucket, key: `${prefix}/` })} while this one was starting; nothing was uploaded. Run again to compare with them`,
+      );
+    }
     onProgress?.({ type: "phase", phase: "uploading", detail: uri });
     const files = plan.local.files.map((file) => ({ ...file, key: joinKey(prefix, file.relativePath) }));
     const uploaded = await uploadFiles({
