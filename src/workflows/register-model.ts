@@ -7,6 +7,7 @@ import { ConfigError, ConnectionError, ServerError, VersionConflictError } from 
 import type { Lineage } from "../config/ci-lineage.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { manifestDigest, RESERVED_NAMES } from "../storage/manifest.js";
+import { modelPrefix } from "../storage/model-location.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { type S3ConnectionOptions, s3ClientFor } from "../storage/s3-client.js";
 import { checkBucket } from "../storage/stored-model.js";
@@ -122,7 +123,7 @@ async function planUpload(
       "no bucket to upload to: pass storage.bucket, or set AWS_S3_BUCKET and use ModelRegistry.fromEnv()",
     );
   const local = await walkFiles(path, { reserved: RESERVED_NAMES });
-  const prefix = (storage.prefix ?? `${params.name}/${params.version}`).replace(/^\/+|\/+$/g, "");
+  const prefix = modelPrefix(params.name, params.version, storage.prefix);
   if (!prefix)
     throw new ConfigError("the storage prefix must not be empty: a model needs a folder of its own");
   const client = s3ClientFor(storage);

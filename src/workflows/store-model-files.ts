@@ -10,6 +10,7 @@ import {
   type Manifest,
   manifestDigest,
 } from "../storage/manifest.js";
+import { modelUri } from "../storage/model-location.js";
 import type { OverallProgress, ProgressCallback } from "../storage/progress.js";
 import { formatS3Uri, joinKey } from "../storage/s3-uri.js";
 import { prefixHasObjects, readStoredManifest, writeManifest } from "../storage/stored-model.js";
@@ -38,13 +39,7 @@ export interface StoredModel {
   uploaded: boolean;
 }
 
-/** The URI registered for the model: its folder, or the file itself for a single-file model. */
-export function modelUri(plan: UploadPlan): string {
-  const only = plan.local.files[0];
-  const key =
-    plan.local.kind === "file" && only ? joinKey(plan.prefix, only.relativePath) : `${plan.prefix}/`;
-  return formatS3Uri({ bucket: plan.bucket, key });
-}
+const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local);
 
 /** The manifest of the local files, hashing each one (a read pass, used when deciding whether to upload at all). */
 export async function localManifest(plan: UploadPlan, onProgress?: ProgressCallback): Promise<Manifest> {
@@ -106,7 +101,7 @@ export async function inspectPrefix(
   const storedDigest = stored ? manifestDigest(stored) : undefined;
   if (storedDigest === digest) {
     const manifestUri = formatS3Uri({ bucket, key: manifestKey });
-    return { reuse: { uri: modelUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
+    return { reuse: { uri: planUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
   }
   if (options.newVersion) {
     throw new UploadError(
@@ -133,7 +128,7 @@ export async function uploadModelFiles(
 ): Promise<StoredModel> {
   const { client, bucket, prefix } = plan;
   const { signal, onProgress } = options;
-  const uri = modelUri(plan);
+  const uri = planUri(plan);
   const release = await claimUpload(client, bucket, joinKey(prefix, CLAIM_NAME));
   try {
     // Between the inspection and the claim another run may have finished an upload here: never write over it.

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command, Option } from "commander";
 import { RESERVED_NAMES } from "../../storage/manifest.js";
-import { formatS3Uri, joinKey } from "../../storage/s3-uri.js";
+import { modelPrefix, modelUri } from "../../storage/model-location.js";
 import { walkFiles } from "../../storage/walk-files.js";
 import { findModelArtifact } from "../../workflows/model-entities.js";
 import type { RegisterModelParams } from "../../workflows/register-model.js";
@@ -73,12 +73,7 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
       list: local.files.map((f) => f.relativePath),
     };
     const bucket = p.storage?.bucket ?? mr.storage.bucket ?? "<bucket: set AWS_S3_BUCKET or --bucket>";
-    const prefix = (p.storage?.prefix ?? `${p.name}/${p.version}`).replace(/^\/+|\/+$/g, "");
-    const only = local.files[0];
-    uri = formatS3Uri({
-      bucket,
-      key: local.kind === "file" && only ? joinKey(prefix, only.relativePath) : `${prefix}/`,
-    });
+    uri = modelUri(bucket, modelPrefix(p.name, p.version, p.storage?.prefix), local);
   }
   const model = await mr.registeredModels.find({ name: p.name });
   const version = model && (await mr.modelVersions.find({ name: p.version, registeredModelId: model.id }));
