@@ -8,7 +8,7 @@ import {
   type CompletedPart,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  ListPartsCommand,
+  ListMultipartUploadsCommand,
   PutObjectCommand,
   type S3Client,
   UploadPartCommand,
@@ -235,18 +235,22 @@ async function abortAll(client: S3Client, bucket: string, uploads: Set<OpenUploa
 }
 
 /**
- * Aborts one multipart upload until the storage no longer knows it. A part whose request was cut off by the abort
- * may still be written after the first AbortMultipartUpload (S3's documentation says to abort again then).
+ * Aborts one multipart upload until the storage no longer lists it. A part whose request was cut off by the abort
+ * may still be handled by the server after the first AbortMultipartUpload, bringing the upload back (S3's
+ * documentation says to abort again then), so each check waits a little first.
  */
 async function abortFully(client: S3Client, bucket: string, upload: OpenUpload): Promise<void> {
-  const ids = { Bucket: bucket, Key: upload.key, UploadId: upload.uploadId };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await client.send(new AbortMultipartUploadCommand(ids)).catch(() => {});
-    try {
-      await client.send(new ListPartsCommand(ids));
-    } catch {
-      return; // NoSuchUpload: it is gone
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+  const stillListed = async () => {
+    const listed = await client
+      .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: upload.key }))
+      .catch(() => undefined);
+    return listed?.Uploads?.some((open) => open.UploadId === upload.uploadId) ?? false;
+  };
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await client
+      .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.key, UploadId: upload.uploadId }))
+      .catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    if (!(await stillListed())) return;
   }
 }
