@@ -3,6 +3,7 @@ import type { TokenProvider } from "./client/create-fetch.js";
 import { displayable } from "./client/displayable.js";
 import type { InferenceService } from "./client/entities.js";
 import type { Entity, EntityInput } from "./client/entity.js";
+import { ConfigError } from "./client/errors.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
 import { parseRegistryUrl } from "./client/parse-registry-url.js";
 import { Artifacts } from "./client/resources/artifacts.js";
@@ -14,7 +15,8 @@ import { ModelVersions } from "./client/resources/model-versions.js";
 import { RegisteredModels } from "./client/resources/registered-models.js";
 import { ServingEnvironments } from "./client/resources/serving-environments.js";
 import { Rest } from "./client/rest.js";
-import type { RetryOptions } from "./client/retry.js";
+import { type RetryOptions, type RetryPolicy, retryPolicy } from "./client/retry.js";
+import { Secrets } from "./client/secrets.js";
 import { type ApiClient, createTransport } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
@@ -86,13 +88,29 @@ export class ModelRegistry {
   readonly storage: StorageOptions;
   /** Lineage recorded on new versions (from CI, with `fromEnv()`). */
   readonly lineage: Lineage;
+  /** The retry policy in effect (the `retry` option with its defaults filled in); workflows retry their own
+   * idempotent steps within it. */
+  readonly retryPolicy: RetryPolicy;
+  /** The secrets this client knows (tokens it sent, the storage's secret keys), scrubbed from every error it throws.
+   * mr-cli scrubs its output with them too. */
+  readonly secrets: Secrets = new Secrets();
 
   constructor(options: ModelRegistryOptions) {
     this.url = parseRegistryUrl(options.url, "the url option");
     this.author = options.author;
     this.storage = options.storage ?? {};
     this.lineage = options.lineage ?? {};
+    this.retryPolicy = retryPolicy(options.retry);
+    const timeout = options.timeout;
+    if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout >= 0))
+      throw new ConfigError(
+        `the timeout option must be a number of milliseconds >= 0 (0 disables it), not ${String(timeout)}`,
+      );
+    if (typeof options.token === "string") this.secrets.add(options.token);
+    this.secrets.add(this.storage.credentials?.secretAccessKey);
+    this.secrets.add(this.storage.credentials?.sessionToken);
     this.api = createTransport({
+      secrets: this.secrets,
       url: this.url,
       token: options.token,
       fetch: options.fetch,
@@ -101,7 +119,7 @@ export class ModelRegistry {
       tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
       userAgent: options.userAgent,
     });
-    const rest = new Rest(this.api);
+    const rest = new Rest(this.api, this.secrets);
     this.registeredModels = new RegisteredModels(rest);
     this.modelVersions = new ModelVersions(rest);
     this.modelArtifacts = new ModelArtifacts(rest);
@@ -126,7 +144,11 @@ export class ModelRegistry {
   async registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
     // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and the CLI's --help should not pay.
     const { registerModel } = await import("./workflows/register-model.js");
-    return displayable(await registerModel(this, params, this.storage)); // a card in Deno's Jupyter kernel
+    try {
+      return displayable(await registerModel(this, params, this.storage)); // a card in Deno's Jupyter kernel
+    } catch (error) {
+      throw this.secrets.scrubError(error);
+    }
   }
 
   /**
@@ -146,13 +168,17 @@ export class ModelRegistry {
    * (`ok: false` and the `mismatches` when something differs). */
   async downloadModel(params: StoredVersionParams & { dir: string }): Promise<VerifyResult> {
     const { downloadModel } = await import("./workflows/stored-version.js");
-    return downloadModel(this, params);
+    return downloadModel(this, params).catch((error: unknown) => {
+      throw this.secrets.scrubError(error);
+    });
   }
 
   /** Re-reads the stored files of a version uploaded by registerModel and checks them against its manifest. */
   async verifyModel(params: StoredVersionParams): Promise<VerifyResult> {
     const { verifyModel } = await import("./workflows/stored-version.js");
-    return verifyModel(this, params);
+    return verifyModel(this, params).catch((error: unknown) => {
+      throw this.secrets.scrubError(error);
+    });
   }
 
   /**

@@ -15,6 +15,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Aborted when the user interrupts (Ctrl-C): long work stops and cleans up. */
   signal?: AbortSignal | undefined;
+  /** Called with each registry client the command creates (run() scrubs all output with its secrets). */
+  onRegistry?: ((registry: ModelRegistry) => void) | undefined;
 }
 
 export type OutputFormat = "table" | "json" | "yaml";
@@ -57,7 +59,11 @@ export function createContext(io: CliIo, globals: () => GlobalOptions): CliConte
     format,
     color: () => Boolean(io.stdout.isTTY) && globals().color !== false && !io.env.NO_COLOR,
     registry: () => {
-      registry ??= import("./connect.js").then(({ connect }) => connect(io, globals()));
+      registry ??= import("./connect.js").then(async ({ connect }) => {
+        const mr = await connect(io, globals());
+        io.onRegistry?.(mr);
+        return mr;
+      });
       return registry;
     },
     note: (message) => {

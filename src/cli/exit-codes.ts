@@ -48,8 +48,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
   if (error instanceof ConfigError || error instanceof BadRequestError) return EXIT.usage;
   if (error instanceof NotFoundError) return EXIT.notFound;
-  if (error instanceof ServerError)
-    return error.status >= 502 && error.status <= 504 ? EXIT.unreachable : EXIT.failure;
+  if (error instanceof ServerError) return EXIT.unreachable; // the server failed or is not ready: not our bug
   if (error instanceof ApiError && error.status === 404) return EXIT.usage; // a path the server lacks: a wrong URL
   if (
     error instanceof ConflictError ||

@@ -28,6 +28,8 @@ export function progressReporter(ctx: CliContext): ProgressCallback | undefined 
       if (event.phase !== "done") stderr.write(`${event.phase}${event.detail ? ` ${event.detail}` : ""}\n`);
       return;
     }
+    if (event.type === "warning") return; // printed once, with the result
+
     const now = Date.now();
     const finished = event.overall.loadedBytes >= event.overall.totalBytes;
     if (now - last < 100 && !finished) return; // at most ten redraws a second

@@ -5,6 +5,7 @@ import type { CallOptions } from "./entity-resource.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
+import { checkEntityBody, SERVER_LIMITS } from "./server-limits.js";
 
 /** A listing (and creation) endpoint under a parent entity. */
 export interface ChildSpec {
@@ -44,6 +45,7 @@ export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
       ...fixed,
       ...(parentField ? { [parentField]: this.parentId } : {}),
     };
+    checkEntityBody(noun.replace(/s$/, ""), body, SERVER_LIMITS.ownedName);
     const name = (input as { name?: string }).name;
     const subject = `new entry in ${noun} of ${this.parentId}${name ? ` named ${JSON.stringify(name)}` : ""}`;
     const params = { [param]: this.parentId };

@@ -12,6 +12,7 @@ import {
   retryPolicy,
   sleep,
 } from "./retry.js";
+import type { Secrets } from "./secrets.js";
 import { createTlsFetch, needsTlsFetch, type TlsOptions } from "./tls.js";
 
 /** A bearer token, or a function returning one (called per request, so a mounted token file can rotate). */
@@ -26,6 +27,29 @@ export interface CreateFetchOptions {
   retry?: RetryOptions | false | undefined;
   tls?: TlsOptions | undefined;
   userAgent: string;
+  /** Every token sent is remembered here, so that an echo of it can be scrubbed from errors. */
+  secrets?: Secrets | undefined;
+}
+
+// Failures that happen before the request can have reached the server: sending it again cannot do anything twice.
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** True when a network failure happened before the request reached the server (refused, unknown host, TLS). */
+export function neverReachedServer(error: unknown): boolean {
+  const code = networkCode(error);
+  return code !== undefined && NOT_SENT.has(code);
 }
 
 function connectionError(
@@ -33,21 +57,45 @@ function connectionError(
   error: unknown,
   timedOut: boolean,
   timeoutMs: number,
+  attempts: number,
 ): ConnectionError {
   const target = `${request.method} ${redactUrl(request.url)}`;
+  const tries = attempts > 1 ? `, ${attempts} attempts` : "";
+  const repeatable = isRepeatable(request.method);
+  const mayHaveActed = repeatable
+    ? ""
+    : "; the server may have done what was asked before the reply was lost: look the entity up before creating it again (registerModel and deploy do this themselves, so running the same call again is safe)";
   if (timedOut)
     return new ConnectionError(
-      `no response within ${timeoutMs} ms (${target}); the server may be overloaded`,
+      `no response within ${timeoutMs} ms (${target}${tries}); the server may be overloaded${mayHaveActed}`,
     );
   const cause = (error as { cause?: unknown }).cause;
   const code =
     networkCode(error) ??
     (cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error));
   const { origin } = new URL(request.url); // never includes credentials
+  if (neverReachedServer(error))
+    return new ConnectionError(
+      `cannot reach the Model Registry at ${origin} (${code}) (${target}${tries}); check that the server runs and the URL is right`,
+      { cause: error },
+    );
   return new ConnectionError(
-    `cannot reach the Model Registry at ${origin} (${code}) (${target}); check that the server runs and the URL is right`,
+    `the connection to the Model Registry at ${origin} was lost before its reply arrived (${code}) (${target}${tries})${mayHaveActed}`,
     { cause: error },
   );
+}
+
+/** The response with its body read into memory, so that a reply cut off mid-body fails here, inside the retry loop.
+ * Registry replies are small JSON documents. */
+async function readWhole(response: Response): Promise<Response> {
+  const body = response.status === 204 || response.status === 304 ? null : await response.arrayBuffer();
+  const copy = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
 }
 
 /** Builds the fetch function the typed client uses. */
@@ -67,6 +115,7 @@ export function createFetch(options: CreateFetchOptions): (request: Request) => 
     const headers = new Headers(input.headers);
     if (options.token !== undefined && !headers.has("authorization")) {
       const token = typeof options.token === "function" ? await options.token() : options.token;
+      options.secrets?.add(token);
       // A header carries visible ASCII only; say so without ever showing the token (fetch would quote it).
       if (!/^[\x21-\x7e]+$/.test(token))
         throw new TokenError(
@@ -83,20 +132,19 @@ export function createFetch(options: CreateFetchOptions): (request: Request) => 
       const signal = timeout ? AbortSignal.any([request.signal, timeout]) : request.signal;
       let response: Response;
       try {
-        response = await send(new Request(request.clone(), { signal }));
+        response = await readWhole(await send(new Request(request.clone(), { signal })));
       } catch (error) {
         if (request.signal.aborted) throw request.signal.reason ?? error;
         if (error instanceof ModelRegistryError) throw error; // our own (e.g. an unreadable CA file), not the network
         const timedOut = timeout?.aborted ?? false;
-        // A refused connection never reached the server, so even a create may be sent again.
-        const retry = attempt < policy.attempts && (repeatable || networkCode(error) === "ECONNREFUSED");
-        if (!retry) throw connectionError(request, error, timedOut, timeoutMs);
+        // A request that never reached the server may be sent again, even a create.
+        const retry = attempt < policy.attempts && (repeatable || neverReachedServer(error));
+        if (!retry) throw connectionError(request, error, timedOut, timeoutMs, attempt);
         await sleep(backoffMs(policy, attempt), request.signal);
         continue;
       }
       if (attempt < policy.attempts && repeatable && RETRY_STATUSES.has(response.status)) {
         const asked = retryAfterMs(response.headers.get("retry-after"));
-        response.body?.cancel().catch(() => {}); // free the connection; not awaited, some streams never settle
         await sleep(Math.min(policy.maxDelayMs, asked ?? backoffMs(policy, attempt)), request.signal);
         continue;
       }

@@ -2,6 +2,8 @@
 // MetadataIntValue (a decimal string on the wire), any other number a MetadataDoubleValue. Structs go out as base64
 // JSON and come back as plain JSON text. Web-standard APIs only (TextEncoder, btoa/atob): this runs in Deno and
 // browsers too.
+import { ConfigError } from "./errors.js";
+import { checkLength, SERVER_LIMITS } from "./server-limits.js";
 import type { MetadataValue } from "./types.js";
 
 /** Any value JSON can carry. */
@@ -22,35 +24,35 @@ export class TypedNumber {
   /** The number; an int32 integer when `kind` is `"int"`, finite when `"double"`. */
   readonly value: number;
 
-  /** Checks `value` against `kind`: RangeError for a non-int32 `"int"` or a non-finite `"double"`. */
+  /** Checks `value` against `kind`: ConfigError for a non-int32 `"int"` or a non-finite `"double"`. */
   constructor(kind: "int" | "double", value: number) {
     if (kind !== "int" && kind !== "double")
-      throw new TypeError(`kind must be "int" or "double", not ${kind}`);
-    if (typeof value !== "number") throw new TypeError(`${kind}() takes a number, not ${describe(value)}`);
+      throw new ConfigError(`kind must be "int" or "double", not ${kind}`);
+    if (typeof value !== "number") throw new ConfigError(`${kind}() takes a number, not ${describe(value)}`);
     if (kind === "int" && !(Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX))
-      throw new RangeError(`int(${value}): ${value} is not an integer within ${INT32_RANGE}`);
+      throw new ConfigError(`int(${value}): ${value} is not an integer within ${INT32_RANGE}`);
     if (kind === "double" && !Number.isFinite(value))
-      throw new RangeError(`double(${value}): ${value} is not a finite number (JSON cannot carry it)`);
+      throw new ConfigError(`double(${value}): ${value} is not a finite number (JSON cannot carry it)`);
     this.kind = kind;
     this.value = value + 0; // -0 → 0
   }
 }
 
 /** Forces MetadataIntValue. `value` must be an integer within int32 (a string: a decimal integer such as `"-42"`),
- * else RangeError naming the value and the range, thrown before any request. */
+ * else ConfigError naming the value and the range, thrown before any request. */
 export function int(value: number | bigint | string): TypedNumber {
   if (typeof value === "number") return new TypedNumber("int", value);
   if (typeof value === "string" && !/^[+-]?[0-9]+$/.test(value))
-    throw new RangeError(`int(${JSON.stringify(value)}): not a decimal integer within ${INT32_RANGE}`);
+    throw new ConfigError(`int(${JSON.stringify(value)}): not a decimal integer within ${INT32_RANGE}`);
   if (typeof value !== "string" && typeof value !== "bigint")
-    throw new TypeError(`int() takes a number, bigint or decimal string, not ${describe(value)}`);
+    throw new ConfigError(`int() takes a number, bigint or decimal string, not ${describe(value)}`);
   const big = BigInt(value);
   if (big < BigInt(INT32_MIN) || big > BigInt(INT32_MAX))
-    throw new RangeError(`int(${String(value)}): ${String(value)} is outside ${INT32_RANGE}`);
+    throw new ConfigError(`int(${String(value)}): ${String(value)} is outside ${INT32_RANGE}`);
   return new TypedNumber("int", Number(big));
 }
 
-/** Forces MetadataDoubleValue, even for a whole number. `value` must be finite, else RangeError. */
+/** Forces MetadataDoubleValue, even for a whole number. `value` must be finite, else ConfigError. */
 export function double(value: number): TypedNumber {
   return new TypedNumber("double", value);
 }
@@ -60,12 +62,14 @@ export function double(value: number): TypedNumber {
 export type CustomPropertyInput = CustomPropertyValue | TypedNumber | bigint;
 
 /** Encodes one value for the wire: int32 integer → MetadataIntValue, other finite number → MetadataDoubleValue,
- * bigint → MetadataIntValue (RangeError outside int32), boolean, string, plain object → MetadataStructValue
- * (base64 of its UTF-8 JSON), TypedNumber → its forced kind. NaN/±Infinity → RangeError; arrays, Dates, Maps,
- * class instances, functions and an empty key → TypeError. Messages name the key. */
+ * bigint → MetadataIntValue (outside int32: ConfigError), boolean, string, plain object → MetadataStructValue
+ * (base64 of its UTF-8 JSON), TypedNumber → its forced kind. NaN/±Infinity, arrays, Dates, Maps, class instances,
+ * functions, objects that contain themselves, an empty key and a key longer than the server's 255-character column
+ * all throw ConfigError (nothing is sent). Messages name the key. */
 export function encodeCustomProperty(key: string, value: CustomPropertyInput): MetadataValue {
   const name = `custom property ${JSON.stringify(key)}`;
-  if (key === "") throw new TypeError("custom property keys must be non-empty strings");
+  if (key === "") throw new ConfigError("custom property keys must be non-empty strings");
+  checkLength(`custom property key ${JSON.stringify(key.slice(0, 40))}…`, key, SERVER_LIMITS.propertyKey);
   if (value instanceof TypedNumber) return encodeNumber(value.kind, value.value);
   switch (typeof value) {
     case "string":
@@ -74,19 +78,19 @@ export function encodeCustomProperty(key: string, value: CustomPropertyInput): M
       return { metadataType: "MetadataBoolValue", bool_value: value };
     case "bigint": {
       if (value < BigInt(INT32_MIN) || value > BigInt(INT32_MAX))
-        throw new RangeError(
+        throw new ConfigError(
           `${name}: ${value}n is outside ${INT32_RANGE}; pass Number(x) to store a double`,
         );
       return { metadataType: "MetadataIntValue", int_value: value.toString() };
     }
     case "number": {
       if (!Number.isFinite(value))
-        throw new RangeError(`${name}: ${value} cannot be stored (JSON has no NaN or Infinity)`);
+        throw new ConfigError(`${name}: ${value} cannot be stored (JSON has no NaN or Infinity)`);
       const isInt = Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
       return encodeNumber(isInt ? "int" : "double", value);
     }
   }
-  if (!isPlainObject(value)) throw new TypeError(`${name}: ${unsupported(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(`${name}: ${unsupported(value)}`);
   checkJson(name, value, "", new Set());
   return { metadataType: "MetadataStructValue", struct_value: utf8ToBase64(JSON.stringify(value)) };
 }
@@ -196,14 +200,15 @@ function checkJson(name: string, value: unknown, path: string, parents: Set<obje
   if (typeof value === "string" || typeof value === "boolean" || value === null) return;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return;
-    throw new RangeError(`${name}: ${value} at ${path} cannot be stored (JSON has no NaN or Infinity)`);
+    throw new ConfigError(`${name}: ${value} at ${path} cannot be stored (JSON has no NaN or Infinity)`);
   }
   const isArray = Array.isArray(value);
   if (!isArray && !isPlainObject(value))
-    throw new TypeError(
+    throw new ConfigError(
       `${name}: ${describe(value)} at ${path} is not JSON; convert it to a string or number`,
     );
-  if (parents.has(value)) throw new TypeError(`${name}: the object at ${path || "the top"} contains itself`);
+  if (parents.has(value))
+    throw new ConfigError(`${name}: the object at ${path || "the top"} contains itself`);
   parents.add(value);
   for (const [k, v] of Object.entries(value)) {
     const at = isArray ? `${path}[${k}]` : path ? `${path}.${k}` : k;

@@ -15,6 +15,7 @@ import { type Filter, filter } from "./filter.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
+import { checkEntityBody, SERVER_LIMITS } from "./server-limits.js";
 
 /** Where an entity lives in the API and which quirks apply to it. */
 export interface EntitySpec {
@@ -101,20 +102,29 @@ export class EntityResource<
       throw new ConfigError(`finding a ${this.spec.kind} by name needs ${this.spec.parentField}`);
     const query: Query = { [field]: value, parentResourceId: parentId };
     const subject = `${this.spec.kind} with ${field} ${JSON.stringify(value)}`;
-    const found = await this.rest.getOrNull<T>({
-      path: this.spec.find,
-      query,
-      subject,
-      signal: options.signal,
-    });
+    let found: T | null = null;
+    try {
+      found = await this.rest.get<T>({ path: this.spec.find, query, subject, signal: options.signal });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      // The server's LIKE can only mislead when it matched several entities ("multiple … found"); its "no … found"
+      // means none matched the pattern, so neither does the exact name: no need to confirm by listing.
+      if (!WILDCARD.test(value) || /^no .* found/i.test(error.serverMessage)) return null;
+    }
     if (found && found[field] === value) return decodeEntity(found, this.spec.kind);
-    if (!found && !WILDCARD.test(value)) return null;
     return this.scanFor(field, value, parentId, options.signal);
   }
 
   /** Creates the entity. Never retried: if the outcome is unknown, `find` it by name. */
   async create(input: EntityInput<C>, options: CallOptions = {}): Promise<Entity<T>> {
     const body = { ...encodeInput(input), ...this.spec.fixed };
+    const { kind, parentField } = this.spec;
+    const nameLimit = parentField
+      ? SERVER_LIMITS.ownedName
+      : kind.includes("artifact")
+        ? SERVER_LIMITS.unownedArtifactName
+        : SERVER_LIMITS.name;
+    checkEntityBody(kind, body, nameLimit);
     const subject = `new ${this.spec.kind} ${JSON.stringify((input as { name?: string }).name ?? "")}`;
     return decodeEntity(
       await this.rest.post<T>({ path: this.spec.collection, body, subject, signal: options.signal }),
@@ -129,6 +139,7 @@ export class EntityResource<
    */
   async update(id: string, patch: EntityInput<U>, options: UpdateOptions = {}): Promise<Entity<T>> {
     const body: Record<string, unknown> = { ...encodeInput(patch), ...this.spec.fixed };
+    checkEntityBody(this.spec.kind, body, SERVER_LIMITS.name);
     const missing = this.spec.keepOnPatch.filter((field) => body[field] === undefined);
     const changes = (patch as { customProperties?: CustomPropertiesInput }).customProperties;
     const merge = options.mergeCustomProperties === true && changes !== undefined;

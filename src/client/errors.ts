@@ -92,11 +92,17 @@ export class UploadError extends ModelRegistryError {
   readonly unreachable: boolean;
   /** True when the storage refused the credentials or the permission. */
   readonly denied: boolean;
+  /** True when the same operation may well succeed if tried again: a lost connection, a 5xx, throttling. */
+  readonly transient: boolean;
 
-  constructor(message: string, options: { cause?: unknown; unreachable?: boolean; denied?: boolean } = {}) {
+  constructor(
+    message: string,
+    options: { cause?: unknown; unreachable?: boolean; denied?: boolean; transient?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.unreachable = options.unreachable ?? false;
     this.denied = options.denied ?? false;
+    this.transient = options.transient ?? this.unreachable;
   }
 }
 

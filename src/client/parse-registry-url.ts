@@ -39,6 +39,11 @@ export function parseRegistryUrl(value: string | undefined, source: string): str
       `${source} must not carry credentials ("${redactUrl(text)}"); pass the token as a token or token file instead`,
     );
   }
+  if (parsed.search || parsed.hash) {
+    throw new ConfigError(
+      `${source} must not carry a query string or fragment ("${redactUrl(text)}"): the API paths are added to it; use ${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`,
+    );
+  }
   if (/\/api\/model_registry\//.test(parsed.pathname)) {
     throw new ConfigError(
       `${source} should be the server's base address, without the API path: use ${parsed.origin} instead of "${redactUrl(text)}"`,

@@ -3,6 +3,7 @@
 
 import { API_PREFIX } from "./api-prefix.js";
 import { ConnectionError, NotFoundError } from "./errors.js";
+import { Secrets } from "./secrets.js";
 import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
 
 export { API_PREFIX };
@@ -36,7 +37,11 @@ function definedOnly(query: Query | undefined): Record<string, string> | undefin
 
 /** Untyped access to the typed client, for the generic resource code. The typed client stays public as `mr.api`. */
 export class Rest {
-  constructor(readonly api: ApiClient) {}
+  /** `secrets`: what is scrubbed from every error (the tokens the transport sent). */
+  constructor(
+    readonly api: ApiClient,
+    readonly secrets: Secrets = new Secrets(),
+  ) {}
 
   get<T>(call: Call): Promise<T> {
     return this.send<T>("get", call);
@@ -61,6 +66,14 @@ export class Rest {
   }
 
   private async send<T>(method: Method, call: Call): Promise<T> {
+    try {
+      return await this.sendOnce<T>(method, call);
+    } catch (error) {
+      throw this.secrets.scrubError(error);
+    }
+  }
+
+  private async sendOnce<T>(method: Method, call: Call): Promise<T> {
     const path = API_PREFIX + call.path;
     const request = this.api.request as unknown as UntypedRequest;
     let result: Awaited<ReturnType<UntypedRequest>>;

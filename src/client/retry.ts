@@ -1,8 +1,9 @@
 // The retry policy, in one place: which failures are retried, how long to wait, and how many times.
+import { ConfigError } from "./errors.js";
 
 /** How requests that fail transiently are retried. */
 export interface RetryOptions {
-  /** Total attempts including the first. Default 3. */
+  /** Total attempts including the first. Default 5. */
   attempts?: number;
   /** First backoff delay in ms; doubled each retry, with full jitter. Default 200. */
   baseDelayMs?: number;
@@ -16,6 +17,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** Attempts of a request (and of each idempotent step of a workflow) when the `retry` option does not say. */
+export const DEFAULT_ATTEMPTS = 5;
+
 /** Statuses that mean "try again later". */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 
@@ -25,10 +29,24 @@ export const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 
  */
 const REPEATABLE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PATCH", "PUT", "DELETE"]);
 
+/** The policy for these options, defaults filled in. @throws ConfigError for a value that is not a number >= 0
+ * (attempts: an integer >= 1). */
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
-  const attempts = Math.max(1, Math.floor(options?.attempts ?? 3));
-  return { attempts, baseDelayMs: options?.baseDelayMs ?? 200, maxDelayMs: options?.maxDelayMs ?? 10_000 };
+  const policy = {
+    attempts: options?.attempts ?? DEFAULT_ATTEMPTS,
+    baseDelayMs: options?.baseDelayMs ?? 200,
+    maxDelayMs: options?.maxDelayMs ?? 10_000,
+  };
+  for (const [field, value] of Object.entries(policy)) {
+    const valid =
+      typeof value === "number" && Number.isFinite(value) && value >= (field === "attempts" ? 1 : 0);
+    if (!valid || (field === "attempts" && !Number.isInteger(value)))
+      throw new ConfigError(
+        `retry.${field} must be ${field === "attempts" ? "an integer >= 1" : "a number of milliseconds >= 0"}, not ${String(value)}`,
+      );
+  }
+  return policy;
 }
 
 export function isRepeatable(method: string): boolean {

@@ -32,6 +32,10 @@ export function applyEvent(state: ProgressState, event: ProgressEvent, now = Dat
     state.detail = event.detail;
     return true;
   }
+  if (event.type === "warning") {
+    state.detail = `warning: ${event.message}`;
+    return true;
+  }
   Object.assign(state, event.overall);
   state.file = event.file;
   if (event.type !== "file" && state.activity !== event.type) {

@@ -12,9 +12,20 @@ export interface OverallProgress {
 export type ProgressEvent =
   | {
       type: "phase";
-      phase: "checking" | "hashing" | "uploading" | "registering" | "downloading" | "verifying" | "done";
+      /** `waiting`: another run is uploading this version; registerModel waits for it to finish. */
+      phase:
+        | "checking"
+        | "hashing"
+        | "waiting"
+        | "uploading"
+        | "registering"
+        | "downloading"
+        | "verifying"
+        | "done";
       detail?: string;
     }
+  /** Something the caller should know that did not stop the work (also in the result's `warnings`). */
+  | { type: "warning"; message: string }
   /** Bytes of one file sent (or received, or hashed) so far. */
   | {
       type: "upload" | "download" | "hash";

@@ -13,10 +13,16 @@ import { storageError } from "./storage-error.js";
 
 const call = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
 
-/** Fails before any upload if the storage is unreachable, the bucket missing or the credentials refused. */
-export async function checkBucket(client: S3Client, bucket: string, signal?: AbortSignal): Promise<void> {
+/** Fails before any upload if the storage is unreachable, the bucket missing or the credentials refused; resolves
+ * with the credentials in use (so that their secrets can be scrubbed from errors). */
+export async function checkBucket(
+  client: S3Client,
+  bucket: string,
+  signal?: AbortSignal,
+): Promise<{ secretAccessKey?: string; sessionToken?: string }> {
+  let credentials: { secretAccessKey?: string; sessionToken?: string };
   try {
-    await client.config.credentials();
+    credentials = await client.config.credentials();
   } catch {
     throw new ConfigError(
       "no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile), or pass storage.credentials",
@@ -28,6 +34,7 @@ export async function checkBucket(client: S3Client, bucket: string, signal?: Abo
     if (signal?.aborted) throw signal.reason;
     throw storageError("checking the bucket", bucket, error);
   }
+  return credentials;
 }
 
 /** The manifest stored at `key`, or null if there is none. */

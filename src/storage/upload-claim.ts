@@ -1,61 +1,251 @@
-// One upload at a time per model folder: a claim object written with a conditional PUT (If-None-Match: *), so two
-// runs registering the same version can never write into the same prefix at once. Refreshed while the upload runs;
-// a claim not refreshed for CLAIM_STALE_MS is taken to be left over from a run that died.
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+// One writer per model folder: a claim object (`.model-upload-claim`) written with a conditional PUT
+// (`If-None-Match: *`), carrying a nonce of this run. Everything about it is conditional, so no run ever mistakes
+// another's claim for its own or removes it:
+// - a 412 on the claim is resolved by reading the claim back: our nonce means our own earlier attempt got through and
+//   only its reply was lost (the AWS SDK retried it), so the claim is ours;
+// - the holder refreshes it (`If-Match` its ETag) while it works; a claim not refreshed for `staleMs` was left by a
+//   run that died, and is taken over with `If-Match` on the ETag that was seen stale, so two runs cannot both win;
+// - release is a `DeleteObject` with `If-Match`, retried; if it still fails, the caller gets a warning to report.
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { UploadInProgressError } from "../client/errors.js";
+import { sleep } from "../client/retry.js";
+import type { ProgressCallback } from "./progress.js";
 import { formatS3Uri } from "./s3-uri.js";
+import { storageError } from "./storage-error.js";
 
 export { CLAIM_NAME } from "./manifest.js";
 
-import { storageError } from "./storage-error.js";
+/** Timings of the claim protocol in ms. Tests and very slow stores may change them. */
+export const CLAIM_TIMING = {
+  /** How often the holder refreshes its claim. */
+  refreshMs: 20_000,
+  /** A claim not refreshed for this long is taken to be left by a run that died. */
+  staleMs: 120_000,
+  /** How often a waiting run looks at another run's claim. */
+  pollMs: 500,
+  /** Attempts to remove the claim when done, before reporting that it could not be removed. */
+  releaseAttempts: 6,
+};
 
-export const CLAIM_STALE_MS = 15 * 60_000;
-const REFRESH_MS = 60_000;
+/** A claim this run holds. */
+export interface HeldClaim {
+  /** The claim's `s3://` URI. */
+  uri: string;
+  /** Aborted if another run took the claim over (this one looked dead to it): stop writing at once. */
+  lost: AbortSignal;
+  /** Removes the claim if it is still ours. Resolves with a warning to report when it could not be removed. */
+  release(): Promise<string | undefined>;
+}
 
-async function put(client: S3Client, bucket: string, key: string, onlyIfAbsent: boolean): Promise<boolean> {
-  const body = JSON.stringify({ claimedAt: new Date().toISOString() });
-  try {
-    await client.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: body,
-        ...(onlyIfAbsent ? { IfNoneMatch: "*" } : {}),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412)
-      return false;
-    throw storageError(`claiming ${key}`, bucket, error);
+/** The outcome of {@link tryClaim}: held, or another live run holds it (since `since`). */
+export type ClaimAttempt = { held: HeldClaim } | { busy: { since: Date; uri: string } };
+
+interface Seen {
+  nonce: string | undefined;
+  etag: string | undefined;
+  lastModified: Date;
+}
+
+const statusOf = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+const isMissing = (error: unknown) => {
+  const name = (error as { name?: string }).name;
+  return name === "NoSuchKey" || name === "NotFound" || statusOf(error) === 404;
+};
+
+class ClaimObject {
+  readonly nonce = crypto.randomUUID();
+  readonly uri: string;
+
+  constructor(
+    readonly client: S3Client,
+    readonly bucket: string,
+    readonly key: string,
+  ) {
+    this.uri = formatS3Uri({ bucket, key });
+  }
+
+  /** PUT with a condition; the new ETag, or undefined on 412. */
+  async put(condition: { IfNoneMatch: "*" } | { IfMatch: string }): Promise<string | undefined> {
+    const body = JSON.stringify({ nonce: this.nonce, writtenAt: new Date().toISOString() });
+    try {
+      const out = await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: body, ...condition }),
+      );
+      return out.ETag ?? "";
+    } catch (error) {
+      if (statusOf(error) === 412) return undefined;
+      throw storageError(`claiming ${this.key}`, this.bucket, error);
+    }
+  }
+
+  /** The claim as stored now, or undefined if there is none. */
+  async read(): Promise<Seen | undefined> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key }));
+      const text = (await out.Body?.transformToString("utf-8")) ?? "";
+      let nonce: string | undefined;
+      try {
+        nonce = (JSON.parse(text) as { nonce?: string }).nonce;
+      } catch {
+        nonce = undefined; // a claim written by an older client: never ours
+      }
+      return { nonce, etag: out.ETag, lastModified: out.LastModified ?? new Date() };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw storageError(`reading the claim ${this.key}`, this.bucket, error);
+    }
+  }
+
+  /** When the claim was last written, or undefined if there is none (one HEAD). */
+  async lastModified(): Promise<Date | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key }));
+      return out.LastModified ?? new Date();
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw storageError(`reading the claim ${this.key}`, this.bucket, error);
+    }
   }
 }
 
+const isStale = (since: Date) => Date.now() - since.getTime() > CLAIM_TIMING.staleMs;
+
 /**
- * Claims `key` for this run and returns the function that releases it. Throws UploadInProgressError when another
- * run holds a fresh claim.
+ * Tries to claim `key` for this run. Resolves `{ held }` (also when a lost reply had already made it ours, or when
+ * a stale claim was taken over) or `{ busy }` when another live run holds it. Storage failures are UploadErrors
+ * (`transient` when trying again may help); trying again is safe.
  */
-export async function claimUpload(
+export async function tryClaim(client: S3Client, bucket: string, key: string): Promise<ClaimAttempt> {
+  const claim = new ClaimObject(client, bucket, key);
+  return claimWith(claim);
+}
+
+async function claimWith(claim: ClaimObject): Promise<ClaimAttempt> {
+  for (let round = 0; round < 5; round++) {
+    const etag = await claim.put({ IfNoneMatch: "*" });
+    if (etag !== undefined) return { held: hold(claim, etag) };
+    const seen = await claim.read();
+    if (!seen) continue; // released in between: try again
+    if (seen.nonce === claim.nonce) return { held: hold(claim, seen.etag ?? "") }; // our own, its reply was lost
+    if (!isStale(seen.lastModified) || !seen.etag)
+      return { busy: { since: seen.lastModified, uri: claim.uri } };
+    const taken = await claim.put({ IfMatch: seen.etag }); // only that stale claim, not a fresher one
+    if (taken !== undefined) return { held: hold(claim, taken) };
+  }
+  const seen = await claim.read();
+  return { busy: { since: seen?.lastModified ?? new Date(), uri: claim.uri } };
+}
+
+function hold(claim: ClaimObject, firstEtag: string): HeldClaim {
+  let etag = firstEtag;
+  const lost = new AbortController();
+  const takenOver = () =>
+    lost.abort(
+      new UploadInProgressError(
+        `another run took over ${claim.uri} (this one did not refresh it for ${CLAIM_TIMING.staleMs} ms); stopped writing`,
+      ),
+    );
+  const refresh = async () => {
+    const next = await claim.put({ IfMatch: etag });
+    if (next !== undefined) {
+      etag = next;
+      return;
+    }
+    const seen = await claim.read();
+    if (seen?.nonce === claim.nonce && seen.etag) etag = seen.etag;
+    else takenOver();
+  };
+  const timer = setInterval(() => void refresh().catch(() => {}), CLAIM_TIMING.refreshMs);
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    uri: claim.uri,
+    lost: lost.signal,
+    release: async () => {
+      clearInterval(timer);
+      if (lost.signal.aborted) return undefined;
+      return releaseClaim(claim, () => etag);
+    },
+  };
+}
+
+async function releaseClaim(claim: ClaimObject, etag: () => string): Promise<string | undefined> {
+  let last: unknown;
+  for (let attempt = 1; attempt <= CLAIM_TIMING.releaseAttempts; attempt++) {
+    try {
+      await claim.client.send(
+        new DeleteObjectCommand({ Bucket: claim.bucket, Key: claim.key, IfMatch: etag() }),
+      );
+      return undefined;
+    } catch (error) {
+      last = error;
+      if (isMissing(error)) return undefined;
+      if (statusOf(error) === 412) {
+        // Our refresh may have changed the ETag with its reply lost; otherwise the claim is no longer ours.
+        const seen = await claim.read().catch(() => undefined);
+        if (seen?.nonce !== claim.nonce) return undefined;
+        const current = seen.etag;
+        if (current) etag = () => current;
+        continue;
+      }
+    }
+    await sleep(100 * 2 ** attempt);
+  }
+  const why = storageError(`removing the claim ${claim.key}`, claim.bucket, last).message;
+  return `could not remove the upload claim ${claim.uri} (${why}); the files and the registration are complete. Delete it, or leave it: another run takes it over after ${Math.round(CLAIM_TIMING.staleMs / 1000)} s`;
+}
+
+/** When the live claim on `key` was last written, or undefined when there is none or it is stale (one HEAD). */
+export async function liveClaimSince(
   client: S3Client,
   bucket: string,
   key: string,
-): Promise<() => Promise<void>> {
-  if (!(await put(client, bucket, key, true))) {
-    const head = await client
-      .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-      .catch(() => undefined);
-    const since = head?.LastModified;
-    if (since && Date.now() - since.getTime() < CLAIM_STALE_MS) {
+): Promise<Date | undefined> {
+  const since = await new ClaimObject(client, bucket, key).lastModified();
+  return since && !isStale(since) ? since : undefined;
+}
+
+/**
+ * Waits while another run holds the claim: resolves when it is gone or has gone stale (then try to claim again).
+ * Reports `phase: "waiting"`. Throws UploadInProgressError once `timeoutMs` has passed, and the signal's reason when
+ * aborted.
+ */
+export async function waitForClaim(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  options: {
+    timeoutMs: number;
+    what: string;
+    signal?: AbortSignal | undefined;
+    onProgress?: ProgressCallback | undefined;
+  },
+): Promise<void> {
+  const claim = new ClaimObject(client, bucket, key);
+  const deadline = Date.now() + options.timeoutMs;
+  options.onProgress?.({
+    type: "phase",
+    phase: "waiting",
+    detail: `another run is uploading ${options.what} (${claim.uri}); waiting for it to finish`,
+  });
+  for (;;) {
+    if (Date.now() >= deadline)
       throw new UploadInProgressError(
-        `another registration has been uploading to this version's folder since ${since.toISOString()} (${formatS3Uri({ bucket, key })}); wait for it to finish, then run again`,
+        `another run has been uploading ${options.what} to ${claim.uri} for longer than this one waited (${options.timeoutMs} ms); run again once it has finished`,
       );
+    await sleep(CLAIM_TIMING.pollMs, options.signal);
+    let since: Date | undefined;
+    try {
+      since = await claim.lastModified();
+    } catch {
+      continue; // a passing storage failure: look again
     }
-    await put(client, bucket, key, false); // left over from a run that died: take it over
+    if (!since || isStale(since)) return;
   }
-  const refresh = setInterval(() => void put(client, bucket, key, false).catch(() => {}), REFRESH_MS);
-  (refresh as { unref?: () => void }).unref?.();
-  return async () => {
-    clearInterval(refresh);
-    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => {});
-  };
 }

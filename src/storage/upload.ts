@@ -2,12 +2,14 @@
 // bounded memory (at most `concurrency` parts in memory), hashing each file with SHA-256 as it is read (no second
 // pass). On failure or abort, every multipart upload it opened is aborted: no orphaned parts.
 
+import { createHash } from "node:crypto";
 import { open, readFile } from "node:fs/promises";
 import {
   AbortMultipartUploadCommand,
   type CompletedPart,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  HeadObjectCommand,
   ListMultipartUploadsCommand,
   PutObjectCommand,
   type S3Client,
@@ -45,6 +47,10 @@ export interface UploadFilesOptions {
   partSize?: number | undefined;
   /** Requests (PUTs and parts) in flight at once, across all files. Default 4. */
   concurrency?: number | undefined;
+  /** A prefix only this upload writes to (its caller holds the folder's claim). Multipart uploads left open under it
+   * are aborted when the upload ends: a CreateMultipartUpload whose reply was lost and which the AWS SDK sent again
+   * leaves one behind, and so does a run that died. Default: none (only this upload's own are aborted). */
+  ownedPrefix?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ProgressCallback | undefined;
 }
@@ -70,6 +76,7 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
     fileCount: files.length,
   };
   const openUploads = new Set<OpenUpload>();
+  let multipart = false;
   const failure = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
 
@@ -122,6 +129,7 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
         }),
         { abortSignal: signal },
       );
+      multipart = true;
       const upload = { key: file.key, uploadId: created.UploadId ?? "" };
       openUploads.add(upload);
       const hash = createSha256();
@@ -178,15 +186,7 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
       if (failed) throw failed.reason;
       signal.throwIfAborted();
       const completed = settled.map((result) => (result as PromiseFulfilledResult<CompletedPart>).value);
-      await client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: bucket,
-          Key: file.key,
-          UploadId: upload.uploadId,
-          MultipartUpload: { Parts: completed },
-        }),
-        { abortSignal: signal },
-      );
+      await completeUpload(client, bucket, upload, completed, file.size, signal);
       openUploads.delete(upload);
       return done({ relativePath: file.relativePath, key: file.key, size: file.size, sha256: hash.digest() });
     } finally {
@@ -208,7 +208,12 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
   );
   const settled = await Promise.allSettled(tasks);
   const firstFailure = settled.find((result) => result.status === "rejected");
-  if (!firstFailure) return settled.map((result) => (result as PromiseFulfilledResult<UploadedItem>).value);
+  if (multipart && options.ownedPrefix !== undefined)
+    for (const orphan of await listOpenUploads(client, bucket, options.ownedPrefix)) openUploads.add(orphan);
+  if (!firstFailure) {
+    await abortAll(client, bucket, openUploads);
+    return settled.map((result) => (result as PromiseFulfilledResult<UploadedItem>).value);
+  }
 
   await abortAll(client, bucket, openUploads);
   if (options.signal?.aborted) throw options.signal.reason;
@@ -225,6 +230,54 @@ export function partSizeFor(size: number, requested = DEFAULT_PART_SIZE): number
 function changed(file: UploadItem): UploadError {
   return new UploadError(
     `${file.path} changed while it was being uploaded; upload again once it is complete`,
+  );
+}
+
+/**
+ * Completes a multipart upload. When the reply to a CompleteMultipartUpload that succeeded is lost, the AWS SDK sends
+ * it again and the storage answers NoSuchUpload: then the object must be there with this upload's size and ETag.
+ */
+async function completeUpload(
+  client: S3Client,
+  bucket: string,
+  upload: OpenUpload,
+  parts: CompletedPart[],
+  size: number,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: upload.key,
+        UploadId: upload.uploadId,
+        MultipartUpload: { Parts: parts },
+      }),
+      { abortSignal: signal },
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== "NoSuchUpload") throw error;
+    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: upload.key }), {
+      abortSignal: signal,
+    });
+    if (head.ContentLength !== size || head.ETag !== multipartEtag(parts)) throw error;
+  }
+}
+
+/** The ETag S3 gives a completed multipart upload: the MD5 of the parts' binary MD5s, a dash, the part count. */
+function multipartEtag(parts: readonly CompletedPart[]): string {
+  const md5 = createHash("md5");
+  for (const part of parts) md5.update(Buffer.from((part.ETag ?? "").replace(/"/g, ""), "hex"));
+  return `"${md5.digest("hex")}-${parts.length}"`;
+}
+
+/** Multipart uploads open under a prefix. */
+async function listOpenUploads(client: S3Client, bucket: string, prefix: string): Promise<OpenUpload[]> {
+  const listed = await client
+    .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }))
+    .catch(() => undefined);
+  return (listed?.Uploads ?? []).flatMap((open) =>
+    open.Key && open.UploadId ? [{ key: open.Key, uploadId: open.UploadId }] : [],
   );
 }
 

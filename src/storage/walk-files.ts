@@ -5,7 +5,7 @@ import type { Stats } from "node:fs";
 import { constants } from "node:fs";
 import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { UploadError } from "../client/errors.js";
+import { ConfigError } from "../client/errors.js";
 
 /** One file to upload. */
 export interface LocalFile {
@@ -55,7 +55,7 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  *   others), so nothing is uploaded from a tree that would fail part-way.
  *
  * @param path the model: a file or a directory, relative to the working directory or absolute.
- * @throws UploadError when the path does not exist or cannot be read; when a file or directory in it cannot be read;
+ * @throws ConfigError when the path does not exist or cannot be read; when a file or directory in it cannot be read;
  * for a dangling symlink, a symlink cycle, a special file (FIFO, socket, device), or a file whose relative path is in
  * `options.reserved`; and when a directory contains no files at all.
  */
@@ -65,9 +65,9 @@ export async function walkFiles(path: string, options: WalkFilesOptions = {}): P
   const rootStats = await statRoot(root);
   if (rootStats.isFile()) {
     const relativePath = basename(root);
-    if (reserved.has(relativePath)) throw new UploadError(reservedMessage(root, relativePath));
+    if (reserved.has(relativePath)) throw new ConfigError(reservedMessage(root, relativePath));
     const unreadable = await unreadableCode(root);
-    if (unreadable) throw new UploadError(`Model file "${root}" cannot be read (${unreadable})`);
+    if (unreadable) throw new ConfigError(`Model file "${root}" cannot be read (${unreadable})`);
     return {
       root,
       kind: "file",
@@ -76,7 +76,7 @@ export async function walkFiles(path: string, options: WalkFilesOptions = {}): P
     };
   }
   if (!rootStats.isDirectory())
-    throw new UploadError(`Model path "${root}" is a ${kindOf(rootStats)}, not a file or directory`);
+    throw new ConfigError(`Model path "${root}" is a ${kindOf(rootStats)}, not a file or directory`);
 
   const files: LocalFile[] = [];
   const problems: Problem[] = [];
@@ -120,11 +120,11 @@ export async function walkFiles(path: string, options: WalkFilesOptions = {}): P
   const first = problems.sort((a, b) => byPath(a.relativePath, b.relativePath))[0];
   if (first) {
     const more = problems.length - 1;
-    throw new UploadError(
+    throw new ConfigError(
       more > 0 ? `${first.message} (and ${more} more problem${more === 1 ? "" : "s"})` : first.message,
     );
   }
-  if (files.length === 0) throw new UploadError(`Model directory "${root}" contains no files`);
+  if (files.length === 0) throw new ConfigError(`Model directory "${root}" contains no files`);
   files.sort((a, b) => byPath(a.relativePath, b.relativePath));
   return { root, kind: "directory", files, totalBytes: files.reduce((sum, file) => sum + file.size, 0) };
 }
@@ -136,11 +136,11 @@ async function statRoot(root: string): Promise<Stats> {
     const code = codeOf(error);
     if (code === "ENOENT") {
       const link = await lstat(root).catch(() => undefined);
-      if (link?.isSymbolicLink()) throw new UploadError(`Model path "${root}" is a dangling symlink`);
-      throw new UploadError(`Model path "${root}" does not exist`);
+      if (link?.isSymbolicLink()) throw new ConfigError(`Model path "${root}" is a dangling symlink`);
+      throw new ConfigError(`Model path "${root}" does not exist`);
     }
-    if (code === "ELOOP") throw new UploadError(`Model path "${root}" is a symlink loop`);
-    throw new UploadError(`Cannot read model path "${root}" (${code})`);
+    if (code === "ELOOP") throw new ConfigError(`Model path "${root}" is a symlink loop`);
+    throw new ConfigError(`Cannot read model path "${root}" (${code})`);
   }
 }
 

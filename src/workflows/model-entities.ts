@@ -1,5 +1,6 @@
-// Find-or-create for the three entities of a registration. Creates are made idempotent through their natural keys:
-// a 409 (someone created it meanwhile, or our earlier response was lost) is resolved by finding it by name.
+// Create-or-find for the three entities of a registration. Creates are made idempotent through their natural keys:
+// a 409 (someone created it meanwhile, or our earlier attempt went through with its reply lost) is resolved by
+// finding it by name.
 
 import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
@@ -7,48 +8,65 @@ import type { EntityInput } from "../client/entity.js";
 import { ConflictError, ModelRegistryError, notFound } from "../client/errors.js";
 import type * as wire from "../client/types.js";
 import type { ModelRegistry } from "../model-registry.js";
+import { converge, isTransient, type StepContext } from "./converge.js";
 
-async function findOrCreate<T>(
+/**
+ * Creates an entity that the caller has just looked for and not found; if the server answers 409 (a concurrent run
+ * created it meanwhile), finds it instead. Runs as a step that converges: after a lost reply, the next attempt looks
+ * the entity up before creating it again. `created` is true when this run's create went through.
+ */
+async function createOrFind<T>(
+  ctx: StepContext,
   find: () => Promise<T | null>,
   create: () => Promise<T>,
   what: string,
 ): Promise<{ entity: T; created: boolean }> {
-  const existing = await find();
-  if (existing) return { entity: existing, created: false };
-  try {
-    return { entity: await create(), created: true };
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const raced = await find();
-    if (raced) return { entity: raced, created: false };
-    throw new ModelRegistryError(`${what} exists (the server answered 409) but cannot be found by name`, {
-      cause: error,
-    });
-  }
+  let unsure = false; // an earlier attempt's create may have gone through
+  return converge(ctx, async () => {
+    if (unsure) {
+      const found = await find();
+      if (found) return { entity: found, created: true };
+    }
+    try {
+      return { entity: await create(), created: true };
+    } catch (error) {
+      if (isTransient(error)) unsure = true;
+      if (!(error instanceof ConflictError)) throw error;
+      const raced = await find();
+      if (raced) return { entity: raced, created: unsure };
+      throw new ModelRegistryError(`${what} exists (the server answered 409) but cannot be found by name`, {
+        cause: error,
+      });
+    }
+  });
 }
 
-/** The registered model with this name, created (with owner and description) if there is none. */
+/** Creates the registered model (the caller found none), or finds the one a concurrent run created. */
 export function ensureRegisteredModel(
   mr: ModelRegistry,
-  name: string,
-  create: EntityInput<wire.RegisteredModelCreate>,
+  ctx: StepContext,
+  create: EntityInput<wire.RegisteredModelCreate> & { name: string },
 ): Promise<{ entity: RegisteredModel; created: boolean }> {
-  return findOrCreate(
-    () => mr.registeredModels.find({ name }),
-    () => mr.registeredModels.create(create),
+  const { name } = create;
+  return createOrFind(
+    ctx,
+    () => mr.registeredModels.find({ name }, { signal: ctx.signal }),
+    () => mr.registeredModels.create(create, { signal: ctx.signal }),
     `registered model ${JSON.stringify(name)}`,
   );
 }
 
-/** The version with this name under the model, created if there is none. */
+/** Creates the version under the model (the caller found none), or finds the one a concurrent run created. */
 export function ensureModelVersion(
   mr: ModelRegistry,
+  ctx: StepContext,
   registeredModelId: string,
   create: EntityInput<Omit<wire.ModelVersionCreate, "registeredModelId">> & { name: string },
 ): Promise<{ entity: ModelVersion; created: boolean }> {
-  return findOrCreate(
-    () => mr.modelVersions.find({ name: create.name, registeredModelId }),
-    () => mr.registeredModels.versions(registeredModelId).create(create),
+  return createOrFind(
+    ctx,
+    () => mr.modelVersions.find({ name: create.name, registeredModelId }, { signal: ctx.signal }),
+    () => mr.registeredModels.versions(registeredModelId).create(create, { signal: ctx.signal }),
     `model version ${JSON.stringify(create.name)}`,
   );
 }
@@ -57,10 +75,11 @@ export function ensureModelVersion(
 export async function findModelArtifact(
   mr: ModelRegistry,
   modelVersionId: string,
+  signal?: AbortSignal,
 ): Promise<ModelArtifact | null> {
   for await (const artifact of mr.modelVersions
     .artifacts(modelVersionId)
-    .list({ artifactType: "model-artifact", pageSize: 10 })) {
+    .list({ artifactType: "model-artifact", pageSize: 10, ...(signal ? { signal } : {}) })) {
     if (artifact.artifactType === "model-artifact") return artifact;
   }
   return null;
@@ -81,24 +100,25 @@ export async function requireModelArtifact(
   return artifact;
 }
 
-/** Adds the model artifact to a version; if one appeared meanwhile (a concurrent run), returns that one. */
-export async function addModelArtifact(
+/** Adds the model artifact to a version; if one appeared meanwhile (a concurrent run), returns that one with
+ * `created: false`. */
+export function addModelArtifact(
   mr: ModelRegistry,
+  ctx: StepContext,
   modelVersionId: string,
   artifact: EntityInput<Omit<wire.ModelArtifact, "artifactType">>,
-): Promise<ModelArtifact> {
-  try {
+): Promise<{ entity: ModelArtifact; created: boolean }> {
+  const upsert = async (): Promise<ModelArtifact> => {
     const created = await mr.modelVersions
       .artifacts(modelVersionId)
-      .upsert({ ...artifact, artifactType: "model-artifact" });
+      .upsert({ ...artifact, artifactType: "model-artifact" }, { signal: ctx.signal });
     if (created.artifactType === "model-artifact") return created;
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
-  const existing = await findModelArtifact(mr, modelVersionId);
-  if (!existing)
-    throw new ModelRegistryError(
-      `the model artifact of version ${modelVersionId} was created but cannot be read back`,
-    );
-  return existing;
+    throw new ModelRegistryError(`the server answered with a ${created.artifactType}, not a model artifact`);
+  };
+  return createOrFind(
+    ctx,
+    () => findModelArtifact(mr, modelVersionId, ctx.signal),
+    upsert,
+    `the model artifact of version ${modelVersionId}`,
+  );
 }

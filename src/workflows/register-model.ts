@@ -1,9 +1,10 @@
 // registerModel: upload a trained model and create RegisteredModel → ModelVersion → ModelArtifact in one call that
-// is safe to run again. Everything that can be checked is checked before the first side effect; the version is
-// created before the upload, so exactly one concurrent run uploads it; the artifact is added last.
+// converges when run again. Every input is checked before the first request; the registry is read first (3 requests
+// tell whether the version is already registered), then the storage folder is inspected, and only then is anything
+// created. Every step retries itself on passing faults; files are written only under the folder's claim.
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
-import { ConfigError, ConnectionError, ServerError, VersionConflictError } from "../client/errors.js";
+import { ConfigError, VersionConflictError } from "../client/errors.js";
 import type { Lineage } from "../config/ci-lineage.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { manifestDigest, RESERVED_NAMES } from "../storage/manifest.js";
@@ -12,19 +13,16 @@ import type { ProgressCallback } from "../storage/progress.js";
 import { type S3ConnectionOptions, s3ClientFor } from "../storage/s3-client.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
+import { checkRegistration } from "./check-registration.js";
+import { converge, type StepContext } from "./converge.js";
 import {
   addModelArtifact,
   ensureModelVersion,
   ensureRegisteredModel,
   findModelArtifact,
 } from "./model-entities.js";
-import {
-  inspectPrefix,
-  localManifest,
-  type StoredModel,
-  type UploadPlan,
-  uploadModelFiles,
-} from "./store-model-files.js";
+import { registerUploaded } from "./register-upload.js";
+import { inspectPrefix, localManifest, type UploadPlan } from "./store-model-files.js";
 
 /** Where uploaded models go. */
 export interface StorageOptions extends S3ConnectionOptions {
@@ -70,12 +68,17 @@ export interface RegisterModelParams {
    * from the CI system (GitHub Actions, GitLab CI, Kubeflow Pipelines, Tekton); `metadata` wins on the same key.
    * `false` records none. */
   lineage?: Lineage | false | undefined;
+  /** How long to wait, in ms, when another run is uploading the same version right now: then this run returns
+   * `unchanged` if the other stored the same content, or throws VersionConflictError. Default 600_000 (10 min);
+   * 0 throws UploadInProgressError at once. */
+  waitTimeout?: number | undefined;
   onProgress?: ProgressCallback | undefined;
   signal?: AbortSignal | undefined;
 }
 
-/** `created`: all new. `unchanged`: the version already holds this content; nothing was written. `completed`: an
- * earlier, interrupted registration of this version was finished. */
+/** `created`: this run created the version. `unchanged`: the version already held this content (registered
+ * earlier, or by a concurrent run this one waited for); this run wrote nothing. `completed`: the version existed
+ * without its artifact (an earlier run was interrupted) and this run finished it. */
 export type RegisterStatus = "created" | "unchanged" | "completed";
 
 export interface RegisterModelResult {
@@ -86,6 +89,9 @@ export interface RegisterModelResult {
   status: RegisterStatus;
   /** For uploads: the manifest's digest, total bytes and file count. */
   manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;
+  /** What went wrong without stopping the registration (e.g. the upload claim could not be removed). Also reported
+   * as `{ type: "warning" }` progress events. */
+  warnings?: string[] | undefined;
 }
 
 /** Custom property names on the model artifact of an uploaded model. */
@@ -96,27 +102,11 @@ export const ARTIFACT_PROPERTIES = {
   manifest: "model_manifest_uri",
 } as const;
 
-const hasControlCharacter = (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c === "\u007f");
-
-function checkParams(params: RegisterModelParams): void {
-  for (const [label, value] of [
-    ["name", params.name],
-    ["version", params.version],
-  ] as const) {
-    if (typeof value !== "string" || value.trim() === "" || hasControlCharacter(value))
-      throw new ConfigError(`the model ${label} must be a non-empty string without control characters`);
-  }
-  if (Boolean(params.artifact) === Boolean(params.uri))
-    throw new ConfigError(
-      "pass either artifact (a local file or directory to upload) or uri (an existing location to register), exactly one",
-    );
-}
-
 async function planUpload(
   params: RegisterModelParams,
   defaults: StorageOptions,
   path: string,
-): Promise<UploadPlan> {
+): Promise<UploadPlan & { credentials: { secretAccessKey?: string; sessionToken?: string } }> {
   const storage = { ...defaults, ...params.storage };
   if (!storage.bucket)
     throw new ConfigError(
@@ -127,7 +117,7 @@ async function planUpload(
   if (!prefix)
     throw new ConfigError("the storage prefix must not be empty: a model needs a folder of its own");
   const client = s3ClientFor(storage);
-  await checkBucket(client, storage.bucket, params.signal);
+  const credentials = await checkBucket(client, storage.bucket, params.signal);
   return {
     client,
     bucket: storage.bucket,
@@ -135,7 +125,63 @@ async function planUpload(
     local,
     partSize: storage.partSize,
     concurrency: storage.concurrency,
+    credentials,
   };
+}
+
+/** What the registry already holds for this name and version: at most three GETs. */
+interface Known {
+  registeredModel?: RegisteredModel | undefined;
+  modelVersion?: ModelVersion | undefined;
+  modelArtifact?: ModelArtifact | undefined;
+}
+
+async function readKnown(mr: ModelRegistry, ctx: StepContext, params: RegisterModelParams): Promise<Known> {
+  const { signal } = ctx;
+  const registeredModel = await converge(ctx, () =>
+    mr.registeredModels.find({ name: params.name }, { signal }),
+  );
+  if (!registeredModel) return {};
+  const modelVersion = await converge(ctx, () =>
+    mr.modelVersions.find({ name: params.version, registeredModelId: registeredModel.id }, { signal }),
+  );
+  if (!modelVersion) return { registeredModel };
+  const modelArtifact = await converge(ctx, () => findModelArtifact(mr, modelVersion.id, signal));
+  return { registeredModel, modelVersion, modelArtifact: modelArtifact ?? undefined };
+}
+
+/** The artifact body of this registration; `stored` adds the upload's digest, size, count and manifest URI. */
+export function artifactBody(params: RegisterModelParams, uri: string, stored?: StoredFiles) {
+  return {
+    name: params.artifactName ?? params.name,
+    uri,
+    state: "LIVE" as const,
+    modelFormatName: params.modelFormat?.name,
+    modelFormatVersion: params.modelFormat?.version,
+    storageKey: params.storageKey,
+    storagePath: params.storagePath,
+    serviceAccountName: params.serviceAccountName,
+    modelSourceKind: params.modelSourceKind,
+    modelSourceClass: params.modelSourceClass,
+    modelSourceGroup: params.modelSourceGroup,
+    modelSourceId: params.modelSourceId,
+    modelSourceName: params.modelSourceName,
+    customProperties: stored
+      ? {
+          [ARTIFACT_PROPERTIES.digest]: stored.digest,
+          [ARTIFACT_PROPERTIES.size]: stored.manifest.totalBytes,
+          [ARTIFACT_PROPERTIES.files]: stored.manifest.fileCount,
+          [ARTIFACT_PROPERTIES.manifest]: stored.manifestUri,
+        }
+      : {},
+  };
+}
+
+/** What an upload stored, as recorded on the artifact. */
+export interface StoredFiles {
+  digest: string;
+  manifest: { totalBytes: number; fileCount: number };
+  manifestUri: string;
 }
 
 /** Registers (and uploads) a model. See {@link RegisterModelParams}; the result says what happened. */
@@ -146,112 +192,110 @@ export async function registerModel(
 ): Promise<RegisterModelResult> {
   const { signal, onProgress } = params;
   onProgress?.({ type: "phase", phase: "checking" });
-  checkParams(params);
+  const lineage = params.lineage === false ? {} : (params.lineage ?? mr.lineage);
+  checkRegistration(params as unknown as Parameters<typeof checkRegistration>[0], lineage);
+  const waitTimeout = params.waitTimeout ?? 600_000;
+  if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
+    throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${String(waitTimeout)}`);
   const plan = params.artifact ? await planUpload(params, defaults, params.artifact) : undefined;
-  await mr.registeredModels.list({ pageSize: 1, limit: 1, ...(signal ? { signal } : {}) }).toArray(); // the registry answers
-
-  // Read everything first; nothing is created until the storage side is known to be writable.
+  mr.secrets.add(plan?.credentials.secretAccessKey);
+  mr.secrets.add(plan?.credentials.sessionToken);
+  const ctx: StepContext = { policy: mr.retryPolicy, signal };
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  const knownModel = await mr.registeredModels.find({ name: params.name });
-  const knownVersion =
-    knownModel && (await mr.modelVersions.find({ name: params.version, registeredModelId: knownModel.id }));
-  const existing = knownVersion && (await findModelArtifact(mr, knownVersion.id));
+
+  const known = await readKnown(mr, ctx, params);
+  const { registeredModel: knownModel, modelVersion: knownVersion, modelArtifact: existing } = known;
   if (knownModel && knownVersion && existing)
     return unchangedOrConflict(params, plan, {
       registeredModel: knownModel,
       modelVersion: knownVersion,
       modelArtifact: existing,
     });
+  // Nothing is created until the storage folder is known to be writable.
   const prefixState =
-    plan && (await inspectPrefix(plan, { newVersion: !knownVersion, what, signal, onProgress }));
+    plan &&
+    (await converge(ctx, () => inspectPrefix(plan, { newVersion: !knownVersion, what, signal, onProgress })));
+  const reuse = prefixState && "reuse" in prefixState ? prefixState.reuse : undefined;
 
   const author = params.author ?? mr.author;
   const registeredModel =
     knownModel ??
     (
-      await ensureRegisteredModel(mr, params.name, {
+      await ensureRegisteredModel(mr, ctx, {
         name: params.name,
         owner: params.owner ?? author,
         description: params.modelDescription,
       })
     ).entity;
-  const lineage = params.lineage === false ? {} : (params.lineage ?? mr.lineage);
   const { entity: modelVersion, created } = knownVersion
     ? { entity: knownVersion, created: false }
-    : await ensureModelVersion(mr, registeredModel.id, {
+    : await ensureModelVersion(mr, ctx, registeredModel.id, {
         name: params.version,
         author,
         description: params.description,
         customProperties: { ...lineage, ...params.metadata },
       });
-
-  let stored: StoredModel | undefined;
-  if (plan && prefixState)
-    stored =
-      "reuse" in prefixState ? prefixState.reuse : await uploadModelFiles(plan, { signal, onProgress });
-  const uri = stored?.uri ?? (params.uri as string);
-  onProgress?.({ type: "phase", phase: "registering", detail: uri });
-  let modelArtifact: ModelArtifact;
-  try {
-    modelArtifact = await addModelArtifact(mr, modelVersion.id, {
-      name: params.artifactName ?? params.name,
-      uri,
-      state: "LIVE",
-      modelFormatName: params.modelFormat?.name,
-      modelFormatVersion: params.modelFormat?.version,
-      storageKey: params.storageKey,
-      storagePath: params.storagePath,
-      serviceAccountName: params.serviceAccountName,
-      modelSourceKind: params.modelSourceKind,
-      modelSourceClass: params.modelSourceClass,
-      modelSourceGroup: params.modelSourceGroup,
-      modelSourceId: params.modelSourceId,
-      modelSourceName: params.modelSourceName,
-      customProperties: stored
-        ? {
-            [ARTIFACT_PROPERTIES.digest]: stored.digest,
-            [ARTIFACT_PROPERTIES.size]: stored.manifest.totalBytes,
-            [ARTIFACT_PROPERTIES.files]: stored.manifest.fileCount,
-            [ARTIFACT_PROPERTIES.manifest]: stored.manifestUri,
-          }
-        : {},
-    });
-  } catch (error) {
-    if (stored && (error instanceof ConnectionError || error instanceof ServerError)) {
-      const again = `The files are stored at ${uri}; run the same registration again to complete it (it will not upload them twice)`;
-      throw error instanceof ConnectionError
-        ? new ConnectionError(`${error.message}. ${again}`, { cause: error })
-        : new ServerError(error, again);
-    }
-    throw error;
-  }
-  // A concurrent run may have added the artifact first (addModelArtifact then returns theirs): it must be ours.
-  const recorded = stored ? modelArtifact.customProperties[ARTIFACT_PROPERTIES.digest] : modelArtifact.uri;
-  const ours = stored ? stored.digest : uri;
-  if (recorded !== ours) {
-    const theirs = typeof recorded === "string" ? recorded : undefined;
-    throw new VersionConflictError(
-      `${what} was registered at the same time by another run, with ${theirs ?? "other content"} instead of ${ours}`,
-      theirs,
-      ours,
-    );
-  }
-  onProgress?.({ type: "phase", phase: "done", detail: uri });
-  const manifest = stored && {
-    digest: stored.digest,
-    totalBytes: stored.manifest.totalBytes,
-    fileCount: stored.manifest.fileCount,
-  };
+  const entities = { registeredModel, modelVersion };
+  const done = plan
+    ? await registerUploaded(mr, ctx, { params, plan, what, waitTimeout, modelVersion, reuse })
+    : await registerUri(mr, ctx, params, modelVersion, what);
+  if (done.existing)
+    return unchangedOrConflict(params, plan, { ...entities, modelArtifact: done.modelArtifact });
+  onProgress?.({ type: "phase", phase: "done", detail: done.uri });
+  const wrote = done.artifactCreated || done.uploaded;
   return {
-    registeredModel,
-    modelVersion,
-    modelArtifact,
-    uri,
-    status: created ? "created" : "completed",
-    manifest,
+    ...entities,
+    modelArtifact: done.modelArtifact,
+    uri: done.uri,
+    status: created ? "created" : wrote ? "completed" : "unchanged",
+    manifest: done.stored && {
+      digest: done.stored.digest,
+      totalBytes: done.stored.manifest.totalBytes,
+      fileCount: done.stored.manifest.fileCount,
+    },
+    ...(done.warnings.length > 0 ? { warnings: done.warnings } : {}),
   };
 }
 
+/** How the artifact step ended: `existing` when another run had registered the artifact (to be compared). */
+export interface ArtifactOutcome {
+  modelArtifact: ModelArtifact;
+  uri: string;
+  existing: boolean;
+  artifactCreated: boolean;
+  uploaded: boolean;
+  stored?: StoredFiles | undefined;
+  warnings: string[];
+}
+
+async function registerUri(
+  mr: ModelRegistry,
+  ctx: StepContext,
+  params: RegisterModelParams,
+  modelVersion: ModelVersion,
+  what: string,
+): Promise<ArtifactOutcome> {
+  const uri = params.uri as string;
+  params.onProgress?.({ type: "phase", phase: "registering", detail: uri });
+  const { entity, created } = await addModelArtifact(mr, ctx, modelVersion.id, artifactBody(params, uri));
+  if (!created && entity.uri !== uri)
+    throw new VersionConflictError(
+      `${what} was registered at the same time by another run, at ${entity.uri} instead of ${uri}`,
+      entity.uri,
+      uri,
+    );
+  return {
+    modelArtifact: entity,
+    uri,
+    existing: false,
+    artifactCreated: created,
+    uploaded: false,
+    warnings: [],
+  };
+}
+
+/** The result for a version that already has its artifact: `unchanged` when it holds this content (same URI, or
+ * same manifest digest for uploads), else VersionConflictError. */
 async function unchangedOrConflict(
   params: RegisterModelParams,
   plan: UploadPlan | undefined,

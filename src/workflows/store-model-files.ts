@@ -1,10 +1,9 @@
 // The storage half of a registration: put a model's files under its prefix, with the manifest written last, unless
 // identical bytes are already there. Never overwrites files a registered version may point at.
 import type { S3Client } from "@aws-sdk/client-s3";
-import { UploadError, UploadInProgressError, VersionConflictError } from "../client/errors.js";
+import { UploadError, VersionConflictError } from "../client/errors.js";
 import {
   buildManifest,
-  CLAIM_NAME,
   hashFile,
   MANIFEST_NAME,
   type Manifest,
@@ -15,7 +14,6 @@ import type { OverallProgress, ProgressCallback } from "../storage/progress.js";
 import { formatS3Uri, joinKey } from "../storage/s3-uri.js";
 import { prefixHasObjects, readStoredManifest, writeManifest } from "../storage/stored-model.js";
 import { uploadFiles } from "../storage/upload.js";
-import { claimUpload } from "../storage/upload-claim.js";
 import type { WalkResult } from "../storage/walk-files.js";
 
 /** Everything known about an upload before it starts. */
@@ -27,6 +25,8 @@ export interface UploadPlan {
   local: WalkResult;
   partSize?: number | undefined;
   concurrency?: number | undefined;
+  /** The local files' manifest, once hashed (hashing is done at most once per registration). */
+  hashed?: Promise<Manifest> | undefined;
 }
 
 /** The stored model: where it is and what it holds. */
@@ -41,8 +41,14 @@ export interface StoredModel {
 
 const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local);
 
-/** The manifest of the local files, hashing each one (a read pass, used when deciding whether to upload at all). */
-export async function localManifest(plan: UploadPlan, onProgress?: ProgressCallback): Promise<Manifest> {
+/** The manifest of the local files, hashing each one (a read pass, used when deciding whether to upload at all);
+ * computed once per plan. */
+export function localManifest(plan: UploadPlan, onProgress?: ProgressCallback): Promise<Manifest> {
+  plan.hashed ??= hashLocalFiles(plan, onProgress);
+  return plan.hashed;
+}
+
+async function hashLocalFiles(plan: UploadPlan, onProgress?: ProgressCallback): Promise<Manifest> {
   const overall: OverallProgress = {
     loadedBytes: 0,
     totalBytes: plan.local.totalBytes,
@@ -119,48 +125,47 @@ export async function inspectPrefix(
 }
 
 /**
- * Uploads the files under the plan's prefix, holding the folder's upload claim so that no other run writes there
- * at the same time, and writes the manifest last: its presence means the upload is whole.
+ * Stores the model's files under the plan's prefix. The caller holds the folder's claim (see `tryClaim`), so nothing
+ * else writes there: identical complete files are reused (nothing uploaded), a complete upload of other content is a
+ * VersionConflictError, anything else (nothing, or a part-way upload) is replaced. The manifest is written last: its
+ * presence means the upload is whole. Safe to call again after a failure.
  */
-export async function uploadModelFiles(
+export async function storeUnderClaim(
   plan: UploadPlan,
-  options: { signal?: AbortSignal | undefined; onProgress?: ProgressCallback | undefined },
+  options: { what: string; signal?: AbortSignal | undefined; onProgress?: ProgressCallback | undefined },
 ): Promise<StoredModel> {
   const { client, bucket, prefix } = plan;
   const { signal, onProgress } = options;
   const uri = planUri(plan);
-  const release = await claimUpload(client, bucket, joinKey(prefix, CLAIM_NAME));
-  try {
-    // Between the inspection and the claim another run may have finished an upload here: never write over it.
-    if (await readStoredManifest(client, bucket, joinKey(prefix, MANIFEST_NAME), signal)) {
-      throw new UploadInProgressError(
-        `another registration stored files in ${formatS3Uri({ bucket, key: `${prefix}/` })} while this one was starting; nothing was uploaded. Run again to compare with them`,
-      );
-    }
-    onProgress?.({ type: "phase", phase: "uploading", detail: uri });
-    const files = plan.local.files.map((file) => ({ ...file, key: joinKey(prefix, file.relativePath) }));
-    const uploaded = await uploadFiles({
-      client,
-      bucket,
-      files,
-      partSize: plan.partSize,
-      concurrency: plan.concurrency,
-      signal,
-      onProgress,
-    });
-    const manifest = buildManifest(
-      uploaded.map(({ relativePath, size, sha256 }) => ({ path: relativePath, size, sha256 })),
+  const manifestKey = joinKey(prefix, MANIFEST_NAME);
+  const manifestUri = formatS3Uri({ bucket, key: manifestKey });
+  const stored = await readStoredManifest(client, bucket, manifestKey, signal);
+  if (stored) {
+    const local = await localManifest(plan, onProgress);
+    const digest = manifestDigest(local);
+    const storedDigest = manifestDigest(stored);
+    if (storedDigest === digest) return { uri, manifest: local, digest, manifestUri, uploaded: false };
+    throw new VersionConflictError(
+      `${options.what} was stored in ${formatS3Uri({ bucket, key: `${prefix}/` })} by another run with different content (${storedDigest}, local ${digest}); nothing was uploaded. Register the new content as a new version`,
+      storedDigest,
+      digest,
     );
-    const manifestKey = joinKey(prefix, MANIFEST_NAME);
-    await writeManifest(client, bucket, manifestKey, manifest, signal);
-    return {
-      uri,
-      manifest,
-      digest: manifestDigest(manifest),
-      manifestUri: formatS3Uri({ bucket, key: manifestKey }),
-      uploaded: true,
-    };
-  } finally {
-    await release();
   }
+  onProgress?.({ type: "phase", phase: "uploading", detail: uri });
+  const files = plan.local.files.map((file) => ({ ...file, key: joinKey(prefix, file.relativePath) }));
+  const uploaded = await uploadFiles({
+    client,
+    bucket,
+    files,
+    partSize: plan.partSize,
+    concurrency: plan.concurrency,
+    ownedPrefix: `${prefix}/`,
+    signal,
+    onProgress,
+  });
+  const manifest = buildManifest(
+    uploaded.map(({ relativePath, size, sha256 }) => ({ path: relativePath, size, sha256 })),
+  );
+  await writeManifest(client, bucket, manifestKey, manifest, signal);
+  return { uri, manifest, digest: manifestDigest(manifest), manifestUri, uploaded: true };
 }

@@ -1,6 +1,8 @@
 // Download and verify a registered version's files against the manifest its upload recorded.
+
+import { stat } from "node:fs/promises";
 import type { ModelArtifact } from "../client/entities.js";
-import { notFound, UploadError } from "../client/errors.js";
+import { ConfigError, notFound, UploadError } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
 import { MANIFEST_NAME, type Manifest, type ManifestMismatch, manifestDigest } from "../storage/manifest.js";
@@ -91,9 +93,12 @@ export function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Pro
 }
 
 /** Downloads a version's files into `dir` (keeping their relative paths), checking each as `verifyModel` does. */
-export function downloadModel(
+export async function downloadModel(
   mr: ModelRegistry,
   params: StoredVersionParams & { dir: string },
 ): Promise<VerifyResult> {
+  const existing = await stat(params.dir).catch(() => undefined);
+  if (existing && !existing.isDirectory())
+    throw new ConfigError(`${params.dir} exists and is not a folder: give a folder to download into`);
   return check(mr, params, params.dir);
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import {
+  ConfigError,
   ConnectionError,
   ModelRegistry,
   type ProgressEvent,
@@ -201,7 +202,7 @@ describe.each(S3_SERVERS)("registerModel on $label", (server) => {
       },
     });
     await expect(failure).rejects.toBeInstanceOf(ConnectionError);
-    await expect(failure).rejects.toThrow(/run the same registration again to complete it/);
+    await expect(failure).rejects.toThrow(/running the same call again is safe/);
 
     registryDown = false;
     const s3 = storage();
@@ -301,6 +302,6 @@ describe("registerModel", () => {
         artifact: "/no/such/path",
         storage: { bucket: "models" },
       }),
-    ).rejects.toBeInstanceOf(UploadError);
+    ).rejects.toBeInstanceOf(ConfigError);
   });
 });

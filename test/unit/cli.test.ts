@@ -164,10 +164,10 @@ describe("mr-cli values and output", () => {
 describe("mr-cli after review", () => {
   const api = (status: number) => ({ status, code: "x", serverMessage: "", method: "GET", url: "http://r" });
 
-  it("maps a rejected filter to 2, an unavailable server to 6, refused storage credentials to 5, a busy upload to 4", () => {
+  it("maps a rejected filter to 2, an unavailable or failing server to 6, refused storage credentials to 5, a busy upload to 4", () => {
     expect(exitCodeFor(new BadRequestError(api(400)))).toBe(2);
     expect(exitCodeFor(new ServerError(api(503)))).toBe(6);
-    expect(exitCodeFor(new ServerError(api(500)))).toBe(1);
+    expect(exitCodeFor(new ServerError(api(500)))).toBe(6);
     expect(exitCodeFor(new UploadError("AccessDenied", { denied: true }))).toBe(5);
     expect(exitCodeFor(new UploadInProgressError("busy"))).toBe(4);
     expect(exitCodeFor(new ApiError(api(404)))).toBe(2);

@@ -10,6 +10,7 @@ import {
   int,
   TypedNumber,
 } from "../../src/client/custom-properties.js";
+import { ConfigError } from "../../src/client/errors.js";
 import type { MetadataValue } from "../../src/client/types.js";
 
 /** What the server gives back for a struct we wrote: plain JSON text, not base64. */
@@ -60,11 +61,11 @@ describe("encoding numbers", () => {
     expect(encodeCustomProperty("z", -0)).toEqual({ metadataType: "MetadataIntValue", int_value: "0" });
   });
 
-  it("refuses NaN and infinities with a RangeError naming the key", () => {
-    expect(() => encodeCustomProperty("loss", Number.NaN)).toThrow(RangeError);
+  it("refuses NaN and infinities with a ConfigError naming the key", () => {
+    expect(() => encodeCustomProperty("loss", Number.NaN)).toThrow(ConfigError);
     expect(() => encodeCustomProperty("loss", Number.NaN)).toThrow(/"loss".*NaN/);
     expect(() => encodeCustomProperty("loss", Number.POSITIVE_INFINITY)).toThrow(/"loss".*Infinity/);
-    expect(() => encodeCustomProperty("loss", Number.NEGATIVE_INFINITY)).toThrow(RangeError);
+    expect(() => encodeCustomProperty("loss", Number.NEGATIVE_INFINITY)).toThrow(ConfigError);
   });
 
   it("sends a bigint within int32 as an int", () => {
@@ -75,8 +76,8 @@ describe("encoding numbers", () => {
     });
   });
 
-  it("refuses a bigint beyond int32 with a RangeError naming the key and range", () => {
-    expect(() => encodeCustomProperty("big", 2147483648n)).toThrow(RangeError);
+  it("refuses a bigint beyond int32 with a ConfigError naming the key and range", () => {
+    expect(() => encodeCustomProperty("big", 2147483648n)).toThrow(ConfigError);
     expect(() => encodeCustomProperty("big", 2147483648n)).toThrow(
       /"big".*2147483648n.*-2147483648\.\.2147483647/,
     );
@@ -100,19 +101,19 @@ describe("int() and double()", () => {
     });
   });
 
-  it("int() outside int32 throws a RangeError naming the value and the range, before anything is sent", () => {
-    expect(() => int(2147483648)).toThrow(RangeError);
+  it("int() outside int32 throws a ConfigError naming the value and the range, before anything is sent", () => {
+    expect(() => int(2147483648)).toThrow(ConfigError);
     expect(() => int(2147483648)).toThrow(/2147483648.*-2147483648\.\.2147483647/);
     expect(() => int(-2147483649n)).toThrow(/-2147483649.*int32/);
     expect(() => int("99999999999")).toThrow(/99999999999.*int32/);
   });
 
   it("int() refuses fractions, NaN and strings that are not decimal integers", () => {
-    expect(() => int(1.5)).toThrow(RangeError);
-    expect(() => int(Number.NaN)).toThrow(RangeError);
+    expect(() => int(1.5)).toThrow(ConfigError);
+    expect(() => int(Number.NaN)).toThrow(ConfigError);
     expect(() => int("1e3")).toThrow(/"1e3".*decimal integer/);
-    expect(() => int("")).toThrow(RangeError);
-    expect(() => int(" 5")).toThrow(RangeError);
+    expect(() => int("")).toThrow(ConfigError);
+    expect(() => int(" 5")).toThrow(ConfigError);
   });
 
   it("double() forces MetadataDoubleValue even for a whole number", () => {
@@ -123,7 +124,7 @@ describe("int() and double()", () => {
   });
 
   it("double() refuses NaN and infinities", () => {
-    expect(() => double(Number.NaN)).toThrow(RangeError);
+    expect(() => double(Number.NaN)).toThrow(ConfigError);
     expect(() => double(Number.POSITIVE_INFINITY)).toThrow(/Infinity.*finite/);
   });
 
@@ -231,7 +232,7 @@ describe("struct round trips", () => {
 
 describe("encoding errors", () => {
   it("refuses an array, naming the key and suggesting an object or a string", () => {
-    expect(() => encodeCustomProperty("tags", ["a", "b"] as never)).toThrow(TypeError);
+    expect(() => encodeCustomProperty("tags", ["a", "b"] as never)).toThrow(ConfigError);
     expect(() => encodeCustomProperty("tags", ["a", "b"] as never)).toThrow(
       /"tags": got an array.*wrap the array in an object.*convert it to a string/,
     );
@@ -249,7 +250,7 @@ describe("encoding errors", () => {
   });
 
   it("refuses an empty key", () => {
-    expect(() => encodeCustomProperty("", "x")).toThrow(TypeError);
+    expect(() => encodeCustomProperty("", "x")).toThrow(ConfigError);
     expect(() => encodeCustomProperties({ "": 1 })).toThrow(/non-empty/);
   });
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UploadError } from "../../src/client/errors.js";
+import { ConfigError } from "../../src/client/errors.js";
 import { walkFiles } from "../../src/storage/walk-files.js";
 
 let dir: string;
@@ -27,8 +27,8 @@ async function tree(root: string, files: Record<string, string>): Promise<void> 
 
 const relativePaths = async (root: string) => (await walkFiles(root)).files.map((file) => file.relativePath);
 
-async function expectUploadError(promise: Promise<unknown>, message: RegExp | string): Promise<void> {
-  await expect(promise).rejects.toThrow(UploadError);
+async function expectConfigError(promise: Promise<unknown>, message: RegExp | string): Promise<void> {
+  await expect(promise).rejects.toThrow(ConfigError);
   await expect(promise).rejects.toThrow(message);
 }
 
@@ -67,7 +67,7 @@ describe("walkFiles on a single file", () => {
 
   it("rejects a file with a reserved name", async () => {
     await writeFile(join(dir, ".model-manifest.json"), "{}");
-    await expectUploadError(
+    await expectConfigError(
       walkFiles(join(dir, ".model-manifest.json"), { reserved: [".model-manifest.json"] }),
       /reserved/,
     );
@@ -134,11 +134,11 @@ describe("walkFiles on a directory", () => {
 
   it("rejects a directory with no files, even with empty subdirectories", async () => {
     await mkdir(join(dir, "a/b"), { recursive: true });
-    await expectUploadError(walkFiles(dir), `Model directory "${dir}" contains no files`);
+    await expectConfigError(walkFiles(dir), `Model directory "${dir}" contains no files`);
   });
 
   it("rejects a path that does not exist", async () => {
-    await expectUploadError(
+    await expectConfigError(
       walkFiles(join(dir, "missing")),
       `Model path "${join(dir, "missing")}" does not exist`,
     );
@@ -147,7 +147,7 @@ describe("walkFiles on a directory", () => {
   it("rejects a reserved relative path at the top but not deeper down", async () => {
     await tree(dir, { ".model-manifest.json": "{}", "model.bin": "m" });
     const reserved = [".model-manifest.json"];
-    await expectUploadError(walkFiles(dir, { reserved }), /\.model-manifest\.json" uses the reserved name/);
+    await expectConfigError(walkFiles(dir, { reserved }), /\.model-manifest\.json" uses the reserved name/);
     await rm(join(dir, ".model-manifest.json"));
     await tree(dir, { "sub/.model-manifest.json": "{}" });
     expect((await walkFiles(dir, { reserved })).files.map((file) => file.relativePath)).toEqual([
@@ -200,7 +200,7 @@ describe("walkFiles with symlinks and special files", () => {
   it("rejects a symlink back to an ancestor as a cycle, naming the link", async () => {
     await tree(dir, { "model/sub/a.bin": "a" });
     await symlink("..", join(dir, "model/sub/up"));
-    await expectUploadError(
+    await expectConfigError(
       walkFiles(join(dir, "model")),
       `Symlink "${join(dir, "model/sub/up")}" points back`,
     );
@@ -210,7 +210,7 @@ describe("walkFiles with symlinks and special files", () => {
     await tree(dir, { "model/a/x.bin": "x", "model/b/y.bin": "y" });
     await symlink(join(dir, "model/b"), join(dir, "model/a/to-b"));
     await symlink(join(dir, "model/a"), join(dir, "model/b/to-a"));
-    await expectUploadError(
+    await expectConfigError(
       walkFiles(join(dir, "model")),
       /Symlink ".*\/to-[ab]" points back .* \(a cycle\)/,
     );
@@ -219,12 +219,12 @@ describe("walkFiles with symlinks and special files", () => {
   it("rejects a dangling symlink, naming it", async () => {
     await tree(dir, { "a.bin": "a" });
     await symlink(join(dir, "gone.bin"), join(dir, "b.bin"));
-    await expectUploadError(walkFiles(dir), `Symlink "${join(dir, "b.bin")}" is dangling`);
+    await expectConfigError(walkFiles(dir), `Symlink "${join(dir, "b.bin")}" is dangling`);
   });
 
   it("rejects a dangling symlink given as the model path", async () => {
     await symlink(join(dir, "gone"), join(dir, "model"));
-    await expectUploadError(
+    await expectConfigError(
       walkFiles(join(dir, "model")),
       `Model path "${join(dir, "model")}" is a dangling symlink`,
     );
@@ -233,18 +233,18 @@ describe("walkFiles with symlinks and special files", () => {
   it("rejects a symlink to itself as a loop", async () => {
     await tree(dir, { "a.bin": "a" });
     await symlink("self", join(dir, "self"));
-    await expectUploadError(walkFiles(dir), `Symlink "${join(dir, "self")}" is a symlink loop`);
+    await expectConfigError(walkFiles(dir), `Symlink "${join(dir, "self")}" is a symlink loop`);
   });
 
   it("rejects a FIFO, naming it and its type", async () => {
     await tree(dir, { "a.bin": "a" });
     execFileSync("mkfifo", [join(dir, "pipe")]);
-    await expectUploadError(walkFiles(dir), `"${join(dir, "pipe")}" is a FIFO (named pipe)`);
+    await expectConfigError(walkFiles(dir), `"${join(dir, "pipe")}" is a FIFO (named pipe)`);
   });
 
   it("rejects a FIFO given as the model path", async () => {
     execFileSync("mkfifo", [join(dir, "pipe")]);
-    await expectUploadError(
+    await expectConfigError(
       walkFiles(join(dir, "pipe")),
       /is a FIFO \(named pipe\), not a file or directory/,
     );
@@ -255,7 +255,7 @@ describe("walkFiles with symlinks and special files", () => {
     const server: Server = createServer();
     await new Promise<void>((done) => server.listen(join(dir, "sock"), done));
     try {
-      await expectUploadError(walkFiles(dir), `"${join(dir, "sock")}" is a socket`);
+      await expectConfigError(walkFiles(dir), `"${join(dir, "sock")}" is a socket`);
     } finally {
       await new Promise((done) => server.close(done));
     }
@@ -264,7 +264,7 @@ describe("walkFiles with symlinks and special files", () => {
   it("rejects a character device reached through a symlink", async () => {
     await tree(dir, { "a.bin": "a" });
     await symlink("/dev/null", join(dir, "null"));
-    await expectUploadError(walkFiles(dir), `"${join(dir, "null")}" is a character device`);
+    await expectConfigError(walkFiles(dir), `"${join(dir, "null")}" is a character device`);
   });
 
   it("checks the whole tree first, then reports the first problem by path and counts the rest", async () => {
@@ -272,6 +272,6 @@ describe("walkFiles with symlinks and special files", () => {
     await symlink(join(dir, "gone"), join(dir, "z/dangling"));
     execFileSync("mkfifo", [join(dir, "b-pipe")]);
     await symlink(join(dir, "gone"), join(dir, "a-dangling"));
-    await expectUploadError(walkFiles(dir), /Symlink ".*\/a-dangling" is dangling.*\(and 2 more problems\)$/);
+    await expectConfigError(walkFiles(dir), /Symlink ".*\/a-dangling" is dangling.*\(and 2 more problems\)$/);
   });
 });

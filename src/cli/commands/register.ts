@@ -156,6 +156,7 @@ Examples:
         ...params(source, flags),
         ...(onProgress ? { onProgress } : {}),
       });
+      for (const warning of result.warnings ?? []) ctx.io.stderr.write(`mr-cli: warning: ${warning}\n`);
       await print(ctx, result, () =>
         renderCard([
           [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],

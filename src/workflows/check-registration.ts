@@ -1,0 +1,117 @@
+// Every input of a registration is checked here, before the first request: names, the URI, metadata and the lengths
+// the server can store. A refused input is a ConfigError that names the field and the rule; nothing is sent.
+import { encodeCustomProperties } from "../client/custom-properties.js";
+import type { CustomPropertiesInput } from "../client/entity.js";
+import { ConfigError } from "../client/errors.js";
+import { checkLength, SERVER_LIMITS } from "../client/server-limits.js";
+import { parseS3Uri } from "../storage/s3-uri.js";
+
+const hasControl = (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c === "\u007f");
+
+/** ConfigError unless `value` is a non-empty string without control characters or surrounding spaces, within
+ * `limit` characters. `label`: `the model name`. */
+export function checkName(label: string, value: unknown, limit: number): string {
+  if (typeof value !== "string" || value.trim() === "")
+    throw new ConfigError(`${label} must be a non-empty string`);
+  if (hasControl(value))
+    throw new ConfigError(`${label} must not contain control characters (such as a newline)`);
+  if (value.trim() !== value)
+    throw new ConfigError(
+      `${label} ${JSON.stringify(value)} starts or ends with spaces; names are matched exactly, so remove them`,
+    );
+  checkLength(label, value, limit);
+  return value;
+}
+
+/**
+ * ConfigError unless `uri` can address a model: `scheme://authority/…` (or `file:///path`), no control characters,
+ * no surrounding spaces, at most {@link SERVER_LIMITS.uri} characters; an `s3://` URI must name a valid bucket.
+ */
+export function checkModelUri(uri: unknown): string {
+  if (typeof uri !== "string" || uri.trim() === "") throw new ConfigError("uri must be a non-empty string");
+  if (hasControl(uri)) throw new ConfigError("uri must not contain control characters (such as a newline)");
+  if (uri.trim() !== uri) throw new ConfigError("uri must not start or end with spaces");
+  checkLength("uri", uri, SERVER_LIMITS.uri);
+  const form = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(uri);
+  const example = "s3://bucket/models/mnist/v1/ or oci://registry/repo:tag";
+  if (!form)
+    throw new ConfigError(`uri ${JSON.stringify(uri)} is not a URI of the form scheme://…, e.g. ${example}`);
+  const [, scheme = "", authority = "", rest = ""] = form;
+  if (scheme.toLowerCase() === "file") {
+    if (authority !== "" || rest.length < 2)
+      throw new ConfigError(`uri ${JSON.stringify(uri)} must be file:///path`);
+    return uri;
+  }
+  if (authority === "")
+    throw new ConfigError(`uri ${JSON.stringify(uri)} names no host or bucket, e.g. ${example}`);
+  if (scheme.toLowerCase() === "s3") parseS3Uri(uri); // bucket naming rules, endpoint query
+  return uri;
+}
+
+/** The string fields of a registration that must be strings when given. */
+const TEXT_FIELDS = [
+  "description",
+  "modelDescription",
+  "author",
+  "owner",
+  "storageKey",
+  "storagePath",
+  "serviceAccountName",
+  "modelSourceKind",
+  "modelSourceClass",
+  "modelSourceGroup",
+  "modelSourceId",
+  "modelSourceName",
+] as const;
+
+/** What {@link checkRegistration} looks at. */
+export interface RegistrationInput {
+  name: unknown;
+  version: unknown;
+  artifact?: unknown;
+  uri?: unknown;
+  artifactName?: unknown;
+  modelFormat?: { name?: unknown; version?: unknown } | undefined;
+  metadata?: unknown;
+  [field: string]: unknown;
+}
+
+/**
+ * Checks a registration before anything is sent: the names (model ≤ 255 characters; version and artifact name
+ * ≤ 244, see {@link SERVER_LIMITS}), exactly one of `artifact`/`uri`, the URI, the text fields, and every custom
+ * property (lineage and metadata: finite numbers, plain JSON values, non-empty keys ≤ 255 characters, no cycles).
+ * @throws ConfigError naming the first problem.
+ */
+export function checkRegistration(params: RegistrationInput, lineage: CustomPropertiesInput = {}): void {
+  if (typeof params !== "object" || params === null) throw new ConfigError("registerModel takes an object");
+  const name = checkName("the model name", params.name, SERVER_LIMITS.name);
+  checkName("the version name", params.version, SERVER_LIMITS.ownedName);
+  checkName("the artifact name", params.artifactName ?? name, SERVER_LIMITS.ownedName);
+  const hasArtifact = params.artifact !== undefined && params.artifact !== "";
+  const hasUri = params.uri !== undefined && params.uri !== "";
+  if (hasArtifact === hasUri)
+    throw new ConfigError(
+      "pass either artifact (a local file or directory to upload) or uri (an existing location to register), exactly one",
+    );
+  if (hasArtifact && typeof params.artifact !== "string")
+    throw new ConfigError("artifact must be the path of a file or directory");
+  if (hasUri) checkModelUri(params.uri);
+  for (const field of TEXT_FIELDS) {
+    const value = params[field];
+    if (value !== undefined && typeof value !== "string") throw new ConfigError(`${field} must be a string`);
+  }
+  const format = params.modelFormat;
+  if (format !== undefined) {
+    if (typeof format?.name !== "string" || format.name === "")
+      throw new ConfigError("modelFormat.name must be a non-empty string, e.g. onnx");
+    if (format.version !== undefined && typeof format.version !== "string")
+      throw new ConfigError("modelFormat.version must be a string, e.g. 1");
+  }
+  const metadata = params.metadata;
+  if (
+    metadata !== undefined &&
+    (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
+  )
+    throw new ConfigError("metadata must be an object of custom properties, e.g. { accuracy: 0.98 }");
+  encodeCustomProperties({ ...lineage, ...(metadata as CustomPropertiesInput | undefined) });
+}
