@@ -1,0 +1,26 @@
+// Types of scripts/fault-proxy.mjs for the TypeScript tests.
+export type FaultKind = "drop-before" | "drop-after" | "reset-mid" | "503" | "latency";
+export interface Recorded {
+  method: string;
+  path: string;
+  status: number | undefined;
+  fault: FaultKind | undefined;
+}
+export declare const DEFAULT_KINDS: Record<FaultKind, number>;
+export interface FaultProxy {
+  url: string;
+  requests: Recorded[];
+  setRate(value: number): void;
+  inject(when: (method: string, path: string) => boolean, fault: FaultKind, times?: number): void;
+  faultCounts(): Record<string, number>;
+  close(): Promise<void>;
+}
+export declare function startFaultProxy(options: {
+  target: string;
+  seed?: number;
+  rate?: number;
+  kinds?: Partial<Record<FaultKind, number>>;
+  burst?: number;
+  delayMs?: number;
+  faultable?: (method: string, path: string) => boolean;
+}): Promise<FaultProxy>;

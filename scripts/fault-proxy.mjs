@@ -1,0 +1,158 @@
+// A loopback HTTP proxy that injects faults, seeded so a run can be replayed: test infrastructure for the fault
+// suite and `npm run bench:faults`, put in front of the registry or an S3 server (it forwards every header as it is,
+// Host included, so SigV4 signatures still verify).
+//
+// Faults, chosen per request with probability `rate` (or scripted for one request):
+//   drop-before  the connection is closed before anything is forwarded (the server never sees the request)
+//   drop-after   the request is forwarded and handled, then the connection is closed: the reply is lost
+//   reset-mid    the reply's head and half its body are sent, then the connection is reset
+//   503          a burst: this request and the next `burst - 1` get 503 without being forwarded
+//   latency      forwarded after 50-300 ms
+// `delayMs` adds a fixed delay to every request (a slow link), fault or not.
+// Every request is recorded (method, path, status, fault), so the same proxy counts round trips.
+import { createServer, request as forward } from "node:http";
+
+/** @typedef {"drop-before" | "drop-after" | "reset-mid" | "503" | "latency"} FaultKind */
+/** @typedef {{ method: string, path: string, status: number | undefined, fault: FaultKind | undefined }} Recorded */
+
+/** Faults that fail the request, with their weights (latency only slows it down). */
+export const DEFAULT_KINDS = /** @type {Record<FaultKind, number>} */ ({
+  "drop-before": 1,
+  "drop-after": 1,
+  "reset-mid": 1,
+  503: 1,
+  latency: 1,
+});
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same faults in the same order. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const readAll = (stream) =>
+  new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(chunk));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+
+/**
+ * Starts the proxy on 127.0.0.1 (a free port).
+ * @param {{ target: string, seed?: number, rate?: number, kinds?: Partial<Record<FaultKind, number>>, burst?: number,
+ *   delayMs?: number, faultable?: (method: string, path: string) => boolean }} options
+ *   `faultable` limits random faults to some requests (default: all).
+ */
+export async function startFaultProxy(options) {
+  const target = new URL(options.target);
+  const next = random(options.seed ?? 1);
+  const kinds = Object.entries({ ...DEFAULT_KINDS, ...options.kinds }).filter(([, weight]) => weight > 0);
+  const total = kinds.reduce((sum, [, weight]) => sum + weight, 0);
+  const burst = options.burst ?? 3;
+  let rate = options.rate ?? 0;
+  let burstLeft = 0;
+  /** @type {Recorded[]} */
+  const requests = [];
+  /** @type {{ when: (method: string, path: string) => boolean, fault: FaultKind, times: number }[]} */
+  const scripted = [];
+
+  /** @returns {FaultKind | undefined} */
+  const choose = (method, path) => {
+    const script = scripted.find((entry) => entry.times > 0 && entry.when(method, path));
+    if (script) {
+      script.times--;
+      return script.fault;
+    }
+    if (burstLeft > 0) {
+      burstLeft--;
+      return "503";
+    }
+    if (rate <= 0 || (options.faultable && !options.faultable(method, path)) || next() >= rate)
+      return undefined;
+    let pick = next() * total;
+    for (const [kind, weight] of kinds) {
+      pick -= weight;
+      if (pick < 0) {
+        if (kind === "503") burstLeft = burst - 1;
+        return /** @type {FaultKind} */ (kind);
+      }
+    }
+    return undefined;
+  };
+
+  const server = createServer(async (incoming, outgoing) => {
+    const method = incoming.method ?? "GET";
+    const path = incoming.url ?? "/";
+    const fault = choose(method, path.split("?")[0] ?? path);
+    /** @type {Recorded} */
+    const record = { method, path, status: undefined, fault };
+    requests.push(record);
+    const body = await readAll(incoming).catch(() => Buffer.alloc(0));
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    if (fault === "drop-before") return incoming.socket.destroy();
+    if (fault === "503") {
+      record.status = 503;
+      outgoing.writeHead(503, { "content-type": "text/plain", "retry-after": "0" });
+      return outgoing.end("injected 503");
+    }
+    if (fault === "latency") await new Promise((resolve) => setTimeout(resolve, 50 + next() * 250));
+    const headers = { ...incoming.headers };
+    delete headers.expect; // answered here already; not part of the signature
+    const upstream = forward(
+      { host: target.hostname, port: target.port, method, path, headers, setHost: false },
+      async (reply) => {
+        const data = await readAll(reply).catch(() => Buffer.alloc(0));
+        record.status = reply.statusCode;
+        if (fault === "drop-after") return incoming.socket.destroy();
+        const replyHeaders = { ...reply.headers };
+        if (fault === "reset-mid") {
+          outgoing.writeHead(reply.statusCode ?? 502, replyHeaders);
+          outgoing.write(data.subarray(0, Math.floor(data.length / 2)));
+          return setTimeout(() => incoming.socket.destroy(), 5);
+        }
+        outgoing.writeHead(reply.statusCode ?? 502, replyHeaders);
+        outgoing.end(data);
+      },
+    );
+    upstream.on("error", () => incoming.socket.destroy());
+    upstream.end(body);
+  });
+  server.keepAliveTimeout = 2_000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+
+  return {
+    /** The proxy's base URL, e.g. `http://127.0.0.1:40123`. */
+    url: `http://127.0.0.1:${port}`,
+    /** Every request so far, in order. */
+    requests,
+    /** Changes the random fault rate (0 to 1). */
+    setRate(value) {
+      rate = value;
+    },
+    /** Injects `fault` into the next `times` requests for which `when(method, path)` holds. */
+    inject(when, fault, times = 1) {
+      scripted.push({ when, fault, times });
+    },
+    /** How many requests got each fault. */
+    faultCounts() {
+      /** @type {Record<string, number>} */
+      const counts = {};
+      for (const { fault } of requests) if (fault) counts[fault] = (counts[fault] ?? 0) + 1;
+      return counts;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
