@@ -12,6 +12,7 @@ export interface FaultProxy {
   requests: Recorded[];
   setRate(value: number): void;
   inject(when: (method: string, path: string) => boolean, fault: FaultKind, times?: number): void;
+  clearInjected(): void;
   faultCounts(): Record<string, number>;
   close(): Promise<void>;
 }

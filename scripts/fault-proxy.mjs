@@ -143,6 +143,10 @@ export async function startFaultProxy(options) {
     inject(when, fault, times = 1) {
       scripted.push({ when, fault, times });
     },
+    /** Forgets every injected fault not used yet. */
+    clearInjected() {
+      scripted.length = 0;
+    },
     /** How many requests got each fault. */
     faultCounts() {
       /** @type {Record<string, number>} */

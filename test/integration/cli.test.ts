@@ -1,4 +1,5 @@
 import { stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -285,6 +286,46 @@ describe("mr-cli exit codes, each leaving the registry untouched", () => {
       stderr: expect.stringMatching(/missing required argument 'source'/),
     });
     expect(await mr.registeredModels.find({ name })).toBeNull();
+  });
+
+  it("2 for a folder holding a socket, an endpoint that is not a URL, names with spaces, a URI without a bucket and a download onto a file", async () => {
+    const name = uniqueName("cli-usage2");
+    const withSocket = await tempDir();
+    await writeTree(withSocket, { "model.bin": "x" });
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(withSocket, "agent.sock"), resolve));
+    try {
+      const socket = await cli(["register", withSocket, "--name", name, "--version", "v1"]);
+      expect(socket).toMatchObject({ code: 2, stderr: expect.stringMatching(/agent\.sock" is a socket/) });
+    } finally {
+      server.close();
+    }
+    const endpoint = await cli([
+      "register",
+      modelDir,
+      "--name",
+      name,
+      "--version",
+      "v1",
+      "--endpoint",
+      "not-a-url",
+    ]);
+    expect(endpoint).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/S3 endpoint "not-a-url" is not an http/),
+    });
+    const spaces = await cli(["register", "s3://models/x/", "--name", ` ${name}`, "--version", "v1"]);
+    expect(spaces).toMatchObject({ code: 2, stderr: expect.stringMatching(/starts or ends with spaces/) });
+    const badUri = await cli(["register", "s3://", "--name", name, "--version", "v1"]);
+    expect(badUri).toMatchObject({ code: 2, stderr: expect.stringMatching(/no host or bucket/) });
+    expect(await mr.registeredModels.find({ name })).toBeNull();
+
+    const registered = uniqueName("cli-file");
+    expect((await cli(["register", modelDir, "--name", registered, "--version", "v1"])).code).toBe(0);
+    const file = join(await tempDir(), "taken.txt");
+    await writeFile(file, "not a folder");
+    const download = await cli(["download", registered, "v1", file]);
+    expect(download).toMatchObject({ code: 2, stderr: expect.stringMatching(/exists and is not a folder/) });
   });
 
   it("0 for --version and --help", async () => {

@@ -1,8 +1,12 @@
 // registerModel under faults: every request to the registry and to the store goes through a seeded fault-injecting
 // proxy. A passing fault must never reach the caller, and nothing may be left behind.
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLAIM_TIMING } from "../../src/storage/upload-claim.js";
 import { faultySetting, leftovers } from "../support/faults.js";
 import { tempDir, writeTree } from "../support/model-files.js";
+import { stackRegistry } from "../support/registry.js";
+import { countingClient, S3_SERVERS } from "../support/s3.js";
 import { uniqueName } from "../support/unique.js";
 
 describe("registerModel at a 25% fault rate on the registry and on the store", () => {
@@ -26,7 +30,11 @@ describe("registerModel at a 25% fault rate on the registry and on the store", (
     }
     for (let i = 0; i < 4; i++) {
       const dir = await tempDir();
-      await writeTree(dir, { "model.bin": `weights ${i}`, "config.json": `{"i":${i}}`, "sub/extra.txt": "x" });
+      await writeTree(dir, {
+        "model.bin": `weights ${i}`,
+        "config.json": `{"i":${i}}`,
+        "sub/extra.txt": "x",
+      });
       const name = `${base}-files`;
       const version = `v${i}`;
       registrations.push({ name, version, prefix: `${name}/${version}` });
@@ -42,6 +50,180 @@ describe("registerModel at a 25% fault rate on the registry and on the store", (
       openUploads: 0,
       unverified: 0,
     });
-    console.log("registry faults", setting.registry.faultCounts(), "storage faults", setting.storage.faultCounts());
+    console.log(
+      "registry faults",
+      setting.registry.faultCounts(),
+      "storage faults",
+      setting.storage.faultCounts(),
+    );
+  });
+});
+
+describe("registerModel's upload claim", () => {
+  let setting: Awaited<ReturnType<typeof faultySetting>>;
+  beforeAll(async () => {
+    setting = await faultySetting({ seed: 7 });
+  });
+  afterAll(() => setting.close());
+  const isClaim = (method: string, path: string, verb: string) =>
+    method === verb && path.endsWith("/.model-upload-claim");
+
+  it("takes the claim as its own when the reply to its conditional PUT was lost (the SDK's retry gets 412)", async () => {
+    const name = uniqueName("lostclaim");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "weights" });
+    setting.storage.inject((method, path) => isClaim(method, path, "PUT"), "drop-after");
+    const result = await setting.mr.registerModel({ name, version: "v1", artifact: dir });
+    expect(result.status).toBe("created");
+    expect(result.warnings).toBeUndefined();
+    const claimPuts = setting.storage.requests.filter((r) =>
+      isClaim(r.method, r.path.split("?")[0] ?? "", "PUT"),
+    );
+    expect(claimPuts.map((r) => r.status)).toEqual([200, 412]); // stored, reply lost; the retry met our own claim
+    expect(await leftovers(setting.direct, [{ name, version: "v1", prefix: `${name}/v1` }])).toMatchObject({
+      claims: 0,
+      unverified: 0,
+    });
+  });
+
+  it("reports a claim it could not remove as a warning, and a later run takes over a claim left by a dead run", async () => {
+    const timing = { ...CLAIM_TIMING };
+    Object.assign(CLAIM_TIMING, { staleMs: 1_500, pollMs: 100, releaseAttempts: 2 });
+    try {
+      const name = uniqueName("stuckclaim");
+      const dir = await tempDir();
+      await writeTree(dir, { "model.bin": "weights" });
+      setting.storage.inject((method, path) => isClaim(method, path, "DELETE"), "drop-before", 1_000);
+      const events: string[] = [];
+      const first = await setting.mr.registerModel({
+        name,
+        version: "v1",
+        artifact: dir,
+        onProgress: (event) => {
+          if (event.type === "warning") events.push(event.message);
+        },
+      });
+      setting.storage.clearInjected();
+      expect(first.status).toBe("created");
+      expect(first.warnings).toHaveLength(1);
+      expect(first.warnings?.[0]).toMatch(/could not remove the upload claim s3:\/\/.*\.model-upload-claim/);
+      expect(events).toEqual(first.warnings);
+
+      // A run that died holding the claim of a version it created: the next run waits, sees it go stale, takes it
+      // over and completes the version.
+      const dead = uniqueName("deadrun");
+      const version = await setting.direct.mr.registeredModels
+        .create({ name: dead })
+        .then((model) => setting.direct.mr.registeredModels.versions(model.id).create({ name: "v1" }));
+      await setting.direct.s3.send(
+        new PutObjectCommand({
+          Bucket: setting.bucket,
+          Key: `${dead}/v1/.model-upload-claim`,
+          Body: JSON.stringify({ nonce: "a-run-that-died" }),
+        }),
+      );
+      const phases: string[] = [];
+      const taken = await setting.mr.registerModel({
+        name: dead,
+        version: "v1",
+        artifact: dir,
+        onProgress: (event) => {
+          if (event.type === "phase") phases.push(event.phase);
+        },
+      });
+      expect(taken.status).toBe("completed");
+      expect(taken.modelVersion.id).toBe(version.id);
+      expect(phases).toContain("waiting");
+      expect(
+        await leftovers(setting.direct, [{ name: dead, version: "v1", prefix: `${dead}/v1` }]),
+      ).toMatchObject({
+        claims: 0,
+        withoutArtifact: 0,
+        unverified: 0,
+      });
+    } finally {
+      Object.assign(CLAIM_TIMING, timing);
+    }
+  });
+});
+
+describe("registerModel when identical or distinct runs meet", () => {
+  const mr = stackRegistry();
+  const versitygw = countingClient(S3_SERVERS[1]);
+  const storage = { client: versitygw.client, bucket: versitygw.bucket };
+
+  it("10 identical concurrent uploads: one creates the version, the nine others wait and report unchanged", async () => {
+    const name = uniqueName("same10");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "identical weights", "config.json": "{}" });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => mr.registerModel({ name, version: "v1", artifact: dir, storage })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual(["created", ...Array(9).fill("unchanged")]);
+    expect(new Set(results.map((r) => r.modelArtifact.id)).size).toBe(1);
+    expect(
+      await leftovers({ mr, s3: versitygw.client, bucket: versitygw.bucket }, [
+        { name, version: "v1", prefix: `${name}/v1` },
+      ]),
+    ).toEqual({ duplicates: 0, withoutArtifact: 0, claims: 0, openUploads: 0, unverified: 0 });
+  });
+
+  it("20 concurrent distinct versions of one new model make one model with 20 versions", async () => {
+    const name = uniqueName("distinct20");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        mr.registerModel({ name, version: `v${i}`, uri: `s3://models/${name}/v${i}/` }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.registeredModel.id)).size).toBe(1);
+    expect(results.every((r) => r.status === "created")).toBe(true);
+    const versions = await mr.registeredModels
+      .versions(results[0]?.registeredModel.id ?? "")
+      .list()
+      .toArray();
+    expect(versions.map((v) => v.name).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `v${i}`).sort());
+  });
+});
+
+describe("registerModel's round trips, counted by a proxy in front of the registry", () => {
+  let setting: Awaited<ReturnType<typeof faultySetting>>;
+  beforeAll(async () => {
+    setting = await faultySetting({ seed: 3 });
+  });
+  afterAll(() => setting.close());
+  const counted = async (work: () => Promise<unknown>) => {
+    const before = setting.registry.requests.length;
+    await work();
+    return setting.registry.requests.slice(before).map((r) => `${r.method} ${r.path.split("?")[0]}`);
+  };
+
+  it("a new model by uri takes 4 requests, a new version 4, and an unchanged re-run 3 (all reads)", async () => {
+    const name = uniqueName("trips");
+    const register = (version: string) =>
+      setting.mr.registerModel({ name, version, uri: `s3://models/${name}/${version}/` });
+    const api = "/api/model_registry/v1alpha3";
+    expect(await counted(() => register("v1"))).toEqual([
+      `GET ${api}/registered_model`,
+      `POST ${api}/registered_models`,
+      expect.stringMatching(/^POST .*\/registered_models\/\d+\/versions$/),
+      expect.stringMatching(/^POST .*\/model_versions\/\d+\/artifacts$/),
+    ]);
+    expect(await counted(() => register("v2"))).toHaveLength(4);
+    const rerun = await counted(() => register("v2"));
+    expect(rerun).toHaveLength(3);
+    expect(rerun.every((line) => line.startsWith("GET "))).toBe(true);
+  });
+
+  it("an unchanged re-run of an upload reads 3 times from the registry and writes nothing to the store", async () => {
+    const name = uniqueName("trips-files");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "weights" });
+    await setting.mr.registerModel({ name, version: "v1", artifact: dir });
+    const storageBefore = setting.storage.requests.length;
+    const reads = await counted(() => setting.mr.registerModel({ name, version: "v1", artifact: dir }));
+    expect(reads).toHaveLength(3);
+    const storage = setting.storage.requests.slice(storageBefore);
+    expect(storage.filter((r) => r.method !== "GET" && r.method !== "HEAD")).toEqual([]);
   });
 });

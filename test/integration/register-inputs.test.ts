@@ -1,0 +1,100 @@
+// Every bad input to registerModel is refused before the first request, with a ConfigError naming the problem, so
+// nothing is created. A counting proxy in front of the registry proves that nothing was sent.
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, int, type RegisterModelParams } from "../../src/index.js";
+import { faultySetting } from "../support/faults.js";
+import { tempDir, writeTree } from "../support/model-files.js";
+import { uniqueName } from "../support/unique.js";
+
+const circular: Record<string, unknown> = { a: 1 };
+circular.self = circular;
+
+const base = () => ({ name: uniqueName("bad"), version: "v1", uri: "s3://models/bad/v1/" });
+const cases: [string, (p: RegisterModelParams) => RegisterModelParams, RegExp][] = [
+  ["NaN metadata", (p) => ({ ...p, metadata: { loss: Number.NaN } }), /"loss".*NaN/],
+  ["Infinity metadata", (p) => ({ ...p, metadata: { loss: Number.POSITIVE_INFINITY } }), /"loss".*Infinity/],
+  ["a function", (p) => ({ ...p, metadata: { f: (() => 1) as never } }), /"f".*a function/],
+  ["a Date", (p) => ({ ...p, metadata: { when: new Date() as never } }), /"when".*Date/],
+  ["an empty key", (p) => ({ ...p, metadata: { "": "x" } }), /keys must be non-empty/],
+  ["a circular object", (p) => ({ ...p, metadata: { c: circular as never } }), /contains itself/],
+  ["a 256-character key", (p) => ({ ...p, metadata: { ["k".repeat(256)]: 1 } }), /at most 255/],
+  ["a 256-character model name", (p) => ({ ...p, name: "m".repeat(256) }), /model name .* at most 255/],
+  ["a 245-character version", (p) => ({ ...p, version: "v".repeat(245) }), /version name .* at most 244/],
+  ["a 245-character artifact name", (p) => ({ ...p, artifactName: "a".repeat(245) }), /artifact name .* 244/],
+  ["a name with leading spaces", (p) => ({ ...p, name: " mnist" }), /spaces/],
+  ["a version with trailing spaces", (p) => ({ ...p, version: "v1 " }), /spaces/],
+  ["a name with a newline", (p) => ({ ...p, name: "mn\nist" }), /control characters/],
+  ["uri s3:// without a bucket", (p) => ({ ...p, uri: "s3://" }), /no host or bucket/],
+  ["uri that is not a URI", (p) => ({ ...p, uri: "not a uri" }), /not a URI/],
+  ["uri with a newline", (p) => ({ ...p, uri: "s3://models/a\nb" }), /control characters/],
+  ["a 100,000-character uri", (p) => ({ ...p, uri: `s3://models/${"k".repeat(100_000)}` }), /at most 2048/],
+  ["uri with an invalid bucket", (p) => ({ ...p, uri: "s3://UPPER_case/x" }), /invalid bucket name/],
+  ["both artifact and uri", (p) => ({ ...p, artifact: "./model" }), /exactly one/],
+  ["a negative waitTimeout", (p) => ({ ...p, waitTimeout: -1 }), /waitTimeout/],
+];
+
+describe("registerModel refuses bad input before sending anything", () => {
+  let setting: Awaited<ReturnType<typeof faultySetting>>;
+  beforeAll(async () => {
+    setting = await faultySetting({ seed: 11 });
+  });
+  afterAll(() => setting.close());
+
+  it.each(cases)("%s: ConfigError, no request, nothing created", async (_label, change, message) => {
+    const params = change(base());
+    const before = setting.registry.requests.length;
+    const failure = setting.mr.registerModel(params);
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(message);
+    expect(setting.registry.requests.length).toBe(before);
+    if (typeof params.name === "string" && params.name.trim() === params.name && params.name.length < 256)
+      expect(await setting.direct.mr.registeredModels.find({ name: params.name })).toBeNull();
+  });
+
+  it("refuses a folder holding a socket, an empty folder and a missing path as ConfigErrors, touching nothing", async () => {
+    const empty = await tempDir();
+    const withSocket = await tempDir();
+    await writeTree(withSocket, { "model.bin": "x" });
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(withSocket, "agent.sock"), resolve));
+    const before = setting.registry.requests.length + setting.storage.requests.length;
+    const socket = setting.mr.registerModel({
+      name: uniqueName("sock"),
+      version: "v1",
+      artifact: withSocket,
+    });
+    await expect(socket).rejects.toBeInstanceOf(ConfigError);
+    await expect(socket).rejects.toThrow(/is a socket/);
+    server.close();
+    const failure = setting.mr.registerModel({ name: uniqueName("empty"), version: "v1", artifact: empty });
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(/contains no files/);
+    const missing = setting.mr.registerModel({
+      name: uniqueName("gone"),
+      version: "v1",
+      artifact: `${empty}/nope`,
+    });
+    await expect(missing).rejects.toBeInstanceOf(ConfigError);
+    expect(setting.registry.requests.length + setting.storage.requests.length).toBe(before);
+  });
+
+  it("int() outside int32 is a ConfigError at the call site", () => {
+    expect(() => int(2 ** 40)).toThrow(ConfigError);
+    expect(() => int(2 ** 40)).toThrow(/int32/);
+  });
+
+  it("refuses an endpoint that is not a URL as a ConfigError", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "x" });
+    const failure = setting.mr.registerModel({
+      name: uniqueName("endpoint"),
+      version: "v1",
+      artifact: dir,
+      storage: { endpoint: "not-a-url" },
+    });
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(/not an http:\/\/ or https:\/\/ URL/);
+  });
+});
