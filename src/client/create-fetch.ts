@@ -64,7 +64,7 @@ function connectionError(
   const repeatable = isRepeatable(request.method);
   const mayHaveActed = repeatable
     ? ""
-    : "; the server may have done what was asked before the reply was lost: look the entity up before creating it again (registerModel and deploy do this themselves, so running the same call again is safe)";
+    : "; the server may have done what was asked before the reply was lost: look the entity up before creating it again (registerModel does this itself, so running the same registerModel call again is safe)";
   if (timedOut)
     return new ConnectionError(
       `no response within ${timeoutMs} ms (${target}${tries}); the server may be overloaded${mayHaveActed}`,

@@ -60,13 +60,13 @@ const isMissing = (error: unknown) => {
 };
 
 class ClaimObject {
-  readonly nonce = crypto.randomUUID();
   readonly uri: string;
 
   constructor(
     readonly client: S3Client,
     readonly bucket: string,
     readonly key: string,
+    readonly nonce: string = crypto.randomUUID(),
   ) {
     this.uri = formatS3Uri({ bucket, key });
   }
@@ -118,13 +118,19 @@ class ClaimObject {
 const isStale = (since: Date) => Date.now() - since.getTime() > CLAIM_TIMING.staleMs;
 
 /**
- * Tries to claim `key` for this run. Resolves `{ held }` (also when a lost reply had already made it ours, or when
- * a stale claim was taken over) or `{ busy }` when another live run holds it. Storage failures are UploadErrors
- * (`transient` when trying again may help); trying again is safe.
+ * Tries to claim `key` for the run identified by `nonce` (one per run: every attempt of the same run must use the
+ * same one, so that a claim stored by an attempt whose reply was lost is recognised as the run's own). Resolves
+ * `{ held }` (also when a lost reply had already made it ours, or when a stale claim was taken over) or `{ busy }`
+ * when another live run holds it. Storage failures are UploadErrors (`transient` when trying again may help); trying
+ * again with the same nonce is safe.
  */
-export async function tryClaim(client: S3Client, bucket: string, key: string): Promise<ClaimAttempt> {
-  const claim = new ClaimObject(client, bucket, key);
-  return claimWith(claim);
+export async function tryClaim(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  nonce: string,
+): Promise<ClaimAttempt> {
+  return claimWith(new ClaimObject(client, bucket, key, nonce));
 }
 
 async function claimWith(claim: ClaimObject): Promise<ClaimAttempt> {

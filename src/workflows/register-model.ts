@@ -103,12 +103,14 @@ export const ARTIFACT_PROPERTIES = {
 } as const;
 
 async function planUpload(
+  ctx: StepContext,
   params: RegisterModelParams,
   defaults: StorageOptions,
   path: string,
 ): Promise<UploadPlan & { credentials: { secretAccessKey?: string; sessionToken?: string } }> {
   const storage = { ...defaults, ...params.storage };
-  if (!storage.bucket)
+  const bucket = storage.bucket;
+  if (!bucket)
     throw new ConfigError(
       "no bucket to upload to: pass storage.bucket, or set AWS_S3_BUCKET and use ModelRegistry.fromEnv()",
     );
@@ -117,10 +119,10 @@ async function planUpload(
   if (!prefix)
     throw new ConfigError("the storage prefix must not be empty: a model needs a folder of its own");
   const client = s3ClientFor(storage);
-  const credentials = await checkBucket(client, storage.bucket, params.signal);
+  const credentials = await converge(ctx, () => checkBucket(client, bucket, params.signal));
   return {
     client,
-    bucket: storage.bucket,
+    bucket,
     prefix,
     local,
     partSize: storage.partSize,
@@ -197,10 +199,10 @@ export async function registerModel(
   const waitTimeout = params.waitTimeout ?? 600_000;
   if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
     throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${String(waitTimeout)}`);
-  const plan = params.artifact ? await planUpload(params, defaults, params.artifact) : undefined;
+  const ctx: StepContext = { policy: mr.retryPolicy, signal };
+  const plan = params.artifact ? await planUpload(ctx, params, defaults, params.artifact) : undefined;
   mr.secrets.add(plan?.credentials.secretAccessKey);
   mr.secrets.add(plan?.credentials.sessionToken);
-  const ctx: StepContext = { policy: mr.retryPolicy, signal };
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
 
   const known = await readKnown(mr, ctx, params);

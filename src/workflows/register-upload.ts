@@ -39,6 +39,7 @@ export async function registerUploaded(
   const key = joinKey(plan.prefix, CLAIM_NAME);
   const deadline = Date.now() + job.waitTimeout;
   const warnings: string[] = [];
+  const nonce = crypto.randomUUID(); // this run's, for every attempt at the claim
   for (;;) {
     let busy: { since: Date; uri: string };
     if (job.reuse) {
@@ -47,7 +48,7 @@ export async function registerUploaded(
       if (!since) return { ...(await register(mr, ctx, job, job.reuse)), warnings };
       busy = { since, uri: job.reuse.manifestUri };
     } else {
-      const attempt = await converge(ctx, () => tryClaim(plan.client, plan.bucket, key));
+      const attempt = await converge(ctx, () => tryClaim(plan.client, plan.bucket, key, nonce));
       if ("held" in attempt) {
         try {
           return { ...(await storeAndRegister(mr, ctx, job, attempt.held)), warnings };

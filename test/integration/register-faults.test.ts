@@ -86,6 +86,23 @@ describe("registerModel's upload claim", () => {
     });
   });
 
+  it("recognises its own claim when the PUT was stored but every retry of the AWS SDK failed", async () => {
+    const name = uniqueName("lostclaim2");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "weights" });
+    const claimPut = (method: string, path: string) => isClaim(method, path, "PUT");
+    setting.storage.inject(claimPut, "drop-after"); // stored, reply lost
+    setting.storage.inject(claimPut, "drop-before", 2); // the SDK's two retries never arrive: its call fails
+    const started = Date.now();
+    const result = await setting.mr.registerModel({ name, version: "v1", artifact: dir });
+    expect(result.status).toBe("created");
+    expect(Date.now() - started).toBeLessThan(CLAIM_TIMING.staleMs); // it did not wait for its own claim to go stale
+    expect(await leftovers(setting.direct, [{ name, version: "v1", prefix: `${name}/v1` }])).toMatchObject({
+      claims: 0,
+      unverified: 0,
+    });
+  });
+
   it("reports a claim it could not remove as a warning, and a later run takes over a claim left by a dead run", async () => {
     const timing = { ...CLAIM_TIMING };
     Object.assign(CLAIM_TIMING, { staleMs: 1_500, pollMs: 100, releaseAttempts: 2 });
