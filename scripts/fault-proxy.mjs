@@ -10,6 +10,7 @@
 //   latency      forwarded after 50-300 ms
 // `delayMs` adds a fixed delay to every request (a slow link), fault or not.
 // Every request is recorded (method, path, status, fault), so the same proxy counts round trips.
+import { createHash } from "node:crypto";
 import { createServer, request as forward } from "node:http";
 
 /** @typedef {"drop-before" | "drop-after" | "reset-mid" | "503" | "latency"} FaultKind */
@@ -24,16 +25,10 @@ export const DEFAULT_KINDS = /** @type {Record<FaultKind, number>} */ ({
   latency: 1,
 });
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same faults in the same order. */
+/** A seeded random number generator: the same seed gives the same faults in the same order. */
 function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  let drawn = 0;
+  return () => createHash("sha256").update(`${seed}:${drawn++}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 const readAll = (stream) =>

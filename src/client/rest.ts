@@ -2,7 +2,7 @@
 // error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
 
 import { API_PREFIX } from "./api-prefix.js";
-import { ConnectionError, NotFoundError } from "./errors.js";
+import { NotFoundError } from "./errors.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
 
@@ -76,22 +76,12 @@ export class Rest {
   private async sendOnce<T>(method: Method, call: Call): Promise<T> {
     const path = API_PREFIX + call.path;
     const request = this.api.request as unknown as UntypedRequest;
-    let result: Awaited<ReturnType<UntypedRequest>>;
-    try {
-      result = await request(method, path, {
-        params: { path: call.params, query: definedOnly(call.query) },
-        body: call.body,
-        signal: call.signal,
-      });
-    } catch (error) {
-      // The per-attempt time limit also covers reading the body, which happens here, after the fetch returned.
-      if ((error as { name?: string }).name === "TimeoutError" && !call.signal?.aborted)
-        throw new ConnectionError(
-          `the answer to ${method.toUpperCase()} ${path} did not arrive in time; the server may be overloaded`,
-          { cause: error },
-        );
-      throw error;
-    }
+    // The transport has read the whole body within the time limit already (a stalled body is a ConnectionError).
+    const result = await request(method, path, {
+      params: { path: call.params, query: definedOnly(call.query) },
+      body: call.body,
+      signal: call.signal,
+    });
     return unwrap(result as FetchResult<T>, { method: method.toUpperCase(), path, subject: call.subject });
   }
 }

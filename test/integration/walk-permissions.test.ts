@@ -45,7 +45,7 @@ describe("walkFiles on files the user cannot read", () => {
     await chmod(join(dir, "ok.bin"), 0o644);
     await chmod(join(dir, "secret.bin"), 0o000);
     expect(walkAsUser(dir)).toEqual({
-      name: "UploadError",
+      name: "ConfigError",
       message: expect.stringContaining(`File "${join(dir, "secret.bin")}" cannot be read`),
     });
   });
@@ -55,7 +55,7 @@ describe("walkFiles on files the user cannot read", () => {
     await chmod(join(dir, "ok.bin"), 0o644);
     await chmod(join(dir, "locked"), 0o000);
     expect(walkAsUser(dir)).toEqual({
-      name: "UploadError",
+      name: "ConfigError",
       message: expect.stringContaining(`Cannot read directory "${join(dir, "locked")}"`),
     });
   });
