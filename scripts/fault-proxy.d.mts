@@ -11,7 +11,12 @@ export interface FaultProxy {
   url: string;
   requests: Recorded[];
   setRate(value: number): void;
-  inject(when: (method: string, path: string) => boolean, fault: FaultKind, times?: number): void;
+  inject(
+    when: (method: string, path: string) => boolean,
+    fault: FaultKind,
+    times?: number,
+    ms?: number,
+  ): void;
   clearInjected(): void;
   faultCounts(): Record<string, number>;
   close(): Promise<void>;

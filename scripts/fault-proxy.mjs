@@ -56,14 +56,17 @@ export async function startFaultProxy(options) {
   let burstLeft = 0;
   /** @type {Recorded[]} */
   const requests = [];
-  /** @type {{ when: (method: string, path: string) => boolean, fault: FaultKind, times: number }[]} */
+  /** @type {{ when: (method: string, path: string) => boolean, fault: FaultKind, times: number, ms?: number }[]} */
   const scripted = [];
+  /** @type {WeakMap<object, number>} the delay of a scripted latency fault, by request record */
+  const scriptedMs = new WeakMap();
 
   /** @returns {FaultKind | undefined} */
-  const choose = (method, path) => {
+  const choose = (method, path, record) => {
     const script = scripted.find((entry) => entry.times > 0 && entry.when(method, path));
     if (script) {
       script.times--;
+      if (script.ms !== undefined) scriptedMs.set(record, script.ms);
       return script.fault;
     }
     if (burstLeft > 0) {
@@ -86,9 +89,10 @@ export async function startFaultProxy(options) {
   const server = createServer(async (incoming, outgoing) => {
     const method = incoming.method ?? "GET";
     const path = incoming.url ?? "/";
-    const fault = choose(method, path.split("?")[0] ?? path);
     /** @type {Recorded} */
-    const record = { method, path, status: undefined, fault };
+    const record = { method, path, status: undefined, fault: undefined };
+    const fault = choose(method, path.split("?")[0] ?? path, record);
+    record.fault = fault;
     requests.push(record);
     const body = await readAll(incoming).catch(() => Buffer.alloc(0));
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
@@ -98,7 +102,10 @@ export async function startFaultProxy(options) {
       outgoing.writeHead(503, { "content-type": "text/plain", "retry-after": "0" });
       return outgoing.end("injected 503");
     }
-    if (fault === "latency") await new Promise((resolve) => setTimeout(resolve, 50 + next() * 250));
+    if (fault === "latency") {
+      const ms = scriptedMs.get(record) ?? 50 + next() * 250;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
     const headers = { ...incoming.headers };
     delete headers.expect; // answered here already; not part of the signature
     const upstream = forward(
@@ -134,9 +141,10 @@ export async function startFaultProxy(options) {
     setRate(value) {
       rate = value;
     },
-    /** Injects `fault` into the next `times` requests for which `when(method, path)` holds. */
-    inject(when, fault, times = 1) {
-      scripted.push({ when, fault, times });
+    /** Injects `fault` into the next `times` requests for which `when(method, path)` holds; `ms` sets the delay
+     * of a `latency` fault. */
+    inject(when, fault, times = 1, ms = undefined) {
+      scripted.push({ when, fault, times, ...(ms === undefined ? {} : { ms }) });
     },
     /** Forgets every injected fault not used yet. */
     clearInjected() {

@@ -102,9 +102,10 @@ export class ModelRegistry {
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);
     const timeout = options.timeout;
-    if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout >= 0))
+    // Timers hold at most 2^31 - 1 ms (about 24.8 days); anything longer would fire at once.
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 0 && timeout <= 2 ** 31 - 1))
       throw new ConfigError(
-        `the timeout option must be a number of milliseconds >= 0 (0 disables it), not ${String(timeout)}`,
+        `the timeout option must be a whole number of milliseconds from 0 (no limit) to ${2 ** 31 - 1}, not ${String(timeout)}`,
       );
     if (typeof options.token === "string") this.secrets.add(options.token);
     this.secrets.add(this.storage.credentials?.secretAccessKey);

@@ -39,7 +39,7 @@ export function parseRegistryUrl(value: string | undefined, source: string): str
       `${source} must not carry credentials ("${redactUrl(text)}"); pass the token as a token or token file instead`,
     );
   }
-  if (parsed.search || parsed.hash) {
+  if (parsed.search || parsed.hash || /[?#]/.test(text)) {
     throw new ConfigError(
       `${source} must not carry a query string or fragment ("${redactUrl(text)}"): the API paths are added to it; use ${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`,
     );

@@ -2,7 +2,7 @@
 // error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
 
 import { API_PREFIX } from "./api-prefix.js";
-import { NotFoundError } from "./errors.js";
+import { ConfigError, NotFoundError } from "./errors.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
 
@@ -81,6 +81,11 @@ export class Rest {
       params: { path: call.params, query: definedOnly(call.query) },
       body: call.body,
       signal: call.signal,
+    }).catch((error: unknown) => {
+      if (!(error instanceof URIError)) throw error;
+      throw new ConfigError(
+        `${call.subject ?? "a value in the request"} cannot go in a URL: it is not valid Unicode text (a lone surrogate); nothing was sent`,
+      );
     });
     return unwrap(result as FetchResult<T>, { method: method.toUpperCase(), path, subject: call.subject });
   }

@@ -7,8 +7,9 @@ export const REDACTED = "[REDACTED]";
 
 // Shorter values are not secrets worth the name, and replacing them would mangle ordinary text.
 const MIN_SECRET_LENGTH = 4;
-// An Authorization header quoted by a server, whatever token it carries.
-const BEARER = /\b(Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9\-._~+/=%]{4,}/gi;
+// An Authorization header quoted in an error body, whatever credential it carries (16+ characters: real tokens are
+// long, and "Basic model" or "bearer token" in ordinary text is not one).
+const CREDENTIAL = /\b(Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9\-._~+/=%]{16,}/g;
 
 /** The secrets one client knows, and the scrubbing of text and errors by them. */
 export class Secrets {
@@ -22,9 +23,9 @@ export class Secrets {
       this.forms.add(form);
   }
 
-  /** The text with every known secret, and any `Bearer …` credential, replaced by `[REDACTED]`. */
+  /** The text with every known secret replaced by `[REDACTED]`. */
   scrub(text: string): string {
-    let out = text.replace(BEARER, `$1 ${REDACTED}`);
+    let out = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const form of [...this.forms].sort((a, b) => b.length - a.length))
       if (out.includes(form)) out = out.split(form).join(REDACTED);
@@ -33,7 +34,8 @@ export class Secrets {
 
   /**
    * Scrubs an error in place and returns it: the message, the stack and every string field of it and of each of its
-   * causes (so `String(error)`, `JSON.stringify(error)`, `util.inspect(error)` and `--verbose` are clean).
+   * causes (so `String(error)`, `JSON.stringify(error)`, `util.inspect(error)` and `--verbose` are clean). In errors,
+   * any quoted `Bearer …`/`Basic …` credential of 16 or more characters goes too, known or not.
    */
   scrubError<E>(error: E): E {
     const seen = new Set<unknown>();
@@ -44,7 +46,7 @@ export class Secrets {
       for (const key of [...Object.getOwnPropertyNames(current), "message", "stack"]) {
         const value = fields[key];
         if (typeof value !== "string") continue;
-        const clean = this.scrub(value);
+        const clean = this.scrub(value).replace(CREDENTIAL, `$1 ${REDACTED}`);
         if (clean === value) continue;
         try {
           Object.defineProperty(current, key, { value: clean, writable: true, configurable: true });

@@ -42,7 +42,29 @@ export function checkLength(label: string, value: string, limit: number): void {
 /** Checks the `name` and `externalId` of an entity body against the server's columns (`nameLimit`: which of
  * {@link SERVER_LIMITS} applies to this entity's name). @throws ConfigError naming the field and the limit. */
 export function checkEntityBody(kind: string, body: Record<string, unknown>, nameLimit: number): void {
+  const nul = findNul(body, "");
+  if (nul !== undefined)
+    throw new ConfigError(
+      `${nul} of the ${kind} contains a NUL character (\\0), which the registry cannot store`,
+    );
   if (typeof body.name === "string") checkLength(`the ${kind} name`, body.name, nameLimit);
   if (typeof body.externalId === "string")
     checkLength(`the ${kind} externalId`, body.externalId, SERVER_LIMITS.externalId);
+}
+
+/** The path of the first string (or key) holding a NUL character in a plain value, or undefined. PostgreSQL text
+ * cannot hold NUL: the server answers 400 "Request body contains null bytes", after earlier entities were created. */
+export function findNul(value: unknown, path: string, seen = new Set<unknown>()): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (typeof value !== "object" || value === null || seen.has(value)) return undefined;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null && !Array.isArray(value)) return undefined; // clients, signals
+  seen.add(value);
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes("\u0000")) return at;
+    const found = findNul(item, at, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -11,6 +11,7 @@ import { manifestDigest, RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { type S3ConnectionOptions, s3ClientFor } from "../storage/s3-client.js";
+import { formatS3Uri } from "../storage/s3-uri.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { checkRegistration } from "./check-registration.js";
@@ -21,8 +22,8 @@ import {
   ensureRegisteredModel,
   findModelArtifact,
 } from "./model-entities.js";
-import { registerUploaded } from "./register-upload.js";
-import { inspectPrefix, localManifest, type UploadPlan } from "./store-model-files.js";
+import { registerUploaded, type UploadJob, waitForOtherRun } from "./register-upload.js";
+import { inspectPrefix, localManifest, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
 /** Where uploaded models go. */
 export interface StorageOptions extends S3ConnectionOptions {
@@ -114,6 +115,7 @@ async function planUpload(
     throw new ConfigError(
       "no bucket to upload to: pass storage.bucket, or set AWS_S3_BUCKET and use ModelRegistry.fromEnv()",
     );
+  formatS3Uri({ bucket, key: "" }); // ConfigError for a bucket name S3 would refuse
   const local = await walkFiles(path, { reserved: RESERVED_NAMES });
   const prefix = modelPrefix(params.name, params.version, storage.prefix);
   if (!prefix)
@@ -204,45 +206,23 @@ export async function registerModel(
   mr.secrets.add(plan?.credentials.secretAccessKey);
   mr.secrets.add(plan?.credentials.sessionToken);
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
+  const job = plan && { params, plan, what, waitTimeout, deadline: Date.now() + waitTimeout };
 
-  const known = await readKnown(mr, ctx, params);
-  const { registeredModel: knownModel, modelVersion: knownVersion, modelArtifact: existing } = known;
-  if (knownModel && knownVersion && existing)
-    return unchangedOrConflict(params, plan, {
-      registeredModel: knownModel,
-      modelVersion: knownVersion,
-      modelArtifact: existing,
-    });
-  // Nothing is created until the storage folder is known to be writable.
-  const prefixState =
-    plan &&
-    (await converge(ctx, () => inspectPrefix(plan, { newVersion: !knownVersion, what, signal, onProgress })));
-  const reuse = prefixState && "reuse" in prefixState ? prefixState.reuse : undefined;
-
-  const author = params.author ?? mr.author;
-  const registeredModel =
-    knownModel ??
-    (
-      await ensureRegisteredModel(mr, ctx, {
-        name: params.name,
-        owner: params.owner ?? author,
-        description: params.modelDescription,
-      })
-    ).entity;
-  const { entity: modelVersion, created } = knownVersion
-    ? { entity: knownVersion, created: false }
-    : await ensureModelVersion(mr, ctx, registeredModel.id, {
-        name: params.version,
-        author,
-        description: params.description,
-        customProperties: { ...lineage, ...params.metadata },
-      });
+  const read = await readPhase(mr, ctx, params, job);
+  if ("registered" in read) return unchangedOrConflict(params, plan, read.registered);
+  const { known, reuse } = read;
+  const { registeredModel, modelVersion, created } = await createEntities(mr, ctx, params, known, lineage);
   const entities = { registeredModel, modelVersion };
-  const done = plan
-    ? await registerUploaded(mr, ctx, { params, plan, what, waitTimeout, modelVersion, reuse })
+  const done = job
+    ? await registerUploaded(mr, ctx, { ...job, modelVersion, reuse })
     : await registerUri(mr, ctx, params, modelVersion, what);
-  if (done.existing)
-    return unchangedOrConflict(params, plan, { ...entities, modelArtifact: done.modelArtifact });
+  if (done.existing) {
+    const result = await unchangedOrConflict(params, plan, {
+      ...entities,
+      modelArtifact: done.modelArtifact,
+    });
+    return created ? { ...result, status: "created" } : result;
+  }
   onProgress?.({ type: "phase", phase: "done", detail: done.uri });
   const wrote = done.artifactCreated || done.uploaded;
   return {
@@ -257,6 +237,59 @@ export async function registerModel(
     },
     ...(done.warnings.length > 0 ? { warnings: done.warnings } : {}),
   };
+}
+
+/**
+ * Everything read before the first write: what the registry holds (the version may be registered already), and for
+ * uploads whether the storage folder may be written. While another run is uploading into the folder, waits for it and
+ * reads again (it may have registered this very version).
+ */
+async function readPhase(
+  mr: ModelRegistry,
+  ctx: StepContext,
+  params: RegisterModelParams,
+  job: Omit<UploadJob, "modelVersion" | "reuse"> | undefined,
+): Promise<{ registered: Required<Known> } | { known: Known; reuse?: StoredModel | undefined }> {
+  for (;;) {
+    const known = await readKnown(mr, ctx, params);
+    const { registeredModel, modelVersion, modelArtifact } = known;
+    if (registeredModel && modelVersion && modelArtifact)
+      return { registered: { registeredModel, modelVersion, modelArtifact } };
+    if (!job) return { known };
+    const newVersion = !modelVersion;
+    const inspect = { newVersion, what: job.what, signal: ctx.signal, onProgress: params.onProgress };
+    const state = await converge(ctx, () => inspectPrefix(job.plan, inspect));
+    if (!("busy" in state)) return { known, reuse: "reuse" in state ? state.reuse : undefined };
+    await waitForOtherRun(ctx, job, state.busy, job.deadline);
+  }
+}
+
+/** The model and version of this registration: found by the read phase, or created now. */
+async function createEntities(
+  mr: ModelRegistry,
+  ctx: StepContext,
+  params: RegisterModelParams,
+  known: Known,
+  lineage: CustomPropertiesInput,
+): Promise<{ registeredModel: RegisteredModel; modelVersion: ModelVersion; created: boolean }> {
+  const author = params.author ?? mr.author;
+  const registeredModel =
+    known.registeredModel ??
+    (
+      await ensureRegisteredModel(mr, ctx, {
+        name: params.name,
+        owner: params.owner ?? author,
+        description: params.modelDescription,
+      })
+    ).entity;
+  if (known.modelVersion) return { registeredModel, modelVersion: known.modelVersion, created: false };
+  const { entity, created } = await ensureModelVersion(mr, ctx, registeredModel.id, {
+    name: params.version,
+    author,
+    description: params.description,
+    customProperties: { ...lineage, ...params.metadata },
+  });
+  return { registeredModel, modelVersion: entity, created };
 }
 
 /** How the artifact step ended: `existing` when another run had registered the artifact (to be compared). */

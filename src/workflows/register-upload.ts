@@ -20,6 +20,8 @@ export interface UploadJob {
   what: string;
   /** ms to wait for another run holding the claim; 0 fails at once. */
   waitTimeout: number;
+  /** When waiting ends (`Date.now()` ms): one budget for the whole registration. */
+  deadline: number;
   modelVersion: { id: string };
   /** Identical files already stored whole under the prefix (found before anything was created): nothing to upload. */
   reuse?: StoredModel | undefined;
@@ -37,7 +39,7 @@ export async function registerUploaded(
 ): Promise<ArtifactOutcome> {
   const { plan, params, what } = job;
   const key = joinKey(plan.prefix, CLAIM_NAME);
-  const deadline = Date.now() + job.waitTimeout;
+  const deadline = job.deadline;
   const warnings: string[] = [];
   const nonce = crypto.randomUUID(); // this run's, for every attempt at the claim
   for (;;) {
@@ -62,16 +64,7 @@ export async function registerUploaded(
       }
       busy = attempt.busy;
     }
-    if (job.waitTimeout === 0)
-      throw new UploadInProgressError(
-        `another run has been uploading ${what} since ${busy.since.toISOString()} (${busy.uri}); nothing was uploaded. Run again once it has finished, or pass a waitTimeout`,
-      );
-    await waitForClaim(plan.client, plan.bucket, key, {
-      timeoutMs: Math.max(0, deadline - Date.now()),
-      what,
-      signal: ctx.signal,
-      onProgress: params.onProgress,
-    });
+    await waitForOtherRun(ctx, job, busy, deadline);
     const artifact = await converge(ctx, () => findModelArtifact(mr, job.modelVersion.id, ctx.signal));
     if (artifact)
       return {
@@ -84,6 +77,29 @@ export async function registerUploaded(
       };
     // The other run stopped without registering: finish the job ourselves.
   }
+}
+
+/**
+ * Waits while another run holds the folder's claim (`busy`), until it lets go or goes stale, or `deadline` passes
+ * (UploadInProgressError; at once when `waitTimeout` is 0).
+ */
+export async function waitForOtherRun(
+  ctx: StepContext,
+  job: Pick<UploadJob, "plan" | "params" | "what" | "waitTimeout">,
+  busy: { since: Date; uri: string },
+  deadline: number,
+): Promise<void> {
+  const { plan, what } = job;
+  if (job.waitTimeout === 0)
+    throw new UploadInProgressError(
+      `another run has been uploading ${what} since ${busy.since.toISOString()} (${busy.uri}); nothing was uploaded. Run again once it has finished, or pass a waitTimeout`,
+    );
+  await waitForClaim(plan.client, plan.bucket, joinKey(plan.prefix, CLAIM_NAME), {
+    timeoutMs: Math.max(0, deadline - Date.now()),
+    what,
+    signal: ctx.signal,
+    onProgress: job.params.onProgress,
+  });
 }
 
 async function storeAndRegister(

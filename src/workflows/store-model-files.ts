@@ -4,6 +4,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { UploadError, VersionConflictError } from "../client/errors.js";
 import {
   buildManifest,
+  CLAIM_NAME,
   hashFile,
   MANIFEST_NAME,
   type Manifest,
@@ -14,6 +15,7 @@ import type { OverallProgress, ProgressCallback } from "../storage/progress.js";
 import { formatS3Uri, joinKey } from "../storage/s3-uri.js";
 import { prefixHasObjects, readStoredManifest, writeManifest } from "../storage/stored-model.js";
 import { uploadFiles } from "../storage/upload.js";
+import { liveClaimSince } from "../storage/upload-claim.js";
 import type { WalkResult } from "../storage/walk-files.js";
 
 /** Everything known about an upload before it starts. */
@@ -75,13 +77,15 @@ async function hashLocalFiles(plan: UploadPlan, onProgress?: ProgressCallback): 
   return buildManifest(entries);
 }
 
-/** What is already stored under the prefix, decided before anything is created or written. */
-export type PrefixState = { reuse: StoredModel } | { upload: true };
+/** What is already stored under the prefix, decided before anything is created or written; `busy` when another
+ * run is uploading there right now (wait for it, then look again). */
+export type PrefixState = { reuse: StoredModel } | { upload: true } | { busy: { since: Date; uri: string } };
 
 /**
  * Decides, before any registry entity is created or any byte written, whether the plan's prefix may be written:
  * - it already holds exactly these files (a complete manifest with the same digest): reuse them, upload nothing;
  * - for a new version, anything else under the prefix may belong to another version: UploadError, nothing changes;
+ *   unless a live claim says another run is uploading there right now: `busy`;
  * - for a version that exists without an artifact (an interrupted registration): a complete upload of other content
  *   is a VersionConflictError; a partial one (files, no manifest) is this version's own and is replaced.
  */
@@ -110,6 +114,8 @@ export async function inspectPrefix(
     return { reuse: { uri: planUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
   }
   if (options.newVersion) {
+    const since = await liveClaimSince(client, bucket, joinKey(prefix, CLAIM_NAME));
+    if (since) return { busy: { since, uri: folder } };
     throw new UploadError(
       `${folder} already holds other files, which may belong to another version; nothing was created or uploaded. Choose another storage prefix`,
     );

@@ -97,7 +97,13 @@ export async function downloadModel(
   mr: ModelRegistry,
   params: StoredVersionParams & { dir: string },
 ): Promise<VerifyResult> {
-  const existing = await stat(params.dir).catch(() => undefined);
+  const existing = await stat(params.dir).catch((error: { code?: string }) => {
+    if (error.code === "ENOTDIR")
+      throw new ConfigError(
+        `a parent of ${params.dir} is a file, not a folder: give a folder to download into`,
+      );
+    return undefined;
+  });
   if (existing && !existing.isDirectory())
     throw new ConfigError(`${params.dir} exists and is not a folder: give a folder to download into`);
   return check(mr, params, params.dir);

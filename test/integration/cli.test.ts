@@ -326,6 +326,23 @@ describe("mr-cli exit codes, each leaving the registry untouched", () => {
     await writeFile(file, "not a folder");
     const download = await cli(["download", registered, "v1", file]);
     expect(download).toMatchObject({ code: 2, stderr: expect.stringMatching(/exists and is not a folder/) });
+    const under = await cli(["download", registered, "v1", join(file, "sub")]);
+    expect(under).toMatchObject({ code: 2, stderr: expect.stringMatching(/a parent of .* is a file/) });
+    const long = `${uniqueName("cli-long")}-${"m".repeat(230)}`;
+    const named = await cli([
+      "register",
+      "s3://models/long/",
+      "--name",
+      long,
+      "--version",
+      "v1",
+      "--artifact-name",
+      "model",
+      "--wait-timeout",
+      "0",
+      "--json",
+    ]);
+    expect(json<{ modelArtifact: { name: string } }>(named).modelArtifact.name).toBe("model");
   });
 
   it("0 for --version and --help", async () => {

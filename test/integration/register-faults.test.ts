@@ -2,11 +2,13 @@
 // proxy. A passing fault must never reach the caller, and nothing may be left behind.
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFaultProxy } from "../../scripts/fault-proxy.mjs";
 import { CLAIM_TIMING } from "../../src/storage/upload-claim.js";
 import { faultySetting, leftovers } from "../support/faults.js";
 import { tempDir, writeTree } from "../support/model-files.js";
 import { stackRegistry } from "../support/registry.js";
 import { countingClient, S3_SERVERS } from "../support/s3.js";
+import { stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
 describe("registerModel at a 25% fault rate on the registry and on the store", () => {
@@ -184,6 +186,50 @@ describe("registerModel when identical or distinct runs meet", () => {
         { name, version: "v1", prefix: `${name}/v1` },
       ]),
     ).toEqual({ duplicates: 0, withoutArtifact: 0, claims: 0, openUploads: 0, unverified: 0 });
+  });
+
+  it("a run that inspects the folder while another uploads into it waits for it, then reports unchanged", async () => {
+    const name = uniqueName("staggered");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "weights of a run that is still uploading" });
+    const target = stackSetting(S3_SERVERS[1].endpoint);
+    const credentials = {
+      accessKeyId: stackSetting(S3_SERVERS[1].key),
+      secretAccessKey: stackSetting(S3_SERVERS[1].secret),
+    };
+    // A reaches the store over a slow link (500 ms a request), so its upload is in flight for about a second.
+    const slow = await startFaultProxy({ target, delayMs: 500 });
+    // B read the registry before A created the version, and looks at the folder while A uploads into it.
+    const stalled = await startFaultProxy({ target });
+    stalled.inject(
+      (method, path) => method === "GET" && path.endsWith("/.model-manifest.json"),
+      "latency",
+      1,
+      2_400,
+    );
+    try {
+      const a = mr.registerModel({
+        name,
+        version: "v1",
+        artifact: dir,
+        storage: { endpoint: slow.url, bucket: versitygw.bucket, credentials },
+      });
+      const phases: string[] = [];
+      const b = mr.registerModel({
+        name,
+        version: "v1",
+        artifact: dir,
+        storage: { endpoint: stalled.url, bucket: versitygw.bucket, credentials },
+        onProgress: (event) => {
+          if (event.type === "phase") phases.push(event.phase);
+        },
+      });
+      const [first, second] = await Promise.all([a, b]);
+      expect([first.status, second.status]).toEqual(["created", "unchanged"]);
+      expect(second.modelArtifact.id).toBe(first.modelArtifact.id);
+    } finally {
+      await Promise.all([slow.close(), stalled.close()]);
+    }
   });
 
   it("20 concurrent distinct versions of one new model make one model with 20 versions", async () => {

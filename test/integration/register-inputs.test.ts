@@ -33,6 +33,21 @@ const cases: [string, (p: RegisterModelParams) => RegisterModelParams, RegExp][]
   ["uri with an invalid bucket", (p) => ({ ...p, uri: "s3://UPPER_case/x" }), /invalid bucket name/],
   ["both artifact and uri", (p) => ({ ...p, artifact: "./model" }), /exactly one/],
   ["a negative waitTimeout", (p) => ({ ...p, waitTimeout: -1 }), /waitTimeout/],
+  ["a NUL in a metadata value", (p) => ({ ...p, metadata: { x: "a\u0000b" } }), /metadata\.x contains a NUL/],
+  ["a NUL in a metadata key", (p) => ({ ...p, metadata: { "a\u0000b": 1 } }), /contains a NUL/],
+  ["a NUL in the description", (p) => ({ ...p, description: "\u0000" }), /description contains a NUL/],
+  [
+    "a NUL in the format",
+    (p) => ({ ...p, modelFormat: { name: "onnx\u0000" } }),
+    /modelFormat\.name contains a NUL/,
+  ],
+  ["a lone surrogate in the name", (p) => ({ ...p, name: "m-\ud800" }), /lone surrogate/],
+  ["a C1 control character in the name", (p) => ({ ...p, name: "m\u0085n" }), /control characters/],
+  [
+    "a 249-character model name, whose artifact is named after it",
+    (p) => ({ ...p, name: "m".repeat(249) }),
+    /artifact name \(by default the model name; pass artifactName\) is 249 characters long/,
+  ],
 ];
 
 describe("registerModel refuses bad input before sending anything", () => {
@@ -49,8 +64,11 @@ describe("registerModel refuses bad input before sending anything", () => {
     await expect(failure).rejects.toBeInstanceOf(ConfigError);
     await expect(failure).rejects.toThrow(message);
     expect(setting.registry.requests.length).toBe(before);
-    if (typeof params.name === "string" && params.name.trim() === params.name && params.name.length < 256)
-      expect(await setting.direct.mr.registeredModels.find({ name: params.name })).toBeNull();
+    const found = setting.direct.mr.registeredModels.find({ name: params.name });
+    if (params.name.trim() !== params.name || params.name.length > 255)
+      await expect(found).resolves.toBeNull();
+    else if (/[\ud800-\udfff]/.test(params.name)) await expect(found).rejects.toBeInstanceOf(ConfigError);
+    else expect(await found).toBeNull();
   });
 
   it("refuses a folder holding a socket, an empty folder and a missing path as ConfigErrors, touching nothing", async () => {
@@ -78,6 +96,33 @@ describe("registerModel refuses bad input before sending anything", () => {
     });
     await expect(missing).rejects.toBeInstanceOf(ConfigError);
     expect(setting.registry.requests.length + setting.storage.requests.length).toBe(before);
+  });
+
+  it("refuses a bucket name S3 would refuse before any request", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "x" });
+    const before = setting.storage.requests.length + setting.registry.requests.length;
+    const failure = setting.mr.registerModel({
+      name: uniqueName("bucket"),
+      version: "v1",
+      artifact: dir,
+      storage: { bucket: "Bad_Bucket" },
+    });
+    await expect(failure).rejects.toBeInstanceOf(ConfigError);
+    await expect(failure).rejects.toThrow(/invalid S3 bucket name "Bad_Bucket"/);
+    expect(setting.storage.requests.length + setting.registry.requests.length).toBe(before);
+  });
+
+  it("registers a 249-character model name when the artifact gets a shorter name", async () => {
+    const name = `${uniqueName("long")}-${"m".repeat(234)}`;
+    const result = await setting.mr.registerModel({
+      name,
+      version: "v1",
+      uri: "s3://models/long/v1/",
+      artifactName: "model",
+    });
+    expect(result.registeredModel.name).toBe(name);
+    expect(result.modelArtifact.name).toBe("model");
   });
 
   it("int() outside int32 is a ConfigError at the call site", () => {

@@ -155,6 +155,9 @@ describe("registerModel's registry steps", () => {
 
 describe("settings refused before anything is sent", () => {
   it("refuses a registry URL with a query string or fragment, which would lose the API path", () => {
+    expect(() => parseRegistryUrl("http://h:8080/?", "MODEL_REGISTRY_URL")).toThrow(
+      /query string or fragment/,
+    );
     expect(() => parseRegistryUrl("http://h:8080/?x=1", "MODEL_REGISTRY_URL")).toThrow(ConfigError);
     expect(() => parseRegistryUrl("http://h:8080/#frag", "MODEL_REGISTRY_URL")).toThrow(
       /query string or fragment/,
@@ -162,7 +165,7 @@ describe("settings refused before anything is sent", () => {
   });
 
   it("refuses a negative or non-finite timeout and a retry policy that is not a count of attempts", () => {
-    for (const timeout of [-5, Number.NaN, Number.POSITIVE_INFINITY])
+    for (const timeout of [-5, 0.5, 3e9, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => new ModelRegistry({ url: "http://h", timeout })).toThrow(ConfigError);
     expect(() => retryPolicy({ attempts: 0 })).toThrow(/retry.attempts/);
     expect(() => retryPolicy({ attempts: 1.5 })).toThrow(ConfigError);

@@ -8,7 +8,7 @@ import type { RegisterModelParams } from "../../workflows/register-model.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
-import { collect, keyValues, positiveInt } from "../parse-values.js";
+import { collect, keyValues, nonNegativeInt, positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
 
 interface RegisterFlags {
@@ -28,6 +28,8 @@ interface RegisterFlags {
   storagePath?: string;
   serviceAccount?: string;
   concurrency?: number;
+  artifactName?: string;
+  waitTimeout?: number;
   checksums?: "when-supported" | "when-required";
   dryRun?: boolean;
 }
@@ -53,6 +55,8 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
     author: flags.author,
     owner: flags.owner,
     metadata: keyValues(flags.metadata),
+    artifactName: flags.artifactName,
+    waitTimeout: flags.waitTimeout,
     storageKey: flags.storageKey,
     storagePath: flags.storagePath,
     serviceAccountName: flags.serviceAccount,
@@ -120,6 +124,12 @@ export function registerCommand(ctx: CliContext): Command {
     .option("--description <text>", "version description")
     .option("--author <author>", "version author (default MODEL_REGISTRY_AUTHOR or USER)")
     .option("--owner <owner>", "owner of the model if it is created")
+    .option("--artifact-name <name>", "name of the model artifact (default: the model name)")
+    .option(
+      "--wait-timeout <ms>",
+      "how long to wait for another run uploading the same version (default 600000; 0 fails at once)",
+      nonNegativeInt,
+    )
     .option("--storage-key <key>", "KServe storage key (data connection name)")
     .option("--storage-path <path>", "KServe storage path")
     .option("--service-account <name>", "service account to read the model with")
