@@ -37,9 +37,9 @@ export async function registerUploaded(
   ctx: StepContext,
   job: UploadJob,
 ): Promise<ArtifactOutcome> {
-  const { plan, params, what } = job;
+  const { plan, params } = job;
   const key = joinKey(plan.prefix, CLAIM_NAME);
-  const deadline = job.deadline;
+
   const warnings: string[] = [];
   const nonce = crypto.randomUUID(); // this run's, for every attempt at the claim
   for (;;) {
@@ -64,7 +64,7 @@ export async function registerUploaded(
       }
       busy = attempt.busy;
     }
-    await waitForOtherRun(ctx, job, busy, deadline);
+    await waitForOtherRun(ctx, job, busy, job.deadline);
     const artifact = await converge(ctx, () => findModelArtifact(mr, job.modelVersion.id, ctx.signal));
     if (artifact)
       return {
