@@ -4,104 +4,29 @@
 // created. Every step retries itself on passing faults; files are written only under the folder's claim.
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
-import { ConfigError, VersionConflictError } from "../client/errors.js";
-import type { Lineage } from "../config/ci-lineage.js";
+import { ConfigError } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
-import { manifestDigest, RESERVED_NAMES } from "../storage/manifest.js";
+import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
-import type { ProgressCallback } from "../storage/progress.js";
-import { type S3ConnectionOptions, s3ClientFor } from "../storage/s3-client.js";
+import { s3ClientFor } from "../storage/s3-client.js";
 import { formatS3Uri } from "../storage/s3-uri.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { checkRegistration } from "./check-registration.js";
 import { converge, type StepContext } from "./converge.js";
-import {
-  addModelArtifact,
-  ensureModelVersion,
-  ensureRegisteredModel,
-  findModelArtifact,
-} from "./model-entities.js";
+import { ensureModelVersion, ensureRegisteredModel, findModelArtifact } from "./model-entities.js";
+import { registerUri, unchangedOrConflict } from "./register-artifact.js";
+import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./register-params.js";
 import { registerUploaded, type UploadJob, waitForOtherRun } from "./register-upload.js";
-import { inspectPrefix, localManifest, type StoredModel, type UploadPlan } from "./store-model-files.js";
+import { inspectPrefix, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
-/** Where uploaded models go. */
-export interface StorageOptions extends S3ConnectionOptions {
-  /** The bucket. Default: the registry's storage settings (`AWS_S3_BUCKET` with `fromEnv()`). */
-  bucket?: string | undefined;
-  /** Key prefix of this model's files. Default `<name>/<version>`. */
-  prefix?: string | undefined;
-  /** Multipart part size in bytes. Default 8 MiB. */
-  partSize?: number | undefined;
-  /** Requests in flight at once across all files and parts. Default 4. */
-  concurrency?: number | undefined;
-}
-
-/** What to register. Pass `artifact` (a local file or directory to upload) or `uri` (register a location as is). */
-export interface RegisterModelParams {
-  name: string;
-  version: string;
-  artifact?: string | undefined;
-  uri?: string | undefined;
-  storage?: StorageOptions | undefined;
-  modelFormat?: { name: string; version?: string | undefined } | undefined;
-  /** Description of the version. */
-  description?: string | undefined;
-  /** Description of the registered model, used only when it is created. */
-  modelDescription?: string | undefined;
-  /** Author of the version. Default: the client's `author`. */
-  author?: string | undefined;
-  /** Owner of the registered model when it is created. Default: the author. */
-  owner?: string | undefined;
-  /** Custom properties of the version. */
-  metadata?: CustomPropertiesInput | undefined;
-  /** Name of the model artifact. Default: the model's name (as the Python client does). */
-  artifactName?: string | undefined;
-  storageKey?: string | undefined;
-  storagePath?: string | undefined;
-  serviceAccountName?: string | undefined;
-  modelSourceKind?: string | undefined;
-  modelSourceClass?: string | undefined;
-  modelSourceGroup?: string | undefined;
-  modelSourceId?: string | undefined;
-  modelSourceName?: string | undefined;
-  /** Where the model came from, as version properties. Default: the client's `lineage`, which `fromEnv()` detects
-   * from the CI system (GitHub Actions, GitLab CI, Kubeflow Pipelines, Tekton); `metadata` wins on the same key.
-   * `false` records none. */
-  lineage?: Lineage | false | undefined;
-  /** How long to wait, in ms, when another run is uploading the same version right now: then this run returns
-   * `unchanged` if the other stored the same content, or throws VersionConflictError. Default 600_000 (10 min);
-   * 0 throws UploadInProgressError at once. */
-  waitTimeout?: number | undefined;
-  onProgress?: ProgressCallback | undefined;
-  signal?: AbortSignal | undefined;
-}
-
-/** `created`: this run created the version. `unchanged`: the version already held this content (registered
- * earlier, or by a concurrent run this one waited for); this run wrote nothing. `completed`: the version existed
- * without its artifact (an earlier run was interrupted) and this run finished it. */
-export type RegisterStatus = "created" | "unchanged" | "completed";
-
-export interface RegisterModelResult {
-  registeredModel: RegisteredModel;
-  modelVersion: ModelVersion;
-  modelArtifact: ModelArtifact;
-  uri: string;
-  status: RegisterStatus;
-  /** For uploads: the manifest's digest, total bytes and file count. */
-  manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;
-  /** What went wrong without stopping the registration (e.g. the upload claim could not be removed). Also reported
-   * as `{ type: "warning" }` progress events. */
-  warnings?: string[] | undefined;
-}
-
-/** Custom property names on the model artifact of an uploaded model. */
-export const ARTIFACT_PROPERTIES = {
-  digest: "model_manifest_sha256",
-  size: "model_size_bytes",
-  files: "model_file_count",
-  manifest: "model_manifest_uri",
-} as const;
+export {
+  ARTIFACT_PROPERTIES,
+  type RegisterModelParams,
+  type RegisterModelResult,
+  type RegisterStatus,
+  type StorageOptions,
+} from "./register-params.js";
 
 async function planUpload(
   ctx: StepContext,
@@ -152,40 +77,6 @@ async function readKnown(mr: ModelRegistry, ctx: StepContext, params: RegisterMo
   if (!modelVersion) return { registeredModel };
   const modelArtifact = await converge(ctx, () => findModelArtifact(mr, modelVersion.id, signal));
   return { registeredModel, modelVersion, modelArtifact: modelArtifact ?? undefined };
-}
-
-/** The artifact body of this registration; `stored` adds the upload's digest, size, count and manifest URI. */
-export function artifactBody(params: RegisterModelParams, uri: string, stored?: StoredFiles) {
-  return {
-    name: params.artifactName ?? params.name,
-    uri,
-    state: "LIVE" as const,
-    modelFormatName: params.modelFormat?.name,
-    modelFormatVersion: params.modelFormat?.version,
-    storageKey: params.storageKey,
-    storagePath: params.storagePath,
-    serviceAccountName: params.serviceAccountName,
-    modelSourceKind: params.modelSourceKind,
-    modelSourceClass: params.modelSourceClass,
-    modelSourceGroup: params.modelSourceGroup,
-    modelSourceId: params.modelSourceId,
-    modelSourceName: params.modelSourceName,
-    customProperties: stored
-      ? {
-          [ARTIFACT_PROPERTIES.digest]: stored.digest,
-          [ARTIFACT_PROPERTIES.size]: stored.manifest.totalBytes,
-          [ARTIFACT_PROPERTIES.files]: stored.manifest.fileCount,
-          [ARTIFACT_PROPERTIES.manifest]: stored.manifestUri,
-        }
-      : {},
-  };
-}
-
-/** What an upload stored, as recorded on the artifact. */
-export interface StoredFiles {
-  digest: string;
-  manifest: { totalBytes: number; fileCount: number };
-  manifestUri: string;
 }
 
 /** Registers (and uploads) a model. See {@link RegisterModelParams}; the result says what happened. */
@@ -290,78 +181,4 @@ async function createEntities(
     customProperties: { ...lineage, ...params.metadata },
   });
   return { registeredModel, modelVersion: entity, created };
-}
-
-/** How the artifact step ended: `existing` when another run had registered the artifact (to be compared). */
-export interface ArtifactOutcome {
-  modelArtifact: ModelArtifact;
-  uri: string;
-  existing: boolean;
-  artifactCreated: boolean;
-  uploaded: boolean;
-  stored?: StoredFiles | undefined;
-  warnings: string[];
-}
-
-async function registerUri(
-  mr: ModelRegistry,
-  ctx: StepContext,
-  params: RegisterModelParams,
-  modelVersion: ModelVersion,
-  what: string,
-): Promise<ArtifactOutcome> {
-  const uri = params.uri as string;
-  params.onProgress?.({ type: "phase", phase: "registering", detail: uri });
-  const { entity, created } = await addModelArtifact(mr, ctx, modelVersion.id, artifactBody(params, uri));
-  if (!created && entity.uri !== uri)
-    throw new VersionConflictError(
-      `${what} was registered at the same time by another run, at ${entity.uri} instead of ${uri}`,
-      entity.uri,
-      uri,
-    );
-  return {
-    modelArtifact: entity,
-    uri,
-    existing: false,
-    artifactCreated: created,
-    uploaded: false,
-    warnings: [],
-  };
-}
-
-/** The result for a version that already has its artifact: `unchanged` when it holds this content (same URI, or
- * same manifest digest for uploads), else VersionConflictError. */
-async function unchangedOrConflict(
-  params: RegisterModelParams,
-  plan: UploadPlan | undefined,
-  entities: Pick<RegisterModelResult, "registeredModel" | "modelVersion" | "modelArtifact">,
-): Promise<RegisterModelResult> {
-  const { modelArtifact } = entities;
-  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  const advice = "Nothing was uploaded or changed; register the new content as a new version";
-  if (!plan) {
-    if (modelArtifact.uri === params.uri)
-      return { ...entities, uri: modelArtifact.uri ?? "", status: "unchanged" };
-    throw new VersionConflictError(
-      `${what} is already registered at ${modelArtifact.uri}, not ${params.uri}. ${advice}`,
-      modelArtifact.uri,
-      params.uri ?? "",
-    );
-  }
-  params.onProgress?.({ type: "phase", phase: "hashing", detail: "comparing with the registered version" });
-  const local = await localManifest(plan, params.onProgress);
-  const digest = manifestDigest(local);
-  const registered = modelArtifact.customProperties[ARTIFACT_PROPERTIES.digest];
-  const existingDigest = typeof registered === "string" ? registered : undefined;
-  if (existingDigest !== digest) {
-    const theirs = existingDigest ?? `no recorded digest (${modelArtifact.uri})`;
-    throw new VersionConflictError(
-      `${what} is already registered with different content (${theirs}, local ${digest}). ${advice}`,
-      existingDigest,
-      digest,
-    );
-  }
-  params.onProgress?.({ type: "phase", phase: "done", detail: modelArtifact.uri });
-  const manifest = { digest, totalBytes: local.totalBytes, fileCount: local.fileCount };
-  return { ...entities, uri: modelArtifact.uri ?? "", status: "unchanged", manifest };
 }

@@ -8,8 +8,8 @@ import { joinKey } from "../storage/s3-uri.js";
 import { type HeldClaim, liveClaimSince, tryClaim, waitForClaim } from "../storage/upload-claim.js";
 import { converge, type StepContext } from "./converge.js";
 import { addModelArtifact, findModelArtifact } from "./model-entities.js";
-import type { ArtifactOutcome, RegisterModelParams } from "./register-model.js";
-import { artifactBody } from "./register-model.js";
+import { type ArtifactOutcome, artifactBody } from "./register-artifact.js";
+import type { RegisterModelParams } from "./register-params.js";
 import { type StoredModel, storeUnderClaim, type UploadPlan } from "./store-model-files.js";
 
 /** One registration's upload: what, where, for which version, and how long to wait for another run. */

@@ -11,7 +11,7 @@ import { s3ClientFor } from "../storage/s3-client.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 import { readStoredManifest } from "../storage/stored-model.js";
 import { requireModelArtifact } from "./model-entities.js";
-import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-model.js";
+import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
 
 export interface StoredVersionParams {
   name: string;

@@ -1,0 +1,84 @@
+// The public shapes of registerModel: what it takes, what it returns, and the properties it records.
+import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
+import type { CustomPropertiesInput } from "../client/entity.js";
+import type { Lineage } from "../config/ci-lineage.js";
+import type { ProgressCallback } from "../storage/progress.js";
+import type { S3ConnectionOptions } from "../storage/s3-client.js";
+
+/** Where uploaded models go. */
+export interface StorageOptions extends S3ConnectionOptions {
+  /** The bucket. Default: the registry's storage settings (`AWS_S3_BUCKET` with `fromEnv()`). */
+  bucket?: string | undefined;
+  /** Key prefix of this model's files. Default `<name>/<version>`. */
+  prefix?: string | undefined;
+  /** Multipart part size in bytes. Default 8 MiB. */
+  partSize?: number | undefined;
+  /** Requests in flight at once across all files and parts. Default 4. */
+  concurrency?: number | undefined;
+}
+
+/** What to register. Pass `artifact` (a local file or directory to upload) or `uri` (register a location as is). */
+export interface RegisterModelParams {
+  name: string;
+  version: string;
+  artifact?: string | undefined;
+  uri?: string | undefined;
+  storage?: StorageOptions | undefined;
+  modelFormat?: { name: string; version?: string | undefined } | undefined;
+  /** Description of the version. */
+  description?: string | undefined;
+  /** Description of the registered model, used only when it is created. */
+  modelDescription?: string | undefined;
+  /** Author of the version. Default: the client's `author`. */
+  author?: string | undefined;
+  /** Owner of the registered model when it is created. Default: the author. */
+  owner?: string | undefined;
+  /** Custom properties of the version. */
+  metadata?: CustomPropertiesInput | undefined;
+  /** Name of the model artifact. Default: the model's name (as the Python client does). */
+  artifactName?: string | undefined;
+  storageKey?: string | undefined;
+  storagePath?: string | undefined;
+  serviceAccountName?: string | undefined;
+  modelSourceKind?: string | undefined;
+  modelSourceClass?: string | undefined;
+  modelSourceGroup?: string | undefined;
+  modelSourceId?: string | undefined;
+  modelSourceName?: string | undefined;
+  /** Where the model came from, as version properties. Default: the client's `lineage`, which `fromEnv()` detects
+   * from the CI system (GitHub Actions, GitLab CI, Kubeflow Pipelines, Tekton); `metadata` wins on the same key.
+   * `false` records none. */
+  lineage?: Lineage | false | undefined;
+  /** How long to wait, in ms, when another run is uploading the same version right now: then this run returns
+   * `unchanged` if the other stored the same content, or throws VersionConflictError. Default 600_000 (10 min);
+   * 0 throws UploadInProgressError at once. */
+  waitTimeout?: number | undefined;
+  onProgress?: ProgressCallback | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** `created`: this run created the version. `unchanged`: the version already held this content (registered
+ * earlier, or by a concurrent run this one waited for); this run wrote nothing. `completed`: the version existed
+ * without its artifact (an earlier run was interrupted) and this run finished it. */
+export type RegisterStatus = "created" | "unchanged" | "completed";
+
+export interface RegisterModelResult {
+  registeredModel: RegisteredModel;
+  modelVersion: ModelVersion;
+  modelArtifact: ModelArtifact;
+  uri: string;
+  status: RegisterStatus;
+  /** For uploads: the manifest's digest, total bytes and file count. */
+  manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;
+  /** What went wrong without stopping the registration (e.g. the upload claim could not be removed). Also reported
+   * as `{ type: "warning" }` progress events. */
+  warnings?: string[] | undefined;
+}
+
+/** Custom property names on the model artifact of an uploaded model. */
+export const ARTIFACT_PROPERTIES = {
+  digest: "model_manifest_sha256",
+  size: "model_size_bytes",
+  files: "model_file_count",
+  manifest: "model_manifest_uri",
+} as const;
