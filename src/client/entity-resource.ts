@@ -15,7 +15,7 @@ import { type Filter, filter } from "./filter.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
-import { checkEntityBody, SERVER_LIMITS } from "./server-limits.js";
+import { checkEntityBody, SERVER_LIMITS, unstorable } from "./server-limits.js";
 
 /** Where an entity lives in the API and which quirks apply to it. */
 export interface EntitySpec {
@@ -97,6 +97,8 @@ export class EntityResource<
     const field = key.name !== undefined ? "name" : "externalId";
     const value = key[field];
     if (!value) throw new ConfigError(`finding a ${this.spec.kind} needs a name or an externalId`);
+    const problem = unstorable(value);
+    if (problem) throw new ConfigError(`the ${field} to find ${problem}`);
     const parentId = field === "name" && this.spec.parentField ? key[this.spec.parentField] : undefined;
     if (field === "name" && this.spec.parentField && !parentId)
       throw new ConfigError(`finding a ${this.spec.kind} by name needs ${this.spec.parentField}`);

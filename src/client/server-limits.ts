@@ -42,29 +42,44 @@ export function checkLength(label: string, value: string, limit: number): void {
 /** Checks the `name` and `externalId` of an entity body against the server's columns (`nameLimit`: which of
  * {@link SERVER_LIMITS} applies to this entity's name). @throws ConfigError naming the field and the limit. */
 export function checkEntityBody(kind: string, body: Record<string, unknown>, nameLimit: number): void {
-  const nul = findNul(body, "");
-  if (nul !== undefined)
-    throw new ConfigError(
-      `${nul} of the ${kind} contains a NUL character (\\0), which the registry cannot store`,
-    );
+  const bad = findUnstorable(body, "");
+  if (bad) throw new ConfigError(`${bad.path} of the ${kind} ${bad.problem}`);
   if (typeof body.name === "string") checkLength(`the ${kind} name`, body.name, nameLimit);
   if (typeof body.externalId === "string")
     checkLength(`the ${kind} externalId`, body.externalId, SERVER_LIMITS.externalId);
 }
 
-/** The path of the first string (or key) holding a NUL character in a plain value, or undefined. PostgreSQL text
- * cannot hold NUL: the server answers 400 "Request body contains null bytes", after earlier entities were created. */
-export function findNul(value: unknown, path: string, seen = new Set<unknown>()): string | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+// Half of a surrogate pair is not text: URL encoding fails on it and the server stores U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string cannot be stored as given, or undefined: a NUL character (PostgreSQL text cannot hold it; the
+ * server answers 400 "Request body contains null bytes") or a lone surrogate. */
+export function unstorable(text: string): string | undefined {
+  if (text.includes("\u0000")) return "contains a NUL character (\\0), which the registry cannot store";
+  if (LONE_SURROGATE.test(text)) return "is not valid Unicode text (a lone surrogate)";
+  return undefined;
+}
+
+/** The first string or key in a plain value that cannot be stored: its path (`metadata.note`) and why. */
+export function findUnstorable(
+  value: unknown,
+  path: string,
+  seen = new Set<unknown>(),
+): { path: string; problem: string } | undefined {
+  if (typeof value === "string") {
+    const problem = unstorable(value);
+    return problem ? { path, problem } : undefined;
+  }
   if (typeof value !== "object" || value === null || seen.has(value)) return undefined;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null && !Array.isArray(value)) return undefined; // clients, signals
   seen.add(value);
   for (const [key, item] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (key.includes("\u0000")) return at;
-    const found = findNul(item, at, seen);
-    if (found !== undefined) return found;
+    const at = path ? `${path}.${JSON.stringify(key).slice(1, -1)}` : JSON.stringify(key).slice(1, -1);
+    const problem = unstorable(key);
+    if (problem) return { path: `the key ${at}`, problem };
+    const found = findUnstorable(item, at, seen);
+    if (found) return found;
   }
   return undefined;
 }

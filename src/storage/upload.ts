@@ -271,11 +271,16 @@ function multipartEtag(parts: readonly CompletedPart[]): string {
   return `"${md5.digest("hex")}-${parts.length}"`;
 }
 
-/** Multipart uploads open under a prefix. */
+/** Multipart uploads open under a prefix (asked up to 5 times, on top of the SDK's retries: a 503 burst must not
+ * hide an orphan). */
 async function listOpenUploads(client: S3Client, bucket: string, prefix: string): Promise<OpenUpload[]> {
-  const listed = await client
-    .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }))
-    .catch(() => undefined);
+  let listed: { Uploads?: { Key?: string; UploadId?: string }[] } | undefined;
+  for (let attempt = 1; attempt <= 5 && !listed; attempt++) {
+    listed = await client
+      .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }))
+      .catch(() => undefined);
+    if (!listed) await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
   return (listed?.Uploads ?? []).flatMap((open) =>
     open.Key && open.UploadId ? [{ key: open.Key, uploadId: open.UploadId }] : [],
   );
@@ -297,7 +302,8 @@ async function abortFully(client: S3Client, bucket: string, upload: OpenUpload):
     const listed = await client
       .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: upload.key }))
       .catch(() => undefined);
-    return listed?.Uploads?.some((open) => open.UploadId === upload.uploadId) ?? false;
+    if (!listed) return true; // the storage did not answer: assume it still lists the upload, and abort again
+    return listed.Uploads?.some((open) => open.UploadId === upload.uploadId) ?? false;
   };
   for (let attempt = 1; attempt <= 6; attempt++) {
     await client

@@ -3,7 +3,7 @@
 import { encodeCustomProperties } from "../client/custom-properties.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
 import { ConfigError } from "../client/errors.js";
-import { checkLength, findNul, SERVER_LIMITS } from "../client/server-limits.js";
+import { checkLength, findUnstorable, SERVER_LIMITS, unstorable } from "../client/server-limits.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 
 // C0 and C1 control characters, and DEL.
@@ -12,8 +12,6 @@ const hasControl = (text: string) =>
     const code = c.charCodeAt(0);
     return code < 0x20 || (code >= 0x7f && code <= 0x9f);
   });
-// Half of a surrogate pair: not text, and URL encoding (of a name in a query) fails on it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** ConfigError unless `value` is a non-empty string without control characters or surrounding spaces, within
  * `limit` characters. `label`: `the model name`. */
@@ -22,8 +20,8 @@ export function checkName(label: string, value: unknown, limit: number): string 
     throw new ConfigError(`${label} must be a non-empty string`);
   if (hasControl(value))
     throw new ConfigError(`${label} must not contain control characters (such as a newline)`);
-  if (LONE_SURROGATE.test(value))
-    throw new ConfigError(`${label} is not valid Unicode text (a lone surrogate)`);
+  const problem = unstorable(value);
+  if (problem) throw new ConfigError(`${label} ${problem}`);
   if (value.trim() !== value)
     throw new ConfigError(
       `${label} ${JSON.stringify(value)} starts or ends with spaces; names are matched exactly, so remove them`,
@@ -39,7 +37,8 @@ export function checkName(label: string, value: unknown, limit: number): string 
 export function checkModelUri(uri: unknown): string {
   if (typeof uri !== "string" || uri.trim() === "") throw new ConfigError("uri must be a non-empty string");
   if (hasControl(uri)) throw new ConfigError("uri must not contain control characters (such as a newline)");
-  if (LONE_SURROGATE.test(uri)) throw new ConfigError("uri is not valid Unicode text (a lone surrogate)");
+  const problem = unstorable(uri);
+  if (problem) throw new ConfigError(`uri ${problem}`);
   if (uri.trim() !== uri) throw new ConfigError("uri must not start or end with spaces");
   checkLength("uri", uri, SERVER_LIMITS.uri);
   const form = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(uri);
@@ -98,7 +97,7 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
   checkName("the version name", params.version, SERVER_LIMITS.ownedName);
   checkName(
     params.artifactName === undefined
-      ? "the artifact name (by default the model name; pass artifactName)"
+      ? "the artifact name (by default the model name; pass artifactName, in mr-cli --artifact-name)"
       : "the artifact name",
     params.artifactName ?? name,
     SERVER_LIMITS.ownedName,
@@ -130,9 +129,6 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
   )
     throw new ConfigError("metadata must be an object of custom properties, e.g. { accuracy: 0.98 }");
   encodeCustomProperties({ ...lineage, ...(metadata as CustomPropertiesInput | undefined) });
-  const nul = findNul({ ...params, metadata, lineage }, "");
-  if (nul !== undefined)
-    throw new ConfigError(
-      `${nul || "a value"} contains a NUL character (\\0), which the registry cannot store`,
-    );
+  const bad = findUnstorable({ ...params, metadata, lineage }, "");
+  if (bad) throw new ConfigError(`${bad.path || "a value"} ${bad.problem}`);
 }

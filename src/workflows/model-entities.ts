@@ -5,7 +5,7 @@
 import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { EntityInput } from "../client/entity.js";
-import { ConflictError, ModelRegistryError, notFound } from "../client/errors.js";
+import { ConflictError, ModelRegistryError, notFound, ServerError } from "../client/errors.js";
 import type * as wire from "../client/types.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { converge, isTransient, type StepContext } from "./converge.js";
@@ -30,7 +30,8 @@ async function createOrFind<T>(
     try {
       return { entity: await create(), created: true };
     } catch (error) {
-      if (isTransient(error)) unsure = true;
+      // Without an answer, the create may have gone through; a 5xx answer says the server did not do it.
+      if (isTransient(error) && !(error instanceof ServerError)) unsure = true;
       if (!(error instanceof ConflictError)) throw error;
       const raced = await find();
       if (raced) return { entity: raced, created: unsure };

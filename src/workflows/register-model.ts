@@ -141,7 +141,7 @@ async function readPhase(
   params: RegisterModelParams,
   job: Omit<UploadJob, "modelVersion" | "reuse"> | undefined,
 ): Promise<{ registered: Required<Known> } | { known: Known; reuse?: StoredModel | undefined }> {
-  for (;;) {
+  for (let look = 1; ; look++) {
     const known = await readKnown(mr, ctx, params);
     const { registeredModel, modelVersion, modelArtifact } = known;
     if (registeredModel && modelVersion && modelArtifact)
@@ -150,8 +150,9 @@ async function readPhase(
     const newVersion = !modelVersion;
     const inspect = { newVersion, what: job.what, signal: ctx.signal, onProgress: params.onProgress };
     const state = await converge(ctx, () => inspectPrefix(job.plan, inspect));
-    if (!("busy" in state)) return { known, reuse: "reuse" in state ? state.reuse : undefined };
-    await waitForOtherRun(ctx, job, state.busy, job.deadline);
+    if ("busy" in state) await waitForOtherRun(ctx, job, state.busy, job.deadline);
+    else if (!("changed" in state) || look >= 5)
+      return { known, reuse: "reuse" in state ? state.reuse : undefined };
   }
 }
 

@@ -78,14 +78,20 @@ async function hashLocalFiles(plan: UploadPlan, onProgress?: ProgressCallback): 
 }
 
 /** What is already stored under the prefix, decided before anything is created or written; `busy` when another
- * run is uploading there right now (wait for it, then look again). */
-export type PrefixState = { reuse: StoredModel } | { upload: true } | { busy: { since: Date; uri: string } };
+ * run is uploading there right now (wait for it, then look again); `changed` when another run completed an upload
+ * there while this one looked (read the registry again). */
+export type PrefixState =
+  | { reuse: StoredModel }
+  | { upload: true }
+  | { busy: { since: Date; uri: string } }
+  | { changed: true };
 
 /**
  * Decides, before any registry entity is created or any byte written, whether the plan's prefix may be written:
  * - it already holds exactly these files (a complete manifest with the same digest): reuse them, upload nothing;
  * - for a new version, anything else under the prefix may belong to another version: UploadError, nothing changes;
- *   unless a live claim says another run is uploading there right now: `busy`;
+ *   unless a live claim says another run is uploading there right now (`busy`), or a manifest appeared meanwhile
+ *   (`changed`);
  * - for a version that exists without an artifact (an interrupted registration): a complete upload of other content
  *   is a VersionConflictError; a partial one (files, no manifest) is this version's own and is replaced.
  */
@@ -102,32 +108,40 @@ export async function inspectPrefix(
   const { signal, onProgress } = options;
   const manifestKey = joinKey(prefix, MANIFEST_NAME);
   const folder = formatS3Uri({ bucket, key: `${prefix}/` });
+  const claimKey = joinKey(prefix, CLAIM_NAME);
+  const foreign = () =>
+    new UploadError(
+      `${folder} already holds other files, which may belong to another version; nothing was created or uploaded. Choose another storage prefix`,
+    );
   const stored = await readStoredManifest(client, bucket, manifestKey, signal);
-  if (!stored && !(options.newVersion && (await prefixHasObjects(client, bucket, prefix, signal))))
-    return { upload: true };
+  if (!stored) {
+    if (!options.newVersion || !(await prefixHasObjects(client, bucket, prefix, signal)))
+      return { upload: true };
+    // Files without a manifest: a run uploading right now, one that finished since the first look, or the remains
+    // of another version's interrupted upload.
+    const since = await liveClaimSince(client, bucket, claimKey);
+    if (since) return { busy: { since, uri: folder } };
+    if (await readStoredManifest(client, bucket, manifestKey, signal)) return { changed: true };
+    throw foreign();
+  }
   onProgress?.({ type: "phase", phase: "hashing", detail: `comparing with ${folder}` });
   const local = await localManifest(plan, onProgress);
   const digest = manifestDigest(local);
-  const storedDigest = stored ? manifestDigest(stored) : undefined;
+  const storedDigest = manifestDigest(stored);
   if (storedDigest === digest) {
     const manifestUri = formatS3Uri({ bucket, key: manifestKey });
     return { reuse: { uri: planUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
   }
   if (options.newVersion) {
-    const since = await liveClaimSince(client, bucket, joinKey(prefix, CLAIM_NAME));
+    const since = await liveClaimSince(client, bucket, claimKey); // another run still registering it
     if (since) return { busy: { since, uri: folder } };
-    throw new UploadError(
-      `${folder} already holds other files, which may belong to another version; nothing was created or uploaded. Choose another storage prefix`,
-    );
+    throw foreign();
   }
-  if (storedDigest) {
-    throw new VersionConflictError(
-      `${options.what} was already uploaded to ${folder} with different content (${storedDigest}, local ${digest}) by an earlier, interrupted registration; nothing was uploaded. Run it with the same files, or register a new version`,
-      storedDigest,
-      digest,
-    );
-  }
-  return { upload: true };
+  throw new VersionConflictError(
+    `${options.what} was already uploaded to ${folder} with different content (${storedDigest}, local ${digest}) by an earlier, interrupted registration; nothing was uploaded. Run it with the same files, or register a new version`,
+    storedDigest,
+    digest,
+  );
 }
 
 /**

@@ -316,6 +316,16 @@ describe("mr-cli exit codes, each leaving the registry untouched", () => {
     });
     const spaces = await cli(["register", "s3://models/x/", "--name", ` ${name}`, "--version", "v1"]);
     expect(spaces).toMatchObject({ code: 2, stderr: expect.stringMatching(/starts or ends with spaces/) });
+    const dryRun = await cli([
+      "register",
+      "s3://models/x/",
+      "--name",
+      "n".repeat(249),
+      "--version",
+      "v1",
+      "--dry-run",
+    ]);
+    expect(dryRun).toMatchObject({ code: 2, stderr: expect.stringMatching(/--artifact-name/) });
     const badUri = await cli(["register", "s3://", "--name", name, "--version", "v1"]);
     expect(badUri).toMatchObject({ code: 2, stderr: expect.stringMatching(/no host or bucket/) });
     expect(await mr.registeredModels.find({ name })).toBeNull();

@@ -232,6 +232,40 @@ describe("registerModel when identical or distinct runs meet", () => {
     }
   });
 
+  it("a run that finds files but no manifest, then the other run finished, reads the registry again: unchanged", async () => {
+    const name = uniqueName("staggered2");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.bin": "weights of a run that finishes while another looks" });
+    const target = stackSetting(S3_SERVERS[1].endpoint);
+    const credentials = {
+      accessKeyId: stackSetting(S3_SERVERS[1].key),
+      secretAccessKey: stackSetting(S3_SERVERS[1].secret),
+    };
+    const slow = await startFaultProxy({ target, delayMs: 300 });
+    // B sees no manifest, but its listing of the folder arrives only after A has finished and let go of the claim.
+    const stalled = await startFaultProxy({ target });
+    stalled.inject((method, path) => method === "GET" && path === "/models/", "latency", 1, 5_000);
+    try {
+      const a = mr.registerModel({
+        name,
+        version: "v1",
+        artifact: dir,
+        storage: { endpoint: slow.url, bucket: versitygw.bucket, credentials },
+      });
+      const b = mr.registerModel({
+        name,
+        version: "v1",
+        artifact: dir,
+        storage: { endpoint: stalled.url, bucket: versitygw.bucket, credentials },
+      });
+      const [first, second] = await Promise.all([a, b]);
+      expect([first.status, second.status]).toEqual(["created", "unchanged"]);
+      expect(stalled.requests.some((r) => r.fault === "latency")).toBe(true);
+    } finally {
+      await Promise.all([slow.close(), stalled.close()]);
+    }
+  });
+
   it("20 concurrent distinct versions of one new model make one model with 20 versions", async () => {
     const name = uniqueName("distinct20");
     const results = await Promise.all(

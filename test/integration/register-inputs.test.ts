@@ -44,9 +44,19 @@ const cases: [string, (p: RegisterModelParams) => RegisterModelParams, RegExp][]
   ["a lone surrogate in the name", (p) => ({ ...p, name: "m-\ud800" }), /lone surrogate/],
   ["a C1 control character in the name", (p) => ({ ...p, name: "m\u0085n" }), /control characters/],
   [
+    "a lone surrogate in the description",
+    (p) => ({ ...p, description: "d-\udc00" }),
+    /description is not valid Unicode/,
+  ],
+  [
+    "a lone surrogate in the prefix",
+    (p) => ({ ...p, uri: undefined, artifact: "./x", storage: { prefix: "p/\ud800" } }),
+    /storage\.prefix is not valid/,
+  ],
+  [
     "a 249-character model name, whose artifact is named after it",
     (p) => ({ ...p, name: "m".repeat(249) }),
-    /artifact name \(by default the model name; pass artifactName\) is 249 characters long/,
+    /artifact name \(by default the model name; pass artifactName, in mr-cli --artifact-name\) is 249/,
   ],
 ];
 

@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { RESERVED_NAMES } from "../../storage/manifest.js";
 import { modelPrefix, modelUri } from "../../storage/model-location.js";
 import { walkFiles } from "../../storage/walk-files.js";
+import { checkRegistration, type RegistrationInput } from "../../workflows/check-registration.js";
 import { findModelArtifact } from "../../workflows/model-entities.js";
 import type { RegisterModelParams } from "../../workflows/register-model.js";
 import type { CliContext } from "../context.js";
@@ -67,6 +68,7 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
 async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   const mr = await ctx.registry();
   const p = params(source, flags);
+  checkRegistration(p as unknown as RegistrationInput, mr.lineage); // the same checks as the real run
   let files: { count: number; bytes: number; list: string[] } | undefined;
   let uri = p.uri;
   if (p.artifact) {
