@@ -21,20 +21,23 @@ async function createOrFind<T>(
   create: () => Promise<T>,
   what: string,
 ): Promise<{ entity: T; created: boolean }> {
-  let unsure = false; // an earlier attempt's create may have gone through
+  let lookFirst = false; // an earlier attempt failed: the entity may exist now (ours, or a concurrent run's)
+  let mayBeOurs = false; // an earlier attempt's create may have gone through
   return converge(ctx, async () => {
-    if (unsure) {
+    if (lookFirst) {
       const found = await find();
-      if (found) return { entity: found, created: true };
+      if (found) return { entity: found, created: mayBeOurs };
     }
     try {
       return { entity: await create(), created: true };
     } catch (error) {
-      // Without an answer, the create may have gone through; a 5xx answer says the server did not do it.
-      if (isTransient(error) && !(error instanceof ServerError)) unsure = true;
+      lookFirst ||= isTransient(error);
+      // No answer, or a gateway's 502/504, may hide a create that went through; the registry's own 500/503 does not.
+      const status = error instanceof ServerError ? error.status : undefined;
+      if (isTransient(error) && (status === undefined || status === 502 || status === 504)) mayBeOurs = true;
       if (!(error instanceof ConflictError)) throw error;
       const raced = await find();
-      if (raced) return { entity: raced, created: unsure };
+      if (raced) return { entity: raced, created: mayBeOurs };
       throw new ModelRegistryError(`${what} exists (the server answered 409) but cannot be found by name`, {
         cause: error,
       });
