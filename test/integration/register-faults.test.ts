@@ -188,82 +188,55 @@ describe("registerModel when identical or distinct runs meet", () => {
     ).toEqual({ duplicates: 0, withoutArtifact: 0, claims: 0, openUploads: 0, unverified: 0 });
   });
 
-  it("a run that inspects the folder while another uploads into it waits for it, then reports unchanged", async () => {
-    const name = uniqueName("staggered");
+  /**
+   * Runs A and B, two identical registrations of a new version, each reaching versitygw through its own proxy: A's
+   * over a slow link (`slowMs` a request), B's with one request stalled (`stall`), so that B looks at the folder at a
+   * chosen moment of A's run. B read the registry before A created the version.
+   */
+  async function staggered(
+    label: string,
+    slowMs: number,
+    stall: { when: (method: string, path: string) => boolean; ms: number },
+  ) {
+    const name = uniqueName(label);
     const dir = await tempDir();
-    await writeTree(dir, { "model.bin": "weights of a run that is still uploading" });
+    await writeTree(dir, { "model.bin": `weights of ${label}` });
     const target = stackSetting(S3_SERVERS[1].endpoint);
     const credentials = {
       accessKeyId: stackSetting(S3_SERVERS[1].key),
       secretAccessKey: stackSetting(S3_SERVERS[1].secret),
     };
-    // A reaches the store over a slow link (500 ms a request), so its upload is in flight for about a second.
-    const slow = await startFaultProxy({ target, delayMs: 500 });
-    // B read the registry before A created the version, and looks at the folder while A uploads into it.
+    const slow = await startFaultProxy({ target, delayMs: slowMs });
     const stalled = await startFaultProxy({ target });
-    stalled.inject(
-      (method, path) => method === "GET" && path.endsWith("/.model-manifest.json"),
-      "latency",
-      1,
-      2_400,
-    );
+    stalled.inject(stall.when, "latency", 1, stall.ms);
+    const run = (endpoint: string) =>
+      mr.registerModel({
+        name,
+        version: "v1",
+        artifact: dir,
+        storage: { endpoint, bucket: versitygw.bucket, credentials },
+      });
     try {
-      const a = mr.registerModel({
-        name,
-        version: "v1",
-        artifact: dir,
-        storage: { endpoint: slow.url, bucket: versitygw.bucket, credentials },
-      });
-      const phases: string[] = [];
-      const b = mr.registerModel({
-        name,
-        version: "v1",
-        artifact: dir,
-        storage: { endpoint: stalled.url, bucket: versitygw.bucket, credentials },
-        onProgress: (event) => {
-          if (event.type === "phase") phases.push(event.phase);
-        },
-      });
-      const [first, second] = await Promise.all([a, b]);
-      expect([first.status, second.status]).toEqual(["created", "unchanged"]);
-      expect(second.modelArtifact.id).toBe(first.modelArtifact.id);
+      return await Promise.all([run(slow.url), run(stalled.url)]);
     } finally {
       await Promise.all([slow.close(), stalled.close()]);
     }
+  }
+
+  it("a run that inspects the folder while another uploads into it waits for it, then reports unchanged", async () => {
+    // A's upload is in flight from about 2.0 s to 3.0 s; B reads the folder's manifest at 2.4 s.
+    const manifest = (method: string, path: string) =>
+      method === "GET" && path.endsWith("/.model-manifest.json");
+    const [a, b] = await staggered("staggered", 500, { when: manifest, ms: 2_400 });
+    expect([a.status, b.status]).toEqual(["created", "unchanged"]);
+    expect(b.modelArtifact.id).toBe(a.modelArtifact.id);
   });
 
   it("a run that finds files but no manifest, then the other run finished, reads the registry again: unchanged", async () => {
-    const name = uniqueName("staggered2");
-    const dir = await tempDir();
-    await writeTree(dir, { "model.bin": "weights of a run that finishes while another looks" });
-    const target = stackSetting(S3_SERVERS[1].endpoint);
-    const credentials = {
-      accessKeyId: stackSetting(S3_SERVERS[1].key),
-      secretAccessKey: stackSetting(S3_SERVERS[1].secret),
-    };
-    const slow = await startFaultProxy({ target, delayMs: 300 });
     // B sees no manifest, but its listing of the folder arrives only after A has finished and let go of the claim.
-    const stalled = await startFaultProxy({ target });
-    stalled.inject((method, path) => method === "GET" && path === "/models/", "latency", 1, 5_000);
-    try {
-      const a = mr.registerModel({
-        name,
-        version: "v1",
-        artifact: dir,
-        storage: { endpoint: slow.url, bucket: versitygw.bucket, credentials },
-      });
-      const b = mr.registerModel({
-        name,
-        version: "v1",
-        artifact: dir,
-        storage: { endpoint: stalled.url, bucket: versitygw.bucket, credentials },
-      });
-      const [first, second] = await Promise.all([a, b]);
-      expect([first.status, second.status]).toEqual(["created", "unchanged"]);
-      expect(stalled.requests.some((r) => r.fault === "latency")).toBe(true);
-    } finally {
-      await Promise.all([slow.close(), stalled.close()]);
-    }
+    const listing = (method: string, path: string) => method === "GET" && path === "/models/";
+    const [a, b] = await staggered("staggered2", 300, { when: listing, ms: 5_000 });
+    expect([a.status, b.status]).toEqual(["created", "unchanged"]);
   });
 
   it("20 concurrent distinct versions of one new model make one model with 20 versions", async () => {
