@@ -39,7 +39,6 @@ export async function registerUploaded(
 ): Promise<ArtifactOutcome> {
   const { plan, params } = job;
   const key = joinKey(plan.prefix, CLAIM_NAME);
-
   const warnings: string[] = [];
   const nonce = crypto.randomUUID(); // this run's, for every attempt at the claim
   for (;;) {
