@@ -120,13 +120,7 @@ export class EntityResource<
   /** Creates the entity. Never retried: if the outcome is unknown, `find` it by name. */
   async create(input: EntityInput<C>, options: CallOptions = {}): Promise<Entity<T>> {
     const body = { ...encodeInput(input), ...this.spec.fixed };
-    const { kind, parentField } = this.spec;
-    const nameLimit = parentField
-      ? SERVER_LIMITS.ownedName
-      : kind.includes("artifact")
-        ? SERVER_LIMITS.unownedArtifactName
-        : SERVER_LIMITS.name;
-    checkEntityBody(kind, body, nameLimit);
+    this.checkBody(body);
     const subject = `new ${this.spec.kind} ${JSON.stringify((input as { name?: string }).name ?? "")}`;
     return decodeEntity(
       await this.rest.post<T>({ path: this.spec.collection, body, subject, signal: options.signal }),
@@ -141,7 +135,7 @@ export class EntityResource<
    */
   async update(id: string, patch: EntityInput<U>, options: UpdateOptions = {}): Promise<Entity<T>> {
     const body: Record<string, unknown> = { ...encodeInput(patch), ...this.spec.fixed };
-    checkEntityBody(this.spec.kind, body, SERVER_LIMITS.name);
+    this.checkBody(body);
     const missing = this.spec.keepOnPatch.filter((field) => body[field] === undefined);
     const changes = (patch as { customProperties?: CustomPropertiesInput }).customProperties;
     const merge = options.mergeCustomProperties === true && changes !== undefined;
@@ -159,6 +153,19 @@ export class EntityResource<
       subject: `${this.spec.kind} ${id}`,
     };
     return decodeEntity(await this.rest.patch<T>({ ...call, signal: options.signal }), this.spec.kind);
+  }
+
+  /** ConfigError for a body the server cannot store: names and externalIds too long for their columns (an owned
+   * entity's name is stored as `<parentId>:<name>`, a parentless artifact's as `<uuid>:<name>`), NUL, lone
+   * surrogates. */
+  private checkBody(body: Record<string, unknown>): void {
+    const { kind, parentField } = this.spec;
+    const nameLimit = parentField
+      ? SERVER_LIMITS.ownedName
+      : kind.includes("artifact")
+        ? SERVER_LIMITS.unownedArtifactName
+        : SERVER_LIMITS.name;
+    checkEntityBody(kind, body, nameLimit);
   }
 
   protected getRaw(id: string, signal?: AbortSignal): Promise<T> {

@@ -2,7 +2,7 @@
 // error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
 
 import { API_PREFIX } from "./api-prefix.js";
-import { ConfigError, NotFoundError } from "./errors.js";
+import { ConfigError } from "./errors.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
 
@@ -53,16 +53,6 @@ export class Rest {
 
   patch<T>(call: Call): Promise<T> {
     return this.send<T>("patch", call);
-  }
-
-  /** A GET whose 404 means "there is none". */
-  async getOrNull<T>(call: Call): Promise<T | null> {
-    try {
-      return await this.get<T>(call);
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
   }
 
   private async send<T>(method: Method, call: Call): Promise<T> {

@@ -1,8 +1,7 @@
 // An S3 client for S3-compatible storage (MinIO, Ceph, versitygw, moto, AWS): path-style addressing for custom
 // endpoints, and an escape hatch for servers that reject the SDK's default request checksums.
 import { S3Client } from "@aws-sdk/client-s3";
-import { ConfigError } from "../client/errors.js";
-import { redactUrl } from "../client/redact.js";
+import { checkS3Endpoint } from "./s3-uri.js";
 
 /** How to reach the storage. Every field is optional; an injected `client` wins over the rest. */
 export interface S3ConnectionOptions {
@@ -26,7 +25,7 @@ export interface S3ConnectionOptions {
 /** The client to use for these options. */
 export function s3ClientFor(options: S3ConnectionOptions): S3Client {
   if (options.client) return options.client;
-  if (options.endpoint !== undefined) checkEndpointUrl(options.endpoint);
+  if (options.endpoint !== undefined) checkS3Endpoint(options.endpoint, "the S3 endpoint");
   const checksum = options.checksums === "when-required" ? "WHEN_REQUIRED" : "WHEN_SUPPORTED";
   return new S3Client({
     region: options.region ?? "us-east-1",
@@ -36,24 +35,6 @@ export function s3ClientFor(options: S3ConnectionOptions): S3Client {
     requestChecksumCalculation: checksum,
     responseChecksumValidation: checksum,
   });
-}
-
-/** ConfigError unless `endpoint` is an absolute http(s) URL without credentials. */
-function checkEndpointUrl(endpoint: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
-    throw new ConfigError(
-      `the S3 endpoint ${JSON.stringify(redactUrl(endpoint))} is not an http:// or https:// URL, e.g. http://127.0.0.1:9000`,
-    );
-  if (url.username || url.password)
-    throw new ConfigError(
-      "the S3 endpoint must not carry credentials; use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY",
-    );
 }
 
 /** Whether the client sends checksums with uploads (so multipart uploads must declare and complete them). */

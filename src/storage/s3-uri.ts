@@ -6,6 +6,7 @@
 // off; any other `?…` (or `#…`) is part of the key.
 
 import { ConfigError } from "../client/errors.js";
+import { redactUrl } from "../client/redact.js";
 
 /** A place in S3-compatible storage. */
 export interface S3Location {
@@ -55,7 +56,8 @@ export function parseS3Uri(uri: string): S3Location {
   if (query) {
     const endpoint = single(query.params, "endpoint", text);
     const region = single(query.params, "defaultRegion", text);
-    if (endpoint !== undefined) location.endpoint = checkEndpoint(endpoint, text);
+    if (endpoint !== undefined)
+      location.endpoint = checkS3Endpoint(endpoint, `in S3 URI "${text}", the endpoint`);
     if (region !== undefined) location.region = region;
   }
   return location;
@@ -115,18 +117,26 @@ function single(params: URLSearchParams, name: string, uri: string): string | un
   return values[0];
 }
 
-function checkEndpoint(endpoint: string, uri: string): string {
-  let protocol: string | undefined;
+/**
+ * ConfigError unless `endpoint` is an absolute http:// or https:// URL without credentials; returns it.
+ * `subject` names it in the message, e.g. `the S3 endpoint`.
+ */
+export function checkS3Endpoint(endpoint: string, subject: string): string {
+  let url: URL | undefined;
   try {
-    protocol = new URL(endpoint).protocol;
+    url = new URL(endpoint);
   } catch {
-    protocol = undefined;
+    url = undefined;
   }
-  if (protocol !== "http:" && protocol !== "https:") {
+  const shown = JSON.stringify(redactUrl(endpoint));
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
     throw new ConfigError(
-      `S3 URI "${uri}" has endpoint "${endpoint}", which is not an http:// or https:// URL, e.g. http://minio:9000`,
+      `${subject} ${shown} is not an http:// or https:// URL, e.g. http://127.0.0.1:9000`,
     );
-  }
+  if (url.username || url.password)
+    throw new ConfigError(
+      `${subject} must not carry credentials; use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`,
+    );
   return endpoint;
 }
 

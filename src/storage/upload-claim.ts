@@ -130,10 +130,7 @@ export async function tryClaim(
   key: string,
   nonce: string,
 ): Promise<ClaimAttempt> {
-  return claimWith(new ClaimObject(client, bucket, key, nonce));
-}
-
-async function claimWith(claim: ClaimObject): Promise<ClaimAttempt> {
+  const claim = new ClaimObject(client, bucket, key, nonce);
   for (let round = 0; round < 5; round++) {
     const etag = await claim.put({ IfNoneMatch: "*" });
     if (etag !== undefined) return { held: hold(claim, etag) };
@@ -176,17 +173,18 @@ function hold(claim: ClaimObject, firstEtag: string): HeldClaim {
     release: async () => {
       clearInterval(timer);
       if (lost.signal.aborted) return undefined;
-      return releaseClaim(claim, () => etag);
+      return releaseClaim(claim, etag);
     },
   };
 }
 
-async function releaseClaim(claim: ClaimObject, etag: () => string): Promise<string | undefined> {
+async function releaseClaim(claim: ClaimObject, lastEtag: string): Promise<string | undefined> {
+  let etag = lastEtag;
   let last: unknown;
   for (let attempt = 1; attempt <= CLAIM_TIMING.releaseAttempts; attempt++) {
     try {
       await claim.client.send(
-        new DeleteObjectCommand({ Bucket: claim.bucket, Key: claim.key, IfMatch: etag() }),
+        new DeleteObjectCommand({ Bucket: claim.bucket, Key: claim.key, IfMatch: etag }),
       );
       return undefined;
     } catch (error) {
@@ -196,8 +194,7 @@ async function releaseClaim(claim: ClaimObject, etag: () => string): Promise<str
         // Our refresh may have changed the ETag with its reply lost; otherwise the claim is no longer ours.
         const seen = await claim.read().catch(() => undefined);
         if (seen?.nonce !== claim.nonce) return undefined;
-        const current = seen.etag;
-        if (current) etag = () => current;
+        etag = seen.etag ?? etag;
         continue;
       }
     }

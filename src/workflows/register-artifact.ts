@@ -11,10 +11,10 @@ import {
   type RegisterModelParams,
   type RegisterModelResult,
 } from "./register-params.js";
-import { localManifest, type UploadPlan } from "./store-model-files.js";
+import { localManifest, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
 /** The artifact body of this registration; `stored` adds the upload's digest, size, count and manifest URI. */
-export function artifactBody(params: RegisterModelParams, uri: string, stored?: StoredFiles) {
+export function artifactBody(params: RegisterModelParams, uri: string, stored?: StoredModel) {
   return {
     name: params.artifactName ?? params.name,
     uri,
@@ -40,13 +40,6 @@ export function artifactBody(params: RegisterModelParams, uri: string, stored?: 
   };
 }
 
-/** What an upload stored, as recorded on the artifact. */
-export interface StoredFiles {
-  digest: string;
-  manifest: { totalBytes: number; fileCount: number };
-  manifestUri: string;
-}
-
 /** How the artifact step ended: `existing` when another run had registered the artifact (to be compared). */
 export interface ArtifactOutcome {
   modelArtifact: ModelArtifact;
@@ -54,7 +47,7 @@ export interface ArtifactOutcome {
   existing: boolean;
   artifactCreated: boolean;
   uploaded: boolean;
-  stored?: StoredFiles | undefined;
+  stored?: StoredModel | undefined;
   warnings: string[];
 }
 
