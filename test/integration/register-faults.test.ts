@@ -239,6 +239,17 @@ describe("registerModel when identical or distinct runs meet", () => {
     expect([a.status, b.status]).toEqual(["created", "unchanged"]);
   });
 
+  it("10 identical concurrent uri registrations: one creates the version, the nine others report unchanged", async () => {
+    const name = uniqueName("sameuri10");
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        mr.registerModel({ name, version: "v1", uri: `s3://models/${name}/v1/` }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(["created", ...Array(9).fill("unchanged")]);
+    expect(new Set(results.map((r) => r.modelArtifact.id)).size).toBe(1);
+  });
+
   it("20 concurrent distinct versions of one new model make one model with 20 versions", async () => {
     const name = uniqueName("distinct20");
     const results = await Promise.all(
