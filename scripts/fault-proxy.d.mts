@@ -1,10 +1,10 @@
 // Types of scripts/fault-proxy.mjs for the TypeScript tests.
-export type FaultKind = "drop-before" | "drop-after" | "reset-mid" | "503" | "latency";
+export type FaultKind = "drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency";
 export interface Recorded {
   method: string;
   path: string;
   status: number | undefined;
-  fault: FaultKind | undefined;
+  fault: FaultKind | "checksum" | undefined;
 }
 export declare const DEFAULT_KINDS: Record<FaultKind, number>;
 export interface FaultProxy {
@@ -29,4 +29,7 @@ export declare function startFaultProxy(options: {
   burst?: number;
   delayMs?: number;
   faultable?: (method: string, path: string) => boolean;
+  /** Refuse every request carrying one of the AWS SDK's checksum headers, as Cloudflare R2 ("501") or Backblaze B2
+   * ("400") do. */
+  rejectChecksums?: "501" | "400";
 }): Promise<FaultProxy>;

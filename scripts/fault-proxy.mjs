@@ -13,8 +13,8 @@
 import { createHash } from "node:crypto";
 import { createServer, request as forward } from "node:http";
 
-/** @typedef {"drop-before" | "drop-after" | "reset-mid" | "503" | "latency"} FaultKind */
-/** @typedef {{ method: string, path: string, status: number | undefined, fault: FaultKind | undefined }} Recorded */
+/** @typedef {"drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency"} FaultKind */
+/** @typedef {{ method: string, path: string, status: number | undefined, fault: FaultKind | "checksum" | undefined }} Recorded */
 
 /** Faults that fail the request, with their weights (latency only slows it down). */
 export const DEFAULT_KINDS = /** @type {Record<FaultKind, number>} */ ({
@@ -22,6 +22,7 @@ export const DEFAULT_KINDS = /** @type {Record<FaultKind, number>} */ ({
   "drop-after": 1,
   "reset-mid": 1,
   503: 1,
+  500: 0, // only when injected (an S3 InternalError reply)
   latency: 1,
 });
 
@@ -43,8 +44,9 @@ const readAll = (stream) =>
 /**
  * Starts the proxy on 127.0.0.1 (a free port).
  * @param {{ target: string, seed?: number, rate?: number, kinds?: Partial<Record<FaultKind, number>>, burst?: number,
- *   delayMs?: number, faultable?: (method: string, path: string) => boolean }} options
- *   `faultable` limits random faults to some requests (default: all).
+ *   delayMs?: number, faultable?: (method: string, path: string) => boolean, rejectChecksums?: "501" | "400" }} options
+ *   `faultable` limits random faults to some requests (default: all). `rejectChecksums` refuses every request that
+ *   carries one of the AWS SDK's checksum headers, as R2 ("501") or B2 ("400") do.
  */
 export async function startFaultProxy(options) {
   const target = new URL(options.target);
@@ -96,7 +98,16 @@ export async function startFaultProxy(options) {
     requests.push(record);
     const body = await readAll(incoming).catch(() => Buffer.alloc(0));
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    const checksumHeader = options.rejectChecksums && checksumHeaderOf(incoming.headers);
+    if (checksumHeader) return rejectChecksum(outgoing, record, options.rejectChecksums, checksumHeader);
     if (fault === "drop-before") return incoming.socket.destroy();
+    if (fault === "500") {
+      record.status = 500;
+      outgoing.writeHead(500, { "content-type": "application/xml" });
+      return outgoing.end(
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>fault-proxy</RequestId></Error>',
+      );
+    }
     if (fault === "503") {
       record.status = 503;
       outgoing.writeHead(503, { "content-type": "text/plain", "retry-after": "0" });
@@ -162,4 +173,30 @@ export async function startFaultProxy(options) {
       return new Promise((resolve) => server.close(() => resolve(undefined)));
     },
   };
+}
+
+/** The first header of the AWS SDK's default checksums in a request (`x-amz-checksum-*`, `x-amz-sdk-checksum-algorithm`,
+ * `x-amz-trailer`, `x-amz-checksum-mode`), or undefined. */
+function checksumHeaderOf(headers) {
+  return Object.keys(headers).find(
+    (name) =>
+      name.startsWith("x-amz-checksum-") ||
+      name === "x-amz-sdk-checksum-algorithm" ||
+      name === "x-amz-trailer",
+  );
+}
+
+/** Answers as stores that do not implement the SDK's checksum headers do: Cloudflare R2 with 501 NotImplemented,
+ * Backblaze B2 with 400 InvalidArgument (both with an S3 XML error body). */
+function rejectChecksum(outgoing, record, style, header) {
+  const [status, code, message] =
+    style === "501"
+      ? [501, "NotImplemented", `Header '${header}' with value 'CRC32' not implemented`]
+      : [400, "InvalidArgument", `Unsupported header '${header}' received for this API call.`];
+  record.status = status;
+  record.fault = "checksum";
+  outgoing.writeHead(status, { "content-type": "application/xml" });
+  outgoing.end(
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+  );
 }

@@ -21,6 +21,7 @@ import { type ApiClient, createTransport } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
+import type { StorageSettings } from "./config/storage-settings.js";
 import {
   type DeployAction,
   type DeployParams,
@@ -53,8 +54,14 @@ export interface ModelRegistryOptions {
   insecureSkipVerify?: boolean | undefined;
   /** User-Agent header. Default `model-registry-ts/<version>`. */
   userAgent?: string | undefined;
-  /** Default storage of `registerModel` uploads (bucket, endpoint, region, credentials, or an S3Client). */
+  /** Default storage of `registerModel`, `downloadModel` and `verifyModel` (bucket, endpoint, region, checksums,
+   * credentials, or an S3Client). Fields left out come from the AWS standard configuration and the data-connection
+   * variables of the environment (see {@link ModelRegistry.storageSettings}). */
   storage?: StorageOptions | undefined;
+  /** The environment storage defaults are read from (the AWS SDK's variables and shared config files, and
+   * `AWS_S3_ENDPOINT`/`AWS_S3_BUCKET`), as the AWS SDK reads it for credentials. Default: the process environment
+   * at the time of each storage call. */
+  env?: Record<string, string | undefined> | undefined;
   /** Where models registered by this client come from (recorded on each new version). `fromEnv()` detects it from
    * the CI system's environment. Default none. */
   lineage?: Lineage | undefined;
@@ -84,8 +91,10 @@ export class ModelRegistry {
   readonly serves: Serves;
   readonly experiments: Experiments;
   readonly experimentRuns: ExperimentRuns;
-  /** Default storage of uploads. */
+  /** Default storage of uploads, downloads and verification (explicit settings only; see storageSettings()). */
   readonly storage: StorageOptions;
+  /** The environment storage defaults are read from; undefined: the process environment when used. */
+  readonly env: Record<string, string | undefined> | undefined;
   /** Lineage recorded on new versions (from CI, with `fromEnv()`). */
   readonly lineage: Lineage;
   /** The retry policy in effect (the `retry` option with its defaults filled in); workflows retry their own
@@ -99,6 +108,7 @@ export class ModelRegistry {
     this.url = parseRegistryUrl(options.url, "the url option");
     this.author = options.author;
     this.storage = options.storage ?? {};
+    this.env = options.env;
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);
     const timeout = options.timeout;
@@ -146,7 +156,7 @@ export class ModelRegistry {
     // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and the CLI's --help should not pay.
     const { registerModel } = await import("./workflows/register-model.js");
     try {
-      return displayable(await registerModel(this, params, this.storage)); // a card in Deno's Jupyter kernel
+      return displayable(await registerModel(this, params)); // a card in Deno's Jupyter kernel
     } catch (error) {
       throw this.secrets.scrubError(error);
     }
@@ -183,11 +193,22 @@ export class ModelRegistry {
   }
 
   /**
+   * The storage settings in effect and where each comes from: `storage` (e.g. one call's `params.storage`) first,
+   * then this client's `storage` option, then the AWS standard configuration of {@link ModelRegistry.env} (its
+   * variables, then the profile in the shared config file), then `AWS_S3_ENDPOINT`/`AWS_S3_BUCKET`, then defaults.
+   * Never includes a secret. See `resolveStorageSettings` for every source.
+   */
+  async storageSettings(storage?: StorageOptions): Promise<StorageSettings> {
+    const { storageSettingsFor } = await import("./workflows/storage-client.js");
+    return storageSettingsFor(this, storage);
+  }
+
+  /**
    * A client configured from the environment: `MODEL_REGISTRY_URL`; the token from `MODEL_REGISTRY_TOKEN`, else the
    * file named by `MODEL_REGISTRY_TOKEN_FILE` (or `tokenEnvVar`), else `KF_PIPELINES_SA_TOKEN_PATH`, else the
    * Kubernetes service-account token (the Python client's order); the CA file from `MODEL_REGISTRY_CA_FILE`; the
-   * author from `MODEL_REGISTRY_AUTHOR` or `USER`; upload storage from `AWS_S3_BUCKET`, `AWS_S3_ENDPOINT` and
-   * `AWS_DEFAULT_REGION` (credentials through the AWS SDK's chain). Explicit `options` win over the environment.
+   * author from `MODEL_REGISTRY_AUTHOR` or `USER`; storage as {@link ModelRegistry.storageSettings} says, from the
+   * same `env`. Explicit `options` win over the environment.
    */
   static async fromEnv(
     options: Partial<ModelRegistryOptions> & Omit<ResolveOptions, "overrides"> = {},
@@ -206,7 +227,8 @@ export class ModelRegistry {
       token: explicit.token ?? settings.token,
       author: settings.author,
       caFile: settings.caFile,
-      storage: { ...settings.storage, ...explicit.storage },
+      storage: explicit.storage,
+      env,
       lineage: explicit.lineage ?? detectCiLineage(env),
     });
   }

@@ -1,12 +1,16 @@
 // The registry client for the CLI's settings: flags win over the environment, which wins over the active context
-// of the config file.
+// of the config file; for storage, the context's fields win over the environment (see storage-settings.ts).
 import { ConfigError } from "../client/errors.js";
-import { cliConfigPath, contextEnv, readCliConfig } from "../config/cli-config.js";
+import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ModelRegistry } from "../model-registry.js";
+import type { StorageOptions } from "../workflows/register-params.js";
 import type { CliIo, GlobalOptions } from "./context.js";
 
 /** The environment the settings are resolved from: config context, then the real environment, then flags. */
-export async function cliEnv(io: CliIo, globals: GlobalOptions): Promise<Record<string, string | undefined>> {
+export async function cliEnv(
+  io: CliIo,
+  globals: GlobalOptions,
+): Promise<{ env: Record<string, string | undefined>; storage: StorageOptions }> {
   const path = cliConfigPath(io.env);
   const config = await readCliConfig(path);
   const name = globals.context ?? io.env.MR_CLI_CONTEXT ?? config.currentContext;
@@ -26,10 +30,10 @@ export async function cliEnv(io: CliIo, globals: GlobalOptions): Promise<Record<
     env.MODEL_REGISTRY_TOKEN_FILE = globals.tokenFile;
     delete env.MODEL_REGISTRY_TOKEN; // the flag names the token to use
   }
-  return env;
+  return { env, storage: contextStorage(name ?? "", context) };
 }
 
 export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelRegistry> {
-  const env = await cliEnv(io, globals);
-  return ModelRegistry.fromEnv({ env, ...(globals.timeout ? { timeout: globals.timeout } : {}) });
+  const { env, storage } = await cliEnv(io, globals);
+  return ModelRegistry.fromEnv({ env, storage, ...(globals.timeout ? { timeout: globals.timeout } : {}) });
 }

@@ -9,6 +9,8 @@ import {
   ModelRegistryError,
   NotFoundError,
   ServerError,
+  StorageError,
+  type StorageErrorKind,
   TokenError,
   UploadError,
   UploadInProgressError,
@@ -42,8 +44,26 @@ export class CliFailure extends Error {
   }
 }
 
+// Storage failures by kind: a wrong setting 2, credentials 5, unavailable 6, integrity (and anything else) 7.
+const STORAGE_EXIT: Partial<Record<StorageErrorKind, number>> = {
+  "wrong-region": EXIT.usage,
+  "no-such-bucket": EXIT.usage,
+  redirect: EXIT.usage,
+  "checksum-unsupported": EXIT.usage,
+  "not-implemented": EXIT.usage,
+  "invalid-access-key": EXIT.auth,
+  "signature-mismatch": EXIT.auth,
+  "clock-skew": EXIT.auth,
+  "expired-token": EXIT.auth,
+  "access-denied": EXIT.auth,
+  unreachable: EXIT.unreachable,
+  throttled: EXIT.unreachable,
+  unavailable: EXIT.unreachable,
+};
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliFailure) return error.exitCode;
+  if (error instanceof StorageError) return STORAGE_EXIT[error.kind] ?? EXIT.upload;
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
   if (error instanceof ConfigError || error instanceof BadRequestError) return EXIT.usage;

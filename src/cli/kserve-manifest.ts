@@ -1,6 +1,7 @@
 // A KServe InferenceService manifest for a registered version, labelled the way the Model Registry's cluster
 // controller watches (modelregistry.kubeflow.org/*), for GitOps: apply it and the controller links it to the registry.
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
+import { formatS3Uri, parseS3Uri } from "../storage/s3-uri.js";
 
 export interface KserveManifestParams {
   name: string;
@@ -16,6 +17,14 @@ export interface KserveManifestParams {
   registryNamespace: string;
 }
 
+/** The URI KServe's storage initializer reads: an `s3://` URI without the registry-only `?endpoint=…&defaultRegion=…`
+ * suffix (the cluster reaches the store through its own data connection); any other URI as it is. */
+export function storageUri(uri: string): string {
+  if (!/^s3:\/\//i.test(uri.trim())) return uri;
+  const { bucket, key } = parseS3Uri(uri);
+  return formatS3Uri({ bucket, key });
+}
+
 /** The manifest as a plain object (serialise it as YAML or JSON). */
 export function kserveManifest(params: KserveManifestParams): Record<string, unknown> {
   const { artifact } = params;
@@ -27,7 +36,7 @@ export function kserveManifest(params: KserveManifestParams): Record<string, unk
             ...(artifact.storagePath ? { path: artifact.storagePath } : {}),
           },
         }
-      : { storageUri: artifact.uri };
+      : { storageUri: artifact.uri && storageUri(artifact.uri) };
   return {
     apiVersion: "serving.kserve.io/v1beta1",
     kind: "InferenceService",

@@ -14,11 +14,31 @@ function bar(event: Extract<ProgressEvent, { overall: unknown }>): string {
 
 /** The progress callback for this invocation, or undefined when nothing should be shown. */
 export function progressReporter(ctx: CliContext): ProgressCallback | undefined {
-  const { quiet } = ctx.globals();
+  const { quiet, verbose } = ctx.globals();
   const { stderr } = ctx.io;
-  if (quiet) return undefined;
-  if (ctx.format() === "json") return (event) => stderr.write(`${JSON.stringify(event)}\n`);
-  if (!stderr.isTTY) return undefined;
+  const drawn = quiet
+    ? undefined
+    : ctx.format() === "json"
+      ? jsonEvents(ctx)
+      : ctx.io.stderr.isTTY
+        ? terminal(ctx)
+        : undefined;
+  if (!verbose || ctx.format() === "json") return drawn;
+  // --verbose: which storage settings are used and where each came from, whatever else is shown.
+  return (event) => {
+    if (event.type === "storage")
+      for (const [name, value] of Object.entries(event.settings))
+        stderr.write(`mr-cli: storage ${name}: ${value}\n`);
+    drawn?.(event);
+  };
+}
+
+function jsonEvents(ctx: CliContext): ProgressCallback {
+  return (event) => ctx.io.stderr.write(`${JSON.stringify(event)}\n`);
+}
+
+function terminal(ctx: CliContext): ProgressCallback {
+  const { stderr } = ctx.io;
   let drawn = false;
   let last = 0;
   return (event) => {
@@ -28,7 +48,7 @@ export function progressReporter(ctx: CliContext): ProgressCallback | undefined 
       if (event.phase !== "done") stderr.write(`${event.phase}${event.detail ? ` ${event.detail}` : ""}\n`);
       return;
     }
-    if (event.type === "warning") return; // printed once, with the result
+    if (event.type === "warning" || event.type === "storage") return; // warnings: printed once, with the result
 
     const now = Date.now();
     const finished = event.overall.loadedBytes >= event.overall.totalBytes;

@@ -106,6 +106,76 @@ export class UploadError extends ModelRegistryError {
   }
 }
 
+/** What kind of S3 failure a {@link StorageError} is; each kind has its own fix (see the README's S3 error table). */
+export type StorageErrorKind =
+  | "unreachable"
+  | "wrong-region"
+  | "no-such-bucket"
+  | "redirect"
+  | "checksum-unsupported"
+  | "not-implemented"
+  | "invalid-access-key"
+  | "signature-mismatch"
+  | "clock-skew"
+  | "expired-token"
+  | "access-denied"
+  | "throttled"
+  | "unavailable"
+  | "integrity"
+  | "not-found"
+  | "other";
+
+/** Where a storage operation failed and what the store answered. */
+export interface StorageErrorDetails {
+  kind: StorageErrorKind;
+  /** What was being done, e.g. `"checking the bucket"`. */
+  operation: string;
+  bucket: string;
+  key?: string | undefined;
+  /** HTTP status of the store's reply; absent when no reply came. */
+  status?: number | undefined;
+  /** The S3 error code (`NoSuchBucket`, `SignatureDoesNotMatch`…); absent when the reply had no body (HEAD). */
+  code?: string | undefined;
+  /** The store's request id (`x-amz-request-id`), for its operators. */
+  requestId?: string | undefined;
+}
+
+/** An S3 operation failed. `kind` says why; the message names the status, the S3 error code, the cause and the fix
+ * (which settings to check, and where each came from). */
+export class StorageError extends UploadError {
+  override name = "StorageError";
+  readonly kind: StorageErrorKind;
+  readonly operation: string;
+  readonly bucket: string;
+  readonly key: string | undefined;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(message: string, details: StorageErrorDetails, cause?: unknown) {
+    const credentials = [
+      "invalid-access-key",
+      "signature-mismatch",
+      "clock-skew",
+      "expired-token",
+      "access-denied",
+    ];
+    super(message, {
+      cause,
+      unreachable: details.kind === "unreachable",
+      denied: credentials.includes(details.kind),
+      transient: ["unreachable", "throttled", "unavailable"].includes(details.kind),
+    });
+    this.kind = details.kind;
+    this.operation = details.operation;
+    this.bucket = details.bucket;
+    this.key = details.key;
+    this.status = details.status;
+    this.code = details.code;
+    this.requestId = details.requestId;
+  }
+}
+
 /** Another run is uploading the same version right now. */
 export class UploadInProgressError extends ModelRegistryError {
   override name = "UploadInProgressError";

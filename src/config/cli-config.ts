@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../client/errors.js";
+import type { StorageOptions } from "../workflows/register-params.js";
 import type { Env } from "./default-env.js";
 
 /** One context: where a registry is and how to reach it. */
@@ -16,6 +17,12 @@ export interface CliContextConfig {
   s3Endpoint?: string;
   bucket?: string;
   region?: string;
+  /** `when-supported` or `when-required`. */
+  checksums?: string;
+  /** `path` or `virtual`. */
+  addressingStyle?: string;
+  /** AWS profile for storage settings and credentials. */
+  profile?: string;
 }
 
 export interface CliConfig {
@@ -23,18 +30,21 @@ export interface CliConfig {
   contexts: Record<string, CliContextConfig>;
 }
 
-const FIELDS: Record<keyof CliContextConfig, string> = {
+// The registry fields stand for these variables (the environment wins over them). The storage fields are a layer of
+// their own, above the AWS configuration (see storage-settings.ts).
+const FIELDS = {
   url: "MODEL_REGISTRY_URL",
   tokenFile: "MODEL_REGISTRY_TOKEN_FILE",
   caFile: "MODEL_REGISTRY_CA_FILE",
   author: "MODEL_REGISTRY_AUTHOR",
-  s3Endpoint: "AWS_S3_ENDPOINT",
-  bucket: "AWS_S3_BUCKET",
-  region: "AWS_DEFAULT_REGION",
-};
+} as const;
+const STORAGE_FIELDS = ["s3Endpoint", "bucket", "region", "checksums", "addressingStyle", "profile"] as const;
 
 /** The names of a context's fields. */
-export const CONTEXT_FIELDS = Object.keys(FIELDS) as (keyof CliContextConfig)[];
+export const CONTEXT_FIELDS: (keyof CliContextConfig)[] = [
+  ...(Object.keys(FIELDS) as (keyof typeof FIELDS)[]),
+  ...STORAGE_FIELDS,
+];
 
 /** `$MR_CLI_CONFIG`, else `$XDG_CONFIG_HOME/mr-cli/config.yaml`, else `~/.config/mr-cli/config.yaml`. */
 export function cliConfigPath(env: Env): string {
@@ -79,12 +89,41 @@ export async function writeCliConfig(path: string, config: CliConfig): Promise<v
   await chmod(path, 0o600);
 }
 
-/** A context's settings as the environment variables they stand for. */
+/** A context's registry settings as the environment variables they stand for. */
 export function contextEnv(context: CliContextConfig | undefined): Env {
   const env: Env = {};
-  for (const field of CONTEXT_FIELDS) {
-    const value = context?.[field];
-    if (value) env[FIELDS[field]] = value;
+  for (const [field, name] of Object.entries(FIELDS)) {
+    const value = context?.[field as keyof typeof FIELDS];
+    if (value) env[name] = value;
   }
   return env;
+}
+
+/** A context's storage settings, named `context <name>` as their source.
+ * @throws ConfigError for a `checksums` or `addressingStyle` value that is not one of the choices. */
+export function contextStorage(name: string, context: CliContextConfig | undefined): StorageOptions {
+  const source = `context ${name}`;
+  const storage: StorageOptions = { source };
+  if (!context) return storage;
+  const choice = <T extends string>(
+    field: "checksums" | "addressingStyle",
+    choices: readonly T[],
+  ): T | undefined => {
+    const value = context[field];
+    if (value === undefined || value === "") return undefined;
+    if (!choices.includes(value as T))
+      throw new ConfigError(
+        `${field} of context ${name} must be ${choices.join(" or ")}, not ${JSON.stringify(value)}`,
+      );
+    return value as T;
+  };
+  if (context.s3Endpoint) storage.endpoint = context.s3Endpoint;
+  if (context.bucket) storage.bucket = context.bucket;
+  if (context.region) storage.region = context.region;
+  if (context.profile) storage.profile = context.profile;
+  const checksums = choice("checksums", ["when-supported", "when-required"] as const);
+  if (checksums) storage.checksums = checksums;
+  const style = choice("addressingStyle", ["path", "virtual"] as const);
+  if (style) storage.forcePathStyle = style === "path";
+  return storage;
 }

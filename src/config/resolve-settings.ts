@@ -1,4 +1,4 @@
-// Everything the CLI and `ModelRegistry.fromEnv()` need, resolved in one place from explicit values, the environment
+// The registry settings the CLI and `ModelRegistry.fromEnv()` need (storage: see storage-settings.ts), resolved in one place from explicit values, the environment
 // and files. The library itself never reads the environment; it takes what this returns.
 
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
@@ -40,8 +40,6 @@ export interface ResolvedSettings {
   caFile?: string;
   /** `MODEL_REGISTRY_AUTHOR`, else `USER`, else `USERNAME`. */
   author?: string;
-  /** S3 defaults: `AWS_S3_ENDPOINT`, `AWS_S3_BUCKET`, and `AWS_DEFAULT_REGION` else `AWS_REGION`. */
-  storage: { endpoint?: string; bucket?: string; region?: string };
 }
 
 /**
@@ -72,19 +70,12 @@ export async function resolveSettings(options: ResolveOptions = {}): Promise<Res
     tokenFileOptions: options.tokenFile,
   });
 
-  const settings: ResolvedSettings = { url, tokenSource, storage: {} };
+  const settings: ResolvedSettings = { url, tokenSource };
   if (token !== undefined) settings.token = token;
   const caFile = pick(overrides.caFile, env[options.caEnvVar ?? DEFAULT_CA_ENV_VAR]);
   if (caFile !== undefined) settings.caFile = caFile;
   const author = pick(overrides.author, env.MODEL_REGISTRY_AUTHOR, env.USER, env.USERNAME);
   if (author !== undefined) settings.author = author;
-
-  const endpoint = pick(env.AWS_S3_ENDPOINT);
-  if (endpoint !== undefined) settings.storage.endpoint = endpoint;
-  const bucket = pick(env.AWS_S3_BUCKET);
-  if (bucket !== undefined) settings.storage.bucket = bucket;
-  const region = pick(env.AWS_DEFAULT_REGION, env.AWS_REGION);
-  if (region !== undefined) settings.storage.region = region;
   return settings;
 }
 

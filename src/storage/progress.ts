@@ -24,6 +24,9 @@ export type ProgressEvent =
         | "done";
       detail?: string;
     }
+  /** The storage settings in use, each as `value (source)`, e.g. `{ endpoint: "http://… (AWS_ENDPOINT_URL_S3)" }`;
+   * sent once, before the first storage request. Never holds a secret. */
+  | { type: "storage"; settings: Record<string, string> }
   /** Something the caller should know that did not stop the work (also in the result's `warnings`). */
   | { type: "warning"; message: string }
   /** Bytes of one file sent (or received, or hashed) so far. */

@@ -33,7 +33,7 @@ export async function readObject(
     const name = (error as { name?: string }).name;
     if (name === "NoSuchKey" || name === "NotFound") return null;
     if (signal?.aborted) throw signal.reason;
-    throw storageError(`reading ${key}`, bucket, error);
+    throw storageError(client, { operation: "reading", bucket, key }, error);
   }
   if (toFile) await mkdir(dirname(toFile), { recursive: true });
   const file = toFile ? await open(toFile, "w") : undefined;
@@ -54,7 +54,7 @@ export async function readObject(
     await file?.close();
     if (toFile) await rm(toFile, { force: true }); // no half-written file left behind
     if (signal?.aborted) throw signal.reason;
-    throw storageError(`reading ${key}`, bucket, error);
+    throw storageError(client, { operation: "reading", bucket, key }, error);
   }
   await file?.close();
   return { size, sha256: hash.digest() };

@@ -65,7 +65,9 @@ export function parseS3Uri(uri: string): S3Location {
 
 /**
  * Formats a location as a URI that {@link parseS3Uri} reads back to an equal location: `s3://bucket/key`, plus
- * `?endpoint=…&defaultRegion=…` (each only when present, values URL-encoded). The bucket root is `s3://bucket/`.
+ * `?endpoint=…&defaultRegion=…` (each only when present). As the Python client writes them, values are left as they
+ * are (`endpoint=http://host:9000`), except the characters a query would misread (`%`, `&`, `#`, `+`, `=`, `?`,
+ * spaces), which are percent-encoded. The bucket root is `s3://bucket/`.
  *
  * @throws ConfigError when the bucket name is invalid, or when the location has neither endpoint nor region and its
  * key itself ends in something that reads as an `endpoint`/`defaultRegion` query (it could not be read back).
@@ -75,8 +77,8 @@ export function formatS3Uri(location: S3Location): string {
   if (problem) throw new ConfigError(`invalid S3 bucket name "${location.bucket}": ${problem}`);
   const base = `s3://${location.bucket}/${location.key}`;
   const params: string[] = [];
-  if (location.endpoint !== undefined) params.push(`endpoint=${encodeURIComponent(location.endpoint)}`);
-  if (location.region !== undefined) params.push(`defaultRegion=${encodeURIComponent(location.region)}`);
+  if (location.endpoint !== undefined) params.push(`endpoint=${queryValue(location.endpoint)}`);
+  if (location.region !== undefined) params.push(`defaultRegion=${queryValue(location.region)}`);
   if (params.length > 0) return `${base}?${params.join("&")}`;
   if (splitQuery(location.key)) {
     throw new ConfigError(
@@ -100,6 +102,11 @@ export function joinKey(...parts: string[]): string {
     .filter((part) => part !== "")
     .join("/");
   return joined !== "" && given.at(-1)?.endsWith("/") ? `${joined}/` : joined;
+}
+
+/** A query value written readably: only what would change its meaning in a query is percent-encoded. */
+function queryValue(value: string): string {
+  return value.replace(/[%&#+=?\s]/g, (c) => encodeURIComponent(c));
 }
 
 /** The query at the end of `text` when its last `?` starts one that names `endpoint` or `defaultRegion`. */

@@ -1,46 +1,219 @@
-// S3 failures as UploadError: what was being done, where, and the storage's own words; never a credential.
-import { UploadError } from "../client/errors.js";
+// The one mapping from any S3 failure to a StorageError: the status, the S3 error code, the request id, what was being
+// done and where, the cause and the fix. Hints name only the settings in use and where each came from; never a secret.
+// Error codes and their meaning: the Amazon S3 API reference, "Error responses" (list of error codes).
+import type { S3Client } from "@aws-sdk/client-s3";
+import { StorageError, type StorageErrorKind } from "../client/errors.js";
 import { networkCode } from "../client/network-code.js";
+import type { Sourced, StorageSettings } from "../config/storage-settings.js";
+import { settingsOf } from "./s3-client.js";
 
-// S3 error codes that mean "try again" (AWS's list of retryable errors, plus what a cut-off reply looks like).
-const TRANSIENT_NAMES = new Set([
-  "SlowDown",
-  "Throttling",
-  "ThrottlingException",
-  "RequestTimeout",
-  "InternalError",
-  "ServiceUnavailable",
-  "TimeoutError",
-]);
-
-/** An UploadError for a failed storage operation. `unreachable` is set when no connection could be made. */
-export function storageError(doing: string, bucket: string, error: unknown): UploadError {
-  const code = networkCode(error);
-  const name = (error as { name?: string }).name ?? "Error";
-  const message = error instanceof Error ? error.message : String(error);
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  let hint = "";
-  const unreachable =
-    code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT" || code === "ECONNRESET";
-  if (unreachable)
-    hint = "; cannot reach the S3 storage: check AWS_S3_ENDPOINT and that the storage is running";
-  else if (name === "NoSuchBucket") hint = `; create bucket ${bucket} or choose another with AWS_S3_BUCKET`;
-  const denied =
-    name === "AccessDenied" ||
-    name === "InvalidAccessKeyId" ||
-    name === "SignatureDoesNotMatch" ||
-    status === 403;
-  if (!unreachable && denied)
-    hint = "; check the S3 credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and their permissions";
-  const detail = code && !message.includes(code) ? `${message} (${code})` : message;
-  const transient =
-    (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) ||
-    (status !== undefined && (status >= 500 || status === 408 || status === 429)) ||
-    TRANSIENT_NAMES.has(name);
-  return new UploadError(`${doing} in bucket ${bucket} failed: ${name}: ${detail}${hint}`, {
-    cause: error,
-    unreachable,
-    denied,
-    transient,
-  });
+/** What was being done, where. */
+export interface StorageOperation {
+  operation: string;
+  bucket: string;
+  key?: string | undefined;
 }
+
+interface SdkError {
+  name?: string;
+  message?: string;
+  Code?: string;
+  Region?: string;
+  Endpoint?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+const BY_CODE: Record<string, StorageErrorKind> = {
+  NoSuchBucket: "no-such-bucket",
+  AuthorizationHeaderMalformed: "wrong-region",
+  IllegalLocationConstraintException: "wrong-region",
+  InvalidRegion: "wrong-region",
+  PermanentRedirect: "redirect",
+  TemporaryRedirect: "redirect",
+  Redirect: "redirect",
+  InvalidAccessKeyId: "invalid-access-key",
+  XAdminUserNotFound: "invalid-access-key", // versitygw's 404 for an access key it does not know
+  SignatureDoesNotMatch: "signature-mismatch",
+  RequestTimeTooSkewed: "clock-skew",
+  ExpiredToken: "expired-token",
+  TokenRefreshRequired: "expired-token",
+  InvalidToken: "expired-token",
+  AccessDenied: "access-denied",
+  AllAccessDisabled: "access-denied",
+  SlowDown: "throttled",
+  Throttling: "throttled",
+  ThrottlingException: "throttled",
+  TooManyRequests: "throttled",
+  InternalError: "unavailable",
+  ServiceUnavailable: "unavailable",
+  RequestTimeout: "unavailable",
+  TimeoutError: "unavailable",
+  BadDigest: "integrity",
+  InvalidDigest: "integrity",
+  XAmzContentSHA256Mismatch: "integrity",
+  InvalidChecksum: "integrity",
+  NoSuchKey: "not-found",
+  NoSuchUpload: "not-found",
+  NotImplemented: "not-implemented",
+};
+// Headers the AWS SDK adds for its default checksums; stores that reject them name one of them (or "checksum").
+const CHECKSUM_WORDS = /checksum|crc32|x-amz-sdk-checksum|x-amz-trailer|streaming-unsigned-payload-trailer/i;
+
+/** A StorageError for a failed S3 operation of `client` (whose settings, when it was built by `s3ClientFor`, are
+ * named in the hint). */
+export function storageError(
+  client: S3Client | undefined,
+  where: StorageOperation,
+  error: unknown,
+): StorageError {
+  if (error instanceof StorageError) return error;
+  const sdk = (error ?? {}) as SdkError;
+  const settings = client ? settingsOf(client) : undefined;
+  const status = sdk.$metadata?.httpStatusCode;
+  const code = errorCode(sdk);
+  const network = networkCode(error);
+  const kind = classify(sdk, code, status, network, settings, where.key !== undefined);
+  const requestId = sdk.$metadata?.requestId;
+  const place = `s3://${where.bucket}${where.key ? `/${where.key}` : ""}`;
+  const answer =
+    status !== undefined
+      ? `${status}${code ? ` ${code}` : " (no S3 error code in the reply)"}`
+      : (network ?? sdk.name ?? "Error");
+  const message = sdk.message?.trim().replace(/\.+$/, "");
+  const said = message && message !== "UnknownError" && message !== code ? `: ${message}` : "";
+  const fix = hint(kind, { sdk, code, status, network, settings, where });
+  const id = requestId ? ` (request id ${requestId})` : "";
+  return new StorageError(
+    `${where.operation} ${place} failed: ${answer}${said}. ${fix}${id}`,
+    { kind, ...where, status, code, requestId },
+    error,
+  );
+}
+
+/** The S3 error code, or undefined when the reply had no body (the SDK then says `Unknown`/`NotFound`/…). */
+function errorCode(sdk: SdkError): string | undefined {
+  const code = sdk.Code ?? sdk.name;
+  if (!code || code === "Unknown" || code === "UnknownError" || code === "Error") return undefined;
+  if (sdk.message === "UnknownError") return undefined; // a bodiless reply: the SDK made the name up from the status
+  if (/^\d+$/.test(code)) return undefined;
+  return code;
+}
+
+function classify(
+  sdk: SdkError,
+  code: string | undefined,
+  status: number | undefined,
+  network: string | undefined,
+  settings: StorageSettings | undefined,
+  hasKey: boolean,
+): StorageErrorKind {
+  if (status === undefined && network && UNREACHABLE.has(network)) return "unreachable";
+  const checksums = settings?.requestChecksums.value !== "when-required";
+  const text = `${code ?? ""} ${sdk.message ?? ""}`;
+  if ((status === 501 || status === 400) && checksums && CHECKSUM_WORDS.test(text))
+    return "checksum-unsupported";
+  if (code && BY_CODE[code]) return BY_CODE[code];
+  if (status === undefined) {
+    if (/checksum/i.test(sdk.message ?? "")) return "integrity"; // the SDK's own response validation
+    return network || sdk.name === "TimeoutError" ? "unavailable" : "other";
+  }
+  if (status === 301 || status === 307) return "redirect";
+  if (status === 400 && sdk.$response?.headers?.["x-amz-bucket-region"]) return "wrong-region";
+  if (status === 403) return "access-denied";
+  if (status === 404) return hasKey ? "not-found" : "no-such-bucket";
+  if (status === 429) return "throttled";
+  if (status === 501) return "not-implemented";
+  if (status >= 500 || status === 408) return "unavailable";
+  return "other";
+}
+
+interface HintFacts {
+  sdk: SdkError;
+  code: string | undefined;
+  status: number | undefined;
+  network: string | undefined;
+  settings: StorageSettings | undefined;
+  where: StorageOperation;
+}
+
+const from = (value: Sourced<string> | undefined) => (value ? ` (from ${value.source})` : "");
+
+function hint(kind: StorageErrorKind, facts: HintFacts): string {
+  const { sdk, settings, where } = facts;
+  const endpoint = settings?.endpoint;
+  const store = endpoint ? `${endpoint.value}${from(endpoint)}` : "AWS S3 (no endpoint set)";
+  const region = settings?.region;
+  const bucket =
+    settings?.bucket?.value === where.bucket
+      ? `bucket ${where.bucket}${from(settings.bucket)}`
+      : `bucket ${where.bucket}`;
+  const credentials = settings ? ` (credentials from ${settings.credentialsSource})` : "";
+  switch (kind) {
+    case "unreachable":
+      return endpoint
+        ? `Cannot connect to ${store}: check the endpoint and that the store is running`
+        : "No S3 endpoint is set, so this went to AWS S3 itself: for S3-compatible storage set --endpoint, AWS_ENDPOINT_URL_S3 or AWS_S3_ENDPOINT";
+    case "wrong-region": {
+      const expected = regionOf(sdk);
+      const now = region ? ` not ${region.value}${from(region)}` : "";
+      return expected
+        ? `The store expects region ${expected},${now}: set --region ${expected} (or AWS_REGION)`
+        : `The region is wrong for this store${now ? ` (${now.trim()})` : ""}: set the store's region with --region or AWS_REGION`;
+    }
+    case "redirect": {
+      const expected = regionOf(sdk);
+      if (sdk.Endpoint)
+        return `The bucket must be reached at ${sdk.Endpoint}, not ${store}: set the endpoint (or the region) it lives in`;
+      return expected
+        ? `The bucket is in region ${expected}, not ${region?.value ?? "the one set"}: set --region ${expected} (or AWS_REGION)`
+        : `The store redirects elsewhere: check the endpoint ${store} and the region`;
+    }
+    case "no-such-bucket":
+      return `${cap(bucket)} does not exist at ${store}: create it, or choose another bucket (--bucket or AWS_S3_BUCKET)`;
+    case "checksum-unsupported":
+      return `The store rejects the AWS SDK's checksum headers: set AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED and AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED (or --checksums when-required)`;
+    case "not-implemented":
+      return `The store at ${store} does not implement this request; if it rejects checksum headers, set AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED (or --checksums when-required)`;
+    case "invalid-access-key":
+      return `The store does not know this access key id${credentials}: check AWS_ACCESS_KEY_ID`;
+    case "signature-mismatch":
+      return `The secret key does not match the access key${credentials}: check AWS_SECRET_ACCESS_KEY`;
+    case "clock-skew":
+      return "This machine's clock is too far from the store's: set the clock right (e.g. with NTP)";
+    case "expired-token":
+      return `The session token has expired or is invalid${credentials}: get new credentials`;
+    case "access-denied":
+      return `The credentials${credentials} may not do this in ${bucket}: check them and their permissions`;
+    case "throttled":
+      return "The store is throttling requests: retry later, or lower --concurrency";
+    case "unavailable":
+      return `The store at ${store} failed or is unavailable: retry later`;
+    case "integrity":
+      return "The bytes did not arrive intact (a checksum or digest differs): retry; if it persists, check the store and any proxy in between";
+    case "not-found":
+      return where.key ? `${where.key} is not in ${bucket}` : `${cap(bucket)} was not found at ${store}`;
+    default:
+      return `Check the storage settings: endpoint ${store}, region ${region?.value ?? "us-east-1"}`;
+  }
+}
+
+/** The region the store says the bucket is in: the error's `Region`, the `x-amz-bucket-region` header, or the
+ * `expecting "<region>"` wording of AuthorizationHeaderMalformed. */
+function regionOf(sdk: SdkError): string | undefined {
+  return (
+    sdk.Region ??
+    sdk.$response?.headers?.["x-amz-bucket-region"] ??
+    /expecting ['"]([a-z0-9-]+)['"]/i.exec(sdk.message ?? "")?.[1]
+  );
+}
+
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,23 +1,19 @@
 // What is already in the bucket: the manifest stored next to a model, whether a prefix is taken, whether the bucket
 // answers at all. Every failure is an UploadError that says what to do.
-import {
-  GetObjectCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { ConfigError } from "../client/errors.js";
 import { type Manifest, parseManifest, serializeManifest } from "./manifest.js";
 import { storageError } from "./storage-error.js";
 
 const call = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
 
-/** Fails before any upload if the storage is unreachable, the bucket missing or the credentials refused; resolves
- * with the credentials in use (so that their secrets can be scrubbed from errors). */
+/** Fails before any upload if the storage is unreachable, the bucket missing, the region wrong or the credentials
+ * refused; resolves with the credentials in use (so that their secrets can be scrubbed from errors). It lists one key
+ * under `prefix` rather than sending HeadBucket: a HEAD error has no body, so it could not say which of those it is. */
 export async function checkBucket(
   client: S3Client,
   bucket: string,
+  prefix: string,
   signal?: AbortSignal,
 ): Promise<{ secretAccessKey?: string; sessionToken?: string }> {
   let credentials: { secretAccessKey?: string; sessionToken?: string };
@@ -29,10 +25,13 @@ export async function checkBucket(
     );
   }
   try {
-    await client.send(new HeadBucketCommand({ Bucket: bucket }), call(signal));
+    await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}/`, MaxKeys: 1 }),
+      call(signal),
+    );
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw storageError("checking the bucket", bucket, error);
+    throw storageError(client, { operation: "checking the bucket", bucket }, error);
   }
   return credentials;
 }
@@ -52,7 +51,7 @@ export async function readStoredManifest(
     const name = (error as { name?: string }).name;
     if (name === "NoSuchKey" || name === "NotFound") return null;
     if (signal?.aborted) throw signal.reason;
-    throw storageError(`reading the manifest ${key}`, bucket, error);
+    throw storageError(client, { operation: "reading the manifest", bucket, key }, error);
   }
   return parseManifest(text);
 }
@@ -73,7 +72,7 @@ export async function writeManifest(
     );
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw storageError(`writing the manifest ${key}`, bucket, error);
+    throw storageError(client, { operation: "writing the manifest", bucket, key }, error);
   }
 }
 
@@ -93,6 +92,6 @@ export async function prefixHasObjects(
     return (listed.KeyCount ?? listed.Contents?.length ?? 0) > 0;
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    throw storageError(`listing ${folder}`, bucket, error);
+    throw storageError(client, { operation: "listing", bucket, key: folder }, error);
   }
 }

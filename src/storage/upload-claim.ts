@@ -81,7 +81,7 @@ class ClaimObject {
       return out.ETag ?? "";
     } catch (error) {
       if (statusOf(error) === 412) return undefined;
-      throw storageError(`claiming ${this.key}`, this.bucket, error);
+      throw storageError(this.client, { operation: "claiming", bucket: this.bucket, key: this.key }, error);
     }
   }
 
@@ -99,7 +99,11 @@ class ClaimObject {
       return { nonce, etag: out.ETag, lastModified: out.LastModified ?? new Date() };
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw storageError(`reading the claim ${this.key}`, this.bucket, error);
+      throw storageError(
+        this.client,
+        { operation: "reading the claim", bucket: this.bucket, key: this.key },
+        error,
+      );
     }
   }
 
@@ -110,7 +114,11 @@ class ClaimObject {
       return out.LastModified ?? new Date();
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw storageError(`reading the claim ${this.key}`, this.bucket, error);
+      throw storageError(
+        this.client,
+        { operation: "reading the claim", bucket: this.bucket, key: this.key },
+        error,
+      );
     }
   }
 }
@@ -200,7 +208,11 @@ async function releaseClaim(claim: ClaimObject, lastEtag: string): Promise<strin
     }
     await sleep(100 * 2 ** attempt);
   }
-  const why = storageError(`removing the claim ${claim.key}`, claim.bucket, last).message;
+  const why = storageError(
+    claim.client,
+    { operation: "removing the claim", bucket: claim.bucket, key: claim.key },
+    last,
+  ).message;
   return `could not remove the upload claim ${claim.uri} (${why}); the files and the registration are complete. Delete it, or leave it: another run takes it over after ${Math.round(CLAIM_TIMING.staleMs / 1000)} s`;
 }
 

@@ -202,8 +202,12 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
         return file.size <= partSize ? putWhole(file) : putParts(file, partSize);
       })
       .catch((error: unknown) => {
-        failure.abort(error);
-        throw error;
+        const mapped =
+          error instanceof UploadError || signal.aborted
+            ? error
+            : storageError(client, { operation: "uploading", bucket, key: file.key }, error);
+        failure.abort(mapped);
+        throw mapped;
       }),
   );
   const settled = await Promise.allSettled(tasks);
@@ -218,7 +222,9 @@ export async function uploadFiles(options: UploadFilesOptions): Promise<Uploaded
   await abortAll(client, bucket, openUploads);
   if (options.signal?.aborted) throw options.signal.reason;
   const reason = failure.signal.reason ?? firstFailure.reason;
-  throw reason instanceof UploadError ? reason : storageError("uploading the model files", bucket, reason);
+  throw reason instanceof UploadError
+    ? reason
+    : storageError(client, { operation: "uploading the model files to", bucket }, reason);
 }
 
 /** The part size for a file: the requested size (at least 5 MiB), grown so that no file needs over 10,000 parts. */

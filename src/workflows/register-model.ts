@@ -8,7 +8,6 @@ import { ConfigError } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
-import { s3ClientFor } from "../storage/s3-client.js";
 import { formatS3Uri } from "../storage/s3-uri.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
@@ -16,8 +15,9 @@ import { checkRegistration } from "./check-registration.js";
 import { converge, type StepContext } from "./converge.js";
 import { ensureModelVersion, ensureRegisteredModel, findModelArtifact } from "./model-entities.js";
 import { registerUri, unchangedOrConflict } from "./register-artifact.js";
-import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./register-params.js";
+import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
 import { registerUploaded, type UploadJob, waitForOtherRun } from "./register-upload.js";
+import { storageClient } from "./storage-client.js";
 import { inspectPrefix, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
 export {
@@ -29,29 +29,33 @@ export {
 } from "./register-params.js";
 
 async function planUpload(
+  mr: ModelRegistry,
   ctx: StepContext,
   params: RegisterModelParams,
-  defaults: StorageOptions,
   path: string,
 ): Promise<UploadPlan & { credentials: { secretAccessKey?: string; sessionToken?: string } }> {
-  const storage = { ...defaults, ...params.storage };
-  const bucket = storage.bucket;
+  const storage = { ...mr.storage, ...params.storage };
+  const { client, settings } = await storageClient(mr, params.storage, undefined, params.onProgress);
+  const bucket = settings.bucket?.value;
   if (!bucket)
     throw new ConfigError(
-      "no bucket to upload to: pass storage.bucket, or set AWS_S3_BUCKET and use ModelRegistry.fromEnv()",
+      "no bucket to upload to: pass storage.bucket (mr-cli: --bucket), or set AWS_S3_BUCKET",
     );
   formatS3Uri({ bucket, key: "" }); // ConfigError for a bucket name S3 would refuse
   const local = await walkFiles(path, { reserved: RESERVED_NAMES });
   const prefix = modelPrefix(params.name, params.version, storage.prefix);
   if (!prefix)
     throw new ConfigError("the storage prefix must not be empty: a model needs a folder of its own");
-  const client = s3ClientFor(storage);
-  const credentials = await converge(ctx, () => checkBucket(client, bucket, params.signal));
+  const credentials = await converge(ctx, () => checkBucket(client, bucket, prefix, params.signal));
+  const store = settings.endpoint
+    ? { endpoint: settings.endpoint.value, region: settings.region.value }
+    : undefined;
   return {
     client,
     bucket,
     prefix,
     local,
+    store,
     partSize: storage.partSize,
     concurrency: storage.concurrency,
     credentials,
@@ -83,7 +87,6 @@ async function readKnown(mr: ModelRegistry, ctx: StepContext, params: RegisterMo
 export async function registerModel(
   mr: ModelRegistry,
   params: RegisterModelParams,
-  defaults: StorageOptions = {},
 ): Promise<RegisterModelResult> {
   const { signal, onProgress } = params;
   onProgress?.({ type: "phase", phase: "checking" });
@@ -93,7 +96,7 @@ export async function registerModel(
   if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
     throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${String(waitTimeout)}`);
   const ctx: StepContext = { policy: mr.retryPolicy, signal };
-  const plan = params.artifact ? await planUpload(ctx, params, defaults, params.artifact) : undefined;
+  const plan = params.artifact ? await planUpload(mr, ctx, params, params.artifact) : undefined;
   mr.secrets.add(plan?.credentials.secretAccessKey);
   mr.secrets.add(plan?.credentials.sessionToken);
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;

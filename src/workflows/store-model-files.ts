@@ -10,7 +10,7 @@ import {
   type Manifest,
   manifestDigest,
 } from "../storage/manifest.js";
-import { modelUri } from "../storage/model-location.js";
+import { modelUri, type StoreAddress, storeUri } from "../storage/model-location.js";
 import type { OverallProgress, ProgressCallback } from "../storage/progress.js";
 import { formatS3Uri, joinKey } from "../storage/s3-uri.js";
 import { prefixHasObjects, readStoredManifest, writeManifest } from "../storage/stored-model.js";
@@ -27,6 +27,8 @@ export interface UploadPlan {
   local: WalkResult;
   partSize?: number | undefined;
   concurrency?: number | undefined;
+  /** The store's address recorded in the registered URIs (a custom endpoint and its region). */
+  store?: StoreAddress | undefined;
   /** The local files' manifest, once hashed (hashing is done at most once per registration). */
   hashed?: Promise<Manifest> | undefined;
 }
@@ -41,7 +43,7 @@ export interface StoredModel {
   uploaded: boolean;
 }
 
-const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local);
+const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local, plan.store);
 
 /** The manifest of the local files, hashing each one (a read pass, used when deciding whether to upload at all);
  * computed once per plan. */
@@ -129,7 +131,7 @@ export async function inspectPrefix(
   const digest = manifestDigest(local);
   const storedDigest = manifestDigest(stored);
   if (storedDigest === digest) {
-    const manifestUri = formatS3Uri({ bucket, key: manifestKey });
+    const manifestUri = storeUri(bucket, manifestKey, plan.store);
     return { reuse: { uri: planUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
   }
   if (options.newVersion) {
@@ -158,7 +160,7 @@ export async function storeUnderClaim(
   const { signal, onProgress } = options;
   const uri = planUri(plan);
   const manifestKey = joinKey(prefix, MANIFEST_NAME);
-  const manifestUri = formatS3Uri({ bucket, key: manifestKey });
+  const manifestUri = storeUri(bucket, manifestKey, plan.store);
   const stored = await readStoredManifest(client, bucket, manifestKey, signal);
   if (stored) {
     const local = await localManifest(plan, onProgress);

@@ -7,16 +7,17 @@ import type { ModelRegistry } from "../model-registry.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
 import { MANIFEST_NAME, type Manifest, type ManifestMismatch, manifestDigest } from "../storage/manifest.js";
 import type { ProgressCallback } from "../storage/progress.js";
-import { s3ClientFor } from "../storage/s3-client.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 import { readStoredManifest } from "../storage/stored-model.js";
 import { requireModelArtifact } from "./model-entities.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
+import { storageClient } from "./storage-client.js";
 
 export interface StoredVersionParams {
   name: string;
   version: string;
-  /** Connection to the storage (endpoint, credentials, client). Default: the registry's storage settings. */
+  /** Connection to the storage (endpoint, region, checksums, credentials, client). Default: where the version's
+   * URI says its files live (endpoint, region), then the registry's storage settings. */
   storage?: StorageOptions | undefined;
   concurrency?: number | undefined;
   signal?: AbortSignal | undefined;
@@ -45,11 +46,12 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams) {
       `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against`,
     );
   const location = parseS3Uri(manifestUri);
-  const client = s3ClientFor({
-    ...mr.storage,
-    ...(location.endpoint ? { endpoint: location.endpoint } : {}),
-    ...params.storage,
-  });
+  // Where the files live, as the version recorded it, wins over the client's defaults; the call's options win over it.
+  const store = {
+    values: { endpoint: location.endpoint, region: location.region },
+    source: `the artifact's URI (${what})`,
+  };
+  const { client } = await storageClient(mr, params.storage, store, params.onProgress);
   const manifest = await readStoredManifest(client, location.bucket, location.key, params.signal);
   if (!manifest)
     throw new UploadError(

@@ -312,7 +312,7 @@ describe("mr-cli exit codes, each leaving the registry untouched", () => {
     ]);
     expect(endpoint).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/S3 endpoint "not-a-url" is not an http/),
+      stderr: expect.stringMatching(/S3 endpoint \(from --endpoint\) "not-a-url" is not an http/),
     });
     const spaces = await cli(["register", "s3://models/x/", "--name", ` ${name}`, "--version", "v1"]);
     expect(spaces).toMatchObject({ code: 2, stderr: expect.stringMatching(/starts or ends with spaces/) });

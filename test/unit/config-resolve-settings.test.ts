@@ -91,7 +91,6 @@ describe("resolveSettings: other settings", () => {
     expect(await resolve(URL_ENV)).toEqual({
       url: "http://localhost:8080",
       tokenSource: "none",
-      storage: {},
     });
   });
 
@@ -110,25 +109,6 @@ describe("resolveSettings: other settings", () => {
     expect((await resolve(env)).author).toBe("ada");
     expect((await resolve({ ...env, MODEL_REGISTRY_AUTHOR: undefined })).author).toBe("unix-user");
     expect((await resolve({ ...URL_ENV, USERNAME: "windows-user" })).author).toBe("windows-user");
-  });
-
-  it("storage defaults come from AWS_S3_ENDPOINT, AWS_S3_BUCKET and AWS_DEFAULT_REGION", async () => {
-    const env = {
-      ...URL_ENV,
-      AWS_S3_ENDPOINT: "http://127.0.0.1:9000",
-      AWS_S3_BUCKET: "models",
-      AWS_DEFAULT_REGION: "eu-west-1",
-      AWS_REGION: "us-east-1",
-    };
-    expect((await resolve(env)).storage).toEqual({
-      endpoint: "http://127.0.0.1:9000",
-      bucket: "models",
-      region: "eu-west-1",
-    });
-  });
-
-  it("the region falls back to AWS_REGION", async () => {
-    expect((await resolve({ ...URL_ENV, AWS_REGION: "us-east-1" })).storage).toEqual({ region: "us-east-1" });
   });
 
   it("reads process.env at call time when no env is given", async () => {

@@ -127,15 +127,15 @@ describe("formatS3Uri", () => {
     expect(formatS3Uri({ bucket: "models", key: "" })).toBe("s3://models/");
   });
 
-  it("adds endpoint and defaultRegion only when present, URL-encoded", () => {
+  it("adds endpoint and defaultRegion only when present, written as the Python client writes them", () => {
     expect(formatS3Uri({ bucket: "models", key: "k", endpoint: "http://minio:9000" })).toBe(
-      "s3://models/k?endpoint=http%3A%2F%2Fminio%3A9000",
+      "s3://models/k?endpoint=http://minio:9000",
     );
     expect(formatS3Uri({ bucket: "models", key: "k", region: "us-east-1" })).toBe(
       "s3://models/k?defaultRegion=us-east-1",
     );
     expect(formatS3Uri({ bucket: "models", key: "k", endpoint: "http://m:9000/a?b=c", region: "r 1" })).toBe(
-      "s3://models/k?endpoint=http%3A%2F%2Fm%3A9000%2Fa%3Fb%3Dc&defaultRegion=r%201",
+      "s3://models/k?endpoint=http://m:9000/a%3Fb%3Dc&defaultRegion=r%201",
     );
   });
 

@@ -3,6 +3,7 @@ import {
   type CliContextConfig,
   CONTEXT_FIELDS,
   cliConfigPath,
+  contextStorage,
   readCliConfig,
   writeCliConfig,
 } from "../../config/cli-config.js";
@@ -30,6 +31,9 @@ export function configCommand(ctx: CliContext): Command {
     .option("--s3-endpoint <url>", "S3 endpoint")
     .option("--bucket <bucket>", "S3 bucket")
     .option("--region <region>", "S3 region")
+    .option("--checksums <mode>", "S3 checksums: when-supported or when-required")
+    .option("--addressing-style <style>", "S3 addressing: path or virtual")
+    .option("--profile <name>", "AWS profile for S3 settings and credentials")
     .option("--use", "also make it the current context")
     .addHelpText(
       "after",
@@ -39,6 +43,7 @@ export function configCommand(ctx: CliContext): Command {
       const file = await readCliConfig(path());
       const context: CliContextConfig = { ...file.contexts[name] };
       for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
+      contextStorage(name, context); // refuses a checksums or addressing style that is not one of the choices
       file.contexts[name] = context;
       if (flags.use || !file.currentContext) file.currentContext = name;
       await writeCliConfig(path(), file);

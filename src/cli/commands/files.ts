@@ -5,6 +5,7 @@ import { CliFailure, EXIT } from "../exit-codes.js";
 import { print, renderTable } from "../output.js";
 import { positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
+import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
 
 async function report(ctx: CliContext, what: string, result: VerifyResult): Promise<void> {
   const summary = {
@@ -31,9 +32,15 @@ async function report(ctx: CliContext, what: string, result: VerifyResult): Prom
     );
 }
 
+const STORAGE_HELP = (example: string) => `
+The files are read where the version's URI says they live (its ?endpoint=…&defaultRegion=…); the flags override it.
+
+Example:
+  ${example}`;
+
 /** `mr-cli download <model> <version> <dir>` */
 export function downloadCommand(ctx: CliContext): Command {
-  return new Command("download")
+  const command = new Command("download")
     .description("download a version's files (uploaded by register) and check each against its manifest")
     .argument("<model>")
     .argument("<version>")
@@ -42,38 +49,44 @@ export function downloadCommand(ctx: CliContext): Command {
       "--verify",
       "fail (exit 7) if any file differs from the manifest; always on, kept for scripts that say it",
     )
-    .option("--concurrency <n>", "files read at once (default 4)", positiveInt)
-    .addHelpText("after", "\nExample:\n  mr-cli download mnist v3 ./mnist-v3")
-    .action(async (model: string, version: string, dir: string, flags: { concurrency?: number }) => {
-      const mr = await ctx.registry();
-      const onProgress = progressReporter(ctx);
-      const result = await mr.downloadModel({
-        signal: ctx.io.signal,
-        name: model,
-        version,
-        dir,
-        ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
-        ...(onProgress ? { onProgress } : {}),
-      });
-      await report(ctx, `downloaded ${model} ${version} to ${dir}`, result);
-    });
+    .option("--concurrency <n>", "files read at once (default 4)", positiveInt);
+  return addStorageFlags(command)
+    .addHelpText("after", STORAGE_HELP("mr-cli download mnist v3 ./mnist-v3"))
+    .action(
+      async (model: string, version: string, dir: string, flags: StorageFlags & { concurrency?: number }) => {
+        const mr = await ctx.registry();
+        const onProgress = progressReporter(ctx);
+        const result = await mr.downloadModel({
+          signal: ctx.io.signal,
+          name: model,
+          version,
+          dir,
+          storage: storageFromFlags(flags),
+          ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        });
+        await report(ctx, `downloaded ${model} ${version} to ${dir}`, result);
+      },
+    );
 }
 
 /** `mr-cli verify <model> <version>` */
 export function verifyCommand(ctx: CliContext): Command {
-  return new Command("verify")
+  const command = new Command("verify")
     .description(
       "re-read a version's stored files and check their sizes and SHA-256 against its manifest (exit 7 on any difference)",
     )
     .argument("<model>")
-    .argument("<version>")
-    .addHelpText("after", "\nExample:\n  mr-cli verify mnist v3 --json")
-    .action(async (model: string, version: string) => {
+    .argument("<version>");
+  return addStorageFlags(command)
+    .addHelpText("after", STORAGE_HELP("mr-cli verify mnist v3 --json"))
+    .action(async (model: string, version: string, flags: StorageFlags) => {
       const mr = await ctx.registry();
       const onProgress = progressReporter(ctx);
       const result = await mr.verifyModel({
         name: model,
         version,
+        storage: storageFromFlags(flags),
         signal: ctx.io.signal,
         ...(onProgress ? { onProgress } : {}),
       });

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
-import { Command, Option } from "commander";
+import { Command } from "commander";
+import { describeStorageSettings } from "../../config/storage-settings.js";
 import { RESERVED_NAMES } from "../../storage/manifest.js";
 import { modelPrefix, modelUri } from "../../storage/model-location.js";
+import { checkS3Endpoint } from "../../storage/s3-uri.js";
 import { walkFiles } from "../../storage/walk-files.js";
 import { checkRegistration, type RegistrationInput } from "../../workflows/check-registration.js";
 import { findModelArtifact } from "../../workflows/model-entities.js";
@@ -11,16 +13,15 @@ import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
 import { collect, keyValues, nonNegativeInt, positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
+import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
 
-interface RegisterFlags {
+interface RegisterFlags extends StorageFlags {
   name: string;
   version: string;
   format?: string;
   formatVersion?: string;
   bucket?: string;
   prefix?: string;
-  endpoint?: string;
-  region?: string;
   metadata?: string[];
   description?: string;
   author?: string;
@@ -31,7 +32,6 @@ interface RegisterFlags {
   concurrency?: number;
   artifactName?: string;
   waitTimeout?: number;
-  checksums?: "when-supported" | "when-required";
   dryRun?: boolean;
 }
 
@@ -44,12 +44,9 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
     version: flags.version,
     ...(uri ? { uri: source } : { artifact: source }),
     storage: {
-      ...(flags.bucket ? { bucket: flags.bucket } : {}),
+      ...storageFromFlags(flags),
       ...(flags.prefix ? { prefix: flags.prefix } : {}),
-      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-      ...(flags.region ? { region: flags.region } : {}),
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
-      ...(flags.checksums ? { checksums: flags.checksums } : {}),
     },
     ...(flags.format ? { modelFormat: { name: flags.format, version: flags.formatVersion } } : {}),
     description: flags.description,
@@ -71,15 +68,21 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   checkRegistration(p as unknown as RegistrationInput, mr.lineage); // the same checks as the real run
   let files: { count: number; bytes: number; list: string[] } | undefined;
   let uri = p.uri;
+  let storage: Record<string, string> | undefined;
   if (p.artifact) {
+    const settings = await mr.storageSettings(p.storage);
+    storage = describeStorageSettings(settings);
+    if (settings.endpoint)
+      checkS3Endpoint(settings.endpoint.value, `the S3 endpoint (from ${settings.endpoint.source})`);
     const local = await walkFiles(p.artifact, { reserved: RESERVED_NAMES });
     files = {
       count: local.files.length,
       bytes: local.totalBytes,
       list: local.files.map((f) => f.relativePath),
     };
-    const bucket = p.storage?.bucket ?? mr.storage.bucket ?? "<bucket: set AWS_S3_BUCKET or --bucket>";
-    uri = modelUri(bucket, modelPrefix(p.name, p.version, p.storage?.prefix), local);
+    const bucket = settings.bucket?.value ?? "<bucket: set --bucket or AWS_S3_BUCKET>";
+    const store = settings.endpoint && { endpoint: settings.endpoint.value, region: settings.region.value };
+    uri = modelUri(bucket, modelPrefix(p.name, p.version, p.storage?.prefix), local, store);
   }
   const model = await mr.registeredModels.find({ name: p.name });
   const version = model && (await mr.modelVersions.find({ name: p.version, registeredModelId: model.id }));
@@ -90,6 +93,7 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
     version: p.version,
     uri,
     files,
+    storage,
     registeredModel: model ? `reuse ${model.id}` : "create",
     modelVersion: version ? `exists ${version.id}` : "create",
     modelArtifact: artifact
@@ -102,7 +106,7 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
 
 /** `mr-cli register <path|uri> --name … --version …` */
 export function registerCommand(ctx: CliContext): Command {
-  return new Command("register")
+  const command = new Command("register")
     .description(
       "upload a model file or folder to S3 and register it (or register an existing URI); safe to re-run",
     )
@@ -112,15 +116,8 @@ export function registerCommand(ctx: CliContext): Command {
     .option("--format <name>", "model format name, e.g. onnx")
     .option("--format-version <version>", "model format version")
     .option("--bucket <bucket>", "S3 bucket (default AWS_S3_BUCKET)")
-    .option("--prefix <prefix>", "key prefix of the files (default <name>/<version>)")
-    .option("--endpoint <url>", "S3 endpoint (default AWS_S3_ENDPOINT)")
-    .option("--region <region>", "S3 region (default AWS_DEFAULT_REGION or us-east-1)")
-    .addOption(
-      new Option(
-        "--checksums <mode>",
-        "when-required for stores that reject the SDK's CRC32 checksums",
-      ).choices(["when-supported", "when-required"]),
-    )
+    .option("--prefix <prefix>", "key prefix of the files (default <name>/<version>)");
+  return addStorageFlags(command)
     .option("--concurrency <n>", "uploads in flight at once (default 4)", positiveInt)
     .option("--metadata <key=value>", "a custom property of the version (repeatable)", collect)
     .option("--description <text>", "version description")
@@ -154,6 +151,9 @@ Examples:
             ["dry run", `${planned.name} ${planned.version}: nothing changed`],
             ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
             ["target", planned.uri],
+            ...Object.entries(planned.storage ?? {}).map(
+              ([name, value]) => [`storage ${name}`, value] as [string, string],
+            ),
             ["registered model", planned.registeredModel],
             ["model version", planned.modelVersion],
             ["model artifact", planned.modelArtifact],
