@@ -13,6 +13,7 @@
  * @property {number} wallMs the upload and registration call alone
  * @property {number} cpuMs user + system CPU time of the process during that call (all threads)
  * @property {Record<string, number>} [phasesMs] TypeScript only: ms into the call at which each phase began
+ * @property {Record<string, number>} [phasesCpuMs] TypeScript only: CPU ms used by the time each phase began
  *   (checking, uploading, registering, done) and the last byte was acknowledged (sent)
  * @property {number} maxRssKiB peak RSS of the whole child process (getrusage maxrss)
  * @property {number} startRssKiB RSS once the client library is loaded, before any work
@@ -84,8 +85,20 @@ function table(rows) {
  * @param {ScenarioResult} r
  */
 function phases(r) {
-  const at = Object.entries(r.phasesMs ?? {}).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)}`);
-  return `  ${r.scenario}, ${r.client}: ${at.join(", ")}`;
+  const cpu = r.phasesCpuMs ?? {};
+  const at = Object.entries(r.phasesMs ?? {}).map(
+    ([phase, ms]) =>
+      `${phase} ${(ms / 1000).toFixed(2)}${cpu[phase] === undefined ? "" : ` (CPU ${(cpu[phase] / 1000).toFixed(2)})`}`,
+  );
+  const lines = [`  ${r.scenario}, ${r.client}: ${at.join(", ")}`];
+  if (cpu.uploading !== undefined && cpu.sent !== undefined && r.fileCount > 1) {
+    const perFile = (cpu.sent - cpu.uploading) / r.fileCount;
+    const total = r.cpuMs / r.fileCount;
+    lines.push(
+      `    client CPU per file: ${perFile.toFixed(2)} ms while uploading, ${total.toFixed(2)} ms over the whole call`,
+    );
+  }
+  return lines.join("\n");
 }
 
 /**
@@ -108,7 +121,7 @@ export function formatReport(report) {
     "",
     table([HEADER, ...report.results.map(row)]),
     "",
-    "phases (s into the call; sent: the last byte acknowledged by S3):",
+    "phases (s into the call, CPU s used by then; sent: the last byte acknowledged by S3):",
     ...report.results.filter((r) => r.phasesMs).map(phases),
     "",
     "wall s, CPU s: the registerModel / upload_artifact_and_register_model call alone (CPU: user + system, all",

@@ -35,6 +35,12 @@ const cpu = process.cpuUsage();
 const started = performance.now();
 /** @type {Record<string, number>} ms since the call started: when each phase began, and when the last byte was sent */
 const phasesMs = {};
+/** @type {Record<string, number>} CPU ms (user + system, all threads) used by then */
+const phasesCpuMs = {};
+const cpuSoFar = () => {
+  const used = process.cpuUsage(cpu);
+  return Math.round((used.user + used.system) / 1000);
+};
 const result = await mr.registerModel({
   name,
   version: "v1",
@@ -43,9 +49,13 @@ const result = await mr.registerModel({
   lineage: false,
   onProgress: (/** @type {import("../../dist/index.js").ProgressEvent} */ event) => {
     const at = Math.round(performance.now() - started);
-    if (event.type === "phase") phasesMs[event.phase] ??= at;
-    else if (event.type === "upload" && event.overall.loadedBytes === event.overall.totalBytes)
+    if (event.type === "phase" && phasesMs[event.phase] === undefined) {
+      phasesMs[event.phase] = at;
+      phasesCpuMs[event.phase] = cpuSoFar();
+    } else if (event.type === "upload" && event.overall.loadedBytes === event.overall.totalBytes) {
       phasesMs.sent = at;
+      phasesCpuMs.sent = cpuSoFar();
+    }
   },
 });
 const wallMs = performance.now() - started;
@@ -64,6 +74,7 @@ const report = {
   wallMs,
   cpuMs: (user + system) / 1000,
   phasesMs,
+  phasesCpuMs,
   maxRssKiB: process.resourceUsage().maxRSS,
   startRssKiB: Math.round(startRss / 1024),
   sampled: { intervalMs: 50, ...peaks(samples) },

@@ -124,7 +124,8 @@ function classify(
   if (code && BY_CODE[code]) return BY_CODE[code];
   if (status === undefined) {
     if (/checksum/i.test(sdk.message ?? "")) return "integrity"; // the SDK's own response validation
-    return network || sdk.name === "TimeoutError" ? "unavailable" : "other";
+    const lost = network !== undefined && /^(E(CONN|PIPE|TIMEDOUT|AI_)|UND_ERR_)/.test(network);
+    return lost || sdk.name === "TimeoutError" ? "unavailable" : "other";
   }
   if (status === 301 || status === 307) return "redirect";
   if (status === 400 && sdk.$response?.headers?.["x-amz-bucket-region"]) return "wrong-region";
