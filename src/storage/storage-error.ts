@@ -158,6 +158,7 @@ function hint(kind: StorageErrorKind, facts: HintFacts): string {
       ? `bucket ${where.bucket}${from(settings.bucket)}`
       : `bucket ${where.bucket}`;
   const credentials = settings ? ` (credentials from ${settings.credentialsSource})` : "";
+  const fromEnv = settings?.credentialsSource.startsWith("AWS_ACCESS_KEY_ID") ?? false;
   switch (kind) {
     case "unreachable":
       return endpoint
@@ -185,9 +186,9 @@ function hint(kind: StorageErrorKind, facts: HintFacts): string {
     case "not-implemented":
       return `The store at ${store} does not implement this request; if it rejects checksum headers, set AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED (or --checksums when-required)`;
     case "invalid-access-key":
-      return `The store does not know this access key id${credentials}: check AWS_ACCESS_KEY_ID`;
+      return `The store does not know this access key id${credentials}: check ${fromEnv ? "AWS_ACCESS_KEY_ID" : "the access key id"}`;
     case "signature-mismatch":
-      return `The secret key does not match the access key${credentials}: check AWS_SECRET_ACCESS_KEY`;
+      return `The secret key does not match the access key${credentials}: check ${fromEnv ? "AWS_SECRET_ACCESS_KEY" : "the secret key"}`;
     case "clock-skew":
       return "This machine's clock is too far from the store's: set the clock right (e.g. with NTP)";
     case "expired-token":
