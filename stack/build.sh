@@ -2,6 +2,7 @@
 # Builds the stack's Go programs into .cache/bin, once per pin, and prints their paths:
 #   bash stack/build.sh server      the Model Registry server at the release pinned in stack/server/go.mod
 #   bash stack/build.sh versitygw   versitygw, the strict S3 server
+#   bash stack/build.sh seaweedfs   SeaweedFS's `weed`, the third S3 server
 #   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
 # Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,7 +17,7 @@ pin() {
 }
 
 need_go() {
-  command -v go >/dev/null || die "Go is needed to build the Model Registry server and versitygw. Install Go >= 1.26 (https://go.dev/doc/install) and run again."
+  command -v go >/dev/null || die "Go is needed to build the Model Registry server, versitygw and SeaweedFS. Install Go >= 1.26 (https://go.dev/doc/install) and run again."
 }
 
 module_dir() { # the module's source in the Go module cache, downloaded if needed
@@ -83,9 +84,30 @@ $(tail -n 15 "$log")"
   echo "$dir/versitygw"
 }
 
+# SeaweedFS's go.mod has a replace directive, which `go install module@version` refuses, so `weed` is built
+# inside the module's own source as downloaded from the proxy, against its own go.mod and go.sum.
+build_seaweedfs() {
+  need_go
+  local dir=$CACHE_DIR/bin/seaweedfs-$SEAWEEDFS_VERSION log=$LOG_DIR/build-seaweedfs.log
+  if [ ! -x "$dir/weed" ]; then
+    mkdir -p "$dir" "$LOG_DIR"
+    : >"$log"
+    say "stack: building SeaweedFS $SEAWEEDFS_VERSION (once; a few minutes; log: $log)"
+    local src; src=$(module_dir github.com/seaweedfs/seaweedfs "$SEAWEEDFS_VERSION" 2>>"$log") || true
+    [ -d "$src" ] || die "could not download github.com/seaweedfs/seaweedfs@$SEAWEEDFS_VERSION from the Go module proxy (see $log)"
+    (cd "$src" && GOWORK=off CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' \
+      -o "$dir/weed.tmp" ./weed) >>"$log" 2>&1 \
+      || die "building SeaweedFS failed; last lines of $log:
+$(tail -n 15 "$log")"
+    mv "$dir/weed.tmp" "$dir/weed"
+  fi
+  echo "$dir/weed"
+}
+
 case ${1:-} in
   server) build_server ;;
   versitygw) build_versitygw ;;
+  seaweedfs) build_seaweedfs ;;
   pin) pin ;;
-  *) die "usage: bash stack/build.sh server|versitygw|pin" ;;
+  *) die "usage: bash stack/build.sh server|versitygw|seaweedfs|pin" ;;
 esac

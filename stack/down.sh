@@ -3,17 +3,21 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 stop() {
-  local name=$1 pid signal=TERM
+  local name=$1 pid signal=TERM tenths=100
   if ! pid=$(running_pid "$name"); then
     rm -f "$(pid_file "$name")"
     return
   fi
   [ "$name" = postgres ] && signal=INT   # PostgreSQL's "fast" shutdown
+  # SeaweedFS stops its S3 gateway and servers at once, but then its filer retries writing its metadata log for 15s
+  # when the volume server went first; that log is deleted below anyway, so it gets 3s and is then killed.
+  [ "$name" = seaweedfs ] && tenths=30
   kill "-$signal" "$pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq "$tenths"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then
-    say "stack: $name (pid $pid) did not stop within 10s; killing it"
+    [ "$name" = seaweedfs ] || say "stack: $name (pid $pid) did not stop within $((tenths / 10))s; killing it"
     kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
   rm -f "$(pid_file "$name")"
   say "stack: stopped $name (pid $pid)"
@@ -22,8 +26,15 @@ stop() {
 # Reverse order: the server before its database.
 for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop "${COMPONENTS[$i]}"; done
 rm -f "$ENV_FILE"
-# The stack is throwaway: moto forgets its objects when it stops, so the database and versitygw's files go too,
-# and the next stack:up starts empty and consistent. Logs stay in .stack/logs.
-rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw"
+# The stack is throwaway: moto forgets its objects when it stops, so the database and the files of versitygw and
+# SeaweedFS go too, and the next stack:up starts empty and consistent. Logs stay in .stack/logs.
+rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw" "$STATE_DIR/seaweedfs"
+# `weed server` also keeps a Unix socket beside most of its ports, always in /tmp; one that was killed, or died, leaves
+# them behind. Nothing listens on its S3 port now, so they are no one's.
+if ! port_open "$SEAWEEDFS_PORT"; then
+  for port in "$SEAWEEDFS_PORT" $(seaweedfs_inner_ports); do
+    rm -f /tmp/seaweedfs-{master,volume,filer,s3}-grpc-"$port".sock /tmp/seaweedfs-{filer,s3}-"$port".sock
+  done
+fi
 home=$(pg_home)
 [ "$home" = "$STATE_DIR" ] || rm -rf "$home"

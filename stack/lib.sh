@@ -14,16 +14,21 @@ PG_PORT=${MR_STACK_PG_PORT:-55432}
 SERVER_PORT=${MR_STACK_SERVER_PORT:-18080}
 MOTO_PORT=${MR_STACK_MOTO_PORT:-45123}
 VERSITYGW_PORT=${MR_STACK_VERSITYGW_PORT:-47070}
+# SeaweedFS's S3 port; its master, volume and filer (HTTP and gRPC) and its S3 gRPC take the next seven ports. All
+# eight sit below Linux's ephemeral range (32768-60999), so no outgoing connection can hold one when they are bound.
+SEAWEEDFS_PORT=${MR_STACK_SEAWEEDFS_PORT:-28333}
 BUCKET=${MR_STACK_BUCKET:-models}
-# Throwaway credentials for the local S3 servers only. versitygw verifies SigV4 with them; moto accepts any.
+# Throwaway credentials for the local S3 servers only. versitygw and SeaweedFS verify SigV4 with them; moto accepts any.
 S3_ACCESS_KEY=mrstack
 S3_SECRET_KEY=mrstack-local-secret
 S3_REGION=us-east-1
 
 VERSITYGW_VERSION=v1.7.0
+# SeaweedFS tags are not semver, so the Go module proxy serves its commits as pseudo-versions; this one is 4.53.
+SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
 OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapitools.json
 
-COMPONENTS=(postgres server moto versitygw)
+COMPONENTS=(postgres server moto versitygw seaweedfs)
 
 say() { printf '%s\n' "$*" >&2; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -38,6 +43,7 @@ cmd_marker() {
     server) echo model-registry ;;
     moto) echo moto.server ;;
     versitygw) echo versitygw ;;
+    seaweedfs) echo 'weed server' ;;
   esac
 }
 
@@ -60,8 +66,13 @@ port_var() {
     server) echo SERVER_PORT ;;
     moto) echo MOTO_PORT ;;
     versitygw) echo VERSITYGW_PORT ;;
+    seaweedfs) echo SEAWEEDFS_PORT ;;
   esac
 }
+
+# The ports SeaweedFS takes besides its S3 port, in the order `weed server` is given them in stack/up.sh:
+# master HTTP and gRPC, volume HTTP and gRPC, filer HTTP and gRPC, S3 gRPC.
+seaweedfs_inner_ports() { local i; for i in 1 2 3 4 5 6 7; do echo $((SEAWEEDFS_PORT + i)); done; }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -72,6 +83,7 @@ healthy() {
     server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVER_PORT/readyz/health")" = 200 ] ;;
     moto) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MOTO_PORT/moto-api/")" = 200 ] ;;
     versitygw) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VERSITYGW_PORT/health")" = 200 ] ;;
+    seaweedfs) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SEAWEEDFS_PORT/healthz")" = 200 ] ;;
   esac
 }
 

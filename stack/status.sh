@@ -8,6 +8,7 @@ url_of() {
     server) echo "http://127.0.0.1:$SERVER_PORT" ;;
     moto) echo "http://127.0.0.1:$MOTO_PORT (bucket $BUCKET)" ;;
     versitygw) echo "http://127.0.0.1:$VERSITYGW_PORT (bucket $BUCKET)" ;;
+    seaweedfs) echo "http://127.0.0.1:$SEAWEEDFS_PORT (bucket $BUCKET; ports $((SEAWEEDFS_PORT + 1))-$((SEAWEEDFS_PORT + 7)) internal)" ;;
   esac
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the local stack: PostgreSQL, the Model Registry server, and two S3 servers (moto and versitygw), all on
-# 127.0.0.1. A component that is already running and healthy is reused, so running this twice is harmless.
+# Starts the local stack: PostgreSQL, the Model Registry server, and three S3 servers (moto, versitygw and
+# SeaweedFS), all on 127.0.0.1. A component that is already running and healthy is reused, so running this twice is
+# harmless.
 # Writes .stack/env with the settings the SDK, the CLI, the tests and the examples read.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -85,12 +86,41 @@ start_versitygw() {
     --port "127.0.0.1:$VERSITYGW_PORT" --health /health posix --sidecar "$STATE_DIR/versitygw/meta" \
     "$STATE_DIR/versitygw/data"
   wait_healthy versitygw 30 "$(cat "$(pid_file versitygw)")"
-  # versitygw checks signatures, so the bucket is created with a SigV4-signed request.
-  local empty_sha256=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 code
+  create_bucket_signed versitygw "$VERSITYGW_PORT"
+}
+
+# Creates the bucket with a SigV4-signed request, for the servers that check signatures; 409 means it exists.
+create_bucket_signed() {
+  local name=$1 port=$2 code
+  local empty_sha256=e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
   code=$(curl -s -o /dev/null -w '%{http_code}' --aws-sigv4 "aws:amz:$S3_REGION:s3" \
     --user "$S3_ACCESS_KEY:$S3_SECRET_KEY" -H "x-amz-content-sha256: $empty_sha256" \
-    -X PUT "http://127.0.0.1:$VERSITYGW_PORT/$BUCKET")
-  case $code in 200 | 409) ;; *) die "could not create bucket $BUCKET on versitygw (HTTP $code)" ;; esac
+    -X PUT "http://127.0.0.1:$port/$BUCKET")
+  case $code in 200 | 409) ;; *) die "could not create bucket $BUCKET on $name (HTTP $code)" ;; esac
+}
+
+# SeaweedFS as `weed server`: master, volume server, filer and S3 gateway in one process (no admin UI, worker or
+# WebDAV, unlike `weed mini`), every HTTP and gRPC port on 127.0.0.1. The S3 gateway checks SigV4 against the one
+# identity in s3.json. Small volumes (64 MB, at most 64 of them) keep the data folder small, and GOMEMLIMIT makes Go
+# collect garbage sooner: about 230 MB at most through the storage suites instead of about 470 MB.
+start_seaweedfs() {
+  already_up seaweedfs && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" seaweedfs)
+  local dir=$STATE_DIR/seaweedfs p=$SEAWEEDFS_PORT
+  mkdir -p "$dir/data"
+  (umask 077 && cat >"$dir/s3.json" <<JSON
+{"identities": [{"name": "mrstack",
+  "credentials": [{"accessKey": "$S3_ACCESS_KEY", "secretKey": "$S3_SECRET_KEY"}],
+  "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
+JSON
+  )
+  GOMEMLIMIT=256MiB spawn seaweedfs "$bin" server -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+    -master.port=$((p + 1)) -master.port.grpc=$((p + 2)) -volume.port=$((p + 3)) -volume.port.grpc=$((p + 4)) \
+    -filer -filer.port=$((p + 5)) -filer.port.grpc=$((p + 6)) \
+    -s3 -s3.port="$p" -s3.port.grpc=$((p + 7)) -s3.port.iceberg=0 -s3.port.lance=0 -s3.config="$dir/s3.json" \
+    -master.telemetry=false -master.volumeSizeLimitMB=64 -volume.max=64 -volume.preStopSeconds=0
+  wait_healthy seaweedfs 60 "$(cat "$(pid_file seaweedfs)")"
+  create_bucket_signed seaweedfs "$p"
 }
 
 write_env() {
@@ -106,6 +136,10 @@ VERSITYGW_S3_ENDPOINT=http://127.0.0.1:$VERSITYGW_PORT
 VERSITYGW_S3_BUCKET=$BUCKET
 VERSITYGW_ACCESS_KEY_ID=$S3_ACCESS_KEY
 VERSITYGW_SECRET_ACCESS_KEY=$S3_SECRET_KEY
+SEAWEEDFS_S3_ENDPOINT=http://127.0.0.1:$SEAWEEDFS_PORT
+SEAWEEDFS_S3_BUCKET=$BUCKET
+SEAWEEDFS_ACCESS_KEY_ID=$S3_ACCESS_KEY
+SEAWEEDFS_SECRET_ACCESS_KEY=$S3_SECRET_KEY
 DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/model_registry?sslmode=disable
 ENV
 }
@@ -117,6 +151,10 @@ preflight() {
     running_pid "$name" >/dev/null && continue
     var=$(port_var "$name")
     require_free_port "$name" "${!var}" "MR_STACK_${var}"
+    if [ "$name" = seaweedfs ]; then
+      local port
+      for port in $(seaweedfs_inner_ports); do require_free_port "$name" "$port" "MR_STACK_${var}"; done
+    fi
   done
 }
 
@@ -126,6 +164,7 @@ start_postgres
 start_server
 start_moto
 start_versitygw
+start_seaweedfs
 write_env
 bash "$STACK_ROOT/stack/status.sh"
 say "stack: ready in $((SECONDS - started))s; settings in $ENV_FILE"

@@ -1,7 +1,10 @@
 import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { stackSetting } from "./stack-env.js";
 
-/** The two S3 servers of the local stack: moto (lenient) and versitygw (checks signatures and checksums). */
+/**
+ * The three S3 servers of the local stack: moto (lenient), versitygw (checks signatures and checksums) and SeaweedFS
+ * (checks signatures). Suites pick versitygw as S3_SERVERS[1], so a new server goes at the end.
+ */
 export const S3_SERVERS = [
   {
     label: "moto",
@@ -16,6 +19,13 @@ export const S3_SERVERS = [
     bucket: "VERSITYGW_S3_BUCKET",
     key: "VERSITYGW_ACCESS_KEY_ID",
     secret: "VERSITYGW_SECRET_ACCESS_KEY",
+  },
+  {
+    label: "seaweedfs",
+    endpoint: "SEAWEEDFS_S3_ENDPOINT",
+    bucket: "SEAWEEDFS_S3_BUCKET",
+    key: "SEAWEEDFS_ACCESS_KEY_ID",
+    secret: "SEAWEEDFS_SECRET_ACCESS_KEY",
   },
 ] as const;
 export type S3Server = (typeof S3_SERVERS)[number];

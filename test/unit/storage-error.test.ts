@@ -70,7 +70,7 @@ describe("storageError", () => {
       sdkError(403, "SignatureDoesNotMatch", "bad signature"),
       "signature-mismatch",
       5,
-      /secret key does not match.*AWS_SECRET_ACCESS_KEY/,
+      /secret key does not match.*check the secret key/,
     ],
     [
       sdkError(403, "InvalidAccessKeyId", "unknown key"),
