@@ -2,8 +2,8 @@
 // up front, so every problem (dangling link, FIFO, reserved name, …) is found here, without reading any content.
 
 import type { Stats } from "node:fs";
-import { constants } from "node:fs";
-import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
+import { accessSync, constants, lstatSync, statSync } from "node:fs";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { ConfigError } from "../client/errors.js";
 
@@ -144,11 +144,14 @@ async function statRoot(root: string): Promise<Stats> {
   }
 }
 
+// Entries are examined with synchronous calls: a few microseconds each from the kernel's caches, against about 0.1 ms
+// of CPU (the thread pool, the promise) per asynchronous call, which made walking 1,000 small files cost 0.2 s.
+
 /** The stats of what `full` names, following a symlink; undefined after reporting a problem. */
 async function entryStats(full: string, problem: (message: string) => void): Promise<Stats | undefined> {
   let own: Stats;
   try {
-    own = await lstat(full);
+    own = lstatSync(full);
   } catch (error) {
     problem(
       `Cannot read "${full}" (${codeOf(error)}); it may have been removed, or its name is not valid UTF-8`,
@@ -157,7 +160,7 @@ async function entryStats(full: string, problem: (message: string) => void): Pro
   }
   if (!own.isSymbolicLink()) return own;
   try {
-    return await stat(full);
+    return statSync(full);
   } catch (error) {
     const code = codeOf(error);
     if (code === "ENOENT") problem(`Symlink "${full}" is dangling: its target does not exist`);
@@ -170,7 +173,7 @@ async function entryStats(full: string, problem: (message: string) => void): Pro
 /** The error code when this process may not read `path`, or undefined when it may. */
 async function unreadableCode(path: string): Promise<string | undefined> {
   try {
-    await access(path, constants.R_OK);
+    accessSync(path, constants.R_OK);
     return undefined;
   } catch (error) {
     return codeOf(error);
