@@ -59,6 +59,7 @@ describe("the settings users already have", () => {
     it("AWS_ENDPOINT_URL_S3 with a host name registers; a shell with only the registry URL and credentials downloads and verifies", async () => {
       const name = uniqueName("awsendpoint");
       const source = await model();
+      await writeTree(source, { "weights.bin": new Uint8Array(9 * 1024 * 1024).fill(3) }); // a multipart upload
       const env = shell(server, {
         AWS_ENDPOINT_URL_S3: byHostName(server),
         AWS_S3_BUCKET: stackSetting(server.bucket),
@@ -74,6 +75,7 @@ describe("the settings users already have", () => {
       const downloaded = await mrCli(["download", name, "v1", dir], shell(server));
       expect(downloaded).toMatchObject({ code: 0, stderr: "" });
       expect(await readFile(join(dir, "config/labels.json"), "utf8")).toBe('["0","1"]');
+      expect((await readFile(join(dir, "weights.bin"))).length).toBe(9 * 1024 * 1024);
       expect(await mrCli(["verify", name, "v1"], shell(server))).toMatchObject({ code: 0, stderr: "" });
       // The flags override what the version recorded: a wrong endpoint given by hand is used, and named.
       const overridden = await mrCli(
