@@ -32,6 +32,9 @@ export {
   ModelRegistryError,
   NotFoundError,
   ServerError,
+  StorageError,
+  type StorageErrorDetails,
+  type StorageErrorKind,
   TokenError,
   UploadError,
   UploadInProgressError,
@@ -53,6 +56,18 @@ export type { ApiClient } from "./client/transport.js";
 /** The API's own types, exactly as on the wire (custom properties as MetadataValue maps). */
 export type * as wire from "./client/types.js";
 export type { Lineage } from "./config/ci-lineage.js";
+export {
+  type AddressingStyle,
+  type ChecksumMode,
+  describeStorageSettings,
+  type ResolveStorageOptions,
+  resolveStorageSettings,
+  type Sourced,
+  type StorageLayer,
+  type StorageSettingName,
+  type StorageSettings,
+  type StorageSettingsInput,
+} from "./config/storage-settings.js";
 export { ModelRegistry, type ModelRegistryOptions, type Serves } from "./model-registry.js";
 export type { Manifest, ManifestEntry, ManifestMismatch } from "./storage/manifest.js";
 export {
