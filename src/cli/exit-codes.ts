@@ -47,6 +47,7 @@ export class CliFailure extends Error {
 // Storage failures by kind: a wrong setting 2, credentials 5, unavailable 6, integrity (and anything else) 7.
 const STORAGE_EXIT: Partial<Record<StorageErrorKind, number>> = {
   "wrong-region": EXIT.usage,
+  "no-credentials": EXIT.usage,
   "no-such-bucket": EXIT.usage,
   redirect: EXIT.usage,
   "checksum-unsupported": EXIT.usage,

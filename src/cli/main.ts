@@ -16,6 +16,13 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
 
+// A reader that stops early (`mr-cli list models | head -1`) closes the pipe: that ends the output, not in a crash.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 // Ctrl-C (or SIGTERM from a CI runner) aborts the work, so an upload aborts its multipart uploads before exiting;
 // a second one exits at once.
 const interrupt = new AbortController();

@@ -109,6 +109,7 @@ export class UploadError extends ModelRegistryError {
 /** What kind of S3 failure a {@link StorageError} is; each kind has its own fix (see the README's S3 error table). */
 export type StorageErrorKind =
   | "unreachable"
+  | "no-credentials"
   | "wrong-region"
   | "no-such-bucket"
   | "redirect"

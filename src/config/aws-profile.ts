@@ -11,8 +11,10 @@ export interface ProfileSettings {
   name: string;
   /** The config file's path, with the home folder shown as `~`. */
   file: string;
-  /** Whether the file has this profile at all. */
+  /** Whether the config file or the credentials file has this profile at all. */
   found: boolean;
+  /** Whether the shared credentials file holds keys for this profile. */
+  hasCredentials: boolean;
   values: Record<string, string>;
 }
 
@@ -27,13 +29,21 @@ export async function readProfile(env: Env, name: string | undefined): Promise<P
   const file = configFilepath.startsWith(`${home}/`)
     ? `~${configFilepath.slice(home.length)}`
     : configFilepath;
-  const settings: ProfileSettings = { name: `profile ${profile}`, file, found: false, values: {} };
+  const settings: ProfileSettings = {
+    name: `profile ${profile}`,
+    file,
+    found: false,
+    hasCredentials: false,
+    values: {},
+  };
   const { loadSharedConfigFiles } = await import("@smithy/core/config");
-  const { configFile } = await loadSharedConfigFiles({
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
     configFilepath,
     filepath: env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials"),
     ignoreCache: true,
   });
+  settings.hasCredentials = Boolean(credentialsFile[profile]?.aws_access_key_id);
+  settings.found = settings.hasCredentials || credentialsFile[profile] !== undefined;
   const section = configFile[profile];
   if (!section) return settings;
   settings.found = true;

@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../client/errors.js";
+import { checkS3Endpoint } from "../storage/s3-uri.js";
 import type { StorageOptions } from "../workflows/register-params.js";
 import type { Env } from "./default-env.js";
 
@@ -117,7 +118,7 @@ export function contextStorage(name: string, context: CliContextConfig | undefin
       );
     return value as T;
   };
-  if (context.s3Endpoint) storage.endpoint = context.s3Endpoint;
+  if (context.s3Endpoint) storage.endpoint = checkS3Endpoint(context.s3Endpoint, `the s3Endpoint of context ${name}`);
   if (context.bucket) storage.bucket = context.bucket;
   if (context.region) storage.region = context.region;
   if (context.profile) storage.profile = context.profile;

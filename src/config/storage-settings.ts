@@ -8,6 +8,7 @@
 // from the AWS SDKs and Tools reference guide ("Service-specific endpoints", "Data integrity protections",
 // "Shared config and credentials files").
 
+import { ConfigError } from "../client/errors.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";
 
@@ -58,10 +59,8 @@ export interface StorageSettings {
   requestChecksums: Sourced<ChecksumMode>;
   /** The AWS SDK's `responseChecksumValidation`, as a mode. */
   responseChecksums: Sourced<ChecksumMode>;
+  /** The profile whose shared-config settings apply; it provides the credentials only when it holds some itself. */
   profile?: Sourced<string> | undefined;
-  /** Static credentials from the environment given to the resolver, when it holds both keys; otherwise the AWS
-   * SDK's credential chain (or the profile) provides them. Never printed. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
   /** Where the credentials come from, e.g. `"AWS_ACCESS_KEY_ID"` or `"the AWS SDK's credential chain"`. */
   credentialsSource: string;
 }
@@ -74,6 +73,31 @@ export interface ResolveStorageOptions {
    * without --allow-env). */
   env?: Env | undefined;
 }
+
+/** Static credentials read from the environment, kept beside the settings (never in them, so that settings can be
+ * printed or serialised without a secret). */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+const CREDENTIALS = new WeakMap<StorageSettings, StaticCredentials>();
+
+/** The static credentials the resolver found in the environment for these settings, if any. */
+export function credentialsOf(settings: StorageSettings): StaticCredentials | undefined {
+  return CREDENTIALS.get(settings);
+}
+
+// Keys by which a profile holds credentials of its own (AWS SDKs and Tools reference guide, "Config file settings").
+const PROFILE_CREDENTIAL_KEYS = [
+  "aws_access_key_id",
+  "role_arn",
+  "sso_session",
+  "sso_start_url",
+  "credential_process",
+  "web_identity_token_file",
+  "login_session",
+];
 
 const CHECKSUM_VALUES: Record<string, ChecksumMode> = {
   when_supported: "when-supported",
@@ -138,11 +162,22 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
     const given = fromLayers("checksums");
     if (given) return given;
     const standard = fromEnv(envName) ?? fromProfile(key);
-    const mode = standard && CHECKSUM_VALUES[standard.value.toLowerCase()];
-    return standard && mode
-      ? { value: mode, source: standard.source }
-      : { value: "when-supported", source: "default" };
+    if (!standard) return { value: "when-supported", source: "default" };
+    const mode = CHECKSUM_VALUES[standard.value.toLowerCase()];
+    if (!mode)
+      throw new ConfigError(
+        `${envName === standard.source ? envName : `${key} of ${standard.source}`} must be WHEN_SUPPORTED or WHEN_REQUIRED, not ${JSON.stringify(standard.value)}`,
+      );
+    return { value: mode, source: standard.source };
   };
+  if (!/^[a-z0-9-]+$/i.test(region.value))
+    throw new ConfigError(
+      `the S3 region ${JSON.stringify(region.value)} (from ${region.source}) is not a region name, e.g. us-east-1`,
+    );
+  if (profile && profile.value !== "default" && !shared.found)
+    throw new ConfigError(
+      `the AWS profile ${JSON.stringify(profile.value)} (from ${profile.source}) is not in ${shared.file} or the shared credentials file`,
+    );
 
   const pathStyle = fromLayers("forcePathStyle");
   const profileStyle = fromProfile("s3.addressing_style");
@@ -164,14 +199,20 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
     profile: profile ?? (shared.found ? { value: "default", source: "default" } : undefined),
     credentialsSource: "the AWS SDK's credential chain",
   };
-  if (fromLayers("profile")) settings.credentialsSource = `profile ${profile?.value}`;
-  else if (env.AWS_ACCESS_KEY_ID?.trim() && env.AWS_SECRET_ACCESS_KEY?.trim()) {
+  // A profile named by an option, flag or context provides the credentials when it holds some; otherwise (and for
+  // AWS_PROFILE, as in the AWS SDK) keys in the environment come first.
+  const profileHasCredentials =
+    PROFILE_CREDENTIAL_KEYS.some((key) => shared.values[key]) || shared.hasCredentials;
+  const keys = env.AWS_ACCESS_KEY_ID?.trim() && env.AWS_SECRET_ACCESS_KEY?.trim();
+  if (fromLayers("profile") && profileHasCredentials)
+    settings.credentialsSource = `profile ${profile?.value}`;
+  else if (keys) {
     const session = env.AWS_SESSION_TOKEN?.trim();
-    settings.credentials = {
-      accessKeyId: env.AWS_ACCESS_KEY_ID.trim(),
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY.trim(),
+    CREDENTIALS.set(settings, {
+      accessKeyId: (env.AWS_ACCESS_KEY_ID ?? "").trim(),
+      secretAccessKey: (env.AWS_SECRET_ACCESS_KEY ?? "").trim(),
       ...(session ? { sessionToken: session } : {}),
-    };
+    });
     settings.credentialsSource = "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY";
   } else if (profile) settings.credentialsSource = `profile ${profile.value}`;
   return settings;

@@ -2,7 +2,7 @@
 // settings: path-style addressing for custom endpoints, the checksum modes the settings name, and the settings kept
 // beside the client so that its errors can name the endpoint, region and bucket in use and where each came from.
 import { S3Client } from "@aws-sdk/client-s3";
-import type { StorageLayer, StorageSettings } from "../config/storage-settings.js";
+import { credentialsOf, type StorageLayer, type StorageSettings } from "../config/storage-settings.js";
 import { checkS3Endpoint } from "./s3-uri.js";
 
 /** How to reach the storage. Every field is optional; an injected `client` wins over the rest. Absent fields come
@@ -52,12 +52,15 @@ export function s3ClientFor(
     checkS3Endpoint(endpoint, `the S3 endpoint (from ${settings.endpoint?.source})`);
   const mode = (value: "when-supported" | "when-required") =>
     value === "when-required" ? "WHEN_REQUIRED" : "WHEN_SUPPORTED";
-  const credentials = options.credentials ?? settings.credentials;
+  const credentials = options.credentials ?? credentialsOf(settings);
   const client = new S3Client({
     region: settings.region.value,
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-    ...(settings.profile && settings.profile.source !== "default" ? { profile: settings.profile.value } : {}),
+    // A profile matters to the SDK only for credentials: every other setting is passed explicitly.
+    ...(!credentials && settings.profile && settings.profile.source !== "default"
+      ? { profile: settings.profile.value }
+      : {}),
     forcePathStyle: settings.addressingStyle.value === "path",
     requestChecksumCalculation: mode(settings.requestChecksums.value),
     responseChecksumValidation: mode(settings.responseChecksums.value),

@@ -89,7 +89,9 @@ export function storageError(
       ? `${status}${code ? ` ${code}` : " (no S3 error code in the reply)"}`
       : (network ?? sdk.name ?? "Error");
   const message = sdk.message?.trim().replace(/\.+$/, "");
-  const said = message && message !== "UnknownError" && message !== code ? `: ${message}` : "";
+  // Without an S3 error code the SDK's message is about its own parsing (a bodiless or non-XML reply): not shown.
+  const said =
+    message && code && message !== code ? `: ${message}` : network && message ? `: ${message}` : "";
   const fix = hint(kind, { sdk, code, status, network, settings, where });
   const id = requestId ? ` (request id ${requestId})` : "";
   return new StorageError(
@@ -117,7 +119,10 @@ function classify(
   hasKey: boolean,
 ): StorageErrorKind {
   if (status === undefined && network && UNREACHABLE.has(network)) return "unreachable";
-  const checksums = settings?.requestChecksums.value !== "when-required";
+  if (sdk.name === "CredentialsProviderError") return "no-credentials";
+  const checksums =
+    settings?.requestChecksums.value !== "when-required" ||
+    settings?.responseChecksums.value !== "when-required";
   const text = `${code ?? ""} ${sdk.message ?? ""}`;
   if ((status === 501 || status === 400) && checksums && CHECKSUM_WORDS.test(text))
     return "checksum-unsupported";
@@ -161,30 +166,35 @@ function hint(kind: StorageErrorKind, facts: HintFacts): string {
   const fromEnv = settings?.credentialsSource.startsWith("AWS_ACCESS_KEY_ID") ?? false;
   switch (kind) {
     case "unreachable":
+      if (endpoint && facts.network === "ENOTFOUND" && settings?.addressingStyle.value === "virtual")
+        return `Cannot resolve the bucket's host name: virtual-hosted addressing${from(settings.addressingStyle)} puts the bucket in the host name of ${store}; use path-style addressing (--addressing-style path)`;
       return endpoint
         ? `Cannot connect to ${store}: check the endpoint and that the store is running`
         : "No S3 endpoint is set, so this went to AWS S3 itself: for S3-compatible storage set --endpoint, AWS_ENDPOINT_URL_S3 or AWS_S3_ENDPOINT";
+    case "no-credentials":
+      return `No S3 credentials were found (${settings?.credentialsSource ?? "the AWS SDK's credential chain"}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials`;
     case "wrong-region": {
       const expected = regionOf(sdk);
       const now = region ? ` not ${region.value}${from(region)}` : "";
+      const change = region?.source === "default" ? "set the region" : "change the region there";
       return expected
-        ? `The store expects region ${expected},${now}: set --region ${expected} (or AWS_REGION)`
-        : `The region is wrong for this store${now ? ` (${now.trim()})` : ""}: set the store's region with --region or AWS_REGION`;
+        ? `The store expects region ${expected},${now}: ${change} to ${expected}`
+        : `The region is wrong for this store${now ? ` (${now.trim()})` : ""}: ${change} to the store's`;
     }
     case "redirect": {
       const expected = regionOf(sdk);
       if (sdk.Endpoint)
         return `The bucket must be reached at ${sdk.Endpoint}, not ${store}: set the endpoint (or the region) it lives in`;
       return expected
-        ? `The bucket is in region ${expected}, not ${region?.value ?? "the one set"}: set --region ${expected} (or AWS_REGION)`
+        ? `The bucket is in region ${expected}, not ${region?.value ?? "the one set"}${from(region)}: set the region to ${expected}`
         : `The store redirects elsewhere: check the endpoint ${store} and the region`;
     }
     case "no-such-bucket":
-      return `${cap(bucket)} does not exist at ${store}: create it, or choose another bucket (--bucket or AWS_S3_BUCKET)`;
+      return `${cap(bucket)} does not exist at ${store}: create it, or choose another bucket`;
     case "checksum-unsupported":
-      return `The store rejects the AWS SDK's checksum headers: set AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED and AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED (or --checksums when-required)`;
+      return checksumHint(sdk, settings);
     case "not-implemented":
-      return `The store at ${store} does not implement this request; if it rejects checksum headers, set AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED (or --checksums when-required)`;
+      return `The store at ${store} does not implement this request`;
     case "invalid-access-key":
       return `The store does not know this access key id${credentials}: check ${fromEnv ? "AWS_ACCESS_KEY_ID" : "the access key id"}`;
     case "signature-mismatch":
@@ -206,6 +216,21 @@ function hint(kind: StorageErrorKind, facts: HintFacts): string {
     default:
       return `Check the storage settings: endpoint ${store}, region ${region?.value ?? "us-east-1"}`;
   }
+}
+
+/** The checksum switches still at WHEN_SUPPORTED, each named (the rejected header's side first), and where a mode
+ * came from when that was not the environment or a profile (a context, a flag, an option). */
+function checksumHint(sdk: SdkError, settings: StorageSettings | undefined): string {
+  const request = { mode: settings?.requestChecksums, name: "AWS_REQUEST_CHECKSUM_CALCULATION" };
+  const response = { mode: settings?.responseChecksums, name: "AWS_RESPONSE_CHECKSUM_VALIDATION" };
+  const sides = /x-amz-checksum-mode/i.test(sdk.message ?? "") ? [response, request] : [request, response];
+  const open = sides.filter((side) => side.mode?.value !== "when-required");
+  const switches = open.map((side) => `${side.name}=WHEN_REQUIRED`).join(" and ");
+  const given = open
+    .map((side) => side.mode?.source)
+    .find((source) => source && source !== "default" && !/^(AWS_|profile )/.test(source));
+  const there = given ? `; the mode is when-supported in ${given}: change it there` : "";
+  return `The store rejects the AWS SDK's checksum headers: set ${switches} (or --checksums when-required)${there}`;
 }
 
 /** The region the store says the bucket is in: the error's `Region`, the `x-amz-bucket-region` header, or the

@@ -21,7 +21,7 @@ export async function checkBucket(
     credentials = await client.config.credentials();
   } catch {
     throw new ConfigError(
-      "no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile), or pass storage.credentials",
+      "no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials (AWS_PROFILE, mr-cli --profile, the storage.credentials or storage.profile option)",
     );
   }
   try {

@@ -80,7 +80,6 @@ async function settingsOfInjected(client: S3Client, resolved: StorageSettings): 
     requestChecksums: { value: await mode(config.requestChecksumCalculation), source },
     responseChecksums: { value: await mode(config.responseChecksumValidation), source },
     profile: undefined,
-    credentials: undefined,
     credentialsSource: source,
   };
 }

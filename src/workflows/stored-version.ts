@@ -48,15 +48,17 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams) {
   const location = parseS3Uri(manifestUri);
   // Where the files live, as the version recorded it, wins over the client's defaults; the call's options win over it.
   const store = {
-    values: { endpoint: location.endpoint, region: location.region },
-    source: `the artifact's URI (${what})`,
+    values: { endpoint: location.endpoint, region: location.region, bucket: location.bucket },
+    source: `the URI of ${what}`,
   };
-  const { client } = await storageClient(mr, params.storage, store, params.onProgress);
+  const { client, settings } = await storageClient(mr, params.storage, store, params.onProgress);
   const manifest = await readStoredManifest(client, location.bucket, location.key, params.signal);
-  if (!manifest)
+  if (!manifest) {
+    const at = settings.endpoint ? ` at ${settings.endpoint.value} (from ${settings.endpoint.source})` : "";
     throw new UploadError(
-      `the manifest of ${what} is missing from ${manifestUri}; the stored model is incomplete`,
+      `the manifest of ${what} is missing from s3://${location.bucket}/${location.key}${at}; the stored model is incomplete, or this is not the store it was uploaded to`,
     );
+  }
   const prefix = location.key.slice(0, location.key.lastIndexOf("/"));
   // The stored manifest must be the one this version was registered with, or its files are someone else's.
   const recorded = artifact.customProperties[ARTIFACT_PROPERTIES.digest];

@@ -1,11 +1,13 @@
+import { spawn } from "node:child_process";
 import { stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { json, mrCli } from "../support/cli.js";
+import { json, MR_CLI, mrCli } from "../support/cli.js";
 import { tempDir, writeTree } from "../support/model-files.js";
 import { stackRegistry } from "../support/registry.js";
+import { stackEnv } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
 const mr = stackRegistry();
@@ -405,5 +407,21 @@ describe("mr-cli configuration", () => {
       (await cli(["list", "models", "--limit", "1", "--url", "http://127.0.0.1:59997"], env)).stderr,
     ).toMatch(/59997/);
     expect((await cli(["list", "models", "--limit", "1", "--context", "nope"], env)).code).toBe(2);
+  });
+});
+
+describe("mr-cli output into a closed pipe", () => {
+  it("ends quietly, as `mr-cli list models | head -1` does, instead of crashing on EPIPE", async () => {
+    const child = spawn(process.execPath, [MR_CLI, "list", "models", "--limit", "50"], {
+      env: { ...process.env, ...stackEnv(), NO_COLOR: "1" },
+    });
+    child.stdout.destroy(); // the reader is gone before mr-cli writes a byte
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 });

@@ -13,13 +13,13 @@ import { uniqueName } from "../support/unique.js";
 
 async function clientFor(server: S3Server, endpoint = stackSetting(server.endpoint)) {
   const settings = await resolveStorageSettings({
-    env: { HOME: "/nonexistent" },
+    env: {
+      HOME: "/nonexistent",
+      AWS_ACCESS_KEY_ID: stackSetting(server.key),
+      AWS_SECRET_ACCESS_KEY: stackSetting(server.secret),
+    },
     layers: [{ values: { endpoint, region: "us-east-1" } }],
   });
-  settings.credentials = {
-    accessKeyId: stackSetting(server.key),
-    secretAccessKey: stackSetting(server.secret),
-  };
   const client = s3ClientFor(settings);
   const sdkPuts: string[] = [];
   client.middlewareStack.add(

@@ -14,7 +14,7 @@ describe("S3 failures, each as one line with the status, the cause, the fix and 
       env: shell(versitygw, { AWS_REGION: "eu-west-3" }),
       exit: 2,
       words:
-        /400 AuthorizationHeaderMalformed.*expects region us-east-1, not eu-west-3 \(from AWS_REGION\): set --region us-east-1/,
+        /400 AuthorizationHeaderMalformed.*expects region us-east-1, not eu-west-3 \(from AWS_REGION\): change the region there to us-east-1/,
     },
     {
       case: "a missing bucket",

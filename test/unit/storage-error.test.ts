@@ -38,7 +38,7 @@ describe("storageError", () => {
       sdkError(400, "AuthorizationHeaderMalformed", 'the region "eu-west-3" is wrong; expecting "us-east-1"'),
       "wrong-region",
       2,
-      /expects region us-east-1, not eu-west-3 \(from --region\): set --region us-east-1/,
+      /expects region us-east-1, not eu-west-3 \(from --region\): change the region there to us-east-1/,
     ],
     [
       sdkError(301, "PermanentRedirect", "redirect", { Region: "eu-central-1" }),
@@ -131,18 +131,50 @@ describe("storageError", () => {
     );
   });
 
-  it("does not blame checksum headers once checksums are when-required", async () => {
-    const strict = s3ClientFor(
-      await resolveStorageSettings({
-        env: { HOME: "/nonexistent", AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED" },
-      }),
-    );
-    const mapped = storageError(
-      strict,
+  it("names only the checksum switch still on, and none once both are when-required", async () => {
+    const resolve = (env: Record<string, string>) =>
+      resolveStorageSettings({ env: { HOME: "/nonexistent", ...env } }).then((settings) =>
+        s3ClientFor(settings),
+      );
+    const halfway = await resolve({ AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED" });
+    const download = sdkError(400, "InvalidArgument", "Unsupported header 'x-amz-checksum-mode' received");
+    const mapped = storageError(halfway, at, download);
+    expect(mapped.kind).toBe("checksum-unsupported");
+    expect(mapped.message).toMatch(/set AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED \(or/);
+    expect(mapped.message).not.toContain("AWS_REQUEST_CHECKSUM_CALCULATION");
+    const both = await resolve({
+      AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+      AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+    });
+    const other = storageError(
+      both,
       at,
       sdkError(501, "NotImplemented", "x-amz-checksum-crc32 not implemented"),
     );
-    expect(mapped.kind).toBe("not-implemented");
+    expect(other.kind).toBe("not-implemented");
+  });
+
+  it("says where a checksum mode came from when it was not the environment", async () => {
+    const settings = await resolveStorageSettings({
+      env: { HOME: "/nonexistent", AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED" },
+      layers: [{ values: { checksums: "when-supported" }, source: "context lab" }],
+    });
+    const mapped = storageError(
+      s3ClientFor(settings),
+      at,
+      sdkError(501, "NotImplemented", "Header 'x-amz-checksum-crc32' not implemented"),
+    );
+    expect(mapped.message).toMatch(/the mode is when-supported in context lab: change it there/);
+  });
+
+  it("no credentials at all is a setting to fix (exit 2), not an upload failure", () => {
+    const error = Object.assign(new Error("Could not load credentials from any providers"), {
+      name: "CredentialsProviderError",
+    });
+    const mapped = map(error);
+    expect(mapped.kind).toBe("no-credentials");
+    expect(exitCodeFor(mapped)).toBe(2);
+    expect(mapped.message).toMatch(/No S3 credentials were found/);
   });
 
   it("without an endpoint, an unknown host says the request went to AWS itself", () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  credentialsOf,
   describeStorageSettings,
   resolveStorageSettings,
   type StorageLayer,
@@ -37,7 +38,8 @@ describe("resolveStorageSettings", () => {
     expect(settings.bucket).toEqual({ value: "models", source: "AWS_S3_BUCKET" });
     expect(settings.region).toEqual({ value: "eu-west-1", source: "AWS_DEFAULT_REGION" });
     expect(settings.addressingStyle.value).toBe("path");
-    expect(settings.credentials).toEqual({ accessKeyId: "key-id", secretAccessKey: "not-shown" });
+    expect(credentialsOf(settings)).toEqual({ accessKeyId: "key-id", secretAccessKey: "not-shown" });
+    expect(JSON.stringify(settings)).not.toContain("not-shown"); // settings can be printed
     expect(settings.credentialsSource).toBe("AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY");
     expect(JSON.stringify(describeStorageSettings(settings))).not.toContain("not-shown");
   });
@@ -156,6 +158,63 @@ s3 =
       { values: { forcePathStyle: false }, source: "--addressing-style" },
     ]);
     expect(settings.addressingStyle).toEqual({ value: "virtual", source: "--addressing-style" });
+  });
+});
+
+describe("resolveStorageSettings refuses what the SDK would misread", () => {
+  it("a checksum value that is not one of the two, from the environment or the config file", async () => {
+    await expect(resolve({ AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN-REQUIRED" })).rejects.toThrow(
+      /AWS_REQUEST_CHECKSUM_CALCULATION must be WHEN_SUPPORTED or WHEN_REQUIRED, not "WHEN-REQUIRED"/,
+    );
+    const file = configFile("[default]\nresponse_checksum_validation = never\n");
+    await expect(resolve({ AWS_CONFIG_FILE: file })).rejects.toThrow(
+      /response_checksum_validation of profile default in .* must be WHEN_SUPPORTED or WHEN_REQUIRED/,
+    );
+  });
+
+  it("a region that is not a region name, naming where it came from", async () => {
+    await expect(resolve({ AWS_REGION: "eu west" })).rejects.toThrow(
+      /"eu west" \(from AWS_REGION\) is not a region name/,
+    );
+  });
+
+  it("a profile that is in neither shared file", async () => {
+    await expect(resolve({ AWS_PROFILE: "nosuch" })).rejects.toThrow(
+      /profile "nosuch" \(from AWS_PROFILE\) is not in/,
+    );
+  });
+});
+
+describe("credentials with a profile", () => {
+  const files = () => {
+    const dir = mkdtempSync(join(tmpdir(), "mr-aws-"));
+    writeFileSync(
+      join(dir, "config"),
+      "[profile settings-only]\nregion = eu-west-1\n[profile keyed]\nregion = eu-west-2\n",
+    );
+    writeFileSync(
+      join(dir, "credentials"),
+      "[keyed]\naws_access_key_id = from-file\naws_secret_access_key = x\n",
+    );
+    return { AWS_CONFIG_FILE: join(dir, "config"), AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials") };
+  };
+  const keys = { AWS_ACCESS_KEY_ID: "from-env", AWS_SECRET_ACCESS_KEY: "secret" };
+
+  it("a profile without credentials of its own leaves the environment's keys in use", async () => {
+    const settings = await resolve({ ...files(), ...keys }, [
+      { values: { profile: "settings-only" }, source: "--profile" },
+    ]);
+    expect(settings.region.value).toBe("eu-west-1");
+    expect(settings.credentialsSource).toBe("AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY");
+    expect(credentialsOf(settings)?.accessKeyId).toBe("from-env");
+  });
+
+  it("a profile named by a flag that holds credentials provides them, over the environment's keys", async () => {
+    const settings = await resolve({ ...files(), ...keys }, [
+      { values: { profile: "keyed" }, source: "--profile" },
+    ]);
+    expect(settings.credentialsSource).toBe("profile keyed");
+    expect(credentialsOf(settings)).toBeUndefined();
   });
 });
 

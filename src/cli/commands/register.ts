@@ -115,7 +115,7 @@ export function registerCommand(ctx: CliContext): Command {
     .requiredOption("--version <version>", "version name, e.g. v3")
     .option("--format <name>", "model format name, e.g. onnx")
     .option("--format-version <version>", "model format version")
-    .option("--bucket <bucket>", "S3 bucket (default AWS_S3_BUCKET)")
+    .option("--bucket <bucket>", "S3 bucket (default: the context's bucket, AWS_S3_BUCKET)")
     .option("--prefix <prefix>", "key prefix of the files (default <name>/<version>)");
   return addStorageFlags(command)
     .option("--concurrency <n>", "uploads in flight at once (default 4)", positiveInt)
