@@ -118,7 +118,8 @@ export function contextStorage(name: string, context: CliContextConfig | undefin
       );
     return value as T;
   };
-  if (context.s3Endpoint) storage.endpoint = checkS3Endpoint(context.s3Endpoint, `the s3Endpoint of context ${name}`);
+  if (context.s3Endpoint)
+    storage.endpoint = checkS3Endpoint(context.s3Endpoint, `the s3Endpoint of context ${name}`);
   if (context.bucket) storage.bucket = context.bucket;
   if (context.region) storage.region = context.region;
   if (context.profile) storage.profile = context.profile;
