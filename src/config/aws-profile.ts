@@ -11,6 +11,8 @@ export interface ProfileSettings {
   name: string;
   /** The config file's path, with the home folder shown as `~`. */
   file: string;
+  /** The paths read: the config file and the shared credentials file. */
+  paths: { configFilepath: string; filepath: string };
   /** Whether the config file or the credentials file has this profile at all. */
   found: boolean;
   /** Whether the shared credentials file holds keys for this profile. */
@@ -29,9 +31,11 @@ export async function readProfile(env: Env, name: string | undefined): Promise<P
   const file = configFilepath.startsWith(`${home}/`)
     ? `~${configFilepath.slice(home.length)}`
     : configFilepath;
+  const filepath = env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials");
   const settings: ProfileSettings = {
     name: `profile ${profile}`,
     file,
+    paths: { configFilepath, filepath },
     found: false,
     hasCredentials: false,
     values: {},
@@ -39,7 +43,7 @@ export async function readProfile(env: Env, name: string | undefined): Promise<P
   const { loadSharedConfigFiles } = await import("@smithy/core/config");
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
     configFilepath,
-    filepath: env.AWS_SHARED_CREDENTIALS_FILE || join(home, ".aws", "credentials"),
+    filepath,
     ignoreCache: true,
   });
   settings.hasCredentials = Boolean(credentialsFile[profile]?.aws_access_key_id);

@@ -81,10 +81,17 @@ export interface StaticCredentials {
   secretAccessKey: string;
   sessionToken?: string;
 }
-const CREDENTIALS = new WeakMap<StorageSettings, StaticCredentials>();
+/** A profile that holds credentials of its own, and the files to read them from. */
+export interface ProfileCredentials {
+  profile: string;
+  configFilepath: string;
+  filepath: string;
+}
+const CREDENTIALS = new WeakMap<StorageSettings, StaticCredentials | ProfileCredentials>();
 
-/** The static credentials the resolver found in the environment for these settings, if any. */
-export function credentialsOf(settings: StorageSettings): StaticCredentials | undefined {
+/** Where the credentials for these settings come from, when the resolver decided: static keys from the environment,
+ * or a profile holding credentials; undefined leaves them to the AWS SDK's chain. */
+export function credentialsOf(settings: StorageSettings): StaticCredentials | ProfileCredentials | undefined {
   return CREDENTIALS.get(settings);
 }
 
@@ -199,14 +206,16 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
     profile: profile ?? (shared.found ? { value: "default", source: "default" } : undefined),
     credentialsSource: "the AWS SDK's credential chain",
   };
-  // A profile named by an option, flag or context provides the credentials when it holds some; otherwise (and for
-  // AWS_PROFILE, as in the AWS SDK) keys in the environment come first.
+  // A named profile (option, flag, context or AWS_PROFILE) provides the credentials when it holds some, as the AWS
+  // SDK's chain prefers it; otherwise keys in the environment come first. The profile is read on its own (not through
+  // the SDK's whole chain), so that keys also present in the environment are neither used nor warned about.
   const profileHasCredentials =
     PROFILE_CREDENTIAL_KEYS.some((key) => shared.values[key]) || shared.hasCredentials;
   const keys = env.AWS_ACCESS_KEY_ID?.trim() && env.AWS_SECRET_ACCESS_KEY?.trim();
-  if (fromLayers("profile") && profileHasCredentials)
-    settings.credentialsSource = `profile ${profile?.value}`;
-  else if (keys) {
+  if (profile && profileHasCredentials) {
+    CREDENTIALS.set(settings, { profile: profile.value, ...shared.paths });
+    settings.credentialsSource = `profile ${profile.value} (from ${profile.source})`;
+  } else if (keys) {
     const session = env.AWS_SESSION_TOKEN?.trim();
     CREDENTIALS.set(settings, {
       accessKeyId: (env.AWS_ACCESS_KEY_ID ?? "").trim(),

@@ -2,6 +2,7 @@
 // settings: path-style addressing for custom endpoints, the checksum modes the settings name, and the settings kept
 // beside the client so that its errors can name the endpoint, region and bucket in use and where each came from.
 import { S3Client } from "@aws-sdk/client-s3";
+import { fromIni } from "@aws-sdk/credential-provider-ini";
 import { credentialsOf, type StorageLayer, type StorageSettings } from "../config/storage-settings.js";
 import { checkS3Endpoint } from "./s3-uri.js";
 
@@ -52,15 +53,14 @@ export function s3ClientFor(
     checkS3Endpoint(endpoint, `the S3 endpoint (from ${settings.endpoint?.source})`);
   const mode = (value: "when-supported" | "when-required") =>
     value === "when-required" ? "WHEN_REQUIRED" : "WHEN_SUPPORTED";
-  const credentials = options.credentials ?? credentialsOf(settings);
+  const resolved = credentialsOf(settings);
+  const credentials =
+    options.credentials ??
+    (resolved && "profile" in resolved ? fromIni({ ...resolved, ignoreCache: true }) : resolved);
   const client = new S3Client({
     region: settings.region.value,
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-    // A profile matters to the SDK only for credentials: every other setting is passed explicitly.
-    ...(!credentials && settings.profile && settings.profile.source !== "default"
-      ? { profile: settings.profile.value }
-      : {}),
     forcePathStyle: settings.addressingStyle.value === "path",
     requestChecksumCalculation: mode(settings.requestChecksums.value),
     responseChecksumValidation: mode(settings.responseChecksums.value),

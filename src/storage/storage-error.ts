@@ -66,6 +66,9 @@ const BY_CODE: Record<string, StorageErrorKind> = {
   NotImplemented: "not-implemented",
 };
 // Headers the AWS SDK adds for its default checksums; stores that reject them name one of them (or "checksum").
+/** What to do when no credentials are found anywhere (also used before the first request, by checkBucket). */
+export const NO_CREDENTIALS =
+  "No S3 credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials (AWS_PROFILE or --profile; in the library, storage.credentials or storage.profile)";
 const CHECKSUM_WORDS = /checksum|crc32|x-amz-sdk-checksum|x-amz-trailer|streaming-unsigned-payload-trailer/i;
 
 /** A StorageError for a failed S3 operation of `client` (whose settings, when it was built by `s3ClientFor`, are
@@ -172,7 +175,7 @@ function hint(kind: StorageErrorKind, facts: HintFacts): string {
         ? `Cannot connect to ${store}: check the endpoint and that the store is running`
         : "No S3 endpoint is set, so this went to AWS S3 itself: for S3-compatible storage set --endpoint, AWS_ENDPOINT_URL_S3 or AWS_S3_ENDPOINT";
     case "no-credentials":
-      return `No S3 credentials were found (${settings?.credentialsSource ?? "the AWS SDK's credential chain"}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials`;
+      return NO_CREDENTIALS;
     case "wrong-region": {
       const expected = regionOf(sdk);
       const now = region ? ` not ${region.value}${from(region)}` : "";
@@ -225,12 +228,13 @@ function checksumHint(sdk: SdkError, settings: StorageSettings | undefined): str
   const response = { mode: settings?.responseChecksums, name: "AWS_RESPONSE_CHECKSUM_VALIDATION" };
   const sides = /x-amz-checksum-mode/i.test(sdk.message ?? "") ? [response, request] : [request, response];
   const open = sides.filter((side) => side.mode?.value !== "when-required");
-  const switches = open.map((side) => `${side.name}=WHEN_REQUIRED`).join(" and ");
   const given = open
     .map((side) => side.mode?.source)
     .find((source) => source && source !== "default" && !/^(AWS_|profile )/.test(source));
-  const there = given ? `; the mode is when-supported in ${given}: change it there` : "";
-  return `The store rejects the AWS SDK's checksum headers: set ${switches} (or --checksums when-required)${there}`;
+  if (given)
+    return `The store rejects the AWS SDK's checksum headers, and the checksum mode is when-supported in ${given}: set it to when-required there (or pass --checksums when-required)`;
+  const switches = open.map((side) => `${side.name}=WHEN_REQUIRED`).join(" and ");
+  return `The store rejects the AWS SDK's checksum headers: set ${switches} (or --checksums when-required)`;
 }
 
 /** The region the store says the bucket is in: the error's `Region`, the `x-amz-bucket-region` header, or the

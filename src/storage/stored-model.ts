@@ -3,7 +3,7 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { ConfigError } from "../client/errors.js";
 import { type Manifest, parseManifest, serializeManifest } from "./manifest.js";
-import { storageError } from "./storage-error.js";
+import { NO_CREDENTIALS, storageError } from "./storage-error.js";
 
 const call = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
 
@@ -20,9 +20,7 @@ export async function checkBucket(
   try {
     credentials = await client.config.credentials();
   } catch {
-    throw new ConfigError(
-      "no S3 credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials (AWS_PROFILE, mr-cli --profile, the storage.credentials or storage.profile option)",
-    );
+    throw new ConfigError(NO_CREDENTIALS);
   }
   try {
     await client.send(

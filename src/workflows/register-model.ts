@@ -39,7 +39,7 @@ async function planUpload(
   const bucket = settings.bucket?.value;
   if (!bucket)
     throw new ConfigError(
-      "no bucket to upload to: pass storage.bucket (mr-cli: --bucket), or set AWS_S3_BUCKET",
+      "no bucket to upload to: give one with --bucket or a context's bucket (in the library, storage.bucket), or set AWS_S3_BUCKET",
     );
   formatS3Uri({ bucket, key: "" }); // ConfigError for a bucket name S3 would refuse
   const local = await walkFiles(path, { reserved: RESERVED_NAMES });

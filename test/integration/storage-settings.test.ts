@@ -132,6 +132,37 @@ describe("the settings users already have", () => {
   });
 });
 
+describe("credentials from a profile", () => {
+  it("a profile holding keys is used over wrong keys in the environment (--profile and AWS_PROFILE), without the SDK's warning", async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, "config"),
+      `[profile lab]\nendpoint_url = ${stackSetting(versitygw.endpoint)}\n`,
+    );
+    await writeFile(
+      join(dir, "credentials"),
+      `[lab]\naws_access_key_id = ${stackSetting(versitygw.key)}\naws_secret_access_key = ${stackSetting(versitygw.secret)}\n`,
+    );
+    const env = shell(versitygw, {
+      AWS_CONFIG_FILE: join(dir, "config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+      AWS_ACCESS_KEY_ID: "wrong-key",
+      AWS_SECRET_ACCESS_KEY: "wrong-secret",
+      AWS_S3_BUCKET: "models",
+    });
+    const name = uniqueName("profilekeys");
+    const flagged = await mrCli(
+      ["register", await model(), "--name", name, "--version", "v1", "--profile", "lab", "-q"],
+      env,
+    );
+    expect(flagged).toMatchObject({ code: 0, stderr: "" });
+    const viaEnv = await mrCli(["verify", name, "v1", "--verbose"], { ...env, AWS_PROFILE: "lab" });
+    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.stderr).toContain("mr-cli: storage credentials: profile lab (from AWS_PROFILE)");
+    expect(viaEnv.stderr).not.toMatch(/Multiple credential sources/);
+  });
+});
+
 describe.each([
   { style: "501" as const, like: "Cloudflare R2", server: versitygw },
   { style: "400" as const, like: "Backblaze B2", server: seaweedfs },

@@ -164,7 +164,10 @@ describe("storageError", () => {
       at,
       sdkError(501, "NotImplemented", "Header 'x-amz-checksum-crc32' not implemented"),
     );
-    expect(mapped.message).toMatch(/the mode is when-supported in context lab: change it there/);
+    expect(mapped.message).toMatch(
+      /the checksum mode is when-supported in context lab: set it to when-required there \(or pass --checksums when-required\)/,
+    );
+    expect(mapped.message).not.toContain("AWS_REQUEST_CHECKSUM_CALCULATION"); // set already, and overridden
   });
 
   it("no credentials at all is a setting to fix (exit 2), not an upload failure", () => {

@@ -206,15 +206,21 @@ describe("credentials with a profile", () => {
     ]);
     expect(settings.region.value).toBe("eu-west-1");
     expect(settings.credentialsSource).toBe("AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY");
-    expect(credentialsOf(settings)?.accessKeyId).toBe("from-env");
+    expect(credentialsOf(settings)).toMatchObject({ accessKeyId: "from-env" });
   });
 
   it("a profile named by a flag that holds credentials provides them, over the environment's keys", async () => {
     const settings = await resolve({ ...files(), ...keys }, [
       { values: { profile: "keyed" }, source: "--profile" },
     ]);
-    expect(settings.credentialsSource).toBe("profile keyed");
-    expect(credentialsOf(settings)).toBeUndefined();
+    expect(settings.credentialsSource).toBe("profile keyed (from --profile)");
+    expect(credentialsOf(settings)).toMatchObject({ profile: "keyed" });
+  });
+
+  it("AWS_PROFILE naming a profile with credentials wins over the environment's keys, as in the AWS SDK", async () => {
+    const settings = await resolve({ ...files(), ...keys, AWS_PROFILE: "keyed" });
+    expect(settings.credentialsSource).toBe("profile keyed (from AWS_PROFILE)");
+    expect(credentialsOf(settings)).toMatchObject({ profile: "keyed" });
   });
 });
 
