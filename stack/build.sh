@@ -2,6 +2,7 @@
 # Builds the stack's Go programs into .cache/bin, once per pin, and prints their paths:
 #   bash stack/build.sh server      the Model Registry server at the release pinned in stack/server/go.mod
 #   bash stack/build.sh versitygw   versitygw, the strict S3 server
+#   bash stack/build.sh v1server    the newer server (API v1 and v1alpha3) from upstream source (see v1_source)
 #   bash stack/build.sh seaweedfs   SeaweedFS's `weed`, the third S3 server
 #   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
 # Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
@@ -104,10 +105,43 @@ $(tail -n 15 "$log")"
   echo "$dir/weed"
 }
 
+# The v1 server (API v1 beside v1alpha3) from upstream source: an archive is unpacked and built once per archive
+# digest; a checkout is rebuilt on every start (Go's build cache makes that seconds when nothing changed). The
+# source carries its generated code, so only the Go module proxy is needed. Binary names start model-registry-v1-.
+build_v1server() {
+  need_go
+  local src log=$LOG_DIR/build-v1server.log out key
+  src=$(v1_source) || die "no v1 server source: set MR_STACK_V1_SRC to an upstream checkout or its archive"
+  mkdir -p "$CACHE_DIR/bin" "$LOG_DIR"
+  if [ -f "$src" ]; then
+    key=$(sha256sum "$src" | cut -c1-12)
+    out=$CACHE_DIR/bin/model-registry-v1-$key
+    [ -x "$out" ] && { echo "$out"; return; }
+    : >"$log"
+    say "stack: building the v1 Model Registry server from $(basename "$src") (once per archive; about 2 minutes cold; log: $log)"
+    local dir=$CACHE_DIR/v1-src-$key archive=$src gomod
+    rm -rf "$dir" && mkdir -p "$dir"
+    tar -xzf "$archive" -C "$dir" >>"$log" 2>&1 || die "could not unpack $archive (see $log)"
+    gomod=$(find "$dir" -maxdepth 2 -name go.mod -print -quit)
+    [ -n "$gomod" ] || die "the archive $archive holds no go.mod at its top"
+    src=$(dirname "$gomod")
+  else
+    [ -f "$src/go.mod" ] || die "MR_STACK_V1_SRC=$src is not a Go module (no go.mod)"
+    out=$CACHE_DIR/bin/model-registry-v1-checkout
+    : >"$log"
+  fi
+  (cd "$src" && GOWORK=off CGO_ENABLED=0 go build -trimpath -o "$out.tmp" .) >>"$log" 2>&1 \
+    || die "building the v1 server failed; last lines of $log:
+$(tail -n 15 "$log")"
+  mv "$out.tmp" "$out"
+  echo "$out"
+}
+
 case ${1:-} in
   server) build_server ;;
+  v1server) build_v1server ;;
   versitygw) build_versitygw ;;
   seaweedfs) build_seaweedfs ;;
   pin) pin ;;
-  *) die "usage: bash stack/build.sh server|versitygw|seaweedfs|pin" ;;
+  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|pin" ;;
 esac

@@ -12,6 +12,10 @@ ENV_FILE=$STATE_DIR/env
 
 PG_PORT=${MR_STACK_PG_PORT:-55432}
 SERVER_PORT=${MR_STACK_SERVER_PORT:-18080}
+# The newer server (API v1 beside v1alpha3) built from upstream source; see v1_source below.
+V1_SERVER_PORT=${MR_STACK_V1_SERVER_PORT:-18090}
+# The date the v1 server announces as the alpha API's sunset (Sunset header on every /v1alpha3 response).
+ALPHA_SUNSET=${MR_STACK_ALPHA_SUNSET:-2027-04-29}
 MOTO_PORT=${MR_STACK_MOTO_PORT:-45123}
 VERSITYGW_PORT=${MR_STACK_VERSITYGW_PORT:-47070}
 # SeaweedFS's S3 port; its master, volume and filer (HTTP and gRPC) and its S3 gRPC take the next seven ports. All
@@ -28,7 +32,7 @@ VERSITYGW_VERSION=v1.7.0
 SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
 OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapitools.json
 
-COMPONENTS=(postgres server moto versitygw seaweedfs)
+COMPONENTS=(postgres server v1server moto versitygw seaweedfs)
 
 say() { printf '%s\n' "$*" >&2; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -40,7 +44,8 @@ log_file() { echo "$LOG_DIR/$1.log"; }
 cmd_marker() {
   case $1 in
     postgres) echo postgres ;;
-    server) echo model-registry ;;
+    server) echo model-registry-v0 ;;
+    v1server) echo model-registry-v1 ;;
     moto) echo moto.server ;;
     versitygw) echo versitygw ;;
     seaweedfs) echo 'weed server' ;;
@@ -64,6 +69,7 @@ port_var() {
   case $1 in
     postgres) echo PG_PORT ;;
     server) echo SERVER_PORT ;;
+    v1server) echo V1_SERVER_PORT ;;
     moto) echo MOTO_PORT ;;
     versitygw) echo VERSITYGW_PORT ;;
     seaweedfs) echo SEAWEEDFS_PORT ;;
@@ -74,6 +80,21 @@ port_var() {
 # master HTTP and gRPC, volume HTTP and gRPC, filer HTTP and gRPC, S3 gRPC.
 seaweedfs_inner_ports() { local i; for i in 1 2 3 4 5 6 7; do echo $((SEAWEEDFS_PORT + i)); done; }
 
+# The v1 server's source: MR_STACK_V1_SRC (an upstream checkout or its .tar.gz), else the archive in
+# ../shared/upstream/ beside this checkout. Prints its path, or fails when there is none.
+v1_source() {
+  if [ -n "${MR_STACK_V1_SRC:-}" ]; then
+    [ -e "$MR_STACK_V1_SRC" ] || die "MR_STACK_V1_SRC=$MR_STACK_V1_SRC does not exist"
+    echo "$MR_STACK_V1_SRC"
+    return 0
+  fi
+  local archive
+  for archive in "$STACK_ROOT"/../shared/upstream/*.tar.gz; do
+    [ -f "$archive" ] && { (cd "$(dirname "$archive")" && echo "$PWD/$(basename "$archive")"); return 0; }
+  done
+  return 1
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # One health probe per component; 0 means it answers as it should.
@@ -81,6 +102,7 @@ healthy() {
   case $1 in
     postgres) port_open "$PG_PORT" ;;
     server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVER_PORT/readyz/health")" = 200 ] ;;
+    v1server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$V1_SERVER_PORT/readyz/health")" = 200 ] ;;
     moto) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MOTO_PORT/moto-api/")" = 200 ] ;;
     versitygw) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VERSITYGW_PORT/health")" = 200 ] ;;
     seaweedfs) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SEAWEEDFS_PORT/healthz")" = 200 ] ;;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the local stack: PostgreSQL, the Model Registry server, and three S3 servers (moto, versitygw and
+# Starts the local stack: PostgreSQL, the Model Registry server (the pinned release, and the newer v1 server when its
+# source is at hand), and three S3 servers (moto, versitygw and
 # SeaweedFS), all on 127.0.0.1. A component that is already running and healthy is reused, so running this twice is
 # harmless.
 # Writes .stack/env with the settings the SDK, the CLI, the tests and the examples read.
@@ -47,7 +48,7 @@ start_postgres() {
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 \
       || { tail -n 20 "$LOG_DIR/initdb.log" >&2; die "initdb failed (log: $LOG_DIR/initdb.log)"; }
     # Single-user mode creates the database before any server runs; no client binary needed.
-    echo "CREATE DATABASE model_registry;" | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$LOG_DIR/initdb.log" 2>&1 \
+    printf 'CREATE DATABASE model_registry;\nCREATE DATABASE mr_v1;\n' | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$LOG_DIR/initdb.log" 2>&1 \
       || die "creating the model_registry database failed (log: $LOG_DIR/initdb.log)"
   fi
   [ "$(id -u)" = 0 ] && touch "$log" && chown postgres: "$log"
@@ -65,6 +66,22 @@ start_server() {
     --embedmd-database-type postgres \
     --embedmd-database-dsn "host=127.0.0.1 port=$PG_PORT user=postgres dbname=model_registry sslmode=disable"
   wait_healthy server 90 "$(cat "$(pid_file server)")"
+}
+
+# The newer server (API v1 beside v1alpha3), on its own port and database, announcing the alpha API's sunset. It is
+# built from upstream source (see v1_source in lib.sh); without any, the rest of the stack runs without it.
+start_v1server() {
+  if ! v1_source >/dev/null; then
+    say "stack: the v1 server is not available (no upstream source): set MR_STACK_V1_SRC to a checkout or archive of github.com/kubeflow/hub, or put the archive in ../shared/upstream/; everything else runs without it"
+    return
+  fi
+  already_up v1server && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" v1server)
+  spawn v1server "$bin" proxy --hostname 127.0.0.1 --port "$V1_SERVER_PORT" --datastore-type embedmd \
+    --embedmd-database-type postgres \
+    --embedmd-database-dsn "host=127.0.0.1 port=$PG_PORT user=postgres dbname=mr_v1 sslmode=disable" \
+    --alpha-sunset-date "$ALPHA_SUNSET"
+  wait_healthy v1server 90 "$(cat "$(pid_file v1server)")"
 }
 
 start_moto() {
@@ -127,6 +144,8 @@ write_env() {
   cat >"$ENV_FILE" <<ENV
 # Written by npm run stack:up. Local throwaway settings for the stack on 127.0.0.1.
 MODEL_REGISTRY_URL=http://127.0.0.1:$SERVER_PORT
+$(v1_source >/dev/null && echo "MODEL_REGISTRY_V1_URL=http://127.0.0.1:$V1_SERVER_PORT
+MODEL_REGISTRY_ALPHA_SUNSET=$ALPHA_SUNSET")
 AWS_S3_ENDPOINT=http://127.0.0.1:$MOTO_PORT
 AWS_S3_BUCKET=$BUCKET
 AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY
@@ -149,6 +168,7 @@ preflight() {
   local name var
   for name in "${COMPONENTS[@]}"; do
     running_pid "$name" >/dev/null && continue
+    [ "$name" = v1server ] && ! v1_source >/dev/null && continue
     var=$(port_var "$name")
     require_free_port "$name" "${!var}" "MR_STACK_${var}"
     if [ "$name" = seaweedfs ]; then
@@ -162,6 +182,7 @@ started=$SECONDS
 preflight
 start_postgres
 start_server
+start_v1server
 start_moto
 start_versitygw
 start_seaweedfs
