@@ -1,13 +1,12 @@
 // npm run generate [-- --check]
-// Turns api/model-registry.yaml into src/client/generated/schema.ts with openapi-typescript.
+// Turns api/model-registry.yaml (API v1alpha3) into src/client/generated/schema.ts and api/model-registry-v1.yaml
+// (API v1) into src/client/generated/schema-v1.ts, with openapi-typescript.
 // With --check it writes nothing and fails when the committed file differs from what the spec gives.
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { writeOrCheck } from "./write-or-check.mjs";
 
 const root = new URL("..", import.meta.url);
-const spec = new URL("api/model-registry.yaml", root);
-const target = fileURLToPath(new URL("src/client/generated/schema.ts", root));
 
 const BANNER = `/**
  * GENERATED FILE: DO NOT EDIT.
@@ -17,17 +16,20 @@ const BANNER = `/**
 
 `;
 
-const ast = await openapiTS(spec, {
-  // Fields with a server-side default (state, desiredState, …) stay optional in request bodies.
-  defaultNonNullable: false,
-  alphabetize: true,
-});
-const text = BANNER + astToString(ast);
-
-writeOrCheck({
-  path: target,
-  label: "src/client/generated/schema.ts",
-  text,
-  source: "api/model-registry.yaml",
-  fix: "npm run generate",
-});
+for (const [spec, target] of [
+  ["api/model-registry.yaml", "src/client/generated/schema.ts"],
+  ["api/model-registry-v1.yaml", "src/client/generated/schema-v1.ts"],
+]) {
+  const ast = await openapiTS(new URL(spec, root), {
+    // Fields with a server-side default (state, desiredState, …) stay optional in request bodies.
+    defaultNonNullable: false,
+    alphabetize: true,
+  });
+  writeOrCheck({
+    path: fileURLToPath(new URL(target, root)),
+    label: target,
+    text: BANNER.replace("api/model-registry.yaml", spec) + astToString(ast),
+    source: spec,
+    fix: "npm run generate",
+  });
+}

@@ -1,10 +1,14 @@
 // npm run spec:sync [-- --check]
 // Takes api/openapi/model-registry.yaml from the pinned server release (stack/server/go.mod) out of the Go module
 // cache, keeps its structure (paths, operations, parameters, schemas, enums, formats, patterns, required lists) and
-// drops its prose (descriptions, summaries, examples, titles), then writes api/model-registry.yaml.
-// With --check it writes nothing and fails when the committed file differs from what the pin gives.
+// drops its prose (descriptions, summaries, examples, titles), then writes api/model-registry.yaml (API v1alpha3).
+// The same for api/openapi/model-registry-v1.yaml of the v1 server's source (stack/lib.sh v1_source: MR_STACK_V1_SRC
+// or ../shared/upstream/*.tar.gz) into api/model-registry-v1.yaml (API v1); without that source it says so in one
+// line and leaves the committed file as it is.
+// With --check it writes nothing and fails when a committed file differs from what its source gives.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import { writeOrCheck } from "./write-or-check.mjs";
@@ -59,24 +63,68 @@ function moduleDir({ module, version }) {
   return JSON.parse(out).Dir;
 }
 
-function render(pin) {
-  const spec = parse(readFileSync(`${moduleDir(pin)}/api/openapi/model-registry.yaml`, "utf8"));
+/** The spec's structure, headed by where it came from and how to change it. */
+function render(text, from, change) {
+  const spec = parse(text);
   const stripped = stripProse(spec);
   stripped.info = { title: "Model Registry REST API", version: spec.info.version };
   const header = [
-    `# Derived from ${pin.module}@${pin.version} api/openapi/model-registry.yaml by npm run spec:sync:`,
-    "# the structure of the upstream spec with its prose removed. Do not edit; change the pin in stack/server/go.mod.",
+    `# Derived from ${from} by npm run spec:sync:`,
+    `# the structure of the upstream spec with its prose removed. Do not edit; ${change}.`,
   ].join("\n");
   return `${header}\n${stringify(stripped, { lineWidth: 0 })}`;
 }
 
+/** The v1 server's source (an archive or a checkout), as stack:up finds it, or undefined. */
+function v1Source() {
+  try {
+    return execFileSync("bash", ["-c", `source "${root}stack/lib.sh" && v1_source`], {
+      encoding: "utf8",
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** api/openapi/model-registry-v1.yaml of an upstream archive or checkout. */
+function readV1Spec(source) {
+  const inside = "api/openapi/model-registry-v1.yaml";
+  if (!source.endsWith(".tar.gz")) return readFileSync(`${source}/${inside}`, "utf8");
+  return execFileSync("tar", ["-xzOf", source, "--wildcards", `*/${inside}`], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pin = pinnedRelease();
+  const release = readFileSync(`${moduleDir(pin)}/api/openapi/model-registry.yaml`, "utf8");
   writeOrCheck({
     path: target,
     label: "api/model-registry.yaml",
-    text: render(pin),
+    text: render(
+      release,
+      `${pin.module}@${pin.version} api/openapi/model-registry.yaml`,
+      "change the pin in stack/server/go.mod",
+    ),
     source: `${pin.module}@${pin.version}`,
     fix: "npm run spec:sync",
   });
+  const source = v1Source();
+  if (source === undefined)
+    console.log(
+      "api/model-registry-v1.yaml not checked: no v1 server source (MR_STACK_V1_SRC or ../shared/upstream/)",
+    );
+  else
+    writeOrCheck({
+      path: `${root}api/model-registry-v1.yaml`,
+      label: "api/model-registry-v1.yaml",
+      text: render(
+        readV1Spec(source),
+        `${basename(source)} api/openapi/model-registry-v1.yaml`,
+        "change the v1 server source (MR_STACK_V1_SRC or ../shared/upstream/)",
+      ),
+      source: basename(source),
+      fix: "npm run spec:sync",
+    });
 }
