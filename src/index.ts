@@ -3,6 +3,13 @@
  * @packageDocumentation
  */
 
+export {
+  API_PREFIXES,
+  type ApiVersion,
+  type ApiVersionChoice,
+  type ApiVersionOption,
+  type Deprecation,
+} from "./client/api-version.js";
 export type { TokenProvider } from "./client/create-fetch.js";
 export {
   type CustomPropertyInput,
@@ -24,11 +31,13 @@ export {
 export type { CallOptions, FilterableListOptions, UpdateOptions } from "./client/entity-resource.js";
 export {
   ApiError,
+  ApiVersionError,
   AuthError,
   BadRequestError,
   ConfigError,
   ConflictError,
   ConnectionError,
+  GoneError,
   ModelRegistryError,
   NotFoundError,
   ServerError,

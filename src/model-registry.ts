@@ -1,4 +1,6 @@
 // The facade: one object per registry, holding the transport and every resource.
+
+import type { ApiVersionChoice, ApiVersionOption, Deprecation } from "./client/api-version.js";
 import type { TokenProvider } from "./client/create-fetch.js";
 import { displayable } from "./client/displayable.js";
 import type { InferenceService } from "./client/entities.js";
@@ -62,6 +64,12 @@ export interface ModelRegistryOptions {
    * `AWS_S3_ENDPOINT`/`AWS_S3_BUCKET`), as the AWS SDK reads it for credentials. Default: the process environment
    * at the time of each storage call. */
   env?: Record<string, string | undefined> | undefined;
+  /** The REST API generation: `"auto"` (default) asks the server once, on the first call, and uses `/v1` where it is
+   * served, else `/v1alpha3`; `"v1"` or `"v1alpha3"` force one. See {@link ModelRegistry.apiVersion}. */
+  apiVersion?: ApiVersionOption | undefined;
+  /** Called once per client with the first deprecation the registry announces (e.g. API v1alpha3's sunset), and a
+   * one-line message saying what to do. Default: a runtime warning (`process.emitWarning`, else `console.warn`). */
+  onWarning?: ((message: string, deprecation: Deprecation) => void) | undefined;
   /** Where models registered by this client come from (recorded on each new version). `fromEnv()` detects it from
    * the CI system's environment. Default none. */
   lineage?: Lineage | undefined;
@@ -95,6 +103,7 @@ export class ModelRegistry {
   readonly storage: StorageOptions;
   /** The environment storage defaults are read from; undefined: the process environment when used. */
   readonly env: Record<string, string | undefined> | undefined;
+  private readonly rest: Rest;
   /** Lineage recorded on new versions (from CI, with `fromEnv()`). */
   readonly lineage: Lineage;
   /** The retry policy in effect (the `retry` option with its defaults filled in); workflows retry their own
@@ -130,7 +139,12 @@ export class ModelRegistry {
       tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
       userAgent: options.userAgent,
     });
-    const rest = new Rest(this.api, this.secrets);
+    const rest = new Rest(this.api, this.secrets, {
+      apiVersion: options.apiVersion,
+      onDeprecation:
+        options.onWarning && ((deprecation, message) => options.onWarning?.(message, deprecation)),
+    });
+    this.rest = rest;
     this.registeredModels = new RegisteredModels(rest);
     this.modelVersions = new ModelVersions(rest);
     this.modelArtifacts = new ModelArtifacts(rest);
@@ -193,6 +207,21 @@ export class ModelRegistry {
   }
 
   /**
+   * The REST API generation this client uses and how it was chosen (`option`, `probe` or `successor`). In `auto` mode
+   * the first call (this one, if no other came first) asks the server once: `GET /api/model_registry/v1/...`.
+   * @throws ConnectionError when the server cannot be reached for that question.
+   */
+  apiVersion(options: { signal?: AbortSignal } = {}): Promise<ApiVersionChoice> {
+    return this.rest.apiVersion(options.signal);
+  }
+
+  /** The first deprecation the registry announced to this client (API generation, sunset date, successor), or
+   * undefined when none has been seen yet. */
+  get deprecation(): Deprecation | undefined {
+    return this.rest.deprecation;
+  }
+
+  /**
    * The storage settings in effect and where each comes from: `storage` (e.g. one call's `params.storage`) first,
    * then this client's `storage` option, then the AWS standard configuration of {@link ModelRegistry.env} (its
    * variables, then the profile in the shared config file), then `AWS_S3_ENDPOINT`/`AWS_S3_BUCKET`, then defaults.
@@ -229,6 +258,7 @@ export class ModelRegistry {
       caFile: settings.caFile,
       storage: explicit.storage,
       env,
+      apiVersion: explicit.apiVersion ?? settings.apiVersion,
       lineage: explicit.lineage ?? detectCiLineage(env),
     });
   }

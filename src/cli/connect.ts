@@ -26,6 +26,7 @@ export async function cliEnv(
   const env = { ...fromContext, ...io.env };
   if (globals.url) env.MODEL_REGISTRY_URL = globals.url;
   if (globals.caFile) env.MODEL_REGISTRY_CA_FILE = globals.caFile;
+  if (globals.apiVersion) env.MODEL_REGISTRY_API_VERSION = globals.apiVersion;
   if (globals.tokenFile) {
     env.MODEL_REGISTRY_TOKEN_FILE = globals.tokenFile;
     delete env.MODEL_REGISTRY_TOKEN; // the flag names the token to use
@@ -35,5 +36,18 @@ export async function cliEnv(
 
 export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelRegistry> {
   const { env, storage } = await cliEnv(io, globals);
-  return ModelRegistry.fromEnv({ env, storage, ...(globals.timeout ? { timeout: globals.timeout } : {}) });
+  // The registry's deprecation notice (e.g. API v1alpha3's sunset): once, on stderr, never on stdout.
+  const json = globals.json || globals.output === "json";
+  const onWarning = (message: string) => {
+    if (globals.quiet) return;
+    io.stderr.write(
+      json ? `${JSON.stringify({ type: "warning", message })}\n` : `mr-cli: warning: ${message}\n`,
+    );
+  };
+  return ModelRegistry.fromEnv({
+    env,
+    storage,
+    onWarning,
+    ...(globals.timeout ? { timeout: globals.timeout } : {}),
+  });
 }

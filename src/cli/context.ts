@@ -33,6 +33,7 @@ export interface GlobalOptions {
   verbose?: boolean;
   color?: boolean;
   timeout?: number;
+  apiVersion?: "auto" | "v1" | "v1alpha3";
 }
 
 export interface CliContext {

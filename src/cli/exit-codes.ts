@@ -6,6 +6,7 @@ import {
   ConfigError,
   ConflictError,
   ConnectionError,
+  GoneError,
   ModelRegistryError,
   NotFoundError,
   ServerError,
@@ -69,7 +70,8 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
   if (error instanceof ConfigError || error instanceof BadRequestError) return EXIT.usage;
   if (error instanceof NotFoundError) return EXIT.notFound;
-  if (error instanceof ServerError) return EXIT.unreachable; // the server failed or is not ready: not our bug
+  if (error instanceof ServerError) return EXIT.unreachable;
+  if (error instanceof GoneError) return EXIT.usage; // the API generation was retired: choose another // the server failed or is not ready: not our bug
   if (error instanceof ApiError && error.status === 404) return EXIT.usage; // a path the server lacks: a wrong URL
   if (
     error instanceof ConflictError ||

@@ -5,6 +5,7 @@ import { configCommand } from "./commands/config.js";
 import { deployCommand, undeployCommand } from "./commands/deploy.js";
 import { downloadCommand, verifyCommand } from "./commands/files.js";
 import { getCommand } from "./commands/get.js";
+import { infoCommand } from "./commands/info.js";
 import { listCommand } from "./commands/list.js";
 import { registerCommand } from "./commands/register.js";
 import { stateCommand } from "./commands/state.js";
@@ -24,7 +25,13 @@ function addSharedOptions(command: Command, connection = true): void {
       )
       .option("--ca-file <path>", "CA bundle to trust (default MODEL_REGISTRY_CA_FILE)")
       .option("--context <name>", "config context to use (default the current one; see mr-cli config)")
-      .option("--timeout <ms>", "time limit of one HTTP request (default 30000)", positiveInt);
+      .option("--timeout <ms>", "time limit of one HTTP request (default 30000)", positiveInt)
+      .addOption(
+        new Option(
+          "--api-version <version>",
+          "REST API generation (default MODEL_REGISTRY_API_VERSION, the context, else auto: v1 where served)",
+        ).choices(["auto", "v1", "v1alpha3"]),
+      );
   }
   command
     .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "yaml"]))
@@ -80,6 +87,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     undeployCommand(ctx),
     downloadCommand(ctx),
     verifyCommand(ctx),
+    infoCommand(ctx),
     configCommand(ctx),
   ]) {
     program.addCommand(command);

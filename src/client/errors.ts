@@ -80,6 +80,16 @@ export class ConfigError extends ModelRegistryError {
   override name = "ConfigError";
 }
 
+/** The call needs what the registry's API generation lacks (experiment tracking on API v1); nothing was sent. */
+export class ApiVersionError extends ConfigError {
+  override name = "ApiVersionError";
+}
+
+/** 410: the registry retired the API generation this client used (API v1alpha3 after its sunset). */
+export class GoneError extends ApiError {
+  override name = "GoneError";
+}
+
 /** The token cannot be obtained: its file is missing, unreadable or empty, or its variable is unset. */
 export class TokenError extends ConfigError {
   override name = "TokenError";
@@ -207,6 +217,11 @@ export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiErr
   if (status === 404) return new NotFoundError(details);
   if (status === 409) return new ConflictError(details, "Use another name, or find the existing entity");
   if (status === 400 || status === 422) return new BadRequestError(details);
+  if (status === 410)
+    return new GoneError(
+      details,
+      'The registry retired this API generation (v1alpha3 after its sunset): use API v1 (apiVersion "v1" or "auto"; mr-cli --api-version v1)',
+    );
   if (status === 401 || status === 403)
     return new AuthError(
       details,

@@ -15,6 +15,8 @@ export interface CliContextConfig {
   tokenFile?: string;
   caFile?: string;
   author?: string;
+  /** `auto`, `v1` or `v1alpha3`. */
+  apiVersion?: string;
   s3Endpoint?: string;
   bucket?: string;
   region?: string;
@@ -38,6 +40,7 @@ const FIELDS = {
   tokenFile: "MODEL_REGISTRY_TOKEN_FILE",
   caFile: "MODEL_REGISTRY_CA_FILE",
   author: "MODEL_REGISTRY_AUTHOR",
+  apiVersion: "MODEL_REGISTRY_API_VERSION",
 } as const;
 const STORAGE_FIELDS = ["s3Endpoint", "bucket", "region", "checksums", "addressingStyle", "profile"] as const;
 

@@ -1,6 +1,8 @@
 // The registry settings the CLI and `ModelRegistry.fromEnv()` need (storage: see storage-settings.ts), resolved in one place from explicit values, the environment
 // and files. The library itself never reads the environment; it takes what this returns.
 
+import { type ApiVersionOption, parseApiVersion } from "../client/api-version.js";
+import { ConfigError } from "../client/errors.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import { defaultEnv, type Env } from "./default-env.js";
 import { resolveToken, type TokenSource } from "./resolve-token.js";
@@ -40,6 +42,8 @@ export interface ResolvedSettings {
   caFile?: string;
   /** `MODEL_REGISTRY_AUTHOR`, else `USER`, else `USERNAME`. */
   author?: string;
+  /** `MODEL_REGISTRY_API_VERSION`: `auto`, `v1` or `v1alpha3`. */
+  apiVersion?: ApiVersionOption;
 }
 
 /**
@@ -49,7 +53,7 @@ export interface ResolvedSettings {
  * the `tokenEnvVar` variable → the file at `KF_PIPELINES_SA_TOKEN_PATH` → the service-account token file if it
  * exists → none. Token files are not read here; they are returned as `tokenFromFile()` providers.
  *
- * @throws ConfigError when the URL is missing or not http(s), when an explicitly named `tokenEnvVar` is unset, or
+ * @throws ConfigError when `MODEL_REGISTRY_API_VERSION` is not auto, v1 or v1alpha3, when the URL is missing or not http(s), when an explicitly named `tokenEnvVar` is unset, or
  *   when a token path given by a variable does not point to a file.
  */
 export async function resolveSettings(options: ResolveOptions = {}): Promise<ResolvedSettings> {
@@ -76,6 +80,14 @@ export async function resolveSettings(options: ResolveOptions = {}): Promise<Res
   if (caFile !== undefined) settings.caFile = caFile;
   const author = pick(overrides.author, env.MODEL_REGISTRY_AUTHOR, env.USER, env.USERNAME);
   if (author !== undefined) settings.author = author;
+  const apiVersion = pick(env.MODEL_REGISTRY_API_VERSION);
+  if (apiVersion !== undefined) {
+    try {
+      settings.apiVersion = parseApiVersion(apiVersion, "MODEL_REGISTRY_API_VERSION");
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
   return settings;
 }
 

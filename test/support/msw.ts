@@ -22,9 +22,14 @@ export function useMockServer() {
   return { server, requests };
 }
 
-/** A client of the fake registry with fast retries. */
+/** A client of the fake registry (which serves API v1alpha3, at {@link API}) with fast retries. */
 export function mockRegistry(options: Partial<ModelRegistryOptions> = {}): ModelRegistry {
-  return new ModelRegistry({ url: BASE, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 }, ...options });
+  return new ModelRegistry({
+    url: BASE,
+    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+    apiVersion: "v1alpha3",
+    ...options,
+  });
 }
 
 /** The query of a recorded request as a plain object. */

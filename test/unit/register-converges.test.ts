@@ -91,7 +91,12 @@ function fakeRegistry() {
 }
 
 const client = (fake: ReturnType<typeof fakeRegistry>, attempts = 5) =>
-  new ModelRegistry({ url: "http://registry.test", fetch: fake.fetch, retry: { attempts, baseDelayMs: 1 } });
+  new ModelRegistry({
+    url: "http://registry.test",
+    fetch: fake.fetch,
+    retry: { attempts, baseDelayMs: 1 },
+    apiVersion: "v1alpha3",
+  });
 const params = { name: "mnist", version: "v1", uri: "s3://models/mnist/v1/" };
 
 describe("registerModel's registry steps", () => {

@@ -28,6 +28,7 @@ export function configCommand(ctx: CliContext): Command {
     .option("--token-file <path>", "file holding the bearer token (the token itself is never stored)")
     .option("--ca-file <path>", "CA bundle")
     .option("--author <author>", "default author")
+    .option("--api-version <version>", "REST API generation: auto, v1 or v1alpha3")
     .option("--s3-endpoint <url>", "S3 endpoint")
     .option("--bucket <bucket>", "S3 bucket")
     .option("--region <region>", "S3 region")
@@ -44,6 +45,10 @@ export function configCommand(ctx: CliContext): Command {
       const context: CliContextConfig = { ...file.contexts[name] };
       for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
       contextStorage(name, context); // refuses a checksums or addressing style that is not one of the choices
+      if (context.apiVersion !== undefined && !["auto", "v1", "v1alpha3"].includes(context.apiVersion))
+        throw new UsageError(
+          `--api-version must be auto, v1 or v1alpha3, not ${JSON.stringify(context.apiVersion)}`,
+        );
       file.contexts[name] = context;
       if (flags.use || !file.currentContext) file.currentContext = name;
       await writeCliConfig(path(), file);

@@ -1,0 +1,64 @@
+import { Command } from "commander";
+import { AuthError } from "../../client/errors.js";
+import { describeStorageSettings } from "../../config/storage-settings.js";
+import { VERSION } from "../../version.js";
+import type { CliContext } from "../context.js";
+import { print, renderCard } from "../output.js";
+
+/** `mr-cli info`: what this client talks to and how; never a secret. */
+export function infoCommand(ctx: CliContext): Command {
+  return new Command("info")
+    .description(
+      "client version, registry URL, API version in use and how it was chosen, announced deprecation, whether the token is accepted, storage settings",
+    )
+    .addHelpText("after", "\nExample:\n  mr-cli info -o json")
+    .action(async () => {
+      const mr = await ctx.registry();
+      const api = await mr.apiVersion({ signal: ctx.io.signal });
+      // One listing of one model tells whether the registry accepts this client (and brings any deprecation notice).
+      let access: "accepted" | "refused" = "accepted";
+      let refusal: string | undefined;
+      await mr.registeredModels
+        .list({ pageSize: 1, limit: 1 })
+        .toArray()
+        .catch((error: unknown) => {
+          if (!(error instanceof AuthError)) throw error;
+          access = "refused";
+          refusal = `${error.status} ${error.code}`;
+        });
+      const deprecation = mr.deprecation;
+      const storage = describeStorageSettings(await mr.storageSettings());
+      const info = {
+        clientVersion: VERSION,
+        registryUrl: mr.url,
+        apiVersion: api.version,
+        apiVersionChosenBy: api.chosenBy,
+        ...(deprecation
+          ? {
+              deprecation: {
+                apiVersion: deprecation.version,
+                ...(deprecation.sunset ? { sunset: deprecation.sunset.toISOString().slice(0, 10) } : {}),
+                ...(deprecation.successor ? { successor: deprecation.successor } : {}),
+              },
+            }
+          : {}),
+        access,
+        ...(refusal ? { refusal } : {}),
+        storage,
+      };
+      await print(ctx, info, () =>
+        renderCard([
+          ["client", `mr-cli ${VERSION}`],
+          ["registry", mr.url],
+          ["api version", `${api.version} (chosen by ${api.chosenBy})`],
+          [
+            "deprecation",
+            deprecation &&
+              `${deprecation.version} deprecated${info.deprecation?.sunset ? `, sunset ${info.deprecation.sunset}` : ""}`,
+          ],
+          ["access", refusal ? `refused (${refusal})` : access],
+          ...Object.entries(storage).map(([name, value]) => [`storage ${name}`, value] as [string, string]),
+        ]),
+      );
+    });
+}
