@@ -10,7 +10,7 @@ import {
   mergeCustomProperties,
   wireCustomProperties,
 } from "./entity.js";
-import { ConfigError, NotFoundError } from "./errors.js";
+import { BadRequestError, ConfigError, NotFoundError } from "./errors.js";
 import { type Filter, filter } from "./filter.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
@@ -152,7 +152,19 @@ export class EntityResource<
       body,
       subject: `${this.spec.kind} ${id}`,
     };
-    return decodeEntity(await this.rest.patch<T>({ ...call, signal: options.signal }), this.spec.kind);
+    const patched = await this.rest
+      .patch<T>({ ...call, signal: options.signal })
+      .catch(async (error: unknown) => {
+        // The server (v0.3.14, and the v1 server of 2026-08) fails any PATCH without customProperties on an entity
+        // that has a struct property: it reads the stored struct back as JSON, then decodes it as base64 ("unable to
+        // decode illegal base64 data … for key <name>"). Sending the current properties, re-encoded, goes through.
+        if (!(error instanceof BadRequestError) || body.customProperties !== undefined) throw error;
+        if (!/illegal base64 data/.test(error.serverMessage)) throw error;
+        const current = await this.getRaw(id, options.signal);
+        body.customProperties = mergeCustomProperties(wireCustomProperties(decodeEntity(current)), {});
+        return this.rest.patch<T>({ ...call, body, signal: options.signal });
+      });
+    return decodeEntity(patched, this.spec.kind);
   }
 
   /** ConfigError for a body the server cannot store: names and externalIds too long for their columns (an owned
