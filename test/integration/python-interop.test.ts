@@ -1,9 +1,9 @@
 // Interoperability with the official Python client, both directions: 0.3.18 (API v1) against the v1 server, 0.3.14
 // (API v1alpha3) against the release. What one writes, the other reads back the same.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ModelRegistry, UploadError } from "../../src/index.js";
 import { tempDir, writeTree } from "../support/model-files.js";
-import { pythonClient } from "../support/python-client.js";
+import { installPythonClient, pythonClient } from "../support/python-client.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -29,6 +29,7 @@ const METADATA = { accuracy: 0.98, epochs: 10, framework: "onnx", validated: tru
 
 describe.each(PAIRS)("Python client $python and ours on $server", ({ python, url }) => {
   const py = pythonClient(python);
+  beforeAll(() => installPythonClient(python), 300_000);
   const mr = new ModelRegistry({ url, author: "ts-interop", storage: s3 });
 
   it("what we write (upload, every artifact field, custom properties, archived state) Python reads the same", async () => {

@@ -1,5 +1,5 @@
 // The official Python client (PyPI `model-registry`), one venv per version under .cache/, for the interop suite.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,29 +8,21 @@ import { promisify } from "node:util";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SCRIPT = join(root, "test", "interop", "python_client.py");
 const run = promisify(execFile);
+const pythonOf = (version: string) => join(root, ".cache", `py-model-registry-${version}`, "bin", "python");
 
-/** A runner of test/interop/python_client.py with `model-registry==<version>` (installed once). */
-export function pythonClient(version: string) {
-  const venv = join(root, ".cache", `py-model-registry-${version}`);
-  const python = join(venv, "bin", "python");
-  if (!existsSync(python)) {
-    execFileSync(process.env.PYTHON ?? "python3", ["-m", "venv", venv]);
-    execFileSync(
-      python,
-      ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", `model-registry[boto3]==${version}`],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-  }
-  return async (args: string[], env: Record<string, string> = {}): Promise<PythonView> => {
-    const { stdout } = await run(python, [SCRIPT, ...args], {
-      env: { ...process.env, ...env, PYTHONWARNINGS: "ignore" },
-      maxBuffer: 16 * 1024 * 1024,
-      timeout: 120_000,
-    });
-    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as PythonView;
-  };
+/** The venv of `model-registry==<version>` under .cache/, made once (pip from PyPI, about 30 s). */
+export async function installPythonClient(version: string): Promise<void> {
+  const python = pythonOf(version);
+  if (existsSync(python)) return;
+  await run(process.env.PYTHON ?? "python3", ["-m", "venv", join(python, "..", "..")]);
+  await run(python, [
+    "-m",
+    "pip",
+    "install",
+    "--quiet",
+    "--disable-pip-version-check",
+    `model-registry[boto3]==${version}`,
+  ]);
 }
 
 /** What the Python client reads: its own field names, custom properties as it decodes them. */
@@ -38,4 +30,16 @@ export interface PythonView {
   model: Record<string, unknown> & { custom_properties: Record<string, unknown> };
   version: Record<string, unknown> & { custom_properties: Record<string, unknown> };
   artifact: Record<string, unknown> & { custom_properties: Record<string, unknown> };
+}
+
+/** A runner of test/interop/python_client.py with `model-registry==<version>` (see installPythonClient). */
+export function pythonClient(version: string) {
+  return async (args: string[], env: Record<string, string> = {}): Promise<PythonView> => {
+    const { stdout } = await run(pythonOf(version), [SCRIPT, ...args], {
+      env: { ...process.env, ...env, PYTHONWARNINGS: "ignore" },
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 120_000,
+    });
+    return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as PythonView;
+  };
 }
