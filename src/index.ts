@@ -61,8 +61,8 @@ export { type Page, type PageOptions, Paginated } from "./client/paginate.js";
 export type { ArtifactListOptions } from "./client/resources/artifacts.js";
 export type { MetricHistoryOptions } from "./client/resources/experiment-runs.js";
 export type { RetryOptions } from "./client/retry.js";
-export type { ApiClient } from "./client/transport.js";
-/** The API's own types, exactly as on the wire (custom properties as MetadataValue maps). */
+export type { ApiClient, ApiClientV1 } from "./client/transport.js";
+/** The API's own types (v1alpha3), exactly as on the wire (custom properties as MetadataValue maps). */
 export type * as wire from "./client/types.js";
 export type { Lineage } from "./config/ci-lineage.js";
 export {

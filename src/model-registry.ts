@@ -19,7 +19,7 @@ import { ServingEnvironments } from "./client/resources/serving-environments.js"
 import { Rest } from "./client/rest.js";
 import { type RetryOptions, type RetryPolicy, retryPolicy } from "./client/retry.js";
 import { Secrets } from "./client/secrets.js";
-import { type ApiClient, createTransport } from "./client/transport.js";
+import { type ApiClient, type ApiClientV1, createTransports } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
@@ -87,8 +87,10 @@ export class ModelRegistry {
   readonly url: string;
   /** Default author of new versions and owner of new models. */
   readonly author: string | undefined;
-  /** The raw typed openapi-fetch client: every endpoint of the API, as the escape hatch. */
+  /** The raw typed openapi-fetch client of API v1alpha3: every endpoint, as the escape hatch. */
   readonly api: ApiClient;
+  /** The raw typed openapi-fetch client of API v1 (paths `/api/model_registry/v1/...`), as the escape hatch. */
+  readonly apiV1: ApiClientV1;
   readonly registeredModels: RegisteredModels;
   readonly modelVersions: ModelVersions;
   readonly modelArtifacts: ModelArtifacts;
@@ -129,7 +131,7 @@ export class ModelRegistry {
     if (typeof options.token === "string") this.secrets.add(options.token);
     this.secrets.add(this.storage.credentials?.secretAccessKey);
     this.secrets.add(this.storage.credentials?.sessionToken);
-    this.api = createTransport({
+    ({ api: this.api, apiV1: this.apiV1 } = createTransports({
       secrets: this.secrets,
       url: this.url,
       token: options.token,
@@ -138,7 +140,7 @@ export class ModelRegistry {
       retry: options.retry,
       tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
       userAgent: options.userAgent,
-    });
+    }));
     const rest = new Rest(this.api, this.secrets, {
       apiVersion: options.apiVersion,
       onDeprecation:

@@ -3,12 +3,16 @@ import createClient, { type Client } from "openapi-fetch";
 import { VERSION } from "../version.js";
 import { type CreateFetchOptions, createFetch } from "./create-fetch.js";
 import { apiErrorFor } from "./errors.js";
+import type { paths as pathsV1 } from "./generated/schema-v1.js";
 import { parseRegistryUrl } from "./parse-registry-url.js";
 import { redactUrl } from "./redact.js";
 import type { paths } from "./types.js";
 
 /** The raw typed client: every endpoint of the v1alpha3 API, with paths as in the spec. */
 export type ApiClient = Client<paths>;
+
+/** The raw typed client of API v1 (servers since the API graduated), with paths as in its spec. */
+export type ApiClientV1 = Client<pathsV1>;
 
 export interface TransportOptions extends Omit<CreateFetchOptions, "userAgent"> {
   /** Base URL of the registry, e.g. `http://localhost:8080` (the API path is added per request). */
@@ -19,8 +23,14 @@ export interface TransportOptions extends Omit<CreateFetchOptions, "userAgent"> 
 
 /** Builds the typed client; nothing is sent until the first call. */
 export function createTransport(options: TransportOptions): ApiClient {
+  return createTransports(options).api;
+}
+
+/** The typed clients of both API generations over one fetch (one token, TLS, retry and timeout setting). */
+export function createTransports(options: TransportOptions): { api: ApiClient; apiV1: ApiClientV1 } {
   const fetch = createFetch({ ...options, userAgent: options.userAgent ?? `model-registry-ts/${VERSION}` });
-  return createClient<paths>({ baseUrl: parseRegistryUrl(options.url, "the url option"), fetch });
+  const baseUrl = parseRegistryUrl(options.url, "the url option");
+  return { api: createClient<paths>({ baseUrl, fetch }), apiV1: createClient<pathsV1>({ baseUrl, fetch }) };
 }
 
 /** What openapi-fetch returns for one call. */

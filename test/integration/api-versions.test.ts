@@ -1,6 +1,7 @@
 // Both API generations on real servers: the v1 server of the stack (v1 beside a deprecated v1alpha3) and the pinned
 // release (v1alpha3 only). Every registry request is recorded by the client's fetch.
 import { describe, expect, it } from "vitest";
+import { startFaultProxy } from "../../scripts/fault-proxy.mjs";
 import { ApiVersionError, ModelRegistry } from "../../src/index.js";
 import { mrCli } from "../support/cli.js";
 import { tempDir, writeTree } from "../support/model-files.js";
@@ -75,6 +76,26 @@ describe("the v1 server", () => {
     expect(sent).toHaveLength(before);
   });
 
+  it("mr-cli sends only /v1 paths there: register, list, get, update, archive", async () => {
+    const proxy = await startFaultProxy({ target: v1Url, rate: 0 });
+    try {
+      const name = uniqueName("cli-v1");
+      const cli = (...args: string[]) => mrCli(["--url", proxy.url, ...args]);
+      expect((await cli("register", `s3://models/${name}/v1/`, "--name", name, "--version", "v1")).code).toBe(
+        0,
+      );
+      expect((await cli("list", "versions", name, "-o", "json")).code).toBe(0);
+      expect((await cli("get", "artifact", name, "v1", "-o", "json")).code).toBe(0);
+      expect((await cli("update", "version", name, "v1", "--description", "via v1")).code).toBe(0);
+      expect((await cli("archive", "version", name, "v1")).code).toBe(0);
+      const paths = proxy.requests.map((request) => request.path.split("?")[0] ?? "");
+      expect(paths.length).toBeGreaterThan(8);
+      expect(paths.filter((path) => !path.startsWith("/api/model_registry/v1/"))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("mr-cli --api-version v1alpha3 prints the registry's deprecation once on stderr, never on stdout", async () => {
     const result = await mrCli([
       "--url",
@@ -134,5 +155,24 @@ describe("the pinned release (v1alpha3 only)", () => {
       "GET /api/model_registry/v1/registered_models",
     ]);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("the raw typed clients", () => {
+  it("mr.apiV1 reaches API v1 with its own typed paths; mr.api stays v1alpha3", async () => {
+    if (v1Url === "") {
+      expect(stackEnv().MODEL_REGISTRY_V1_URL).toBeUndefined(); // needs the v1 server (stack-v1-server.test.ts)
+      return;
+    }
+    const mr = new ModelRegistry({ url: v1Url });
+    const { data, response } = await mr.apiV1.GET("/api/model_registry/v1/registered_models", {
+      params: { query: { pageSize: "1" } },
+    });
+    expect(response.status).toBe(200);
+    expect(Array.isArray(data?.items)).toBe(true);
+    const alpha = await mr.api.GET("/api/model_registry/v1alpha3/registered_models", {
+      params: { query: { pageSize: "1" } },
+    });
+    expect(alpha.response.headers.get("deprecation")).toBe("true");
   });
 });
