@@ -217,6 +217,12 @@ export class ModelRegistry {
     return this.rest.apiVersion(options.signal);
   }
 
+  /** The API base URL in use, e.g. `http://host:8080/api/model_registry/v1` (v1alpha3's until `auto` has chosen),
+   * for messages that name where something was looked for. */
+  get apiUrl(): string {
+    return `${this.url}${this.rest.prefix}`;
+  }
+
   /** The first deprecation the registry announced to this client (API generation, sunset date, successor), or
    * undefined when none has been seen yet. */
   get deprecation(): Deprecation | undefined {

@@ -1,12 +1,11 @@
 // Entities named on the command line, found by name or reported as not found.
 
-import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
 import { notFound } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 
 const missing = (mr: ModelRegistry, subject: string, path: string) =>
-  notFound(subject, `${mr.url}${API_PREFIX}${path}`);
+  notFound(subject, `${mr.apiUrl}${path}`);
 
 export async function requireModel(mr: ModelRegistry, name: string): Promise<RegisteredModel> {
   const model = await mr.registeredModels.find({ name });

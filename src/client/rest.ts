@@ -1,7 +1,6 @@
 // The calls the resources make: a method, a path template under the API prefix, parameters, and a subject for
 // error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
 
-import { API_PREFIX } from "./api-prefix.js";
 import {
   API_PREFIXES,
   type ApiVersionChoice,
@@ -13,12 +12,10 @@ import { ApiVersionError, ConfigError } from "./errors.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
 
-export { API_PREFIX };
-
 export type Query = Record<string, string | undefined>;
 
 export interface Call {
-  /** Path template under {@link API_PREFIX}, e.g. `/registered_models/{registeredmodelId}`. */
+  /** Path template under the API generation's prefix ({@link API_PREFIXES}), e.g. `/registered_models/{registeredmodelId}`. */
   path: string;
   params?: Record<string, string>;
   query?: Query;
@@ -69,6 +66,12 @@ export class Rest {
   ) {
     const wanted = options.apiVersion ?? "auto";
     if (wanted !== "auto") this.fixed = { version: wanted, chosenBy: "option" };
+  }
+
+  /** The prefix of the generation in use, once known (before the first call in `auto` mode: v1alpha3's), for
+   * messages that name a URL. */
+  get prefix(): string {
+    return API_PREFIXES[this.fixed?.version ?? "v1alpha3"];
   }
 
   /** The generation in use; in `auto` mode the first call asks the server once (`GET /v1/registered_models`). */

@@ -1,7 +1,6 @@
 // deploy/undeploy: the InferenceService records a cluster controller reconciles into real deployments. The registry
 // is metadata only; these set `desiredState` and leave the rest to the controller.
 
-import { API_PREFIX } from "../client/api-prefix.js";
 import type {
   InferenceService,
   ModelVersion,
@@ -48,7 +47,7 @@ export function serviceName(model: string, version: string): string {
   return name.slice(0, 63).replace(/-+$/, "") || "model";
 }
 
-const missing = (mr: ModelRegistry, subject: string) => notFound(subject, `${mr.url}${API_PREFIX}`);
+const missing = (mr: ModelRegistry, subject: string) => notFound(subject, mr.apiUrl);
 
 async function environment(mr: ModelRegistry, params: DeployParams): Promise<ServingEnvironment> {
   const found = await mr.servingEnvironments.find({ name: params.servingEnvironment });
@@ -108,7 +107,7 @@ export async function deploy(mr: ModelRegistry, params: DeployParams): Promise<D
       code: "Conflict",
       serverMessage: `it serves registered model ${existing.registeredModelId}, not ${registeredModel.id}`,
       method: "PATCH",
-      url: `${mr.url}${API_PREFIX}/inference_services/${existing.id}`,
+      url: `${mr.apiUrl}/inference_services/${existing.id}`,
       subject: `inference service ${JSON.stringify(name)} in ${JSON.stringify(params.servingEnvironment)}`,
     });
   }

@@ -2,7 +2,6 @@
 // a 409 (someone created it meanwhile, or our earlier attempt went through with its reply lost) is resolved by
 // finding it by name.
 
-import { API_PREFIX } from "../client/api-prefix.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { EntityInput } from "../client/entity.js";
 import { ConflictError, ModelRegistryError, notFound, ServerError } from "../client/errors.js";
@@ -97,10 +96,7 @@ export async function requireModelArtifact(
 ): Promise<ModelArtifact> {
   const artifact = await findModelArtifact(mr, modelVersionId);
   if (!artifact)
-    throw notFound(
-      `model artifact of ${what}`,
-      `${mr.url}${API_PREFIX}/model_versions/${modelVersionId}/artifacts`,
-    );
+    throw notFound(`model artifact of ${what}`, `${mr.apiUrl}/model_versions/${modelVersionId}/artifacts`);
   return artifact;
 }
 

@@ -23,9 +23,11 @@ describe("apiVersion auto", () => {
   it("uses /v1 where the server serves it, after one question", async () => {
     server.use(http.get(`${V1}/registered_models`, () => HttpResponse.json(EMPTY)));
     const mr = client();
+    expect(mr.apiUrl).toBe(`${BASE}/api/model_registry/v1alpha3`); // not chosen yet
     await mr.registeredModels.list().toArray();
     await mr.registeredModels.list().toArray();
     expect(await mr.apiVersion()).toEqual({ version: "v1", chosenBy: "probe" });
+    expect(mr.apiUrl).toBe(`${BASE}/api/model_registry/v1`); // messages name the URL in use
     expect(paths()).toEqual([
       "GET /api/model_registry/v1/registered_models",
       "GET /api/model_registry/v1/registered_models",
