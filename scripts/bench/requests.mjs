@@ -40,6 +40,8 @@ async function ours(delayMs) {
   const proxy = await startFaultProxy({ target: stack.MODEL_REGISTRY_URL ?? "", delayMs });
   try {
     const mr = new ModelRegistry({ url: proxy.url, author: "bench" });
+    // apiVersion "auto": the client's one question (GET under /v1) before its first call; counted apart.
+    const probe = await counted(proxy, () => mr.apiVersion());
     const name = `${run}-ts-${delayMs}`;
     const register = (model, version) =>
       mr.registerModel({
@@ -54,7 +56,7 @@ async function ours(delayMs) {
     const seconds = (performance.now() - started) / 1000;
     const newVersion = await counted(proxy, () => register(`${name}-0`, "v2"));
     const rerun = await counted(proxy, () => register(`${name}-0`, "v2"));
-    return { newModel, newVersion, rerun, rerunOutcome: "unchanged", seconds };
+    return { probe, newModel, newVersion, rerun, rerunOutcome: "unchanged", seconds };
   } finally {
     await proxy.close();
   }
@@ -109,7 +111,7 @@ else {
     `${first.ours.rerun} (unchanged)`,
     py && `${py.rerun} (${py.rerunOutcome})`,
   );
-  line("client start-up probe:", 0, py?.probe);
+  line("client start-up probe:", `${first.ours.probe} (which API version)`, py?.probe);
   console.log(`\nwall time of ${count} new-model registrations`);
   for (const row of rows) {
     const ratio = row.python ? (row.python.seconds / row.ours.seconds).toFixed(2) : "n/a";
