@@ -1,3 +1,5 @@
+import { ConfigError } from "./errors.js";
+
 // Which generation of the REST API a client speaks: `/api/model_registry/v1` (servers since the API graduated) or
 // `/api/model_registry/v1alpha3` (the only one of releases up to v0.3.14, and of older Open Data Hub / RHOAI servers,
 // which answer 404 under /v1). Servers that serve both mark alpha responses with `Deprecation: true`,
@@ -48,8 +50,8 @@ export function deprecationOf(response: Response, version: ApiVersion): Deprecat
   };
 }
 
-/** Parses an `apiVersion` setting. @throws RangeError naming the choices. */
+/** Parses an `apiVersion` setting. @throws ConfigError naming `subject` and the choices. */
 export function parseApiVersion(value: string, subject: string): ApiVersionOption {
   if (value === "auto" || value === "v1" || value === "v1alpha3") return value;
-  throw new RangeError(`${subject} must be auto, v1 or v1alpha3, not ${JSON.stringify(value)}`);
+  throw new ConfigError(`${subject} must be auto, v1 or v1alpha3, not ${JSON.stringify(value)}`);
 }

@@ -2,7 +2,6 @@
 // and files. The library itself never reads the environment; it takes what this returns.
 
 import { type ApiVersionOption, parseApiVersion } from "../client/api-version.js";
-import { ConfigError } from "../client/errors.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import { defaultEnv, type Env } from "./default-env.js";
 import { resolveToken, type TokenSource } from "./resolve-token.js";
@@ -81,13 +80,8 @@ export async function resolveSettings(options: ResolveOptions = {}): Promise<Res
   const author = pick(overrides.author, env.MODEL_REGISTRY_AUTHOR, env.USER, env.USERNAME);
   if (author !== undefined) settings.author = author;
   const apiVersion = pick(env.MODEL_REGISTRY_API_VERSION);
-  if (apiVersion !== undefined) {
-    try {
-      settings.apiVersion = parseApiVersion(apiVersion, "MODEL_REGISTRY_API_VERSION");
-    } catch (error) {
-      throw new ConfigError((error as Error).message);
-    }
-  }
+  if (apiVersion !== undefined)
+    settings.apiVersion = parseApiVersion(apiVersion, "MODEL_REGISTRY_API_VERSION");
   return settings;
 }
 

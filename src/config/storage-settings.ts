@@ -9,6 +9,7 @@
 // "Shared config and credentials files").
 
 import { ConfigError } from "../client/errors.js";
+import { checkS3Endpoint } from "../storage/s3-uri.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";
 
@@ -177,6 +178,7 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
       );
     return { value: mode, source: standard.source };
   };
+  if (endpoint) checkS3Endpoint(endpoint.value, `the S3 endpoint (from ${endpoint.source})`);
   if (!/^[a-z0-9-]+$/i.test(region.value))
     throw new ConfigError(
       `the S3 region ${JSON.stringify(region.value)} (from ${region.source}) is not a region name, e.g. us-east-1`,

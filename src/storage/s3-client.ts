@@ -4,7 +4,6 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { fromIni } from "@aws-sdk/credential-provider-ini";
 import { credentialsOf, type StorageLayer, type StorageSettings } from "../config/storage-settings.js";
-import { checkS3Endpoint } from "./s3-uri.js";
 
 /** How to reach the storage. Every field is optional; an injected `client` wins over the rest. Absent fields come
  * from the AWS standard configuration and the data-connection variables (see `resolveStorageSettings`). */
@@ -49,8 +48,6 @@ export function s3ClientFor(
 ): S3Client {
   if (options.client) return options.client;
   const endpoint = settings.endpoint?.value;
-  if (endpoint !== undefined)
-    checkS3Endpoint(endpoint, `the S3 endpoint (from ${settings.endpoint?.source})`);
   const mode = (value: "when-supported" | "when-required") =>
     value === "when-required" ? "WHEN_REQUIRED" : "WHEN_SUPPORTED";
   const resolved = credentialsOf(settings);

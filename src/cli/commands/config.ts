@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { parseApiVersion } from "../../client/api-version.js";
 import {
   type CliContextConfig,
   CONTEXT_FIELDS,
@@ -45,10 +46,7 @@ export function configCommand(ctx: CliContext): Command {
       const context: CliContextConfig = { ...file.contexts[name] };
       for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
       contextStorage(name, context); // refuses a checksums or addressing style that is not one of the choices
-      if (context.apiVersion !== undefined && !["auto", "v1", "v1alpha3"].includes(context.apiVersion))
-        throw new UsageError(
-          `--api-version must be auto, v1 or v1alpha3, not ${JSON.stringify(context.apiVersion)}`,
-        );
+      if (context.apiVersion !== undefined) parseApiVersion(context.apiVersion, "--api-version");
       file.contexts[name] = context;
       if (flags.use || !file.currentContext) file.currentContext = name;
       await writeCliConfig(path(), file);

@@ -3,7 +3,6 @@ import { Command } from "commander";
 import { describeStorageSettings } from "../../config/storage-settings.js";
 import { RESERVED_NAMES } from "../../storage/manifest.js";
 import { modelPrefix, modelUri } from "../../storage/model-location.js";
-import { checkS3Endpoint } from "../../storage/s3-uri.js";
 import { walkFiles } from "../../storage/walk-files.js";
 import { checkRegistration, type RegistrationInput } from "../../workflows/check-registration.js";
 import { findModelArtifact } from "../../workflows/model-entities.js";
@@ -72,8 +71,6 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   if (p.artifact) {
     const settings = await mr.storageSettings(p.storage);
     storage = describeStorageSettings(settings);
-    if (settings.endpoint)
-      checkS3Endpoint(settings.endpoint.value, `the S3 endpoint (from ${settings.endpoint.source})`);
     const local = await walkFiles(p.artifact, { reserved: RESERVED_NAMES });
     files = {
       count: local.files.length,
