@@ -141,7 +141,7 @@ export class ModelRegistry {
       tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
       userAgent: options.userAgent,
     }));
-    const rest = new Rest(this.api, this.secrets, {
+    const rest = new Rest({ api: this.api, apiV1: this.apiV1 }, this.secrets, {
       apiVersion: options.apiVersion,
       onDeprecation:
         options.onWarning && ((deprecation, message) => options.onWarning?.(message, deprecation)),

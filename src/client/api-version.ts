@@ -12,10 +12,10 @@ export type ApiVersion = "v1" | "v1alpha3";
 export type ApiVersionOption = "auto" | ApiVersion;
 
 /** The path every endpoint of a generation starts with. */
-export const API_PREFIXES: Record<ApiVersion, string> = {
+export const API_PREFIXES = {
   v1: "/api/model_registry/v1",
   v1alpha3: "/api/model_registry/v1alpha3",
-};
+} as const satisfies Record<ApiVersion, string>;
 
 /** The generation in use and how it was chosen. */
 export interface ApiVersionChoice {

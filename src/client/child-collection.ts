@@ -5,15 +5,16 @@ import type { CallOptions } from "./entity-resource.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
+import type { Route } from "./routes.js";
 import { checkEntityBody, SERVER_LIMITS } from "./server-limits.js";
 
 /** A listing (and creation) endpoint under a parent entity. */
 export interface ChildSpec {
   /** Plural noun for messages: "model versions". */
   noun: string;
-  /** Path with the parent's `{param}`, e.g. `/registered_models/{registeredmodelId}/versions`. */
-  path: string;
-  param: string;
+  /** The listing under the parent, whose `{parameter}` is the parent's id, e.g.
+   * `/registered_models/{registeredmodelId}/versions`. */
+  route: Route<"get"> & Route<"post">;
   /** The body field that names the parent on create; the server requires it even though the path has it. */
   parentField?: string;
   filterable: boolean;
@@ -32,14 +33,14 @@ export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
 
   /** The children, page by page. */
   list(options: L = {} as L, query: Query = {}): Paginated<Entity<T>> {
-    const { path, param, filterable, noun } = this.spec;
-    const listing = { path, params: { [param]: this.parentId }, filterable, noun, query };
+    const { route, filterable, noun } = this.spec;
+    const listing = { route, id: this.parentId, filterable, noun, query };
     return listEntities<T>(this.rest, listing, options as ListingOptions);
   }
 
   /** Creates a child of this parent. (For artifacts the server upserts: a body with an `id` links that artifact.) */
   async create(input: EntityInput<C>, options: CallOptions = {}): Promise<Entity<T>> {
-    const { path, param, parentField, fixed, noun } = this.spec;
+    const { route, parentField, fixed, noun } = this.spec;
     const body = {
       ...encodeInput(input),
       ...fixed,
@@ -48,7 +49,7 @@ export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
     checkEntityBody(noun.replace(/s$/, ""), body, SERVER_LIMITS.ownedName);
     const name = (input as { name?: string }).name;
     const subject = `new entry in ${noun} of ${this.parentId}${name ? ` named ${JSON.stringify(name)}` : ""}`;
-    const params = { [param]: this.parentId };
-    return decodeEntity(await this.rest.post<T>({ path, params, body, subject, signal: options.signal }));
+    const call = { route, id: this.parentId, body, subject, signal: options.signal };
+    return decodeEntity(await this.rest.post<T>(call));
   }
 }

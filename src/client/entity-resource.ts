@@ -10,28 +10,29 @@ import {
   mergeCustomProperties,
   wireCustomProperties,
 } from "./entity.js";
-import { BadRequestError, ConfigError, NotFoundError } from "./errors.js";
+import { ApiVersionError, BadRequestError, ConfigError, NotFoundError } from "./errors.js";
 import { type Filter, filter } from "./filter.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
+import type { Route } from "./routes.js";
 import { checkEntityBody, SERVER_LIMITS, unstorable } from "./server-limits.js";
 
 /** Where an entity lives in the API and which quirks apply to it. */
 export interface EntitySpec {
   /** Human name for messages: "registered model". */
   kind: string;
-  collection: string;
-  /** Path of one entity, with `{idParam}`. */
-  item: string;
-  idParam: string;
-  /** Find-by-name/externalId path, e.g. `/registered_model`. */
-  find: string;
+  /** Listed and created here. */
+  collection: Route<"get"> & Route<"post">;
+  /** One entity, its id the route's `{parameter}`. */
+  item: Route<"get"> & Route<"patch">;
+  /** Find by name/externalId, e.g. `/registered_model`. */
+  find: Route<"get">;
   /** For entities named per parent: the field holding the parent id (sent as parentResourceId when finding). */
   parentField?: string;
   /** The listings of the entity under its parent, used to confirm exact name matches; the first one whose parent
    * exists is used (an artifact's parent may be a model version or an experiment run). */
-  parentCollections?: readonly { path: string; param: string; filterable: boolean }[];
+  parentCollections?: readonly { route: Route<"get">; filterable: boolean }[];
   /** Fields copied from the current entity into a PATCH that omits them (the server would reset them). */
   keepOnPatch: readonly string[];
   /** Whether the collection honours filterQuery (several endpoints silently ignore it). */
@@ -78,10 +79,10 @@ export class EntityResource<
 
   /** Every entity, page by page. */
   list(options: L = {} as L): Paginated<Entity<T>> {
-    const { collection: path, filterable, kind } = this.spec;
+    const { collection: route, filterable, kind } = this.spec;
     return listEntities<T>(
       this.rest,
-      { path, filterable, noun: `${kind}s`, kind },
+      { route, filterable, noun: `${kind}s`, kind },
       options as ListingOptions,
     );
   }
@@ -106,7 +107,7 @@ export class EntityResource<
     const subject = `${this.spec.kind} with ${field} ${JSON.stringify(value)}`;
     let found: T | null = null;
     try {
-      found = await this.rest.get<T>({ path: this.spec.find, query, subject, signal: options.signal });
+      found = await this.rest.get<T>({ route: this.spec.find, query, subject, signal: options.signal });
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       // The server's LIKE can only mislead when it matched several entities ("multiple … found"); its "no … found"
@@ -123,7 +124,7 @@ export class EntityResource<
     this.checkBody(body);
     const subject = `new ${this.spec.kind} ${JSON.stringify((input as { name?: string }).name ?? "")}`;
     return decodeEntity(
-      await this.rest.post<T>({ path: this.spec.collection, body, subject, signal: options.signal }),
+      await this.rest.post<T>({ route: this.spec.collection, body, subject, signal: options.signal }),
       this.spec.kind,
     );
   }
@@ -147,8 +148,8 @@ export class EntityResource<
         body.customProperties = mergeCustomProperties(wireCustomProperties(decodeEntity(current)), changes);
     }
     const call = {
-      path: this.spec.item,
-      params: { [this.spec.idParam]: id },
+      route: this.spec.item,
+      id,
       body,
       subject: `${this.spec.kind} ${id}`,
     };
@@ -181,8 +182,7 @@ export class EntityResource<
   }
 
   protected getRaw(id: string, signal?: AbortSignal): Promise<T> {
-    const params = { [this.spec.idParam]: id };
-    return this.rest.get<T>({ path: this.spec.item, params, subject: `${this.spec.kind} ${id}`, signal });
+    return this.rest.get<T>({ route: this.spec.item, id, subject: `${this.spec.kind} ${id}`, signal });
   }
 
   /** Confirms an exact match by listing (narrowed by a filter where the server honours one). */
@@ -194,12 +194,8 @@ export class EntityResource<
   ): Promise<Entity<T> | null> {
     const { collection, filterable, kind, parentCollections = [] } = this.spec;
     const listings = parentId
-      ? parentCollections.map((p) => ({
-          path: p.path,
-          params: { [p.param]: parentId },
-          filterable: p.filterable,
-        }))
-      : [{ path: collection, params: {}, filterable }];
+      ? parentCollections.map((p) => ({ route: p.route, id: parentId, filterable: p.filterable }))
+      : [{ route: collection, filterable }];
     for (const listing of listings) {
       let where: Filter | undefined;
       try {
@@ -217,7 +213,8 @@ export class EntityResource<
         }
         return null;
       } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error; // no such parent of this kind: try the next
+        // No such parent of this kind, or no such kind in this API generation (runs on v1): try the next.
+        if (!(error instanceof NotFoundError || error instanceof ApiVersionError)) throw error;
       }
     }
     return null;

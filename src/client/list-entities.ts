@@ -4,6 +4,7 @@ import { ConfigError } from "./errors.js";
 import { type Filter, toFilterQuery } from "./filter.js";
 import { type PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
+import type { Route } from "./routes.js";
 import type { MetadataValue } from "./types.js";
 
 /** The shape every entity the server sends has in common. */
@@ -16,8 +17,9 @@ export type RawEntity = {
 
 /** A listing endpoint. */
 export interface Listing {
-  path: string;
-  params?: Record<string, string>;
+  route: Route<"get">;
+  /** The parent's id, for a listing under a parent (the route's `{parameter}`). */
+  id?: string | undefined;
   /** Whether the endpoint honours filterQuery (several silently ignore it). */
   filterable: boolean;
   /** Plural noun for messages: "model versions". */
@@ -45,8 +47,8 @@ export function listEntities<T extends RawEntity>(
   const query: Query = { ...listing.query, filterQuery: toFilterQuery(where) };
   return new Paginated<Entity<T>>(async (page, signal) => {
     const list = await rest.get<{ items?: T[]; nextPageToken?: string }>({
-      path: listing.path,
-      params: listing.params,
+      route: listing.route,
+      id: listing.id,
       query: { ...query, ...page },
       subject: listing.noun,
       signal,

@@ -9,28 +9,25 @@ import {
   deprecationOf,
 } from "./api-version.js";
 import { ApiVersionError, ConfigError } from "./errors.js";
+import { type Method, type QueryKey, type Resolved, type Route, resolveRoute } from "./routes.js";
 import { Secrets } from "./secrets.js";
-import { type ApiClient, type FetchResult, unwrap } from "./transport.js";
+import { type ApiClient, type ApiClientV1, type FetchResult, unwrap } from "./transport.js";
 
-export type Query = Record<string, string | undefined>;
+/** Query parameters of a call, by the names the specs define; undefined values are not sent. */
+export type Query = Partial<Record<QueryKey, string | undefined>>;
 
-export interface Call {
-  /** Path template under the API generation's prefix ({@link API_PREFIXES}), e.g. `/registered_models/{registeredmodelId}`. */
-  path: string;
-  params?: Record<string, string>;
-  query?: Query;
+/** One call of a resource. */
+export interface Call<M extends Method> {
+  /** The operation, with its path template in each generation (see {@link Route}). */
+  route: Route<M>;
+  /** The value of the template's one `{parameter}`, if it has one. */
+  id?: string | undefined;
+  query?: Query | undefined;
   body?: unknown;
   /** What is asked for, for error messages: `registered model "mnist"`. */
-  subject?: string;
+  subject?: string | undefined;
   signal?: AbortSignal | undefined;
 }
-
-type Method = "get" | "post" | "patch";
-type UntypedRequest = (
-  method: Method,
-  url: string,
-  init: object,
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 function definedOnly(query: Query | undefined): Record<string, string> | undefined {
   if (!query) return undefined;
@@ -38,6 +35,9 @@ function definedOnly(query: Query | undefined): Record<string, string> | undefin
   for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
   return out;
 }
+
+/** Sends a resolved route through the typed client of its generation. */
+type Dispatch<M extends Method> = (to: Resolved<M>, init: never) => Promise<FetchResult<unknown>>;
 
 /** How a client picks its API generation, and hears of deprecations. */
 export interface RestOptions {
@@ -47,10 +47,7 @@ export interface RestOptions {
   onDeprecation?: ((deprecation: Deprecation, message: string) => void) | undefined;
 }
 
-// Paths of experiment tracking, which API v1 removed (its spec has no /experiment* paths).
-const EXPERIMENT_PATH = /^\/experiment/;
-
-/** Untyped access to the typed client, for the generic resource code. The typed client stays public as `mr.api`. */
+/** The calls of the resources, sent through the typed client of the generation in use (`mr.api`, `mr.apiV1`). */
 export class Rest {
   private fixed: ApiVersionChoice | undefined;
   private probing: Promise<ApiVersionChoice> | undefined;
@@ -60,7 +57,7 @@ export class Rest {
 
   /** `secrets`: what is scrubbed from every error (the tokens the transport sent). */
   constructor(
-    readonly api: ApiClient,
+    private readonly clients: { api: ApiClient; apiV1: ApiClientV1 },
     readonly secrets: Secrets = new Secrets(),
     private readonly options: RestOptions = {},
   ) {
@@ -85,8 +82,7 @@ export class Rest {
   }
 
   private async probe(signal: AbortSignal | undefined): Promise<ApiVersionChoice> {
-    const request = this.api.request as unknown as UntypedRequest;
-    const { response } = await request("get", `${API_PREFIXES.v1}/registered_models`, {
+    const { response } = await this.clients.apiV1.GET("/api/model_registry/v1/registered_models", {
       params: { query: { pageSize: "1" } },
       signal,
     });
@@ -120,46 +116,64 @@ export class Rest {
     else console.warn(message);
   }
 
-  get<T>(call: Call): Promise<T> {
-    return this.send<T>("get", call);
+  get<T>(call: Call<"get">): Promise<T> {
+    const { api, apiV1 } = this.clients;
+    return this.send<T, "get">("get", call, (to, init) =>
+      to.version === "v1"
+        ? apiV1.GET(`${API_PREFIXES.v1}${to.template}`, init)
+        : api.GET(`${API_PREFIXES.v1alpha3}${to.template}`, init),
+    );
   }
 
-  post<T>(call: Call): Promise<T> {
-    return this.send<T>("post", call);
+  post<T>(call: Call<"post">): Promise<T> {
+    const { api, apiV1 } = this.clients;
+    return this.send<T, "post">("post", call, (to, init) =>
+      to.version === "v1"
+        ? apiV1.POST(`${API_PREFIXES.v1}${to.template}`, init)
+        : api.POST(`${API_PREFIXES.v1alpha3}${to.template}`, init),
+    );
   }
 
-  patch<T>(call: Call): Promise<T> {
-    return this.send<T>("patch", call);
+  patch<T>(call: Call<"patch">): Promise<T> {
+    const { api, apiV1 } = this.clients;
+    return this.send<T, "patch">("patch", call, (to, init) =>
+      to.version === "v1"
+        ? apiV1.PATCH(`${API_PREFIXES.v1}${to.template}`, init)
+        : api.PATCH(`${API_PREFIXES.v1alpha3}${to.template}`, init),
+    );
   }
 
-  private async send<T>(method: Method, call: Call): Promise<T> {
+  private async send<T, M extends Method>(method: M, call: Call<M>, dispatch: Dispatch<M>): Promise<T> {
     try {
-      return await this.sendOnce<T>(method, call);
+      return await this.sendOnce<T, M>(method, call, dispatch);
     } catch (error) {
       throw this.secrets.scrubError(error);
     }
   }
 
-  private async sendOnce<T>(method: Method, call: Call): Promise<T> {
+  private async sendOnce<T, M extends Method>(method: M, call: Call<M>, dispatch: Dispatch<M>): Promise<T> {
     const choice = await this.apiVersion(call.signal);
-    if (choice.version === "v1" && EXPERIMENT_PATH.test(call.path))
+    const to = resolveRoute(call.route, choice.version, call.id);
+    if (to === null)
       throw new ApiVersionError(
         `this registry speaks API v1, which has no experiment tracking (experiments and experiment runs exist only in v1alpha3); nothing was sent. Use apiVersion "v1alpha3" (mr-cli --api-version v1alpha3) on a server that still serves it`,
       );
-    const path = API_PREFIXES[choice.version] + call.path;
-    const request = this.api.request as unknown as UntypedRequest;
-    // The transport has read the whole body within the time limit already (a stalled body is a ConnectionError).
-    const result = await request(method, path, {
-      params: { path: call.params, query: definedOnly(call.query) },
+    // The values' correlation with the one template chosen is beyond what TypeScript follows through a union of
+    // templates, hence this one cast of the init (never of the client or the path).
+    const init = {
+      params: { path: to.params, query: definedOnly(call.query) },
       body: call.body,
       signal: call.signal,
-    }).catch((error: unknown) => {
+    } as never;
+    // The transport has read the whole body within the time limit already (a stalled body is a ConnectionError).
+    const result = await dispatch(to, init).catch((error: unknown) => {
       if (!(error instanceof URIError)) throw error;
       throw new ConfigError(
         `${call.subject ?? "a value in the request"} cannot go in a URL: it is not valid Unicode text (a lone surrogate); nothing was sent`,
       );
     });
-    this.notice((result as FetchResult<T>).response, choice);
+    this.notice(result.response, choice);
+    const path = API_PREFIXES[choice.version] + to.template;
     return unwrap(result as FetchResult<T>, { method: method.toUpperCase(), path, subject: call.subject });
   }
 }

@@ -4,6 +4,7 @@ import { EntityResource } from "../entity-resource.js";
 import { listEntities } from "../list-entities.js";
 import type { Paginated } from "../paginate.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type { Artifact, ArtifactCreate, ArtifactTypeQueryParam, ArtifactUpdate } from "../types.js";
 
 /** Listing options of artifact collections. */
@@ -14,8 +15,8 @@ export interface ArtifactListOptions extends FilterableListOptions {
 
 /** Places an artifact's parent may be: a model version or an experiment run. */
 export const ARTIFACT_PARENTS = [
-  { path: "/model_versions/{modelversionId}/artifacts", param: "modelversionId", filterable: true },
-  { path: "/experiment_runs/{experimentrunId}/artifacts", param: "experimentrunId", filterable: true },
+  { route: ROUTES.artifactsOfVersion, filterable: true },
+  { route: ROUTES.artifactsOfRun, filterable: true },
 ] as const;
 
 /** Artifacts of every kind: model, doc, dataset, metric, parameter. Narrow on `artifactType`. */
@@ -29,10 +30,9 @@ export class Artifacts extends EntityResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "artifact",
-      collection: "/artifacts",
-      item: "/artifacts/{id}",
-      idParam: "id",
-      find: "/artifact",
+      collection: ROUTES.artifacts,
+      item: ROUTES.artifact,
+      find: ROUTES.findArtifact,
       parentField: "parentResourceId",
       parentCollections: ARTIFACT_PARENTS,
       // The type is immutable, and the server needs it in every update body to decode it.
@@ -45,7 +45,7 @@ export class Artifacts extends EntityResource<
     const { artifactType, ...pageOptions } = options;
     return listEntities<Artifact>(
       this.rest,
-      { path: "/artifacts", filterable: true, noun: "artifacts", query: { artifactType } },
+      { route: ROUTES.artifacts, filterable: true, noun: "artifacts", query: { artifactType } },
       pageOptions,
     );
   }

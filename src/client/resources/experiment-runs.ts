@@ -4,6 +4,7 @@ import { type FilterableListOptions, StatefulResource } from "../entity-resource
 import { listEntities } from "../list-entities.js";
 import type { Paginated } from "../paginate.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type { Artifact, ExperimentRun, ExperimentRunCreate, ExperimentRunUpdate, Metric } from "../types.js";
 import { ArtifactChildren } from "./artifact-children.js";
 import type { ArtifactListOptions } from "./artifacts.js";
@@ -28,14 +29,11 @@ export class ExperimentRuns extends StatefulResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "experiment run",
-      collection: "/experiment_runs",
-      item: "/experiment_runs/{experimentrunId}",
-      idParam: "experimentrunId",
-      find: "/experiment_run",
+      collection: ROUTES.experimentRuns,
+      item: ROUTES.experimentRun,
+      find: ROUTES.findExperimentRun,
       parentField: "experimentId",
-      parentCollections: [
-        { path: "/experiments/{experimentId}/experiment_runs", param: "experimentId", filterable: true },
-      ],
+      parentCollections: [{ route: ROUTES.runsOfExperiment, filterable: true }],
       keepOnPatch: ["state", "status"],
       filterable: true,
     });
@@ -46,8 +44,7 @@ export class ExperimentRuns extends StatefulResource<
   artifacts(experimentRunId: string): ArtifactChildren {
     const spec = {
       noun: "artifacts",
-      path: "/experiment_runs/{experimentrunId}/artifacts",
-      param: "experimentrunId",
+      route: ROUTES.artifactsOfRun,
       filterable: true,
     };
     return new ArtifactChildren(
@@ -60,11 +57,8 @@ export class ExperimentRuns extends StatefulResource<
     const { experimentRunId, name, stepIds, ...pageOptions } = options;
     const query = { name, stepIds: stepIds?.join(",") };
     const listing = experimentRunId
-      ? {
-          path: "/experiment_runs/{experimentrunId}/metric_history",
-          params: { experimentrunId: experimentRunId },
-        }
-      : { path: "/experiment_runs/metric_history" };
+      ? { route: ROUTES.metricHistoryOfRun, id: experimentRunId }
+      : { route: ROUTES.metricHistory };
     return listEntities<Metric>(
       this.rest,
       { ...listing, filterable: true, noun: "metric history", query },

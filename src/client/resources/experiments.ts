@@ -1,6 +1,7 @@
 import { ChildCollection } from "../child-collection.js";
 import { type FilterableListOptions, StatefulResource } from "../entity-resource.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type {
   Experiment,
   ExperimentCreate,
@@ -19,10 +20,9 @@ export class Experiments extends StatefulResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "experiment",
-      collection: "/experiments",
-      item: "/experiments/{experimentId}",
-      idParam: "experimentId",
-      find: "/experiment",
+      collection: ROUTES.experiments,
+      item: ROUTES.experiment,
+      find: ROUTES.findExperiment,
       keepOnPatch: ["state"],
       filterable: true,
     });
@@ -34,8 +34,7 @@ export class Experiments extends StatefulResource<
   ): ChildCollection<ExperimentRun, Omit<ExperimentRunCreate, "experimentId">, FilterableListOptions> {
     const spec = {
       noun: "experiment runs",
-      path: "/experiments/{experimentId}/experiment_runs",
-      param: "experimentId",
+      route: ROUTES.runsOfExperiment,
       parentField: "experimentId",
       filterable: true,
     };

@@ -3,6 +3,7 @@ import { decodeEntity, type Entity } from "../entity.js";
 import { type CallOptions, EntityResource } from "../entity-resource.js";
 import type { PageOptions } from "../paginate.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type {
   InferenceService,
   InferenceServiceCreate,
@@ -25,15 +26,13 @@ export class InferenceServices extends EntityResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "inference service",
-      collection: "/inference_services",
-      item: "/inference_services/{inferenceserviceId}",
-      idParam: "inferenceserviceId",
-      find: "/inference_service",
+      collection: ROUTES.inferenceServices,
+      item: ROUTES.inferenceService,
+      find: ROUTES.findInferenceService,
       parentField: "servingEnvironmentId",
       parentCollections: [
         {
-          path: "/serving_environments/{servingenvironmentId}/inference_services",
-          param: "servingenvironmentId",
+          route: ROUTES.servicesOfEnvironment,
           filterable: false,
         },
       ],
@@ -60,18 +59,16 @@ export class InferenceServices extends EntityResource<
   serves(inferenceServiceId: string): ChildCollection<ServeModel, ServeModelCreate, PageOptions> {
     const spec = {
       noun: "serves",
-      path: "/inference_services/{inferenceserviceId}/serves",
-      param: "inferenceserviceId",
+      route: ROUTES.servesOfService,
       filterable: false,
     };
     return new ChildCollection(this.rest, spec, inferenceServiceId);
   }
 
   private relation(id: string, what: "model" | "version", options: CallOptions) {
-    const path = `/inference_services/{inferenceserviceId}/${what}`;
     return {
-      path,
-      params: { inferenceserviceId: id },
+      route: what === "model" ? ROUTES.modelOfService : ROUTES.versionOfService,
+      id,
       subject: `${what} of inference service ${id}`,
       signal: options.signal,
     };

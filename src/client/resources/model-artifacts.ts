@@ -1,6 +1,7 @@
 import { EntityResource } from "../entity-resource.js";
 import type { PageOptions } from "../paginate.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type { ModelArtifact, ModelArtifactCreate, ModelArtifactUpdate } from "../types.js";
 import { ARTIFACT_PARENTS } from "./artifacts.js";
 
@@ -16,10 +17,9 @@ export class ModelArtifacts extends EntityResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "model artifact",
-      collection: "/model_artifacts",
-      item: "/model_artifacts/{modelartifactId}",
-      idParam: "modelartifactId",
-      find: "/model_artifact",
+      collection: ROUTES.modelArtifacts,
+      item: ROUTES.modelArtifact,
+      find: ROUTES.findModelArtifact,
       parentField: "modelVersionId",
       parentCollections: ARTIFACT_PARENTS.slice(0, 1),
       keepOnPatch: ["state"],

@@ -1,6 +1,7 @@
 import { ChildCollection } from "../child-collection.js";
 import { StatefulResource } from "../entity-resource.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type { Artifact, ModelVersion, ModelVersionCreate, ModelVersionUpdate } from "../types.js";
 import { ArtifactChildren } from "./artifact-children.js";
 import type { ArtifactListOptions } from "./artifacts.js";
@@ -15,15 +16,13 @@ export class ModelVersions extends StatefulResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "model version",
-      collection: "/model_versions",
-      item: "/model_versions/{modelversionId}",
-      idParam: "modelversionId",
-      find: "/model_version",
+      collection: ROUTES.modelVersions,
+      item: ROUTES.modelVersion,
+      find: ROUTES.findModelVersion,
       parentField: "registeredModelId",
       parentCollections: [
         {
-          path: "/registered_models/{registeredmodelId}/versions",
-          param: "registeredmodelId",
+          route: ROUTES.versionsOfModel,
           filterable: true,
         },
       ],
@@ -36,8 +35,7 @@ export class ModelVersions extends StatefulResource<
   artifacts(modelVersionId: string): ArtifactChildren {
     const spec = {
       noun: "artifacts",
-      path: "/model_versions/{modelversionId}/artifacts",
-      param: "modelversionId",
+      route: ROUTES.artifactsOfVersion,
       filterable: true,
     };
     return new ArtifactChildren(

@@ -1,6 +1,7 @@
 import { ChildCollection } from "../child-collection.js";
 import { type FilterableListOptions, StatefulResource } from "../entity-resource.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type {
   ModelVersion,
   ModelVersionCreate,
@@ -19,10 +20,9 @@ export class RegisteredModels extends StatefulResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "registered model",
-      collection: "/registered_models",
-      item: "/registered_models/{registeredmodelId}",
-      idParam: "registeredmodelId",
-      find: "/registered_model",
+      collection: ROUTES.registeredModels,
+      item: ROUTES.registeredModel,
+      find: ROUTES.findRegisteredModel,
       keepOnPatch: ["state"],
       filterable: true,
     });
@@ -34,8 +34,7 @@ export class RegisteredModels extends StatefulResource<
   ): ChildCollection<ModelVersion, Omit<ModelVersionCreate, "registeredModelId">, FilterableListOptions> {
     const spec = {
       noun: "model versions",
-      path: "/registered_models/{registeredmodelId}/versions",
-      param: "registeredmodelId",
+      route: ROUTES.versionsOfModel,
       parentField: "registeredModelId",
       filterable: true,
     };

@@ -2,6 +2,7 @@ import { ChildCollection } from "../child-collection.js";
 import { EntityResource } from "../entity-resource.js";
 import type { PageOptions } from "../paginate.js";
 import type { Rest } from "../rest.js";
+import { ROUTES } from "../routes.js";
 import type {
   InferenceService,
   InferenceServiceCreate,
@@ -22,10 +23,9 @@ export class ServingEnvironments extends EntityResource<
   constructor(rest: Rest) {
     super(rest, {
       kind: "serving environment",
-      collection: "/serving_environments",
-      item: "/serving_environments/{servingenvironmentId}",
-      idParam: "servingenvironmentId",
-      find: "/serving_environment",
+      collection: ROUTES.servingEnvironments,
+      item: ROUTES.servingEnvironment,
+      find: ROUTES.findServingEnvironment,
       keepOnPatch: [],
       filterable: false,
     });
@@ -37,8 +37,7 @@ export class ServingEnvironments extends EntityResource<
   ): ChildCollection<InferenceService, Omit<InferenceServiceCreate, "servingEnvironmentId">, PageOptions> {
     const spec = {
       noun: "inference services",
-      path: "/serving_environments/{servingenvironmentId}/inference_services",
-      param: "servingenvironmentId",
+      route: ROUTES.servicesOfEnvironment,
       parentField: "servingEnvironmentId",
       filterable: false,
     };
