@@ -15,6 +15,8 @@ export interface CheckStoredFilesOptions {
   /** The model's key prefix (where its manifest lies). */
   prefix: string;
   manifest: Manifest;
+  /** `false` for a listing of files whose hashes nobody recorded: only sizes are compared. Default true. */
+  hashesKnown?: boolean | undefined;
   /** Download into this folder. Default: read and hash only (verify). */
   toDir?: string | undefined;
   /** Objects read at once. Default 4. */
@@ -23,8 +25,16 @@ export interface CheckStoredFilesOptions {
   onProgress?: ProgressCallback | undefined;
 }
 
-/** The manifest entries whose stored object is missing or differs (empty when all match). */
-export async function checkStoredFiles(options: CheckStoredFilesOptions): Promise<ManifestMismatch[]> {
+/** What reading the stored files found. */
+export interface StoredFilesCheck {
+  /** The manifest entries whose stored object is missing or differs (empty when all match). */
+  mismatches: ManifestMismatch[];
+  /** The SHA-256 (lowercase hex) of each file read, by path. */
+  sha256: Map<string, string>;
+}
+
+/** Reads each file the manifest lists and compares its size and SHA-256 (only its size when `hashesKnown` is false). */
+export async function checkStoredFiles(options: CheckStoredFilesOptions): Promise<StoredFilesCheck> {
   const { client, bucket, prefix, manifest, toDir, signal, onProgress } = options;
   const root = toDir ? resolve(toDir) : undefined;
   const slots = new Semaphore(options.concurrency ?? 4);
@@ -35,6 +45,7 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
     fileCount: manifest.fileCount,
   };
   const type = toDir ? "download" : "hash";
+  const sha256 = new Map<string, string>();
   const results = await Promise.all(
     manifest.files.map((entry) =>
       slots.run(async (): Promise<ManifestMismatch | undefined> => {
@@ -64,6 +75,7 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
         });
         overall.filesDone++;
         if (!read) return { path: entry.path, problem: "missing" };
+        sha256.set(entry.path, read.sha256);
         onProgress?.({
           type: "file",
           file: entry.path,
@@ -73,11 +85,14 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
         });
         if (read.size !== entry.size)
           return { path: entry.path, problem: "size", expected: entry.size, actual: read.size };
-        if (read.sha256 !== entry.sha256)
+        if (options.hashesKnown !== false && read.sha256 !== entry.sha256)
           return { path: entry.path, problem: "sha256", expected: entry.sha256, actual: read.sha256 };
         return undefined;
       }),
     ),
   );
-  return results.filter((mismatch): mismatch is ManifestMismatch => mismatch !== undefined);
+  return {
+    mismatches: results.filter((mismatch): mismatch is ManifestMismatch => mismatch !== undefined),
+    sha256,
+  };
 }

@@ -5,10 +5,16 @@ import type { ModelArtifact } from "../client/entities.js";
 import { ConfigError, notFound, UploadError } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
-import { MANIFEST_NAME, type Manifest, type ManifestMismatch, manifestDigest } from "../storage/manifest.js";
+import {
+  buildManifest,
+  MANIFEST_NAME,
+  type Manifest,
+  type ManifestMismatch,
+  manifestDigest,
+} from "../storage/manifest.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
-import { readStoredManifest } from "../storage/stored-model.js";
+import { listStoredFiles, readStoredManifest } from "../storage/stored-model.js";
 import { requireModelArtifact } from "./model-entities.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
 import { storageClient } from "./storage-client.js";
@@ -26,14 +32,19 @@ export interface StoredVersionParams {
 
 export interface VerifyResult {
   ok: boolean;
+  /** `false` when the version recorded no manifest (another tool uploaded it, e.g. the official Python client):
+   * `downloadModel` then fetched the objects listed under its URI, compared by size only, and `manifest` lists them
+   * with the SHA-256 read. Always `true` for `verifyModel`, which refuses such a version. */
+  recorded: boolean;
   /** Every file that is missing or differs from the manifest. */
   mismatches: ManifestMismatch[];
   manifest: Manifest;
   modelArtifact: ModelArtifact;
 }
 
-/** The artifact and manifest of a registered version uploaded by registerModel. */
-async function locate(mr: ModelRegistry, params: StoredVersionParams) {
+/** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
+ * URI is an s3:// folder, listing its objects when it recorded no manifest. */
+async function locate(mr: ModelRegistry, params: StoredVersionParams, listed: boolean) {
   const model = await mr.registeredModels.find({ name: params.name });
   const version =
     model && (await mr.modelVersions.find({ name: params.version, registeredModelId: model.id }));
@@ -41,17 +52,36 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams) {
   if (!version) throw notFound(what, `${mr.url}`);
   const artifact = await requireModelArtifact(mr, version.id, what);
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
-  if (typeof manifestUri !== "string")
+  const recorded = typeof manifestUri === "string";
+  if (!recorded && !(listed && artifact.uri?.startsWith("s3://")))
     throw new UploadError(
-      `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against`,
+      `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against${listed ? ", and its URI is not an s3:// folder to list" : " (mr-cli download still fetches its files, checking sizes only)"}`,
     );
-  const location = parseS3Uri(manifestUri);
+  const location = parseS3Uri(recorded ? manifestUri : (artifact.uri ?? ""));
   // Where the files live, as the version recorded it, wins over the client's defaults; the call's options win over it.
   const store = {
     values: { endpoint: location.endpoint, region: location.region, bucket: location.bucket },
     source: `the URI of ${what}`,
   };
   const { client, settings } = await storageClient(mr, params.storage, store, params.onProgress);
+  if (!recorded) {
+    const files = await listStoredFiles(client, location.bucket, location.key, params.signal);
+    if (files.length === 0)
+      throw new UploadError(`${what} recorded no manifest, and nothing is stored under ${artifact.uri}`);
+    // Sizes only, until the files are read: the SHA-256 of each is filled in then.
+    const entries = files.map((file) => ({ ...file, sha256: "" }));
+    const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+    const manifest: Manifest = { version: 1, files: entries, totalBytes, fileCount: files.length };
+    return {
+      artifact,
+      client,
+      bucket: location.bucket,
+      prefix: location.key,
+      manifest,
+      replaced: [],
+      recorded,
+    };
+  }
   const manifest = await readStoredManifest(client, location.bucket, location.key, params.signal);
   if (!manifest) {
     const at = settings.endpoint ? ` at ${settings.endpoint.value} (from ${settings.endpoint.source})` : "";
@@ -61,25 +91,30 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams) {
   }
   const prefix = location.key.slice(0, location.key.lastIndexOf("/"));
   // The stored manifest must be the one this version was registered with, or its files are someone else's.
-  const recorded = artifact.customProperties[ARTIFACT_PROPERTIES.digest];
+  const digest = artifact.customProperties[ARTIFACT_PROPERTIES.digest];
   const actual = manifestDigest(manifest);
   const replaced: ManifestMismatch[] =
-    typeof recorded === "string" && recorded !== actual
-      ? [{ path: MANIFEST_NAME, problem: "manifest", expected: recorded, actual }]
+    typeof digest === "string" && digest !== actual
+      ? [{ path: MANIFEST_NAME, problem: "manifest", expected: digest, actual }]
       : [];
-  return { artifact, client, bucket: location.bucket, prefix, manifest, replaced };
+  return { artifact, client, bucket: location.bucket, prefix, manifest, replaced, recorded };
 }
 
 /** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with the manifest. */
 async function check(mr: ModelRegistry, params: StoredVersionParams, dir?: string): Promise<VerifyResult> {
-  const { artifact, client, bucket, prefix, manifest, replaced } = await locate(mr, params);
+  const { artifact, client, bucket, prefix, manifest, replaced, recorded } = await locate(
+    mr,
+    params,
+    dir !== undefined,
+  );
   params.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
   const { concurrency, signal, onProgress } = params;
-  const files = await checkStoredFiles({
+  const { mismatches: files, sha256 } = await checkStoredFiles({
     client,
     bucket,
     prefix,
     manifest,
+    hashesKnown: recorded,
     toDir: dir,
     concurrency,
     signal,
@@ -87,7 +122,10 @@ async function check(mr: ModelRegistry, params: StoredVersionParams, dir?: strin
   });
   params.onProgress?.({ type: "phase", phase: "done" });
   const mismatches = [...replaced, ...files];
-  return { ok: mismatches.length === 0, mismatches, manifest, modelArtifact: artifact };
+  const read = recorded
+    ? manifest
+    : buildManifest(manifest.files.map((file) => ({ ...file, sha256: sha256.get(file.path) ?? "" })));
+  return { ok: mismatches.length === 0, recorded, mismatches, manifest: read, modelArtifact: artifact };
 }
 
 /** Re-reads every stored file of a version and checks its size and SHA-256 against the manifest, and the manifest
@@ -96,7 +134,9 @@ export function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Pro
   return check(mr, params);
 }
 
-/** Downloads a version's files into `dir` (keeping their relative paths), checking each as `verifyModel` does. */
+/** Downloads a version's files into `dir` (keeping their relative paths), checking each as `verifyModel` does. A
+ * version uploaded by another tool, with no manifest, is downloaded as listed under its s3:// URI (`recorded:
+ * false`). */
 export async function downloadModel(
   mr: ModelRegistry,
   params: StoredVersionParams & { dir: string },

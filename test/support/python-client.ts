@@ -26,10 +26,12 @@ export async function installPythonClient(version: string): Promise<void> {
 }
 
 /** What the Python client reads: its own field names, custom properties as it decodes them. */
+type PythonEntity = Record<string, unknown> & { custom_properties: Record<string, unknown> };
 export interface PythonView {
-  model: Record<string, unknown> & { custom_properties: Record<string, unknown> };
-  version: Record<string, unknown> & { custom_properties: Record<string, unknown> };
-  artifact: Record<string, unknown> & { custom_properties: Record<string, unknown> };
+  model: PythonEntity;
+  /** Per version name: the version, its model artifact, and the objects under the artifact's s3:// URI (path
+   * relative to the URI: size in bytes), listed with boto3. */
+  versions: Record<string, { version: PythonEntity; artifact: PythonEntity; files: Record<string, number> }>;
 }
 
 /** A runner of test/interop/python_client.py with `model-registry==<version>` (see installPythonClient). */

@@ -10,6 +10,7 @@ import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage
 async function report(ctx: CliContext, what: string, result: VerifyResult): Promise<void> {
   const summary = {
     ok: result.ok,
+    recorded: result.recorded,
     mismatches: result.mismatches,
     fileCount: result.manifest.fileCount,
     totalBytes: result.manifest.totalBytes,
@@ -17,7 +18,11 @@ async function report(ctx: CliContext, what: string, result: VerifyResult): Prom
   };
   await print(ctx, summary, () =>
     result.ok
-      ? `${what}: ${summary.fileCount} files, ${summary.totalBytes} bytes, all match the manifest`
+      ? `${what}: ${summary.fileCount} files, ${summary.totalBytes} bytes, ${
+          result.recorded
+            ? "all match the manifest"
+            : "as listed under its URI (no manifest was recorded: sizes checked, contents not verifiable)"
+        }`
       : renderTable(result.mismatches, [
           { header: "FILE", value: (m) => m.path },
           { header: "PROBLEM", value: (m) => m.problem },
@@ -41,7 +46,9 @@ Example:
 /** `mr-cli download <model> <version> <dir>` */
 export function downloadCommand(ctx: CliContext): Command {
   const command = new Command("download")
-    .description("download a version's files (uploaded by register) and check each against its manifest")
+    .description(
+      "download a version's files and check each against its manifest (a version uploaded by another tool, with no manifest: the files listed under its URI, sizes checked)",
+    )
     .argument("<model>")
     .argument("<version>")
     .argument("<dir>", "folder to download into (created if needed)")
