@@ -1,6 +1,11 @@
 // The facade: one object per registry, holding the transport and every resource.
 
-import type { ApiVersionChoice, ApiVersionOption, Deprecation } from "./client/api-version.js";
+import {
+  type ApiVersionChoice,
+  type ApiVersionOption,
+  type Deprecation,
+  parseApiVersion,
+} from "./client/api-version.js";
 import type { TokenProvider } from "./client/create-fetch.js";
 import { displayable } from "./client/displayable.js";
 import type { InferenceService } from "./client/entities.js";
@@ -48,7 +53,7 @@ export interface ModelRegistryOptions {
   /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
   timeout?: number | undefined;
   /** Retries of transient failures (connection errors, 408/429/502/503/504) for requests safe to repeat.
-   * Default `{ attempts: 3 }`; `false` disables them. Creates are never retried. */
+   * Default `{ attempts: 5 }`; `false` disables them. Creates are never retried. */
   retry?: RetryOptions | false | undefined;
   /** Path of a PEM CA bundle to trust (e.g. a cluster's service CA). */
   caFile?: string | undefined;
@@ -142,7 +147,10 @@ export class ModelRegistry {
       userAgent: options.userAgent,
     }));
     const rest = new Rest({ api: this.api, apiV1: this.apiV1 }, this.secrets, {
-      apiVersion: options.apiVersion,
+      apiVersion:
+        options.apiVersion === undefined
+          ? undefined
+          : parseApiVersion(options.apiVersion, "the apiVersion option"),
       onDeprecation:
         options.onWarning && ((deprecation, message) => options.onWarning?.(message, deprecation)),
     });

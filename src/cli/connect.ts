@@ -1,5 +1,6 @@
 // The registry client for the CLI's settings: flags win over the environment, which wins over the active context
 // of the config file; for storage, the context's fields win over the environment (see storage-settings.ts).
+import { parseApiVersion } from "../client/api-version.js";
 import { ConfigError } from "../client/errors.js";
 import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ModelRegistry } from "../model-registry.js";
@@ -20,6 +21,11 @@ export async function cliEnv(
       `no context named ${JSON.stringify(name)} in ${path}; see mr-cli config get-contexts`,
     );
   const fromContext = contextEnv(context);
+  if (fromContext.MODEL_REGISTRY_API_VERSION !== undefined)
+    parseApiVersion(
+      fromContext.MODEL_REGISTRY_API_VERSION,
+      `the apiVersion of context ${JSON.stringify(name)} in ${path}`,
+    );
   // The environment wins as a whole: any token setting there hides the context's token file.
   const tokenVars = ["MODEL_REGISTRY_TOKEN", "MODEL_REGISTRY_TOKEN_FILE", "KF_PIPELINES_SA_TOKEN_PATH"];
   if (tokenVars.some((name) => io.env[name])) delete fromContext.MODEL_REGISTRY_TOKEN_FILE;

@@ -39,6 +39,13 @@ function definedOnly(query: Query | undefined): Record<string, string> | undefin
 /** Sends a resolved route through the typed client of its generation. */
 type Dispatch<M extends Method> = (to: Resolved<M>, init: never) => Promise<FetchResult<unknown>>;
 
+/** Whether a body links an artifact to an experiment or run, fields API v1 does not have (it would drop them). */
+function carriesExperimentFields(body: unknown): boolean {
+  if (!body || typeof body !== "object") return false;
+  const { experimentId, experimentRunId } = body as Record<string, unknown>;
+  return experimentId !== undefined || experimentRunId !== undefined;
+}
+
 /** How a client picks its API generation, and hears of deprecations. */
 export interface RestOptions {
   /** Default `auto`: one GET under `/v1` on the first call decides (a 404 means v1alpha3). */
@@ -82,13 +89,16 @@ export class Rest {
   }
 
   private async probe(signal: AbortSignal | undefined): Promise<ApiVersionChoice> {
-    const { response } = await this.clients.apiV1.GET("/api/model_registry/v1/registered_models", {
-      params: { query: { pageSize: "1" } },
-      signal,
-    });
-    // Servers without API v1 have no such route (404). Anything else (200, or 401/403 from a proxy in front) means
-    // the path exists, or that its answer cannot tell: then v1, the generation that is not going away.
-    this.fixed = { version: response.status === 404 ? "v1alpha3" : "v1", chosenBy: "probe" };
+    const path = "/api/model_registry/v1/registered_models";
+    const result = await this.clients.apiV1.GET(path, { params: { query: { pageSize: "1" } }, signal });
+    // Servers without API v1 have no such route (404); a success means they have it. Any other answer tells
+    // nothing (a token refused by a proxy in front, a server error after the transport's retries): it is thrown as
+    // the typed error it is, and the next call asks again.
+    if (result.response.status === 404) this.fixed = { version: "v1alpha3", chosenBy: "probe" };
+    else {
+      unwrap(result, { method: "GET", path, subject: "the API versions the registry serves" });
+      this.fixed = { version: "v1", chosenBy: "probe" };
+    }
     return this.fixed;
   }
 
@@ -98,18 +108,20 @@ export class Rest {
     if (choice.version !== "v1alpha3") return;
     const deprecation = deprecationOf(response, choice.version);
     if (!deprecation) return;
-    if (choice.chosenBy !== "option" && deprecation.successor?.startsWith(API_PREFIXES.v1))
-      this.fixed = { version: "v1", chosenBy: "successor" };
+    const switched =
+      choice.chosenBy !== "option" && deprecation.successor?.startsWith(API_PREFIXES.v1) === true;
+    if (switched) this.fixed = { version: "v1", chosenBy: "successor" };
     if (this.warned) return;
     this.warned = true;
     this.deprecation = deprecation;
     const sunset = deprecation.sunset
       ? `; its sunset is ${deprecation.sunset.toISOString().slice(0, 10)}`
       : "";
-    const fix =
-      choice.chosenBy === "option"
+    const fix = switched
+      ? "the client now uses API v1, which it names as the successor"
+      : choice.chosenBy === "option"
         ? 'use API v1 (apiVersion "v1" or "auto"; mr-cli --api-version v1)'
-        : "the client now uses API v1";
+        : 'use API v1 once the server serves it (apiVersion "auto" then moves by itself)';
     const message = `the registry announces that API v1alpha3 is deprecated${sunset}: ${fix}`;
     if (this.options.onDeprecation) this.options.onDeprecation(deprecation, message);
     else if (globalThis.process?.emitWarning) globalThis.process.emitWarning(message, "DeprecationWarning");
@@ -154,7 +166,7 @@ export class Rest {
   private async sendOnce<T, M extends Method>(method: M, call: Call<M>, dispatch: Dispatch<M>): Promise<T> {
     const choice = await this.apiVersion(call.signal);
     const to = resolveRoute(call.route, choice.version, call.id);
-    if (to === null)
+    if (to === null || (to.version === "v1" && carriesExperimentFields(call.body)))
       throw new ApiVersionError(
         `this registry speaks API v1, which has no experiment tracking (experiments and experiment runs exist only in v1alpha3); nothing was sent. Use apiVersion "v1alpha3" (mr-cli --api-version v1alpha3) on a server that still serves it`,
       );
@@ -174,6 +186,16 @@ export class Rest {
     });
     this.notice(result.response, choice);
     const path = API_PREFIXES[choice.version] + to.template;
+    // A route the server lacks answers 404 with a plain-text body; a missing entity's 404 is the server's JSON.
+    if (
+      result.response.status === 404 &&
+      typeof result.error === "string" &&
+      choice.version === "v1" &&
+      choice.chosenBy === "option"
+    )
+      throw new ApiVersionError(
+        `the registry answered 404 to ${path} without its JSON: either it does not serve API v1, which the apiVersion option asked for (use "auto", which picks what it serves; mr-cli --api-version auto), or the URL is not the registry's base address`,
+      );
     return unwrap(result as FetchResult<T>, { method: method.toUpperCase(), path, subject: call.subject });
   }
 }

@@ -68,6 +68,21 @@ describe("the v1 server", () => {
     expect(warnings[0]).toContain(`its sunset is ${stackSetting("MODEL_REGISTRY_ALPHA_SUNSET")}`);
   });
 
+  it("artifacts of every kind round-trip on v1, a metric's step as the number the server takes (its spec says string)", async () => {
+    const { mr, sent } = recorded(v1Url);
+    const name = uniqueName("apiver-kinds");
+    const { modelVersion } = await mr.registerModel({ name, version: "v1", uri: `s3://models/${name}/v1/` });
+    const artifacts = mr.modelVersions.artifacts(modelVersion.id);
+    const metric = await artifacts.upsert({ artifactType: "metric", name: "loss", value: 0.25, step: 3 });
+    expect(metric).toMatchObject({ artifactType: "metric", value: 0.25, step: 3 });
+    await artifacts.upsert({ artifactType: "parameter", name: "lr", value: "0.01", parameterType: "number" });
+    await artifacts.upsert({ artifactType: "dataset-artifact", name: "mnist", uri: "s3://data/mnist/" });
+    await artifacts.upsert({ artifactType: "doc-artifact", name: "card", uri: "s3://docs/card.md" });
+    const kinds = (await artifacts.list().toArray()).map((artifact) => artifact.artifactType).sort();
+    expect(kinds).toEqual(["dataset-artifact", "doc-artifact", "metric", "model-artifact", "parameter"]);
+    expect(sent.filter((line) => !line.includes("/api/model_registry/v1/"))).toEqual([]);
+  });
+
   it("experiments fail before anything is sent once v1 is chosen", async () => {
     const { mr, sent } = recorded(v1Url);
     await mr.apiVersion();

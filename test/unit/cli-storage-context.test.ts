@@ -74,3 +74,18 @@ contexts:
     });
   });
 });
+
+describe("mr-cli context settings", () => {
+  it("an invalid apiVersion in a context is named as the context's, not as an environment variable", async () => {
+    const MR_CLI_CONFIG = configWith(`currentContext: lab
+contexts:
+  lab:
+    url: http://registry:8080
+    apiVersion: v7
+`);
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: { MR_CLI_CONFIG } };
+    await expect(cliEnv(io, {})).rejects.toThrow(
+      /the apiVersion of context "lab" in .*config\.yaml must be auto, v1 or v1alpha3, not "v7"/,
+    );
+  });
+});

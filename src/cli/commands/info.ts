@@ -14,25 +14,28 @@ export function infoCommand(ctx: CliContext): Command {
     .addHelpText("after", "\nExample:\n  mr-cli info -o json")
     .action(async () => {
       const mr = await ctx.registry();
-      const api = await mr.apiVersion({ signal: ctx.io.signal });
-      // One listing of one model tells whether the registry accepts this client (and brings any deprecation notice).
+      // One listing of one model tells whether the registry accepts this client (and brings any deprecation notice);
+      // in auto mode the API version question comes first, and a refused token refuses it too.
       let access: "accepted" | "refused" = "accepted";
-      let refusal: string | undefined;
-      await mr.registeredModels
-        .list({ pageSize: 1, limit: 1 })
-        .toArray()
-        .catch((error: unknown) => {
-          if (!(error instanceof AuthError)) throw error;
-          access = "refused";
-          refusal = `${error.status} ${error.code}`;
-        });
+      let refusal: AuthError | undefined;
+      const refused = (error: unknown) => {
+        if (!(error instanceof AuthError)) throw error;
+        access = "refused";
+        refusal = error;
+      };
+      const api = await mr.apiVersion({ signal: ctx.io.signal }).catch((error: unknown) => refused(error));
+      if (api)
+        await mr.registeredModels
+          .list({ pageSize: 1, limit: 1 })
+          .toArray()
+          .catch((error: unknown) => refused(error));
       const deprecation = mr.deprecation;
       const storage = describeStorageSettings(await mr.storageSettings());
       const info = {
         clientVersion: VERSION,
         registryUrl: mr.url,
-        apiVersion: api.version,
-        apiVersionChosenBy: api.chosenBy,
+        apiVersion: api?.version ?? null,
+        apiVersionChosenBy: api?.chosenBy ?? null,
         ...(deprecation
           ? {
               deprecation: {
@@ -43,22 +46,27 @@ export function infoCommand(ctx: CliContext): Command {
             }
           : {}),
         access,
-        ...(refusal ? { refusal } : {}),
+        ...(refusal ? { refusal: `${refusal.status} ${refusal.code}` } : {}),
         storage,
       };
       await print(ctx, info, () =>
         renderCard([
           ["client", `mr-cli ${VERSION}`],
           ["registry", mr.url],
-          ["api version", `${api.version} (chosen by ${api.chosenBy})`],
+          [
+            "api version",
+            api ? `${api.version} (chosen by ${api.chosenBy})` : "unknown (the token was refused)",
+          ],
           [
             "deprecation",
             deprecation &&
               `${deprecation.version} deprecated${info.deprecation?.sunset ? `, sunset ${info.deprecation.sunset}` : ""}`,
           ],
-          ["access", refusal ? `refused (${refusal})` : access],
+          ["access", info.refusal ? `refused (${info.refusal})` : access],
           ...Object.entries(storage).map(([name, value]) => [`storage ${name}`, value] as [string, string]),
         ]),
       );
+      // Everything is printed; the exit code still tells a script that the token was refused (exit 5).
+      if (refusal) throw refusal;
     });
 }
