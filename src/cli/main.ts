@@ -33,9 +33,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-process.exitCode = await run(process.argv.slice(2), {
+// No top-level await: the same module is bundled as CommonJS for the standalone executable.
+void run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   signal: interrupt.signal,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -2,15 +2,18 @@
 // kernel from `deno jupyter --install`, tslab's Node kernel, and ipykernel, against the local stack. The first run
 // installs them (about half a minute); later runs reuse .cache. Executed copies go to .cache/notebooks; the
 // committed notebooks carry no outputs. `npm test` builds dist/ first, which is what the notebooks import.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { VERSION } from "../../src/index.js";
 import {
   type Cell,
   cellWith,
   codeCells,
   ensureJupyter,
   executeNotebook,
-  installCliShim,
   installDenoKernel,
   installTslabKernel,
   type Notebook,
@@ -19,6 +22,7 @@ import {
   ROOT,
   richOutputs,
   text,
+  VENV,
 } from "../support/jupyter.js";
 import { stackEnv } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
@@ -105,13 +109,28 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
     5 * MINUTE,
   );
 
-  // Drives the built mr-cli through an `mr-cli` on the PATH (installCliShim: node dist/cli/main.js).
+  // The notebook pip-installs the wheel of mr-cli-ts (built here as `npm run build:python` does) into the kernel's
+  // venv, and runs with only that venv on PATH: no node anywhere.
   it(
-    "from-python.ipynb (ipykernel): registers and lists models through mr-cli -o json",
+    "from-python.ipynb (ipykernel): pip-installs mr-cli-ts, registers and lists models with mr_cli(...), no node on PATH",
     () => {
-      installCliShim();
+      const out = mkdtempSync(join(tmpdir(), "mr-cli-ts-wheel-"));
+      const wheel = execFileSync(
+        process.execPath,
+        [join(ROOT, "scripts", "build-python.mjs"), "--out", out],
+        {
+          encoding: "utf8",
+        },
+      ).trim();
+      // An earlier run's install of the same version would make the notebook's %pip install a no-op.
+      execFileSync(join(VENV, "bin", "python"), ["-m", "pip", "uninstall", "--quiet", "--yes", "mr-cli-ts"]);
       const nb = executeNotebook(join(NOTEBOOKS, "from-python.ipynb"), {
-        env: { ...stackEnv(), MODEL_NAME: uniqueName("python-notebook") },
+        env: {
+          ...stackEnv(),
+          MODEL_NAME: uniqueName("python-notebook"),
+          MR_CLI_WHEEL: wheel,
+          PATH: join(VENV, "bin"),
+        },
       });
       expect(problems(nb)).toEqual([]);
       const registered = text(richOutputs(cellWith(nb, 'v2 = register("v2"'))[0]?.data?.["text/plain"]);
@@ -119,8 +138,13 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
       expect(text(richOutputs(cellWith(nb, "again = register"))[0]?.data?.["text/plain"])).toBe(
         "'unchanged'",
       );
-      expect(htmlOf(cellWith(nb, 'HTML(f"<table>'))[0]).toMatch(/<td>v1<\/td>.*<td>v2<\/td>/s);
+      // (its output may start with Node's warning that vitest's FORCE_COLOR overrides the tests' NO_COLOR)
+      expect(text(cellWith(nb, "!mr-cli --version").outputs?.[0]?.text).trim().split("\n").at(-1)).toBe(
+        VERSION,
+      );
+      expect(htmlOf(cellWith(nb, 'versions = mr_cli("list"'))[0]).toMatch(/<td>v1<\/td>.*<td>v2<\/td>/s);
       expect(text(cellWith(nb, "best = min").outputs?.[0]?.text)).toMatch(/best: v2 .* stored at s3:\/\//);
+      expect(text(cellWith(nb, "except MrCliError").outputs?.[0]?.text)).toMatch(/^3 .*does-not-exist/);
     },
     5 * MINUTE,
   );

@@ -33,6 +33,9 @@ describe("the npm package", () => {
     expect(paths).toContain("dist/index.js");
     expect(paths).toContain("dist/index.d.ts");
     expect(paths).toContain("dist/cli/main.js");
+    // The bundles are for the Python package and the standalone executable; `bin` runs the unbundled build, which
+    // starts faster on Node 20 (scripts/bench/cli-distributions.mjs).
+    expect(paths.filter((path) => path.startsWith("dist/mr-cli."))).toEqual([]);
     expect(paths.filter((path) => !path.startsWith("dist/"))).toEqual(
       expect.arrayContaining(["package.json", "README.md"]),
     );

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE = join(ROOT, ".cache");
-const VENV = join(CACHE, "jupyter-venv");
+/** The Jupyter venv; its bin folder is the only thing on PATH for notebooks run without Node. */
+export const VENV = join(CACHE, "jupyter-venv");
 const HOME = join(CACHE, "jupyter");
 const OUT = join(CACHE, "notebooks");
 const PYTHON = join(VENV, "bin", "python");
@@ -75,14 +76,6 @@ export function installTslabKernel(): string {
   }
   run(tslab, ["install", `--python=${PYTHON}`, "--sys-prefix", `--binary=${tslab}`]);
   return tslab;
-}
-
-/** Puts an `mr-cli` command on the notebooks' PATH that runs this checkout's build, as `npm i -g` would. */
-export function installCliShim(): void {
-  const bin = join(HOME, "bin");
-  mkdirSync(bin, { recursive: true });
-  const script = `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "dist", "cli", "main.js")}" "$@"\n`;
-  writeFileSync(join(bin, "mr-cli"), script, { mode: 0o755 });
 }
 
 /** A folder where `import … from "model-registry"` finds this checkout, as it would find an installed package: its

@@ -54,9 +54,10 @@ describe("the example notebooks", () => {
     });
   });
 
-  it("the Python notebook uses no TypeScript, only mr-cli with JSON output", () => {
+  it("the Python notebook uses no TypeScript: it pip-installs mr-cli-ts and uses its helper", () => {
     const python = source(read("from-python.ipynb"));
-    expect(python).toContain('["mr-cli", *args, "-o", "json"]');
+    expect(python).toContain("%pip install --quiet {wheel}");
+    expect(python).toContain("from mr_cli_ts import MrCliError, mr_cli");
     expect(python).not.toMatch(/import .* from "|deno|npm:/);
   });
 });

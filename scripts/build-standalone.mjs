@@ -1,0 +1,56 @@
+// Builds the standalone mr-cli for Linux x64 with Node's single-executable-application support: the CommonJS bundle
+// (dist/mr-cli.cjs, made by `npm run build`) is turned into a blob with its V8 code cache and injected, with
+// postject, into a copy of the running node binary: build/mr-cli-linux-x64. It needs no Node on PATH. Prints its path.
+//
+//   npm run build:standalone         # or: node scripts/build-standalone.mjs --out FILE (after npm run build)
+import { execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { inject } from "postject";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: { out: { type: "string", default: join(root, "build", "mr-cli-linux-x64") } },
+});
+if (!existsSync(`${root}dist/mr-cli.cjs`))
+  throw new Error("dist/mr-cli.cjs is missing: run npm run build first");
+if (process.platform !== "linux" || process.arch !== "x64")
+  throw new Error(`the standalone build is for Linux x64, not ${process.platform} ${process.arch}`);
+const work = mkdtempSync(join(tmpdir(), "mr-cli-sea-"));
+const config = join(work, "sea-config.json");
+const blob = join(work, "mr-cli.blob");
+const out = values.out;
+writeFileSync(
+  config,
+  JSON.stringify({
+    main: `${root}dist/mr-cli.cjs`,
+    output: blob,
+    disableExperimentalSEAWarning: true,
+    useCodeCache: true,
+  }),
+);
+execFileSync(process.execPath, ["--experimental-sea-config", config], {
+  stdio: ["ignore", "ignore", "inherit"],
+});
+mkdirSync(dirname(out), { recursive: true });
+rmSync(out, { force: true });
+copyFileSync(process.execPath, out);
+chmodSync(out, 0o755);
+// The sentinel Node's binary carries to tell it to look for an injected blob (documented in Node's SEA guide).
+await inject(out, "NODE_SEA_BLOB", readFileSync(blob), {
+  sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
+});
+rmSync(work, { recursive: true, force: true });
+console.log(out);
