@@ -32,6 +32,7 @@ if (!readFileSync(`${root}python/pyproject.toml`, "utf8").includes(`version = "$
 const stage = mkdtempSync(join(tmpdir(), "mr-cli-ts-"));
 try {
   cpSync(`${root}python`, stage, { recursive: true, filter: (path) => !path.includes("__pycache__") });
+  copyFileSync(`${root}LICENSE`, join(stage, "LICENSE"));
   copyFileSync(`${root}dist/mr-cli.mjs`, join(stage, "src", "mr_cli_ts", "mr-cli.mjs"));
   copyFileSync(`${root}dist/mr-cli.LICENSES.txt`, join(stage, "src", "mr_cli_ts", "LICENSES.txt"));
   rmSync(values.out, { recursive: true, force: true });

@@ -53,4 +53,16 @@ await inject(out, "NODE_SEA_BLOB", readFileSync(blob), {
   sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
 });
 rmSync(work, { recursive: true, force: true });
+// Beside it: the bundle's licences, and Node's own (from its documentation folder, where the install has one).
+const nodeLicence = [
+  join(dirname(process.execPath), "..", "share", "doc", "node", "LICENSE"),
+  "/usr/share/doc/nodejs/LICENSE",
+].find((path) => existsSync(path));
+const nodeText = nodeLicence
+  ? readFileSync(nodeLicence, "utf8")
+  : `Node.js ${process.version}: MIT and others, see https://github.com/nodejs/node/blob/${process.version}/LICENSE\n`;
+writeFileSync(
+  `${out}.LICENSES.txt`,
+  `${readFileSync(`${root}dist/mr-cli.LICENSES.txt`, "utf8")}\n---\n\nNode.js ${process.version} (the runtime)\n${nodeText}`,
+);
 console.log(out);

@@ -17,7 +17,9 @@ const common = {
   target: "node20",
   legalComments: "external",
   logLevel: "warning",
-  minify: true,
+  // Identifiers are kept, so that `--verbose` stack traces name real functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 
 // CommonJS dependencies call require(); an ESM bundle gets one from createRequire.
@@ -49,7 +51,9 @@ function licences(inputs) {
     const file = readdirSync(`${root}${dir}`).find((name) => /^(licen[cs]e|copying|notice)/i.test(name));
     const text =
       file && existsSync(`${root}${dir}/${file}`) ? readFileSync(`${root}${dir}/${file}`, "utf8").trim() : "";
-    return `${pkg.name}@${pkg.version} (${pkg.license ?? "see its package"})\n${text}`;
+    const fallback = pkg.license === "Apache-2.0" ? "(No licence file in the package: the Apache License 2.0, above.)" : "";
+    return `${pkg.name}@${pkg.version} (${pkg.license ?? "see its package"})\n${text || fallback}`;
   });
-  return `mr-cli bundles the following packages; their licences follow.\n\n${sections.join("\n\n---\n\n")}\n`;
+  const own = readFileSync(`${root}LICENSE`, "utf8").trim();
+  return `mr-cli (Apache-2.0)\n${own}\n\n---\n\nmr-cli bundles the following packages; their licences follow.\n\n${sections.join("\n\n---\n\n")}\n`;
 }

@@ -128,6 +128,64 @@ print(json.dumps(out))
   });
 });
 
+describe("the Python helper, beyond JSON", () => {
+  it("returns text for --version, --help and -o yaml, takes numbers and paths, and turns warnings into Python warnings", async () => {
+    const v1Url = stackEnv().MODEL_REGISTRY_V1_URL ?? "";
+    const script = `
+import json, pathlib, warnings
+from mr_cli_ts import mr_cli
+warnings.simplefilter("always")
+with warnings.catch_warnings(record=True) as seen:
+    listed = mr_cli("--url", ${JSON.stringify(v1Url)}, "--api-version", "v1alpha3", "list", "models", "--limit", 1)
+print(json.dumps({
+    "version": mr_cli("--version"),
+    "help": mr_cli("list", "--help")[:6],
+    "yaml": mr_cli("list", "models", "--limit", 1, "-o", "yaml")[:2],
+    "path": mr_cli("register", pathlib.Path(${JSON.stringify("DIR")}), "--name", ${JSON.stringify("NAME")}, "--version", "v1", "--dry-run").__class__.__name__,
+    "limited": type(listed).__name__,
+    "warnings": [str(w.message) for w in seen],
+}))
+`;
+    const dir = await tempDir();
+    await writeTree(dir, { "model.onnx": "paths" });
+    const code = script
+      .replace('"DIR"', JSON.stringify(dir))
+      .replace('"NAME"', JSON.stringify(uniqueName("py-path")));
+    const result = await runWithout(venvBin, join(venvBin, "python"), ["-c", code]);
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out).toMatchObject({ version: `${VERSION}\n`, help: "Usage:", yaml: "- ", limited: "Table" });
+    expect(out.path).toBe("dict");
+    if (v1Url !== "") expect(out.warnings).toEqual([expect.stringMatching(/API v1alpha3 is deprecated/)]);
+  });
+
+  it("a timeout interrupts mr-cli as Ctrl-C would: it cleans up, so the same call at once succeeds", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "big.bin": Buffer.alloc(96 * 1024 * 1024, 7) });
+    const name = uniqueName("py-timeout");
+    const script = `
+import json
+from mr_cli_ts import MrCliError, mr_cli
+args = ["register", ${JSON.stringify(dir)}, "--name", ${JSON.stringify(name)}, "--version", "v1"]
+out = {}
+try:
+    mr_cli(*args, timeout=0.8)
+except MrCliError as error:
+    out["first"] = [error.exit_code, error.message]
+out["again"] = mr_cli(*args, "--wait-timeout", "0")["status"]
+print(json.dumps(out))
+`;
+    const result = await runWithout(venvBin, join(venvBin, "python"), ["-c", script]);
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    // Interrupted mid-way (130), it released its claim: the re-run, which would fail at once (exit 4) on a claim
+    // still held, finishes the version (completed: the interrupted run had created it, without its artifact).
+    expect(out.first?.[0] ?? 0).toBe(130);
+    expect(out.first?.[1]).toMatch(/timed out after 0.8 s/);
+    expect(["created", "completed"]).toContain(out.again);
+  });
+});
+
 describe("the bundle (dist/mr-cli.mjs)", () => {
   it("keeps the S3 client lazy: a --version loads no HTTP/2 (the AWS SDK's handler), a register --dry-run does", async () => {
     const hook = join(work, "modules.cjs");
