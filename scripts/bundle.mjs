@@ -51,7 +51,8 @@ function licences(inputs) {
     const file = readdirSync(`${root}${dir}`).find((name) => /^(licen[cs]e|copying|notice)/i.test(name));
     const text =
       file && existsSync(`${root}${dir}/${file}`) ? readFileSync(`${root}${dir}/${file}`, "utf8").trim() : "";
-    const fallback = pkg.license === "Apache-2.0" ? "(No licence file in the package: the Apache License 2.0, above.)" : "";
+    const fallback =
+      pkg.license === "Apache-2.0" ? "(No licence file in the package: the Apache License 2.0, above.)" : "";
     return `${pkg.name}@${pkg.version} (${pkg.license ?? "see its package"})\n${text || fallback}`;
   });
   const own = readFileSync(`${root}LICENSE`, "utf8").trim();
