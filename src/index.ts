@@ -3,6 +3,9 @@
  * @packageDocumentation
  */
 
+// In Deno's Jupyter kernel, values show as cards and tables (nothing happens anywhere else).
+import "./jupyter-display.js";
+
 export {
   API_PREFIXES,
   type ApiVersion,

@@ -1,29 +1,19 @@
-// Jupyter's display protocol: Deno's kernel shows a cell's value through this method, awaiting what it returns.
-const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
-let inDenoKernel: boolean | undefined;
+// The one place the client lets an outer layer decorate the values it produces (entities, listings, results), so
+// that a notebook can show them. The client itself knows nothing of notebooks: the package entry installs the
+// decorator (src/jupyter-display.ts) in Deno's Jupyter kernel; anywhere else there is none and values stay plain.
 
-function detectDenoKernel(): boolean {
-  const deno = (globalThis as { Deno?: { jupyter?: unknown } }).Deno;
-  if (deno === undefined) return false;
-  try {
-    return typeof deno.jupyter === "object" && deno.jupyter !== null;
-  } catch {
-    return false; // Deno.jupyter throws outside `deno jupyter`
-  }
+/** Decorates a value in place (say, with Jupyter's display method); must not change its data. */
+export type DisplayDecorator = (value: object) => void;
+
+let decorator: DisplayDecorator | undefined;
+
+/** Sets (or, with undefined, removes) the decorator applied by {@link displayable}. */
+export function setDisplayDecorator(next: DisplayDecorator | undefined): void {
+  decorator = next;
 }
 
-/**
- * In Deno's Jupyter kernel, gives `value` a non-enumerable `Symbol.for("Jupyter.display")` method that loads the
- * notebook renderer (src/notebook) when first called, so entities, listings and results show as cards and tables.
- * Anywhere else it returns `value` untouched and the renderer is never loaded. JSON and equality ignore the method.
- */
+/** Returns `value`, decorated by the installed decorator if there is one. */
 export function displayable<T extends object>(value: T): T {
-  inDenoKernel ??= detectDenoKernel();
-  if (inDenoKernel)
-    Object.defineProperty(value, JUPYTER_DISPLAY, {
-      value: async () => (await import("../notebook/mime-bundle.js")).toMimeBundle(value),
-      configurable: true,
-      writable: true,
-    });
+  decorator?.(value);
   return value;
 }

@@ -1,7 +1,8 @@
 // The display hook as Deno's Jupyter kernel sees it. Deno's kernel (cli/js/40_jupyter.js) formats a cell's value
 // with `if ($display in obj && typeof obj[$display] === "function") return await obj[$display]()`, where
-// `$display = Symbol.for("Jupyter.display")`, and Deno.jupyter exists only there. The client looks for Deno.jupyter
-// the first time it decodes something, so this file stubs it before that (vitest isolates test files).
+// `$display = Symbol.for("Jupyter.display")`, and Deno.jupyter exists only there. The package entry installs the
+// decorator (src/jupyter-display.ts), which looks for Deno.jupyter the first time the client produces a value, so
+// this file stubs it before that (vitest isolates test files).
 import { HttpResponse, http } from "msw";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type * as wire from "../../src/client/types.js";
@@ -12,6 +13,7 @@ vi.stubGlobal("Deno", { jupyter: { display: async () => {} } });
 afterAll(() => {
   vi.unstubAllGlobals();
 });
+await import("../../src/index.js");
 const { decodeEntity } = await import("../../src/client/entity.js");
 
 const { server } = useMockServer();
