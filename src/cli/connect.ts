@@ -5,7 +5,7 @@ import { ConfigError } from "../client/errors.js";
 import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ModelRegistry } from "../model-registry.js";
 import type { StorageOptions } from "../workflows/register-params.js";
-import type { CliIo, GlobalOptions } from "./context.js";
+import type { CliIo, GlobalOptions } from "./cli-io.js";
 
 /** The environment the settings are resolved from: config context, then the real environment, then flags. */
 export async function cliEnv(

@@ -1,40 +1,9 @@
 // What every command gets: where to write, the global options, and the registry, built only when first needed
 // (so --help and --version never load the SDK).
 import type { ModelRegistry } from "../model-registry.js";
+import type { CliIo, GlobalOptions, OutputFormat } from "./cli-io.js";
 
-/** A stream the CLI writes to. */
-export interface OutputStream {
-  write(text: string): unknown;
-  isTTY?: boolean | undefined;
-}
-
-/** The process as the CLI sees it; main.ts passes the real one, tests a fake. */
-export interface CliIo {
-  stdout: OutputStream;
-  stderr: OutputStream;
-  env: Record<string, string | undefined>;
-  /** Aborted when the user interrupts (Ctrl-C): long work stops and cleans up. */
-  signal?: AbortSignal | undefined;
-  /** Called with each registry client the command creates (run() scrubs all output with its secrets). */
-  onRegistry?: ((registry: ModelRegistry) => void) | undefined;
-}
-
-export type OutputFormat = "table" | "json" | "yaml";
-
-/** The options every command accepts. */
-export interface GlobalOptions {
-  url?: string;
-  tokenFile?: string;
-  caFile?: string;
-  context?: string;
-  output?: OutputFormat;
-  json?: boolean;
-  quiet?: boolean;
-  verbose?: boolean;
-  color?: boolean;
-  timeout?: number;
-  apiVersion?: "auto" | "v1" | "v1alpha3";
-}
+export type { CliIo, GlobalOptions, OutputFormat, OutputStream } from "./cli-io.js";
 
 export interface CliContext {
   io: CliIo;

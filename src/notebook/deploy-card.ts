@@ -4,7 +4,7 @@ import { propertiesTable, propertyLines } from "./entity-card.js";
 import { type AnyEntity, isEntity } from "./entity-kind.js";
 import { toJson } from "./format.js";
 import { BOX_STYLE, badge, escapeHtml, fieldLines, fieldTable, MUTED_STYLE } from "./html.js";
-import type { MimeBundle } from "./mime-bundle.js";
+import type { MimeBundle } from "./mime.js";
 
 /** What deploy and undeploy return (undeploy: the service and the action only). */
 export interface DeployOutcome {

@@ -14,7 +14,7 @@ import {
   TABLE_STYLE,
   TD_STYLE,
 } from "./html.js";
-import type { MimeBundle } from "./mime-bundle.js";
+import type { MimeBundle } from "./mime.js";
 
 const FIRST = [
   "description",

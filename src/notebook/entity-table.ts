@@ -2,7 +2,7 @@
 import { type AnyEntity, columnsFor, kindOf, plural } from "./entity-kind.js";
 import { toJson, truncate } from "./format.js";
 import { BOX_STYLE, escapeHtml, MUTED_STYLE, ROW_CELL_STYLE, TABLE_STYLE, TH_STYLE } from "./html.js";
-import type { MimeBundle } from "./mime-bundle.js";
+import type { MimeBundle } from "./mime.js";
 
 /** What is known of the rows beyond those shown. */
 export interface TableRest {

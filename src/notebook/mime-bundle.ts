@@ -1,20 +1,15 @@
-// Values of the SDK as Jupyter MIME bundles. This is what the display hook loads (see displayable() in
-// src/client/entity.ts): an entity becomes a card, a list or a listing a table, registerModel's result its card.
+// Values of the SDK as Jupyter MIME bundles. This is what the display hook loads (see
+// src/jupyter-display.ts): an entity becomes a card, a list or a listing a table, registerModel's result its card.
 import { Paginated } from "../client/paginate.js";
 import { deployCard, isDeployOutcome } from "./deploy-card.js";
 import { entityCard } from "./entity-card.js";
 import { type AnyEntity, isEntity } from "./entity-kind.js";
 import { entityTable } from "./entity-table.js";
 import { toJson } from "./format.js";
+import type { MimeBundle } from "./mime.js";
 import { isRegisterResult, resultCard } from "./result-card.js";
 
-/** A Jupyter MIME bundle: one representation per media type; the front end shows the richest it supports. */
-export interface MimeBundle {
-  "text/plain": string;
-  "text/html"?: string;
-  "application/json"?: unknown;
-  [mediaType: string]: unknown;
-}
+export type { MimeBundle } from "./mime.js";
 
 /** How much of a list to show. */
 export interface RenderOptions {

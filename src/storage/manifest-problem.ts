@@ -1,6 +1,6 @@
 // The strict shape check behind `parseManifest` and `buildManifest`: one reason, in words, for the first thing wrong.
 
-import type { Manifest } from "./manifest.js";
+import type { Manifest } from "./manifest-types.js";
 
 const TOP_FIELDS = ["version", "fileCount", "totalBytes", "files"] as const;
 const ENTRY_FIELDS = ["path", "size", "sha256"] as const;

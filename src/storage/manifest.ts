@@ -5,6 +5,9 @@ import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { UploadError } from "../client/errors.js";
 import { manifestProblem } from "./manifest-problem.js";
+import type { Manifest, ManifestEntry } from "./manifest-types.js";
+
+export type { Manifest, ManifestEntry } from "./manifest-types.js";
 
 /** The manifest's file name, next to the model's files. */
 export const MANIFEST_NAME = ".model-manifest.json";
@@ -14,28 +17,6 @@ export const CLAIM_NAME = ".model-upload-claim";
 
 /** Names the uploader writes next to a model's files, so a model may not contain them itself. */
 export const RESERVED_NAMES: readonly string[] = [MANIFEST_NAME, CLAIM_NAME];
-
-/** One file in a manifest. */
-export interface ManifestEntry {
-  /** Path relative to the model root, `/`-separated. */
-  path: string;
-  /** Size in bytes. */
-  size: number;
-  /** SHA-256 of the content, lowercase hex. */
-  sha256: string;
-}
-
-/** The files of a model version with their sizes and hashes. */
-export interface Manifest {
-  /** Format version; always 1. */
-  version: 1;
-  /** The files, sorted by path. */
-  files: ManifestEntry[];
-  /** The sum of the files' sizes. */
-  totalBytes: number;
-  /** The number of files. */
-  fileCount: number;
-}
 
 /** One difference found by {@link compareManifests}. */
 export interface ManifestMismatch {

@@ -8,7 +8,7 @@ import type {
   ServingEnvironment,
 } from "../client/entities.js";
 import { ConflictError, notFound } from "../client/errors.js";
-import type { ModelRegistry } from "../model-registry.js";
+import type { RegistryClient } from "./registry-client.js";
 
 export interface DeployParams {
   /** Registered model name. */
@@ -47,9 +47,9 @@ export function serviceName(model: string, version: string): string {
   return name.slice(0, 63).replace(/-+$/, "") || "model";
 }
 
-const missing = (mr: ModelRegistry, subject: string) => notFound(subject, mr.apiUrl);
+const missing = (mr: RegistryClient, subject: string) => notFound(subject, mr.apiUrl);
 
-async function environment(mr: ModelRegistry, params: DeployParams): Promise<ServingEnvironment> {
+async function environment(mr: RegistryClient, params: DeployParams): Promise<ServingEnvironment> {
   const found = await mr.servingEnvironments.find({ name: params.servingEnvironment });
   if (found) return found;
   if (!params.createEnvironment)
@@ -69,7 +69,7 @@ async function environment(mr: ModelRegistry, params: DeployParams): Promise<Ser
 }
 
 /** Marks a model version DEPLOYED in a serving environment, creating or updating its InferenceService. */
-export async function deploy(mr: ModelRegistry, params: DeployParams): Promise<DeployResult> {
+export async function deploy(mr: RegistryClient, params: DeployParams): Promise<DeployResult> {
   const registeredModel = await mr.registeredModels.find({ name: params.model });
   if (!registeredModel) throw missing(mr, `registered model ${JSON.stringify(params.model)}`);
   const modelVersion = await mr.modelVersions.find({
@@ -129,7 +129,7 @@ export type UndeployParams = { inferenceService: string } | { name: string; serv
 
 /** Marks an InferenceService UNDEPLOYED (the record stays, so it can be redeployed). */
 export async function undeploy(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   params: UndeployParams,
 ): Promise<{ inferenceService: InferenceService; action: DeployAction }> {
   let id: string;

@@ -6,8 +6,8 @@ import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/ent
 import type { EntityInput } from "../client/entity.js";
 import { ConflictError, ModelRegistryError, notFound, ServerError } from "../client/errors.js";
 import type * as wire from "../client/types.js";
-import type { ModelRegistry } from "../model-registry.js";
 import { converge, isTransient, type StepContext } from "./converge.js";
+import type { RegistryClient } from "./registry-client.js";
 
 /**
  * Creates an entity that the caller has just looked for and not found; if the server answers 409 (a concurrent run
@@ -46,7 +46,7 @@ async function createOrFind<T>(
 
 /** Creates the registered model (the caller found none), or finds the one a concurrent run created. */
 export function ensureRegisteredModel(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   create: EntityInput<wire.RegisteredModelCreate> & { name: string },
 ): Promise<{ entity: RegisteredModel; created: boolean }> {
@@ -61,7 +61,7 @@ export function ensureRegisteredModel(
 
 /** Creates the version under the model (the caller found none), or finds the one a concurrent run created. */
 export function ensureModelVersion(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   registeredModelId: string,
   create: EntityInput<Omit<wire.ModelVersionCreate, "registeredModelId">> & { name: string },
@@ -76,7 +76,7 @@ export function ensureModelVersion(
 
 /** The model artifact of a version, if it has one. */
 export async function findModelArtifact(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   modelVersionId: string,
   signal?: AbortSignal,
 ): Promise<ModelArtifact | null> {
@@ -90,7 +90,7 @@ export async function findModelArtifact(
 
 /** The model artifact of a version; NotFoundError naming `what` (e.g. `version "v1" of model "mnist"`) if none. */
 export async function requireModelArtifact(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   modelVersionId: string,
   what: string,
 ): Promise<ModelArtifact> {
@@ -103,7 +103,7 @@ export async function requireModelArtifact(
 /** Adds the model artifact to a version; if one appeared meanwhile (a concurrent run), returns that one with
  * `created: false`. */
 export function addModelArtifact(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   modelVersionId: string,
   artifact: EntityInput<Omit<wire.ModelArtifact, "artifactType">>,

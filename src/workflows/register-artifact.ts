@@ -2,7 +2,6 @@
 // that already has its artifact (the same content: unchanged; other content: VersionConflictError).
 import type { ModelArtifact, ModelVersion } from "../client/entities.js";
 import { VersionConflictError } from "../client/errors.js";
-import type { ModelRegistry } from "../model-registry.js";
 import { manifestDigest } from "../storage/manifest.js";
 import type { StepContext } from "./converge.js";
 import { addModelArtifact } from "./model-entities.js";
@@ -11,6 +10,7 @@ import {
   type RegisterModelParams,
   type RegisterModelResult,
 } from "./register-params.js";
+import type { RegistryClient } from "./registry-client.js";
 import { localManifest, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
 /** The artifact body of this registration; `stored` adds the upload's digest, size, count and manifest URI. */
@@ -52,7 +52,7 @@ export interface ArtifactOutcome {
 }
 
 export async function registerUri(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
   modelVersion: ModelVersion,

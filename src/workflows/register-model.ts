@@ -5,7 +5,6 @@
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
 import { ConfigError } from "../client/errors.js";
-import type { ModelRegistry } from "../model-registry.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
 import { formatS3Uri } from "../storage/s3-uri.js";
@@ -17,6 +16,7 @@ import { ensureModelVersion, ensureRegisteredModel, findModelArtifact } from "./
 import { registerUri, unchangedOrConflict } from "./register-artifact.js";
 import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
 import { registerUploaded, type UploadJob, waitForOtherRun } from "./register-upload.js";
+import type { RegistryClient } from "./registry-client.js";
 import { storageClient } from "./storage-client.js";
 import { inspectPrefix, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
@@ -29,7 +29,7 @@ export {
 } from "./register-params.js";
 
 async function planUpload(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
   path: string,
@@ -69,7 +69,7 @@ interface Known {
   modelArtifact?: ModelArtifact | undefined;
 }
 
-async function readKnown(mr: ModelRegistry, ctx: StepContext, params: RegisterModelParams): Promise<Known> {
+async function readKnown(mr: RegistryClient, ctx: StepContext, params: RegisterModelParams): Promise<Known> {
   const { signal } = ctx;
   const registeredModel = await converge(ctx, () =>
     mr.registeredModels.find({ name: params.name }, { signal }),
@@ -85,7 +85,7 @@ async function readKnown(mr: ModelRegistry, ctx: StepContext, params: RegisterMo
 
 /** Registers (and uploads) a model. See {@link RegisterModelParams}; the result says what happened. */
 export async function registerModel(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   params: RegisterModelParams,
 ): Promise<RegisterModelResult> {
   const { signal, onProgress } = params;
@@ -139,7 +139,7 @@ export async function registerModel(
  * reads again (it may have registered this very version).
  */
 async function readPhase(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
   job: Omit<UploadJob, "modelVersion" | "reuse"> | undefined,
@@ -161,7 +161,7 @@ async function readPhase(
 
 /** The model and version of this registration: found by the read phase, or created now. */
 async function createEntities(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
   known: Known,

@@ -2,7 +2,6 @@
 // the artifact before letting go, so that a run waiting for the same version finds it complete. A run that finds
 // another one uploading waits for it, then compares.
 import { UploadInProgressError } from "../client/errors.js";
-import type { ModelRegistry } from "../model-registry.js";
 import { CLAIM_NAME } from "../storage/manifest.js";
 import { joinKey } from "../storage/s3-uri.js";
 import { type HeldClaim, liveClaimSince, tryClaim, waitForClaim } from "../storage/upload-claim.js";
@@ -10,6 +9,7 @@ import { converge, type StepContext } from "./converge.js";
 import { addModelArtifact, findModelArtifact } from "./model-entities.js";
 import { type ArtifactOutcome, artifactBody } from "./register-artifact.js";
 import type { RegisterModelParams } from "./register-params.js";
+import type { RegistryClient } from "./registry-client.js";
 import { type StoredModel, storeUnderClaim, type UploadPlan } from "./store-model-files.js";
 
 /** One registration's upload: what, where, for which version, and how long to wait for another run. */
@@ -33,7 +33,7 @@ export interface UploadJob {
  * warnings (reported as progress events too).
  */
 export async function registerUploaded(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   job: UploadJob,
 ): Promise<ArtifactOutcome> {
@@ -102,7 +102,7 @@ export async function waitForOtherRun(
 }
 
 async function storeAndRegister(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   job: UploadJob,
   claim: HeldClaim,
@@ -117,7 +117,7 @@ async function storeAndRegister(
 
 /** Adds the artifact for stored files; `existing` when a concurrent run had added one (for the caller to compare). */
 async function register(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   ctx: StepContext,
   job: UploadJob,
   stored: StoredModel,

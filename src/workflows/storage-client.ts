@@ -7,10 +7,10 @@ import {
   type StorageSettings,
   type StorageSettingsInput,
 } from "../config/storage-settings.js";
-import type { ModelRegistry } from "../model-registry.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { s3ClientFor } from "../storage/s3-client.js";
 import type { StorageOptions } from "./register-params.js";
+import type { RegistryClient } from "./registry-client.js";
 
 const layer = (options: StorageOptions | undefined): StorageLayer => ({
   values: {
@@ -29,7 +29,7 @@ const layer = (options: StorageOptions | undefined): StorageLayer => ({
  * says its files live), then the client's `storage` option, then the environment (see resolveStorageSettings).
  */
 export async function storageSettingsFor(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   storage?: StorageOptions,
   recorded?: { values: StorageSettingsInput; source: string },
 ): Promise<StorageSettings> {
@@ -44,7 +44,7 @@ export async function storageSettingsFor(
 /** The settings and an S3 client for them (an injected `client` option is used as is); reports the settings as a
  * `storage` progress event. */
 export async function storageClient(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   storage?: StorageOptions,
   recorded?: { values: StorageSettingsInput; source: string },
   onProgress?: ProgressCallback,

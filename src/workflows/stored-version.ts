@@ -3,7 +3,6 @@
 import { stat } from "node:fs/promises";
 import type { ModelArtifact } from "../client/entities.js";
 import { ConfigError, notFound, UploadError } from "../client/errors.js";
-import type { ModelRegistry } from "../model-registry.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
 import {
   buildManifest,
@@ -17,6 +16,7 @@ import { parseS3Uri } from "../storage/s3-uri.js";
 import { listStoredFiles, readStoredManifest } from "../storage/stored-model.js";
 import { requireModelArtifact } from "./model-entities.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
+import type { RegistryClient } from "./registry-client.js";
 import { storageClient } from "./storage-client.js";
 
 export interface StoredVersionParams {
@@ -44,7 +44,7 @@ export interface VerifyResult {
 
 /** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
  * URI is an s3:// folder, listing its objects when it recorded no manifest. */
-async function locate(mr: ModelRegistry, params: StoredVersionParams, listed: boolean) {
+async function locate(mr: RegistryClient, params: StoredVersionParams, listed: boolean) {
   const model = await mr.registeredModels.find({ name: params.name });
   const version =
     model && (await mr.modelVersions.find({ name: params.version, registeredModelId: model.id }));
@@ -101,7 +101,7 @@ async function locate(mr: ModelRegistry, params: StoredVersionParams, listed: bo
 }
 
 /** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with the manifest. */
-async function check(mr: ModelRegistry, params: StoredVersionParams, dir?: string): Promise<VerifyResult> {
+async function check(mr: RegistryClient, params: StoredVersionParams, dir?: string): Promise<VerifyResult> {
   const { artifact, client, bucket, prefix, manifest, replaced, recorded } = await locate(
     mr,
     params,
@@ -130,7 +130,7 @@ async function check(mr: ModelRegistry, params: StoredVersionParams, dir?: strin
 
 /** Re-reads every stored file of a version and checks its size and SHA-256 against the manifest, and the manifest
  * against the digest the registry recorded. */
-export function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Promise<VerifyResult> {
+export function verifyModel(mr: RegistryClient, params: StoredVersionParams): Promise<VerifyResult> {
   return check(mr, params);
 }
 
@@ -138,7 +138,7 @@ export function verifyModel(mr: ModelRegistry, params: StoredVersionParams): Pro
  * version uploaded by another tool, with no manifest, is downloaded as listed under its s3:// URI (`recorded:
  * false`). */
 export async function downloadModel(
-  mr: ModelRegistry,
+  mr: RegistryClient,
   params: StoredVersionParams & { dir: string },
 ): Promise<VerifyResult> {
   const existing = await stat(params.dir).catch((error: { code?: string }) => {

@@ -26,7 +26,41 @@ function importedFolders(text: string, file: string): string[] {
   return specifiers.map((spec) => relative(SRC, resolve(dirname(file), spec)).split("/")[0] as string);
 }
 
+/** The src/ files that the relative imports (of any kind) in `file` reach. */
+function importedFiles(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)"(\.[^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  return specifiers.map((spec) => resolve(dirname(file), spec.replace(/\.js$/, ".ts")));
+}
+
+/** Every import cycle among `files`, each as the files along it (depth-first search over the import graph). */
+function cycles(files: string[]): string[][] {
+  const found: string[][] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    const at = path.indexOf(file);
+    if (at >= 0) {
+      found.push(path.slice(at).map((f) => relative(SRC, f)));
+      return;
+    }
+    if (done.has(file)) return;
+    path.push(file);
+    for (const next of importedFiles(file)) if (files.includes(next)) visit(next);
+    path.pop();
+    done.add(file);
+  };
+  for (const file of files) visit(file);
+  return found;
+}
+
 describe("the layers of src/", () => {
+  it("have no import cycles, not even type-only ones", () => {
+    expect(cycles(sources(SRC))).toEqual([]);
+  });
+
   it("client/ imports nothing from notebook/, cli/ or workflows/", () => {
     const reaching = sources(join(SRC, "client")).flatMap((file) =>
       importedFolders(readFileSync(file, "utf8"), file)
