@@ -8,8 +8,9 @@ import {
 } from "./client/api-version.js";
 import type { TokenProvider } from "./client/create-fetch.js";
 import { displayable } from "./client/displayable.js";
-import type { InferenceService } from "./client/entities.js";
+import type { InferenceService, ModelArtifact, ModelVersion } from "./client/entities.js";
 import type { Entity, EntityInput } from "./client/entity.js";
+import type { CallOptions } from "./client/entity-resource.js";
 import { ConfigError } from "./client/errors.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
 import { parseRegistryUrl } from "./client/parse-registry-url.js";
@@ -37,6 +38,7 @@ import {
   type UndeployParams,
   undeploy,
 } from "./workflows/deploy.js";
+import { findVersion } from "./workflows/lookup.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
 import type { StoredVersionParams, VerifyResult } from "./workflows/stored-version.js";
 
@@ -197,6 +199,27 @@ export class ModelRegistry {
   /** Marks an InferenceService UNDEPLOYED (by id, or by name in a serving environment). */
   undeploy(params: UndeployParams): Promise<{ inferenceService: InferenceService; action: DeployAction }> {
     return undeploy(this, params).then(displayable);
+  }
+
+  /** The model version named (`getModelVersion("mnist", "v3")`), or null if the model or the version does not exist;
+   * as the Python client's `get_model_version(name, version)`. Two GETs; names match exactly. */
+  async getModelVersion(
+    name: string,
+    version: string,
+    options: CallOptions = {},
+  ): Promise<ModelVersion | null> {
+    const found = await findVersion(this, { name, version }, { signal: options.signal, artifact: false });
+    return found.modelVersion ?? null;
+  }
+
+  /** The model artifact of the version named, or null if the model, the version or its artifact does not exist; as
+   * the Python client's `get_model_artifact(name, version)`. Three GETs. */
+  async getModelArtifact(
+    name: string,
+    version: string,
+    options: CallOptions = {},
+  ): Promise<ModelArtifact | null> {
+    return (await findVersion(this, { name, version }, { signal: options.signal })).modelArtifact ?? null;
   }
 
   /** Downloads a version uploaded by registerModel into `dir`, checking every file against its manifest

@@ -1,8 +1,9 @@
 // Entities named on the command line, found by name or reported as not found.
 
-import type { ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
+import type { ModelArtifact, ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
 import { notFound } from "../client/errors.js";
 import type { ModelRegistry } from "../model-registry.js";
+import { requireVersion as requireVersionTree } from "../workflows/lookup.js";
 
 const missing = (mr: ModelRegistry, subject: string, path: string) =>
   notFound(subject, `${mr.apiUrl}${path}`);
@@ -18,20 +19,24 @@ export async function requireModel(mr: ModelRegistry, name: string): Promise<Reg
   return model;
 }
 
+/** The model and version named; NotFoundError naming the first that is missing (the library's one lookup). */
 export async function requireVersion(
   mr: ModelRegistry,
   modelName: string,
   version: string,
 ): Promise<{ model: RegisteredModel; version: ModelVersion }> {
-  const model = await requireModel(mr, modelName);
-  const found = await mr.modelVersions.find({ name: version, registeredModelId: model.id });
-  if (!found)
-    throw missing(
-      mr,
-      `version ${JSON.stringify(version)} of model ${JSON.stringify(modelName)}`,
-      `/model_version?name=${encodeURIComponent(version)}&parentResourceId=${model.id}`,
-    );
-  return { model, version: found };
+  const found = await requireVersionTree(mr, { name: modelName, version }, { artifact: false });
+  return { model: found.registeredModel, version: found.modelVersion };
+}
+
+/** The model, version and model artifact named; NotFoundError naming the first that is missing. */
+export async function requireArtifact(
+  mr: ModelRegistry,
+  modelName: string,
+  version: string,
+): Promise<{ model: RegisteredModel; version: ModelVersion; artifact: ModelArtifact }> {
+  const found = await requireVersionTree(mr, { name: modelName, version });
+  return { model: found.registeredModel, version: found.modelVersion, artifact: found.modelArtifact };
 }
 
 export async function requireEnvironment(mr: ModelRegistry, name: string): Promise<ServingEnvironment> {

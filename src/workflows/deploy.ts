@@ -8,6 +8,7 @@ import type {
   ServingEnvironment,
 } from "../client/entities.js";
 import { ConflictError, notFound } from "../client/errors.js";
+import { requireVersion } from "./lookup.js";
 import type { RegistryClient } from "./registry-client.js";
 
 export interface DeployParams {
@@ -70,14 +71,11 @@ async function environment(mr: RegistryClient, params: DeployParams): Promise<Se
 
 /** Marks a model version DEPLOYED in a serving environment, creating or updating its InferenceService. */
 export async function deploy(mr: RegistryClient, params: DeployParams): Promise<DeployResult> {
-  const registeredModel = await mr.registeredModels.find({ name: params.model });
-  if (!registeredModel) throw missing(mr, `registered model ${JSON.stringify(params.model)}`);
-  const modelVersion = await mr.modelVersions.find({
-    name: params.version,
-    registeredModelId: registeredModel.id,
-  });
-  if (!modelVersion)
-    throw missing(mr, `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.model)}`);
+  const { registeredModel, modelVersion } = await requireVersion(
+    mr,
+    { name: params.model, version: params.version },
+    { artifact: false },
+  );
   const servingEnvironment = await environment(mr, params);
   const name = params.name ?? serviceName(params.model, params.version);
   const base = { registeredModel, modelVersion, servingEnvironment };

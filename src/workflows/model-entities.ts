@@ -4,7 +4,7 @@
 
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { EntityInput } from "../client/entity.js";
-import { ConflictError, ModelRegistryError, notFound, ServerError } from "../client/errors.js";
+import { ConflictError, ModelRegistryError, ServerError } from "../client/errors.js";
 import type * as wire from "../client/types.js";
 import { converge, isTransient, type StepContext } from "./converge.js";
 import type { RegistryClient } from "./registry-client.js";
@@ -86,18 +86,6 @@ export async function findModelArtifact(
     if (artifact.artifactType === "model-artifact") return artifact;
   }
   return null;
-}
-
-/** The model artifact of a version; NotFoundError naming `what` (e.g. `version "v1" of model "mnist"`) if none. */
-export async function requireModelArtifact(
-  mr: RegistryClient,
-  modelVersionId: string,
-  what: string,
-): Promise<ModelArtifact> {
-  const artifact = await findModelArtifact(mr, modelVersionId);
-  if (!artifact)
-    throw notFound(`model artifact of ${what}`, `${mr.apiUrl}/model_versions/${modelVersionId}/artifacts`);
-  return artifact;
 }
 
 /** Adds the model artifact to a version; if one appeared meanwhile (a concurrent run), returns that one with

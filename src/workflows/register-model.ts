@@ -2,7 +2,7 @@
 // converges when run again. Every input is checked before the first request; the registry is read first (3 requests
 // tell whether the version is already registered), then the storage folder is inspected, and only then is anything
 // created. Every step retries itself on passing faults; files are written only under the folder's claim.
-import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
+import type { ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
 import { ConfigError } from "../client/errors.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
@@ -12,7 +12,8 @@ import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { checkRegistration } from "./check-registration.js";
 import { converge, type StepContext } from "./converge.js";
-import { ensureModelVersion, ensureRegisteredModel, findModelArtifact } from "./model-entities.js";
+import { type FoundVersion, findVersion } from "./lookup.js";
+import { ensureModelVersion, ensureRegisteredModel } from "./model-entities.js";
 import { registerUri, unchangedOrConflict } from "./register-artifact.js";
 import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
 import { registerUploaded, type UploadJob, waitForOtherRun } from "./register-upload.js";
@@ -62,25 +63,9 @@ async function planUpload(
   };
 }
 
-/** What the registry already holds for this name and version: at most three GETs. */
-interface Known {
-  registeredModel?: RegisteredModel | undefined;
-  modelVersion?: ModelVersion | undefined;
-  modelArtifact?: ModelArtifact | undefined;
-}
-
-async function readKnown(mr: RegistryClient, ctx: StepContext, params: RegisterModelParams): Promise<Known> {
-  const { signal } = ctx;
-  const registeredModel = await converge(ctx, () =>
-    mr.registeredModels.find({ name: params.name }, { signal }),
-  );
-  if (!registeredModel) return {};
-  const modelVersion = await converge(ctx, () =>
-    mr.modelVersions.find({ name: params.version, registeredModelId: registeredModel.id }, { signal }),
-  );
-  if (!modelVersion) return { registeredModel };
-  const modelArtifact = await converge(ctx, () => findModelArtifact(mr, modelVersion.id, signal));
-  return { registeredModel, modelVersion, modelArtifact: modelArtifact ?? undefined };
+/** What the registry already holds for this name and version: at most three GETs, each a converging step. */
+function readKnown(mr: RegistryClient, ctx: StepContext, params: RegisterModelParams): Promise<FoundVersion> {
+  return findVersion(mr, params, { signal: ctx.signal, read: (step) => converge(ctx, step) });
 }
 
 /** Registers (and uploads) a model. See {@link RegisterModelParams}; the result says what happened. */
@@ -143,7 +128,9 @@ async function readPhase(
   ctx: StepContext,
   params: RegisterModelParams,
   job: Omit<UploadJob, "modelVersion" | "reuse"> | undefined,
-): Promise<{ registered: Required<Known> } | { known: Known; reuse?: StoredModel | undefined }> {
+): Promise<
+  { registered: Required<FoundVersion> } | { known: FoundVersion; reuse?: StoredModel | undefined }
+> {
   for (let look = 1; ; look++) {
     const known = await readKnown(mr, ctx, params);
     const { registeredModel, modelVersion, modelArtifact } = known;
@@ -164,7 +151,7 @@ async function createEntities(
   mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
-  known: Known,
+  known: FoundVersion,
   lineage: CustomPropertiesInput,
 ): Promise<{ registeredModel: RegisteredModel; modelVersion: ModelVersion; created: boolean }> {
   const author = params.author ?? mr.author;

@@ -2,7 +2,7 @@
 
 import { stat } from "node:fs/promises";
 import type { ModelArtifact } from "../client/entities.js";
-import { ConfigError, notFound, UploadError } from "../client/errors.js";
+import { ConfigError, UploadError } from "../client/errors.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
 import {
   buildManifest,
@@ -14,7 +14,7 @@ import {
 import type { ProgressCallback } from "../storage/progress.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 import { listStoredFiles, readStoredManifest } from "../storage/stored-model.js";
-import { requireModelArtifact } from "./model-entities.js";
+import { requireVersion } from "./lookup.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
 import type { RegistryClient } from "./registry-client.js";
 import { storageClient } from "./storage-client.js";
@@ -45,12 +45,8 @@ export interface VerifyResult {
 /** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
  * URI is an s3:// folder, listing its objects when it recorded no manifest. */
 async function locate(mr: RegistryClient, params: StoredVersionParams, listed: boolean) {
-  const model = await mr.registeredModels.find({ name: params.name });
-  const version =
-    model && (await mr.modelVersions.find({ name: params.version, registeredModelId: model.id }));
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  if (!version) throw notFound(what, `${mr.url}`);
-  const artifact = await requireModelArtifact(mr, version.id, what);
+  const { modelArtifact: artifact } = await requireVersion(mr, params, { signal: params.signal });
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
   const recorded = typeof manifestUri === "string";
   if (!recorded && !(listed && artifact.uri?.startsWith("s3://")))

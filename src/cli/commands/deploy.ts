@@ -1,10 +1,9 @@
 import { Command } from "commander";
 import { serviceName } from "../../workflows/deploy.js";
-import { requireModelArtifact } from "../../workflows/model-entities.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { kserveManifest } from "../kserve-manifest.js";
-import { requireEnvironment, requireVersion } from "../lookup.js";
+import { requireArtifact, requireEnvironment, requireVersion } from "../lookup.js";
 import { print, renderCard } from "../output.js";
 
 interface DeployFlags {
@@ -56,8 +55,7 @@ Examples:
       if (flags.emit !== undefined) {
         if (flags.emit !== "kserve")
           throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
-        const found = await requireVersion(mr, model, version);
-        const artifact = await requireModelArtifact(mr, found.version.id, `${model} ${version}`);
+        const { artifact, ...found } = await requireArtifact(mr, model, version);
         const manifest = kserveManifest({
           name,
           namespace: flags.namespace,

@@ -1,7 +1,6 @@
 import { Command } from "commander";
-import { requireModelArtifact } from "../../workflows/model-entities.js";
 import type { CliContext } from "../context.js";
-import { requireModel, requireVersion } from "../lookup.js";
+import { requireArtifact, requireModel, requireVersion } from "../lookup.js";
 import { print, properties, renderCard, time } from "../output.js";
 
 /** `mr-cli get model|version|artifact …` */
@@ -56,8 +55,7 @@ export function getCommand(ctx: CliContext): Command {
     .description("the model artifact of a version: where its files are, and in which format")
     .action(async (model: string, version: string) => {
       const mr = await ctx.registry();
-      const found = await requireVersion(mr, model, version);
-      const artifact = await requireModelArtifact(mr, found.version.id, `${model} ${version}`);
+      const { artifact } = await requireArtifact(mr, model, version);
       await print(ctx, artifact, () =>
         renderCard([
           ["id", artifact.id],

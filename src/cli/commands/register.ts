@@ -5,7 +5,7 @@ import { RESERVED_NAMES } from "../../storage/manifest.js";
 import { modelPrefix, modelUri } from "../../storage/model-location.js";
 import { walkFiles } from "../../storage/walk-files.js";
 import { checkRegistration, type RegistrationInput } from "../../workflows/check-registration.js";
-import { findModelArtifact } from "../../workflows/model-entities.js";
+import { findVersion } from "../../workflows/lookup.js";
 import type { RegisterModelParams } from "../../workflows/register-model.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
@@ -81,9 +81,8 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
     const store = settings.endpoint && { endpoint: settings.endpoint.value, region: settings.region.value };
     uri = modelUri(bucket, modelPrefix(p.name, p.version, p.storage?.prefix), local, store);
   }
-  const model = await mr.registeredModels.find({ name: p.name });
-  const version = model && (await mr.modelVersions.find({ name: p.version, registeredModelId: model.id }));
-  const artifact = version && (await findModelArtifact(mr, version.id));
+  // The library's own read phase: the same lookup registerModel starts with.
+  const { registeredModel: model, modelVersion: version, modelArtifact: artifact } = await findVersion(mr, p);
   return {
     dryRun: true,
     name: p.name,
