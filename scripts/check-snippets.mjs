@@ -1,0 +1,72 @@
+// Type-checks what the README shows and what examples/ holds, against the source: every ```ts block of README.md
+// becomes a module under .cache/snippets/ (blocks that continue an earlier one, using `mr`, `model` or `v1` without
+// declaring them, get those declared with their types), and examples/demo and examples/mnist (Deno scripts) are
+// checked as they are. `model-registry`, `npm:model-registry` and their `/notebook` entries resolve to src/.
+// Part of `npm run check`.
+//
+//   node scripts/check-snippets.mjs
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dir = join(root, ".cache", "snippets");
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+
+/** Names the README's later blocks use from its first ones, with their types. */
+const CONTEXT = { mr: "ModelRegistry", model: "RegisteredModel", v1: "ModelVersion" };
+const blocks = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
+  (m) => m[1],
+);
+if (blocks.length === 0) throw new Error("README.md has no ```ts blocks: is the pattern still right?");
+blocks.forEach((code, i) => {
+  const missing = Object.entries(CONTEXT).filter(
+    ([name]) => new RegExp(`\\b${name}\\b`).test(code) && !new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code),
+  );
+  const prelude = missing.length
+    ? `import type * as __sdk from "model-registry";\n${missing.map(([n, t]) => `declare const ${n}: __sdk.${t};`).join("\n")}\n`
+    : "";
+  writeFileSync(join(dir, `readme-${String(i + 1).padStart(2, "0")}.ts`), `${prelude}${code}\nexport {};\n`);
+});
+
+// The Deno APIs the examples use (they run under Deno; this check has Node's types).
+writeFileSync(
+  join(dir, "deno-globals.d.ts"),
+  "declare const Deno: { env: { get(name: string): string | undefined }; exit(code?: number): never };\n",
+);
+
+const index = join(root, "src", "index.ts");
+const notebook = join(root, "src", "notebook", "index.ts");
+writeFileSync(
+  join(dir, "tsconfig.json"),
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      target: "ES2022",
+      module: "ESNext",
+      moduleResolution: "bundler",
+      noEmit: true,
+      skipLibCheck: true,
+      allowImportingTsExtensions: true,
+      types: ["node"],
+      typeRoots: [join(root, "node_modules", "@types")],
+      paths: {
+        "model-registry": [index],
+        "npm:model-registry": [index],
+        "model-registry/notebook": [notebook],
+        "npm:model-registry/notebook": [notebook],
+      },
+    },
+    include: ["*.ts", "*.d.ts", join(root, "examples", "demo", "*.ts"), join(root, "examples", "mnist", "*.ts")],
+  }),
+);
+try {
+  execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(dir, "tsconfig.json")], { stdio: "pipe" });
+} catch (error) {
+  process.stderr.write(`${error.stdout}${error.stderr}`);
+  process.stderr.write(`README snippets or examples do not type-check (the snippets are in ${dir})\n`);
+  process.exit(1);
+}
+console.log(`${blocks.length} README snippets and examples/demo, examples/mnist type-check`);
