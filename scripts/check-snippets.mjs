@@ -23,7 +23,8 @@ const blocks = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```t
 if (blocks.length === 0) throw new Error("README.md has no ```ts blocks: is the pattern still right?");
 blocks.forEach((code, i) => {
   const missing = Object.entries(CONTEXT).filter(
-    ([name]) => new RegExp(`\\b${name}\\b`).test(code) && !new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code),
+    ([name]) =>
+      new RegExp(`\\b${name}\\b`).test(code) && !new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code),
   );
   const prelude = missing.length
     ? `import type * as __sdk from "model-registry";\n${missing.map(([n, t]) => `declare const ${n}: __sdk.${t};`).join("\n")}\n`
@@ -59,11 +60,18 @@ writeFileSync(
         "npm:model-registry/notebook": [notebook],
       },
     },
-    include: ["*.ts", "*.d.ts", join(root, "examples", "demo", "*.ts"), join(root, "examples", "mnist", "*.ts")],
+    include: [
+      "*.ts",
+      "*.d.ts",
+      join(root, "examples", "demo", "*.ts"),
+      join(root, "examples", "mnist", "*.ts"),
+    ],
   }),
 );
 try {
-  execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(dir, "tsconfig.json")], { stdio: "pipe" });
+  execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(dir, "tsconfig.json")], {
+    stdio: "pipe",
+  });
 } catch (error) {
   process.stderr.write(`${error.stdout}${error.stderr}`);
   process.stderr.write(`README snippets or examples do not type-check (the snippets are in ${dir})\n`);
