@@ -33,26 +33,6 @@ export {
 } from "./client/entity.js";
 export type { CallOptions, FilterableListOptions, UpdateOptions } from "./client/entity-resource.js";
 export {
-  ApiError,
-  ApiVersionError,
-  AuthError,
-  BadRequestError,
-  ConfigError,
-  ConflictError,
-  ConnectionError,
-  GoneError,
-  ModelRegistryError,
-  NotFoundError,
-  ServerError,
-  StorageError,
-  type StorageErrorDetails,
-  type StorageErrorKind,
-  TokenError,
-  UploadError,
-  UploadInProgressError,
-  VersionConflictError,
-} from "./client/errors.js";
-export {
   Filter,
   type FilterValue,
   filter,
@@ -80,6 +60,28 @@ export {
   type StorageSettings,
   type StorageSettingsInput,
 } from "./config/storage-settings.js";
+export {
+  ApiError,
+  ApiVersionError,
+  AuthError,
+  BadRequestError,
+  ConfigError,
+  ConflictError,
+  ConnectionError,
+  EntityNotFoundError,
+  GoneError,
+  InferenceServiceConflictError,
+  ModelRegistryError,
+  NotFoundError,
+  ServerError,
+  StorageError,
+  type StorageErrorDetails,
+  type StorageErrorKind,
+  TokenError,
+  UploadError,
+  UploadInProgressError,
+  VersionConflictError,
+} from "./errors.js";
 export { ModelRegistry, type ModelRegistryOptions, type Serves } from "./model-registry.js";
 export type { Manifest, ManifestEntry, ManifestMismatch } from "./storage/manifest.js";
 export {

@@ -11,7 +11,6 @@ import { displayable } from "./client/displayable.js";
 import type { InferenceService, ModelArtifact, ModelVersion } from "./client/entities.js";
 import type { Entity, EntityInput } from "./client/entity.js";
 import type { CallOptions } from "./client/entity-resource.js";
-import { ConfigError } from "./client/errors.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
 import { parseRegistryUrl } from "./client/parse-registry-url.js";
 import { Artifacts } from "./client/resources/artifacts.js";
@@ -30,6 +29,7 @@ import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
+import { ConfigError } from "./errors.js";
 import {
   type DeployAction,
   type DeployParams,

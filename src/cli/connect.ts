@@ -1,8 +1,8 @@
 // The registry client for the CLI's settings: flags win over the environment, which wins over the active context
 // of the config file; for storage, the context's fields win over the environment (see storage-settings.ts).
 import { parseApiVersion } from "../client/api-version.js";
-import { ConfigError } from "../client/errors.js";
 import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
+import { ConfigError } from "../errors.js";
 import { ModelRegistry } from "../model-registry.js";
 import type { StorageOptions } from "../workflows/register-params.js";
 import type { CliIo, GlobalOptions } from "./cli-io.js";

@@ -6,7 +6,9 @@ import {
   ConfigError,
   ConflictError,
   ConnectionError,
+  EntityNotFoundError,
   GoneError,
+  InferenceServiceConflictError,
   ModelRegistryError,
   NotFoundError,
   ServerError,
@@ -16,7 +18,7 @@ import {
   UploadError,
   UploadInProgressError,
   VersionConflictError,
-} from "../client/errors.js";
+} from "../errors.js";
 
 /** mr-cli's exit codes. */
 export const EXIT = {
@@ -69,12 +71,13 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
   if (error instanceof ConfigError || error instanceof BadRequestError) return EXIT.usage;
-  if (error instanceof NotFoundError) return EXIT.notFound;
+  if (error instanceof NotFoundError || error instanceof EntityNotFoundError) return EXIT.notFound;
   if (error instanceof ServerError) return EXIT.unreachable;
   if (error instanceof GoneError) return EXIT.usage; // the API generation was retired: choose another // the server failed or is not ready: not our bug
   if (error instanceof ApiError && error.status === 404) return EXIT.usage; // a path the server lacks: a wrong URL
   if (
     error instanceof ConflictError ||
+    error instanceof InferenceServiceConflictError ||
     error instanceof VersionConflictError ||
     error instanceof UploadInProgressError
   )

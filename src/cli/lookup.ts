@@ -1,21 +1,16 @@
 // Entities named on the command line, found by name or reported as not found.
 
 import type { ModelArtifact, ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
-import { notFound } from "../client/errors.js";
+import { EntityNotFoundError } from "../errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { requireVersion as requireVersionTree } from "../workflows/lookup.js";
 
-const missing = (mr: ModelRegistry, subject: string, path: string) =>
-  notFound(subject, `${mr.apiUrl}${path}`);
+const missing = (mr: ModelRegistry, subject: string, hint?: string) =>
+  new EntityNotFoundError(subject, mr.apiUrl, hint);
 
 export async function requireModel(mr: ModelRegistry, name: string): Promise<RegisteredModel> {
   const model = await mr.registeredModels.find({ name });
-  if (!model)
-    throw missing(
-      mr,
-      `registered model ${JSON.stringify(name)}`,
-      `/registered_model?name=${encodeURIComponent(name)}`,
-    );
+  if (!model) throw missing(mr, `registered model ${JSON.stringify(name)}`);
   return model;
 }
 
@@ -42,10 +37,6 @@ export async function requireArtifact(
 export async function requireEnvironment(mr: ModelRegistry, name: string): Promise<ServingEnvironment> {
   const env = await mr.servingEnvironments.find({ name });
   if (!env)
-    throw missing(
-      mr,
-      `serving environment ${JSON.stringify(name)} (create it with deploy --create-env)`,
-      `/serving_environment?name=${encodeURIComponent(name)}`,
-    );
+    throw missing(mr, `serving environment ${JSON.stringify(name)}`, "create it with deploy --create-env");
   return env;
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 
 // Which generation of the REST API a client speaks: `/api/model_registry/v1` (servers since the API graduated) or
 // `/api/model_registry/v1alpha3` (the only one of releases up to v0.3.14, and of older Open Data Hub / RHOAI servers,

@@ -1,6 +1,6 @@
 // The one fetch every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
 // network failures into ConnectionError. openapi-fetch is given this function.
-import { ConnectionError, ModelRegistryError, TokenError } from "./errors.js";
+import { ConnectionError, ModelRegistryError, TokenError } from "../errors.js";
 import { networkCode } from "./network-code.js";
 import { redactUrl } from "./redact.js";
 import {

@@ -2,7 +2,7 @@
 // MetadataIntValue (a decimal string on the wire), any other number a MetadataDoubleValue. Structs go out as base64
 // JSON and come back as plain JSON text. Web-standard APIs only (TextEncoder, btoa/atob): this runs in Deno and
 // browsers too.
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 import { checkLength, SERVER_LIMITS } from "./server-limits.js";
 import type { MetadataValue } from "./types.js";
 

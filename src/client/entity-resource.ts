@@ -1,6 +1,8 @@
 // The operations every registry entity shares (list, get, find, create, update), written once and configured per
 // entity by an EntitySpec. The server's traps are handled here: find-by-name matches with SQL LIKE, and PATCH resets
 // omitted state fields to their defaults.
+
+import { ApiVersionError, BadRequestError, ConfigError, NotFoundError } from "../errors.js";
 import {
   type CustomPropertiesInput,
   decodeEntity,
@@ -10,7 +12,6 @@ import {
   mergeCustomProperties,
   wireCustomProperties,
 } from "./entity.js";
-import { ApiVersionError, BadRequestError, ConfigError, NotFoundError } from "./errors.js";
 import { type Filter, filter } from "./filter.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";

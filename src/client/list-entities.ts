@@ -1,6 +1,7 @@
 // One listing of entities at a path: filter checked against what the endpoint honours, pages decoded.
+
+import { ConfigError } from "../errors.js";
 import { decodeEntity, type Entity } from "./entity.js";
-import { ConfigError } from "./errors.js";
 import { type Filter, toFilterQuery } from "./filter.js";
 import { type PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";

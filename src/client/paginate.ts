@@ -1,7 +1,8 @@
 // Listing, normalised in one place: every page sends a page size and the same order and filter, the walk stops on
 // an empty token (the server never sends an empty trailing page) or at `limit`, and a repeated token is an error.
+
+import { ConfigError, ModelRegistryError } from "../errors.js";
 import { displayable } from "./displayable.js";
-import { ConfigError, ModelRegistryError } from "./errors.js";
 import type { Query } from "./rest.js";
 import type { OrderByField, SortOrder } from "./types.js";
 

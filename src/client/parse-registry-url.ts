@@ -1,7 +1,7 @@
 // The server address, checked before anything is sent: a clear message for the two common mistakes (not set at all;
 // no scheme, e.g. `localhost:8080`) beats a connection error later.
 
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 import { redactUrl } from "./redact.js";
 
 const EXAMPLE = "http://localhost:8080";

@@ -1,6 +1,7 @@
 // The calls the resources make: a method, a path template under the API prefix, parameters, and a subject for
 // error messages. Everything goes through the one typed transport; unwrap() turns failures into typed errors.
 
+import { ApiVersionError, ConfigError } from "../errors.js";
 import {
   API_PREFIXES,
   type ApiVersionChoice,
@@ -8,7 +9,6 @@ import {
   type Deprecation,
   deprecationOf,
 } from "./api-version.js";
-import { ApiVersionError, ConfigError } from "./errors.js";
 import { type Method, type QueryKey, type Resolved, type Route, resolveRoute } from "./routes.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type ApiClientV1, type FetchResult, unwrap } from "./transport.js";

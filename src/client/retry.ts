@@ -1,5 +1,5 @@
 // The retry policy, in one place: which failures are retried, how long to wait, and how many times.
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 
 /** How requests that fail transiently are retried. */
 export interface RetryOptions {

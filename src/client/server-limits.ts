@@ -5,7 +5,7 @@
 // property values are `TEXT`. Entities owned by a parent (model versions, artifacts under a version, inference
 // services, experiment runs) are stored as `"<parentId>:<name>"` (the server's `PrefixWhenOwned`), and ids are int32,
 // so their own names get 255 - 11 characters.
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 
 /** Longest values the server can store, in characters (Unicode code points, as PostgreSQL counts them). */
 export const SERVER_LIMITS = {

@@ -1,5 +1,5 @@
 // A fetch that trusts a custom CA, or (explicitly) skips verification, in whichever runtime we run on.
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 
 /** TLS settings for the connection to the registry. */
 export interface TlsOptions {

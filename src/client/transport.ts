@@ -1,8 +1,8 @@
 // The typed openapi-fetch client over our one fetch, and unwrap(): a response becomes a value or a typed error.
 import createClient, { type Client } from "openapi-fetch";
+import { apiErrorFor } from "../errors.js";
 import { VERSION } from "../version.js";
 import { type CreateFetchOptions, createFetch } from "./create-fetch.js";
-import { apiErrorFor } from "./errors.js";
 import type { paths as pathsV1 } from "./generated/schema-v1.js";
 import { parseRegistryUrl } from "./parse-registry-url.js";
 import { redactUrl } from "./redact.js";

@@ -3,7 +3,7 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 import { checkS3Endpoint } from "../storage/s3-uri.js";
 import type { StorageOptions } from "../workflows/register-params.js";
 import type { Env } from "./default-env.js";

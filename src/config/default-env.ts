@@ -1,7 +1,7 @@
 // The process environment, read lazily and without assuming Node: `process.env` where it exists (Node, Bun, and Deno's
 // Node compatibility), else `Deno.env`, else nothing.
 
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 
 /** An environment: variable names to values; a missing name means unset. */
 export type Env = Record<string, string | undefined>;

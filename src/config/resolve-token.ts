@@ -2,7 +2,7 @@
 // step finds its service-account token with no setup.
 
 import { stat } from "node:fs/promises";
-import { TokenError } from "../client/errors.js";
+import { TokenError } from "../errors.js";
 import type { Env } from "./default-env.js";
 import { type TokenFileOptions, tokenFromFile } from "./token-file.js";
 

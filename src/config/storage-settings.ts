@@ -8,7 +8,7 @@
 // from the AWS SDKs and Tools reference guide ("Service-specific endpoints", "Data integrity protections",
 // "Shared config and credentials files").
 
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 import { checkS3Endpoint } from "../storage/s3-uri.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";

@@ -2,7 +2,7 @@
 // rotate (the kubelet swaps the file behind a symlink), so the file is re-read whenever it changes, never cached forever.
 
 import { readFile, stat } from "node:fs/promises";
-import { TokenError } from "../client/errors.js";
+import { TokenError } from "../errors.js";
 
 /** Options of {@link tokenFromFile}. */
 export interface TokenFileOptions {

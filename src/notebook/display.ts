@@ -1,7 +1,7 @@
 // Sending MIME bundles to the notebook: through Deno.jupyter.display in Deno's kernel, through tslab's display API
 // in tslab's Node kernel. A live output shows one display and then replaces it in place (Jupyter's display_id and
 // update_display_data), which is how progress updates without a wall of lines.
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 import { type MimeBundle, type RenderOptions, toMimeBundle } from "./mime-bundle.js";
 
 /** tslab's display API, the part used here (tslab sends one media type per output: the HTML). */

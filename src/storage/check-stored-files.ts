@@ -2,7 +2,7 @@
 
 import { resolve, sep } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { UploadError } from "../client/errors.js";
+import { UploadError } from "../errors.js";
 import type { Manifest, ManifestMismatch } from "./manifest.js";
 import type { OverallProgress, ProgressCallback } from "./progress.js";
 import { readObject } from "./read-object.js";

@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
-import { UploadError } from "../client/errors.js";
+import { UploadError } from "../errors.js";
 import { manifestProblem } from "./manifest-problem.js";
 import type { Manifest, ManifestEntry } from "./manifest-types.js";
 

@@ -5,8 +5,8 @@
 // so `s3://b/a%20b` names the key `a%20b`. Only a trailing query that carries `endpoint` or `defaultRegion` is split
 // off; any other `?…` (or `#…`) is part of the key.
 
-import { ConfigError } from "../client/errors.js";
 import { redactUrl } from "../client/redact.js";
+import { ConfigError } from "../errors.js";
 
 /** A place in S3-compatible storage. */
 export interface S3Location {

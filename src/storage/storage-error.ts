@@ -2,9 +2,9 @@
 // done and where, the cause and the fix. Hints name only the settings in use and where each came from; never a secret.
 // Error codes and their meaning: the Amazon S3 API reference, "Error responses" (list of error codes).
 import type { S3Client } from "@aws-sdk/client-s3";
-import { StorageError, type StorageErrorKind } from "../client/errors.js";
 import { networkCode } from "../client/network-code.js";
 import type { Sourced, StorageSettings } from "../config/storage-settings.js";
+import { StorageError, type StorageErrorKind } from "../errors.js";
 import { settingsOf } from "./s3-client.js";
 
 /** What was being done, where. */

@@ -7,7 +7,7 @@ import {
   paginateListObjectsV2,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 import { type Manifest, parseManifest, serializeManifest } from "./manifest.js";
 import { NO_CREDENTIALS, storageError } from "./storage-error.js";
 

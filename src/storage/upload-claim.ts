@@ -13,8 +13,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { UploadInProgressError } from "../client/errors.js";
 import { sleep } from "../client/retry.js";
+import { UploadInProgressError } from "../errors.js";
 import type { ProgressCallback } from "./progress.js";
 import { formatS3Uri } from "./s3-uri.js";
 import { storageError } from "./storage-error.js";

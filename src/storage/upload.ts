@@ -15,7 +15,7 @@ import {
   type S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import { UploadError } from "../client/errors.js";
+import { UploadError } from "../errors.js";
 import { createSha256 } from "./manifest.js";
 import { PartBuffers } from "./part-buffers.js";
 import type { OverallProgress, ProgressCallback } from "./progress.js";

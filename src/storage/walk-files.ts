@@ -5,7 +5,7 @@ import type { Stats } from "node:fs";
 import { accessSync, constants, lstatSync, statSync } from "node:fs";
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 
 /** One file to upload. */
 export interface LocalFile {

@@ -2,8 +2,8 @@
 // the server can store. A refused input is a ConfigError that names the field and the rule; nothing is sent.
 import { encodeCustomProperties } from "../client/custom-properties.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
-import { ConfigError } from "../client/errors.js";
 import { checkLength, findUnstorable, SERVER_LIMITS, unstorable } from "../client/server-limits.js";
+import { ConfigError } from "../errors.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 
 // C0 and C1 control characters, and DEL.

@@ -1,8 +1,9 @@
 // Workflows retry their own idempotent steps (find-or-create, claim, store), so a passing fault (a lost reply, a
 // dropped connection, a 5xx, throttling) does not reach the caller. The budget is the client's retry policy: each
 // step is attempted at most `attempts` times, with the same backoff as single requests.
-import { ApiError, ConnectionError, ServerError, UploadError } from "../client/errors.js";
+
 import { backoffMs, RETRY_STATUSES, type RetryPolicy, sleep } from "../client/retry.js";
+import { ApiError, ConnectionError, ServerError, UploadError } from "../errors.js";
 
 /** True for a failure that trying the same step again may cure. */
 export function isTransient(error: unknown): boolean {

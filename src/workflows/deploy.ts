@@ -7,7 +7,7 @@ import type {
   RegisteredModel,
   ServingEnvironment,
 } from "../client/entities.js";
-import { ConflictError, notFound } from "../client/errors.js";
+import { ConflictError, EntityNotFoundError, InferenceServiceConflictError } from "../errors.js";
 import { requireVersion } from "./lookup.js";
 import type { RegistryClient } from "./registry-client.js";
 
@@ -48,7 +48,8 @@ export function serviceName(model: string, version: string): string {
   return name.slice(0, 63).replace(/-+$/, "") || "model";
 }
 
-const missing = (mr: RegistryClient, subject: string) => notFound(subject, mr.apiUrl);
+const missing = (mr: RegistryClient, subject: string, hint?: string) =>
+  new EntityNotFoundError(subject, mr.apiUrl, hint);
 
 async function environment(mr: RegistryClient, params: DeployParams): Promise<ServingEnvironment> {
   const found = await mr.servingEnvironments.find({ name: params.servingEnvironment });
@@ -56,7 +57,8 @@ async function environment(mr: RegistryClient, params: DeployParams): Promise<Se
   if (!params.createEnvironment)
     throw missing(
       mr,
-      `serving environment ${JSON.stringify(params.servingEnvironment)} (pass createEnvironment / --create-env to create it)`,
+      `serving environment ${JSON.stringify(params.servingEnvironment)}`,
+      "pass createEnvironment (mr-cli --create-env) to create it",
     );
   try {
     return await mr.servingEnvironments.create({ name: params.servingEnvironment });
@@ -100,14 +102,9 @@ export async function deploy(mr: RegistryClient, params: DeployParams): Promise<
     }
   }
   if (existing.registeredModelId !== registeredModel.id) {
-    throw new ConflictError({
-      status: 409,
-      code: "Conflict",
-      serverMessage: `it serves registered model ${existing.registeredModelId}, not ${registeredModel.id}`,
-      method: "PATCH",
-      url: `${mr.apiUrl}/inference_services/${existing.id}`,
-      subject: `inference service ${JSON.stringify(name)} in ${JSON.stringify(params.servingEnvironment)}`,
-    });
+    throw new InferenceServiceConflictError(
+      `inference service ${JSON.stringify(name)} in ${JSON.stringify(params.servingEnvironment)} (${existing.id}) serves registered model ${existing.registeredModelId}, not ${registeredModel.id}; nothing was changed: give another name`,
+    );
   }
   const redeploy = existing.desiredState !== "DEPLOYED";
   const newVersion = existing.modelVersionId !== modelVersion.id;

@@ -2,7 +2,7 @@
 // the equivalent of the official Python client's get_model_version(name, version) and get_model_artifact(name,
 // version). Used by registerModel's read phase, deploy, download and verify, and mr-cli.
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
-import { notFound } from "../client/errors.js";
+import { EntityNotFoundError } from "../errors.js";
 import { findModelArtifact } from "./model-entities.js";
 import type { RegistryClient } from "./registry-client.js";
 
@@ -56,7 +56,7 @@ export type RequiredVersion<A extends boolean> = {
   modelVersion: ModelVersion;
 } & (A extends true ? { modelArtifact: ModelArtifact } : object);
 
-/** Like {@link findVersion}, but every level must exist. @throws NotFoundError naming the first that does not
+/** Like {@link findVersion}, but every level must exist. @throws EntityNotFoundError naming the first that does not
  * (`registered model "mnist"`, `version "v3" of model "mnist"`, `model artifact of version "v3" of model "mnist"`). */
 export async function requireVersion<A extends boolean = true>(
   mr: RegistryClient,
@@ -66,12 +66,9 @@ export async function requireVersion<A extends boolean = true>(
   const found = await findVersion(mr, names, options);
   const model = JSON.stringify(names.name);
   const version = `version ${JSON.stringify(names.version)} of model ${model}`;
-  if (!found.registeredModel) throw notFound(`registered model ${model}`, mr.apiUrl);
-  if (!found.modelVersion) throw notFound(version, mr.apiUrl);
+  if (!found.registeredModel) throw new EntityNotFoundError(`registered model ${model}`, mr.apiUrl);
+  if (!found.modelVersion) throw new EntityNotFoundError(version, mr.apiUrl);
   if (options.artifact !== false && !found.modelArtifact)
-    throw notFound(
-      `model artifact of ${version}`,
-      `${mr.apiUrl}/model_versions/${found.modelVersion.id}/artifacts`,
-    );
+    throw new EntityNotFoundError(`the model artifact of ${version}`, mr.apiUrl);
   return found as RequiredVersion<A>;
 }

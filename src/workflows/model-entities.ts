@@ -4,8 +4,8 @@
 
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { EntityInput } from "../client/entity.js";
-import { ConflictError, ModelRegistryError, ServerError } from "../client/errors.js";
 import type * as wire from "../client/types.js";
+import { ConflictError, ModelRegistryError, ServerError } from "../errors.js";
 import { converge, isTransient, type StepContext } from "./converge.js";
 import type { RegistryClient } from "./registry-client.js";
 

@@ -1,7 +1,7 @@
 // The artifact step of registerModel: the body it records, registering a URI as is, and the answer for a version
 // that already has its artifact (the same content: unchanged; other content: VersionConflictError).
 import type { ModelArtifact, ModelVersion } from "../client/entities.js";
-import { VersionConflictError } from "../client/errors.js";
+import { VersionConflictError } from "../errors.js";
 import { manifestDigest } from "../storage/manifest.js";
 import type { StepContext } from "./converge.js";
 import { addModelArtifact } from "./model-entities.js";

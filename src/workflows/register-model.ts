@@ -4,7 +4,7 @@
 // created. Every step retries itself on passing faults; files are written only under the folder's claim.
 import type { ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
-import { ConfigError } from "../client/errors.js";
+import { ConfigError } from "../errors.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
 import { formatS3Uri } from "../storage/s3-uri.js";

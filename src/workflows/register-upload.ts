@@ -1,7 +1,7 @@
 // The storage half of registerModel: hold the model folder's claim, store the files (or find them stored), and add
 // the artifact before letting go, so that a run waiting for the same version finds it complete. A run that finds
 // another one uploading waits for it, then compares.
-import { UploadInProgressError } from "../client/errors.js";
+import { UploadInProgressError } from "../errors.js";
 import { CLAIM_NAME } from "../storage/manifest.js";
 import { joinKey } from "../storage/s3-uri.js";
 import { type HeldClaim, liveClaimSince, tryClaim, waitForClaim } from "../storage/upload-claim.js";

@@ -1,7 +1,7 @@
 // The storage half of a registration: put a model's files under its prefix, with the manifest written last, unless
 // identical bytes are already there. Never overwrites files a registered version may point at.
 import type { S3Client } from "@aws-sdk/client-s3";
-import { UploadError, VersionConflictError } from "../client/errors.js";
+import { UploadError, VersionConflictError } from "../errors.js";
 import {
   buildManifest,
   CLAIM_NAME,

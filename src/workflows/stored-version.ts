@@ -2,7 +2,7 @@
 
 import { stat } from "node:fs/promises";
 import type { ModelArtifact } from "../client/entities.js";
-import { ConfigError, UploadError } from "../client/errors.js";
+import { ConfigError, UploadError } from "../errors.js";
 import { checkStoredFiles } from "../storage/check-stored-files.js";
 import {
   buildManifest,

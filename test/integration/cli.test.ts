@@ -225,7 +225,8 @@ describe("mr-cli exit codes, each leaving the registry untouched", () => {
   it("3 for a model that does not exist", async () => {
     const result = await cli(["get", "model", uniqueName("missing")]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^mr-cli: 404 Not Found: registered model/);
+    // No response said 404 (the lookup succeeded and found nothing), so the message does not pretend one did.
+    expect(result.stderr).toMatch(/^mr-cli: registered model "[^"]+" does not exist in the registry at http/);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 

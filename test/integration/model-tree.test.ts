@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wireCustomProperties } from "../../src/client/entity.js";
-import { ConfigError, ConflictError, NotFoundError } from "../../src/client/errors.js";
+import { ConfigError, ConflictError, NotFoundError } from "../../src/errors.js";
 import { double, filter, int } from "../../src/index.js";
 import { STACK_REGISTRIES, stackRegistry } from "../support/registry.js";
 import { uniqueName } from "../support/unique.js";

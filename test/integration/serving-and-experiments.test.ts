@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, ConflictError, NotFoundError } from "../../src/client/errors.js";
+import { ConfigError, ConflictError, NotFoundError } from "../../src/errors.js";
 import { filter } from "../../src/index.js";
 import { STACK_REGISTRIES, stackRegistry } from "../support/registry.js";
 import { uniqueName } from "../support/unique.js";

@@ -14,7 +14,7 @@ let base: string;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), "mr-perm-"));
-  for (const file of ["storage/walk-files.js", "client/errors.js"])
+  for (const file of ["storage/walk-files.js", "errors.js"])
     await cp(join(dist, file), join(base, "lib", file));
   await writeFile(join(base, "lib", "package.json"), '{ "type": "module" }');
   await chmod(base, 0o755);

@@ -17,7 +17,7 @@ import {
   UploadError,
   UploadInProgressError,
   VersionConflictError,
-} from "../../src/client/errors.js";
+} from "../../src/errors.js";
 import { VERSION } from "../../src/version.js";
 
 function fakeIo(env: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {

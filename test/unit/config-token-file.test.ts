@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, stat, unlink, utimes, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/client/errors.js";
 import { tokenFromFile } from "../../src/config/token-file.js";
+import { ConfigError } from "../../src/errors.js";
 
 let dir: string;
 let path: string;

@@ -2,8 +2,8 @@ import { mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/client/errors.js";
 import { type ResolvedSettings, type ResolveOptions, resolveSettings } from "../../src/config/index.js";
+import { ConfigError } from "../../src/errors.js";
 
 const URL_ENV = { MODEL_REGISTRY_URL: "http://localhost:8080" };
 

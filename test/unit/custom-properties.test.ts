@@ -10,8 +10,8 @@ import {
   int,
   TypedNumber,
 } from "../../src/client/custom-properties.js";
-import { ConfigError } from "../../src/client/errors.js";
 import type { MetadataValue } from "../../src/client/types.js";
+import { ConfigError } from "../../src/errors.js";
 
 /** What the server gives back for a struct we wrote: plain JSON text, not base64. */
 function serverRead(written: MetadataValue): MetadataValue {

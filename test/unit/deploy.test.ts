@@ -1,7 +1,8 @@
 // deploy/undeploy against a fake registry (msw): which InferenceService requests each case sends, in milliseconds.
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { ConflictError, NotFoundError } from "../../src/index.js";
+import { exitCodeFor } from "../../src/cli/exit-codes.js";
+import { EntityNotFoundError, InferenceServiceConflictError } from "../../src/index.js";
 import { API, mockRegistry, queryOf, useMockServer } from "../support/msw.js";
 
 const { server, requests } = useMockServer();
@@ -128,7 +129,8 @@ describe("deploy", () => {
   it("refuses a service of that name that serves another model, changing nothing", async () => {
     const mr = registry({ service: deployed("v1", { registeredModelId: "77" }) });
     const failure = mr.deploy({ model: "mnist", version: "v1", servingEnvironment: "prod" });
-    await expect(failure).rejects.toBeInstanceOf(ConflictError);
+    await expect(failure).rejects.toBeInstanceOf(InferenceServiceConflictError);
+    expect(exitCodeFor(await failure.catch((e: unknown) => e))).toBe(4);
     await expect(failure).rejects.toThrow(/serves registered model 77, not 1/);
     expect(writes()).toEqual([]);
   });
@@ -136,10 +138,11 @@ describe("deploy", () => {
   it("a missing environment says how to create it; a missing version names it", async () => {
     const mr = registry();
     await expect(mr.deploy({ model: "mnist", version: "v1", servingEnvironment: "staging" })).rejects.toThrow(
-      /serving environment "staging" \(pass createEnvironment/,
+      /serving environment "staging" does not exist .*; pass createEnvironment/,
     );
     const missing = mr.deploy({ model: "mnist", version: "v9", servingEnvironment: "prod" });
-    await expect(missing).rejects.toBeInstanceOf(NotFoundError);
+    await expect(missing).rejects.toBeInstanceOf(EntityNotFoundError);
+    expect(exitCodeFor(await missing.catch((e: unknown) => e))).toBe(3);
     await expect(missing).rejects.toThrow(/version "v9" of model "mnist"/);
     expect(writes()).toEqual([]);
   });

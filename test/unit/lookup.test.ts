@@ -2,7 +2,7 @@
 // get_model_artifact: exact names, at most one GET per level, and NotFoundError naming the first missing level.
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { NotFoundError } from "../../src/index.js";
+import { ApiError, EntityNotFoundError } from "../../src/index.js";
 import { requireVersion } from "../../src/workflows/lookup.js";
 import { API, mockRegistry, queryOf, useMockServer } from "../support/msw.js";
 
@@ -59,10 +59,11 @@ describe("requireVersion (deploy, download, verify, mr-cli)", () => {
   it.each([
     [{}, /registered model "mnist"/],
     [{ model: true }, /version "v3" of model "mnist"/],
-    [{ model: true, version: true }, /model artifact of version "v3" of model "mnist"/],
-  ])("names the first missing level (%o) in a NotFoundError", async (has, message) => {
+    [{ model: true, version: true }, /the model artifact of version "v3" of model "mnist" does not exist/],
+  ])("names the first missing level (%o) in an EntityNotFoundError", async (has, message) => {
     const failure = requireVersion(registry(has), { name: "mnist", version: "v3" });
-    await expect(failure).rejects.toBeInstanceOf(NotFoundError);
+    await expect(failure).rejects.toBeInstanceOf(EntityNotFoundError);
+    await expect(failure).rejects.not.toBeInstanceOf(ApiError); // no response said 404: every request succeeded
     await expect(failure).rejects.toThrow(message);
   });
 

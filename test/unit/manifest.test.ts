@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UploadError } from "../../src/client/errors.js";
+import { UploadError } from "../../src/errors.js";
 import {
   buildManifest,
   compareManifests,

@@ -5,8 +5,8 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { decodeEntity } from "../../src/client/entity.js";
-import { ConfigError } from "../../src/client/errors.js";
 import { Paginated } from "../../src/client/paginate.js";
+import { ConfigError } from "../../src/errors.js";
 import { display, notebookProgress } from "../../src/notebook/index.js";
 
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));

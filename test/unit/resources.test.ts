@@ -1,13 +1,13 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { wireCustomProperties } from "../../src/client/entity.js";
-import { ConfigError, ConflictError } from "../../src/client/errors.js";
 import type {
   InferenceService,
   ModelVersion,
   RegisteredModel,
   RegisteredModelList,
 } from "../../src/client/types.js";
+import { ConfigError, ConflictError } from "../../src/errors.js";
 import { API, mockRegistry, queryOf, useMockServer } from "../support/msw.js";
 
 const { server, requests } = useMockServer();

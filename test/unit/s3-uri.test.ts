@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/client/errors.js";
+import { ConfigError } from "../../src/errors.js";
 import { formatS3Uri, joinKey, parseS3Uri, type S3Location } from "../../src/storage/s3-uri.js";
 
 describe("parseS3Uri", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exitCodeFor } from "../../src/cli/exit-codes.js";
-import { StorageError } from "../../src/client/errors.js";
 import { resolveStorageSettings } from "../../src/config/storage-settings.js";
+import { StorageError } from "../../src/errors.js";
 import { s3ClientFor } from "../../src/storage/s3-client.js";
 import { storageError } from "../../src/storage/storage-error.js";
 

@@ -1,13 +1,7 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import {
-  ConfigError,
-  ConnectionError,
-  NotFoundError,
-  ServerError,
-  TokenError,
-} from "../../src/client/errors.js";
 import type { RegisteredModel } from "../../src/client/types.js";
+import { ConfigError, ConnectionError, NotFoundError, ServerError, TokenError } from "../../src/errors.js";
 import { API, mockRegistry, useMockServer } from "../support/msw.js";
 
 const { server, requests } = useMockServer();

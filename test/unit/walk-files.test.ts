@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError } from "../../src/client/errors.js";
+import { ConfigError } from "../../src/errors.js";
 import { walkFiles } from "../../src/storage/walk-files.js";
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { Command } from "commander";
-import { AuthError } from "../../client/errors.js";
 import { describeStorageSettings } from "../../config/storage-settings.js";
+import { AuthError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { CliContext } from "../context.js";
 import { print, renderCard } from "../output.js";

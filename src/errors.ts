@@ -1,5 +1,7 @@
-// Every error the library throws. One class per kind of failure, chosen by HTTP status in one place
-// (`apiErrorFor`); messages say what failed and what to do, and never carry a secret.
+// Every error the library throws. One class per kind of failure. An ApiError comes only from a response, its class
+// chosen by HTTP status in one place (`apiErrorFor`); what the client finds itself (a name that does not exist,
+// a conflict it detects) has its own class under the same base. Messages say what failed and what to do, and never
+// carry a secret. This module imports nothing, so every layer (client, storage, config, workflows) can use it.
 
 /** The base of every error this library throws. */
 export class ModelRegistryError extends Error {
@@ -232,14 +234,24 @@ export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiErr
   return new ApiError(details);
 }
 
-/** A NotFoundError for something looked up by name (not a single request): `subject` says what, `url` where. */
-export function notFound(subject: string, url: string): NotFoundError {
-  return new NotFoundError({
-    status: 404,
-    code: "Not Found",
-    serverMessage: "",
-    method: "GET",
-    url,
-    subject,
-  });
+/** Found by the client, not answered by the server: a lookup by name (registered model, version, its model artifact,
+ * serving environment, inference service) found no such entity. Every request it sent succeeded; a 404 response is a
+ * {@link NotFoundError}. mr-cli exit 3. */
+export class EntityNotFoundError extends ModelRegistryError {
+  override name = "EntityNotFoundError";
+  constructor(
+    /** What was looked for, e.g. `version "v3" of model "mnist"`. */
+    readonly subject: string,
+    /** The API the lookup asked. */
+    readonly apiUrl: string,
+    hint?: string,
+  ) {
+    super(`${subject} does not exist in the registry at ${apiUrl}${hint ? `; ${hint}` : ""}`);
+  }
+}
+
+/** Found by the client, not answered by the server: deploy found an InferenceService of the name it would use that
+ * serves another registered model, and changed nothing. mr-cli exit 4. */
+export class InferenceServiceConflictError extends ModelRegistryError {
+  override name = "InferenceServiceConflictError";
 }
