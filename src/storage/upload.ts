@@ -2,21 +2,17 @@
 // bounded memory (at most `concurrency` parts in memory), hashing each file with SHA-256 as it is read (no second
 // pass). On failure or abort, every multipart upload it opened is aborted: no orphaned parts.
 
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { type FileHandle, open, readFile } from "node:fs/promises";
 import {
-  AbortMultipartUploadCommand,
   type CompletedPart,
-  CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  HeadObjectCommand,
-  ListMultipartUploadsCommand,
   type S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { UploadError } from "../errors.js";
 import { createSha256 } from "./manifest.js";
+import { abortAll, completeUpload, listOpenUploads, type OpenUpload } from "./multipart.js";
 import { PartBuffers } from "./part-buffers.js";
 import type { OverallProgress, ProgressCallback } from "./progress.js";
 import { putObject } from "./put-object.js";
@@ -60,169 +56,221 @@ export const MIN_PART_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
 const MAX_PARTS = 10_000;
 
-type OpenUpload = { key: string; uploadId: string };
-
 /** Uploads every file; resolves with their sizes and SHA-256 digests in the order given. */
 export async function uploadFiles(options: UploadFilesOptions): Promise<UploadedItem[]> {
-  const { client, bucket, files, onProgress } = options;
-  const concurrency = options.concurrency ?? 4;
-  const slots = new Semaphore(concurrency);
-  const buffers = new PartBuffers(concurrency);
-  const fileSlots = new Semaphore(concurrency);
-  const checksums = await sendsChecksums(client);
-  const overall: OverallProgress = {
-    loadedBytes: 0,
-    totalBytes: files.reduce((sum, file) => sum + file.size, 0),
-    filesDone: 0,
-    fileCount: files.length,
-  };
-  const openUploads = new Set<OpenUpload>();
-  let multipart = false;
-  const failure = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, failure.signal]) : failure.signal;
+  const upload = new Upload(options, await sendsChecksums(options.client));
+  return upload.finish(await Promise.allSettled(options.files.map((file) => upload.file(file))));
+}
 
-  const sent = (file: UploadItem, fileLoaded: number, bytes: number) => {
-    overall.loadedBytes += bytes;
-    onProgress?.({
-      type: "upload",
-      file: file.relativePath,
-      loadedBytes: fileLoaded,
-      totalBytes: file.size,
-      overall: { ...overall },
-    });
-  };
-  const done = (item: UploadedItem): UploadedItem => {
-    overall.filesDone++;
-    onProgress?.({
-      type: "file",
-      file: item.relativePath,
-      size: item.size,
-      sha256: item.sha256,
-      overall: { ...overall },
-    });
-    return item;
-  };
+/** One call of uploadFiles: the shared concurrency budget, the progress totals, and the multipart uploads it opened.
+ * The first failure aborts the rest (`failure`), and every open multipart upload is aborted at the end. */
+class Upload {
+  private readonly slots: Semaphore;
+  private readonly fileSlots: Semaphore;
+  private readonly buffers: PartBuffers;
+  private readonly overall: OverallProgress;
+  private readonly openUploads = new Set<OpenUpload>();
+  private multipart = false;
+  private readonly failure = new AbortController();
+  private readonly signal: AbortSignal;
 
-  const putWhole = (file: UploadItem) =>
-    slots.run(async () => {
+  constructor(
+    private readonly options: UploadFilesOptions,
+    private readonly checksums: boolean,
+  ) {
+    const concurrency = options.concurrency ?? 4;
+    this.slots = new Semaphore(concurrency);
+    this.fileSlots = new Semaphore(concurrency);
+    this.buffers = new PartBuffers(concurrency);
+    const { files } = options;
+    const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+    this.overall = { loadedBytes: 0, totalBytes, filesDone: 0, fileCount: files.length };
+    this.signal = options.signal
+      ? AbortSignal.any([options.signal, this.failure.signal])
+      : this.failure.signal;
+  }
+
+  /** Uploads one file, whole or in parts, within the budget; its failure (as an UploadError) aborts the others. */
+  file(file: UploadItem): Promise<UploadedItem> {
+    const { client, bucket } = this.options;
+    return this.fileSlots
+      .run(() => {
+        this.signal.throwIfAborted();
+        const partSize = partSizeFor(file.size, this.options.partSize);
+        return file.size <= partSize ? this.putWhole(file) : this.putParts(file, partSize);
+      })
+      .catch((error: unknown) => {
+        const mapped =
+          error instanceof UploadError || this.signal.aborted
+            ? error
+            : storageError(client, { operation: "uploading", bucket, key: file.key }, error);
+        this.failure.abort(mapped);
+        throw mapped;
+      });
+  }
+
+  /** After every file settled: aborts what is left open (under the owned prefix too), then returns the uploaded
+   * items or throws the first failure (the caller's abort reason if it aborted). */
+  async finish(settled: PromiseSettledResult<UploadedItem>[]): Promise<UploadedItem[]> {
+    const { client, bucket, ownedPrefix, signal } = this.options;
+    const firstFailure = settled.find((result) => result.status === "rejected");
+    if (this.multipart && ownedPrefix !== undefined)
+      for (const orphan of await listOpenUploads(client, bucket, ownedPrefix)) this.openUploads.add(orphan);
+    await abortAll(client, bucket, this.openUploads);
+    if (!firstFailure) return settled.map((result) => (result as PromiseFulfilledResult<UploadedItem>).value);
+    if (signal?.aborted) throw signal.reason;
+    const reason = this.failure.signal.reason ?? firstFailure.reason;
+    throw reason instanceof UploadError
+      ? reason
+      : storageError(client, { operation: "uploading the model files to", bucket }, reason);
+  }
+
+  /** A small file in one PUT, read whole and hashed. */
+  private putWhole(file: UploadItem): Promise<UploadedItem> {
+    const { client, bucket } = this.options;
+    return this.slots.run(async () => {
       const body = await readWhole(file);
       if (body.length !== file.size) throw changed(file);
       const hash = createSha256();
       hash.update(body);
       const sha256 = hash.digest();
       const digest = Buffer.from(sha256, "hex");
-      await putObject(client, { bucket, key: file.key, body, sha256: digest, checksum: checksums, signal });
-      sent(file, body.length, body.length);
-      return done({ relativePath: file.relativePath, key: file.key, size: file.size, sha256 });
+      await putObject(client, {
+        bucket,
+        key: file.key,
+        body,
+        sha256: digest,
+        checksum: this.checksums,
+        signal: this.signal,
+      });
+      this.sent(file, body.length, body.length);
+      return this.done({ relativePath: file.relativePath, key: file.key, size: file.size, sha256 });
     });
+  }
 
-  const putParts = async (file: UploadItem, partSize: number) => {
+  /** A large file as a multipart upload: parts read in order (hashing as they are read), sent within the budget. */
+  private async putParts(file: UploadItem, partSize: number): Promise<UploadedItem> {
+    const { client, bucket } = this.options;
     const handle = await open(file.path);
     try {
-      const created = await client.send(
-        new CreateMultipartUploadCommand({
-          Bucket: bucket,
-          Key: file.key,
-          ...(checksums ? { ChecksumAlgorithm: "CRC32" } : {}),
-        }),
-        { abortSignal: signal },
-      );
-      multipart = true;
-      const upload = { key: file.key, uploadId: created.UploadId ?? "" };
-      openUploads.add(upload);
+      const upload = await this.createUpload(file);
       const hash = createSha256();
       const parts: Promise<CompletedPart>[] = [];
-      let position = 0;
-      let loaded = 0;
-      while (position < file.size && !signal.aborted) {
-        const release = await slots.acquire();
-        const buffer = buffers.take(partSize, Math.min(partSize, file.size - position));
-        try {
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-          if (bytesRead !== buffer.length) throw changed(file);
-        } catch (error) {
-          buffers.give(buffer);
-          release();
-          throw error;
-        }
+      const loaded = { bytes: 0 };
+      for (let position = 0; position < file.size && !this.signal.aborted; ) {
+        const { buffer, release } = await this.readPart(handle, file, position, partSize);
         hash.update(buffer);
         position += buffer.length;
-        const PartNumber = parts.length + 1;
-        const part = client
-          .send(
-            new UploadPartCommand({
-              Bucket: bucket,
-              Key: file.key,
-              UploadId: upload.uploadId,
-              PartNumber,
-              Body: buffer,
-              ContentLength: buffer.length,
-            }),
-            {
-              abortSignal: signal,
-            },
-          )
-          .then((out) => {
-            loaded += buffer.length;
-            sent(file, loaded, buffer.length);
-            return {
-              PartNumber,
-              ETag: out.ETag,
-              ...(out.ChecksumCRC32 ? { ChecksumCRC32: out.ChecksumCRC32 } : {}),
-            };
-          })
-          .finally(() => {
-            buffers.give(buffer);
-            release();
-          });
-        part.catch((error) => failure.abort(error)); // stop reading further parts at once
+        const part = this.sendPart(file, upload, parts.length + 1, buffer, loaded).finally(() => {
+          this.buffers.give(buffer);
+          release();
+        });
+        part.catch((error) => this.failure.abort(error)); // stop reading further parts at once
         parts.push(part);
       }
       // Wait for every part, even after a failure, so that nothing is in flight when the upload is aborted.
       const settled = await Promise.allSettled(parts);
       const failed = settled.find((result) => result.status === "rejected");
       if (failed) throw failed.reason;
-      signal.throwIfAborted();
+      this.signal.throwIfAborted();
       const completed = settled.map((result) => (result as PromiseFulfilledResult<CompletedPart>).value);
-      await completeUpload(client, bucket, upload, completed, file.size, signal);
-      openUploads.delete(upload);
-      return done({ relativePath: file.relativePath, key: file.key, size: file.size, sha256: hash.digest() });
+      await completeUpload(client, bucket, upload, completed, file.size, this.signal);
+      this.openUploads.delete(upload);
+      return this.done({
+        relativePath: file.relativePath,
+        key: file.key,
+        size: file.size,
+        sha256: hash.digest(),
+      });
     } finally {
       await handle.close();
     }
-  };
-
-  const tasks = files.map((file) =>
-    fileSlots
-      .run(() => {
-        signal.throwIfAborted();
-        const partSize = partSizeFor(file.size, options.partSize);
-        return file.size <= partSize ? putWhole(file) : putParts(file, partSize);
-      })
-      .catch((error: unknown) => {
-        const mapped =
-          error instanceof UploadError || signal.aborted
-            ? error
-            : storageError(client, { operation: "uploading", bucket, key: file.key }, error);
-        failure.abort(mapped);
-        throw mapped;
-      }),
-  );
-  const settled = await Promise.allSettled(tasks);
-  const firstFailure = settled.find((result) => result.status === "rejected");
-  if (multipart && options.ownedPrefix !== undefined)
-    for (const orphan of await listOpenUploads(client, bucket, options.ownedPrefix)) openUploads.add(orphan);
-  if (!firstFailure) {
-    await abortAll(client, bucket, openUploads);
-    return settled.map((result) => (result as PromiseFulfilledResult<UploadedItem>).value);
   }
 
-  await abortAll(client, bucket, openUploads);
-  if (options.signal?.aborted) throw options.signal.reason;
-  const reason = failure.signal.reason ?? firstFailure.reason;
-  throw reason instanceof UploadError
-    ? reason
-    : storageError(client, { operation: "uploading the model files to", bucket }, reason);
+  /** Opens a multipart upload, remembered until completed (or aborted at the end). */
+  private async createUpload(file: UploadItem): Promise<OpenUpload> {
+    const { client, bucket } = this.options;
+    const created = await client.send(
+      new CreateMultipartUploadCommand({
+        Bucket: bucket,
+        Key: file.key,
+        ...(this.checksums ? { ChecksumAlgorithm: "CRC32" } : {}),
+      }),
+      { abortSignal: this.signal },
+    );
+    this.multipart = true;
+    const upload = { key: file.key, uploadId: created.UploadId ?? "" };
+    this.openUploads.add(upload);
+    return upload;
+  }
+
+  /** The next part's bytes, in a pooled buffer, holding one slot of the budget (both given back by the caller). */
+  private async readPart(
+    handle: FileHandle,
+    file: UploadItem,
+    position: number,
+    partSize: number,
+  ): Promise<{ buffer: Uint8Array; release: () => void }> {
+    const release = await this.slots.acquire();
+    const buffer = this.buffers.take(partSize, Math.min(partSize, file.size - position));
+    try {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead !== buffer.length) throw changed(file);
+      return { buffer, release };
+    } catch (error) {
+      this.buffers.give(buffer);
+      release();
+      throw error;
+    }
+  }
+
+  /** Sends one part; reports its bytes when it is stored. */
+  private async sendPart(
+    file: UploadItem,
+    upload: OpenUpload,
+    PartNumber: number,
+    buffer: Uint8Array,
+    loaded: { bytes: number },
+  ): Promise<CompletedPart> {
+    const { client, bucket } = this.options;
+    const out = await client.send(
+      new UploadPartCommand({
+        Bucket: bucket,
+        Key: file.key,
+        UploadId: upload.uploadId,
+        PartNumber,
+        Body: buffer,
+        ContentLength: buffer.length,
+      }),
+      { abortSignal: this.signal },
+    );
+    loaded.bytes += buffer.length;
+    this.sent(file, loaded.bytes, buffer.length);
+    return { PartNumber, ETag: out.ETag, ...(out.ChecksumCRC32 ? { ChecksumCRC32: out.ChecksumCRC32 } : {}) };
+  }
+
+  private sent(file: UploadItem, fileLoaded: number, bytes: number): void {
+    this.overall.loadedBytes += bytes;
+    this.options.onProgress?.({
+      type: "upload",
+      file: file.relativePath,
+      loadedBytes: fileLoaded,
+      totalBytes: file.size,
+      overall: { ...this.overall },
+    });
+  }
+
+  private done(item: UploadedItem): UploadedItem {
+    this.overall.filesDone++;
+    this.options.onProgress?.({
+      type: "file",
+      file: item.relativePath,
+      size: item.size,
+      sha256: item.sha256,
+      overall: { ...this.overall },
+    });
+    return item;
+  }
 }
 
 // Files this small are read synchronously: a few microseconds from the page cache, and a tenth of the CPU of an
@@ -251,85 +299,4 @@ function changed(file: UploadItem): UploadError {
   return new UploadError(
     `${file.path} changed while it was being uploaded; upload again once it is complete`,
   );
-}
-
-/**
- * Completes a multipart upload. When the reply to a CompleteMultipartUpload that succeeded is lost, the AWS SDK sends
- * it again and the storage answers NoSuchUpload: then the object must be there with this upload's size and ETag.
- */
-async function completeUpload(
-  client: S3Client,
-  bucket: string,
-  upload: OpenUpload,
-  parts: CompletedPart[],
-  size: number,
-  signal: AbortSignal,
-): Promise<void> {
-  try {
-    await client.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: bucket,
-        Key: upload.key,
-        UploadId: upload.uploadId,
-        MultipartUpload: { Parts: parts },
-      }),
-      { abortSignal: signal },
-    );
-  } catch (error) {
-    if ((error as { name?: string }).name !== "NoSuchUpload") throw error;
-    const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: upload.key }), {
-      abortSignal: signal,
-    });
-    if (head.ContentLength !== size || head.ETag !== multipartEtag(parts)) throw error;
-  }
-}
-
-/** The ETag S3 gives a completed multipart upload: the MD5 of the parts' binary MD5s, a dash, the part count. */
-function multipartEtag(parts: readonly CompletedPart[]): string {
-  const md5 = createHash("md5");
-  for (const part of parts) md5.update(Buffer.from((part.ETag ?? "").replace(/"/g, ""), "hex"));
-  return `"${md5.digest("hex")}-${parts.length}"`;
-}
-
-/** Multipart uploads open under a prefix (asked up to 5 times, on top of the SDK's retries: a 503 burst must not
- * hide an orphan). */
-async function listOpenUploads(client: S3Client, bucket: string, prefix: string): Promise<OpenUpload[]> {
-  let listed: { Uploads?: { Key?: string; UploadId?: string }[] } | undefined;
-  for (let attempt = 1; attempt <= 5 && !listed; attempt++) {
-    listed = await client
-      .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }))
-      .catch(() => undefined);
-    if (!listed) await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-  }
-  return (listed?.Uploads ?? []).flatMap((open) =>
-    open.Key && open.UploadId ? [{ key: open.Key, uploadId: open.UploadId }] : [],
-  );
-}
-
-/** Aborts every multipart upload still open (with no signal: this must run even after the caller aborted). */
-async function abortAll(client: S3Client, bucket: string, uploads: Set<OpenUpload>): Promise<void> {
-  await Promise.allSettled([...uploads].map((upload) => abortFully(client, bucket, upload)));
-  uploads.clear();
-}
-
-/**
- * Aborts one multipart upload until the storage no longer lists it. A part whose request was cut off by the abort
- * may still be handled by the server after the first AbortMultipartUpload, bringing the upload back (S3's
- * documentation says to abort again then), so each check waits a little first.
- */
-async function abortFully(client: S3Client, bucket: string, upload: OpenUpload): Promise<void> {
-  const stillListed = async () => {
-    const listed = await client
-      .send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: upload.key }))
-      .catch(() => undefined);
-    if (!listed) return true; // the storage did not answer: assume it still lists the upload, and abort again
-    return listed.Uploads?.some((open) => open.UploadId === upload.uploadId) ?? false;
-  };
-  for (let attempt = 1; attempt <= 6; attempt++) {
-    await client
-      .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: upload.key, UploadId: upload.uploadId }))
-      .catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-    if (!(await stillListed())) return;
-  }
 }
