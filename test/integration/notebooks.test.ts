@@ -139,7 +139,10 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
         "'unchanged'",
       );
       // (Node may add its warning that vitest's FORCE_COLOR overrides the tests' NO_COLOR, before or after)
-      const versionLines = text(cellWith(nb, "!mr-cli --version").outputs?.[0]?.text)
+      // The shell's stdout and stderr may arrive as separate stream outputs, in either order: read them all.
+      const versionLines = (cellWith(nb, "!mr-cli --version").outputs ?? [])
+        .map((output) => text(output.text))
+        .join("\n")
         .split("\n")
         .map((line) => line.trim())
         .filter((line) => line !== "" && !/warning/i.test(line));
