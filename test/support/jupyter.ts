@@ -36,7 +36,7 @@ export function jupyterEnv(extra: Record<string, string> = {}): Record<string, s
     JUPYTER_RUNTIME_DIR: join(HOME, "runtime"),
     JUPYTER_PLATFORM_DIRS: "1",
     IPYTHONDIR: join(HOME, "ipython"),
-    PATH: [join(HOME, "bin"), join(VENV, "bin"), process.env.PATH].join(":"),
+    PATH: [join(VENV, "bin"), process.env.PATH].join(":"),
     NO_COLOR: "1",
     ...extra,
   };
