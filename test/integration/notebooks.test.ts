@@ -24,6 +24,7 @@ import {
   text,
   VENV,
 } from "../support/jupyter.js";
+import { systemBinWithoutNode } from "../support/no-node.js";
 import { stackEnv } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -110,7 +111,7 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
   );
 
   // The notebook pip-installs the wheel of mr-cli-ts (built here as `npm run build:python` does) into the kernel's
-  // venv, and runs with only that venv on PATH: no node anywhere.
+  // venv, and runs with that venv and the system's commands on PATH, but no node anywhere.
   it(
     "from-python.ipynb (ipykernel): pip-installs mr-cli-ts, registers and lists models with mr_cli(...), no node on PATH",
     () => {
@@ -124,12 +125,16 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
       ).trim();
       // An earlier run's install of the same version would make the notebook's %pip install a no-op.
       execFileSync(join(VENV, "bin", "python"), ["-m", "pip", "uninstall", "--quiet", "--yes", "mr-cli-ts"]);
+      const PATH = [join(VENV, "bin"), systemBinWithoutNode()].join(":");
+      // The image has a shell and no node; SHELL as CI has it (unset), so `%pip` finds `sh` on this PATH.
+      expect(() => execFileSync("/bin/sh", ["-c", "command -v node"], { env: { PATH } })).toThrow();
       const nb = executeNotebook(join(NOTEBOOKS, "from-python.ipynb"), {
         env: {
+          SHELL: "sh",
           ...stackEnv(),
           MODEL_NAME: uniqueName("python-notebook"),
           MR_CLI_WHEEL: wheel,
-          PATH: join(VENV, "bin"),
+          PATH,
         },
       });
       expect(problems(nb)).toEqual([]);
