@@ -13,6 +13,8 @@ export {
   type ApiVersionOption,
   type Deprecation,
 } from "./client/api-version.js";
+export type { CallOptions, UpdateOptions } from "./client/call-options.js";
+export type { ChildCollection } from "./client/child-collection.js";
 export type { TokenProvider } from "./client/create-fetch.js";
 export {
   type CustomPropertyInput,
@@ -31,7 +33,7 @@ export {
   type EntityInput,
   wireCustomProperties,
 } from "./client/entity.js";
-export type { CallOptions, FilterableListOptions, UpdateOptions } from "./client/entity-resource.js";
+export type { EntityResource, FilterableListOptions, StatefulResource } from "./client/entity-resource.js";
 export {
   Filter,
   type FilterValue,
@@ -40,10 +42,18 @@ export {
   toFilterQuery,
   type ValueType,
 } from "./client/filter.js";
-export { type Page, type PageOptions, Paginated } from "./client/paginate.js";
-export type { ArtifactListOptions } from "./client/resources/artifacts.js";
-export type { MetricHistoryOptions } from "./client/resources/experiment-runs.js";
+export { type Page, type PageOptions, Paginated, type RawPage } from "./client/paginate.js";
+export type { ArtifactChildren } from "./client/resources/artifact-children.js";
+export type { ArtifactListOptions, Artifacts } from "./client/resources/artifacts.js";
+export type { ExperimentRuns, MetricHistoryOptions } from "./client/resources/experiment-runs.js";
+export type { Experiments } from "./client/resources/experiments.js";
+export type { InferenceServices } from "./client/resources/inference-services.js";
+export type { ModelArtifacts } from "./client/resources/model-artifacts.js";
+export type { ModelVersions } from "./client/resources/model-versions.js";
+export type { RegisteredModels } from "./client/resources/registered-models.js";
+export type { ServingEnvironments } from "./client/resources/serving-environments.js";
 export type { RetryOptions } from "./client/retry.js";
+export type { Secrets } from "./client/secrets.js";
 export type { ApiClient, ApiClientV1 } from "./client/transport.js";
 /** The API's own types (v1alpha3), exactly as on the wire (custom properties as MetadataValue maps). */
 export type * as wire from "./client/types.js";
@@ -93,11 +103,18 @@ export {
 export type { S3ConnectionOptions } from "./storage/s3-client.js";
 export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3-uri.js";
 export { VERSION } from "./version.js";
-export type { DeployAction, DeployParams, DeployResult, UndeployParams } from "./workflows/deploy.js";
+export type {
+  DeployAction,
+  DeployParams,
+  DeployResult,
+  UndeployParams,
+  UndeployResult,
+} from "./workflows/deploy.js";
 export type {
   RegisterModelParams,
   RegisterModelResult,
   RegisterStatus,
   StorageOptions,
 } from "./workflows/register-model.js";
-export type { StoredVersionParams, VerifyResult } from "./workflows/stored-version.js";
+export type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
+export type { VersionName } from "./workflows/version-name.js";

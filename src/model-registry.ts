@@ -6,11 +6,11 @@ import {
   type Deprecation,
   parseApiVersion,
 } from "./client/api-version.js";
+import type { CallOptions } from "./client/call-options.js";
 import type { TokenProvider } from "./client/create-fetch.js";
 import { displayable } from "./client/displayable.js";
-import type { InferenceService, ModelArtifact, ModelVersion } from "./client/entities.js";
+import type { ModelArtifact, ModelVersion } from "./client/entities.js";
 import type { Entity, EntityInput } from "./client/entity.js";
-import type { CallOptions } from "./client/entity-resource.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
 import { parseRegistryUrl } from "./client/parse-registry-url.js";
 import { Artifacts } from "./client/resources/artifacts.js";
@@ -22,25 +22,24 @@ import { ModelVersions } from "./client/resources/model-versions.js";
 import { RegisteredModels } from "./client/resources/registered-models.js";
 import { ServingEnvironments } from "./client/resources/serving-environments.js";
 import { Rest } from "./client/rest.js";
-import { type RetryOptions, type RetryPolicy, retryPolicy } from "./client/retry.js";
+import { checkTimeoutMs, type RetryOptions, type RetryPolicy, retryPolicy } from "./client/retry.js";
 import { Secrets } from "./client/secrets.js";
 import { type ApiClient, type ApiClientV1, createTransports } from "./client/transport.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
-import { ConfigError } from "./errors.js";
 import {
-  type DeployAction,
   type DeployParams,
   type DeployResult,
   deploy,
   type UndeployParams,
+  type UndeployResult,
   undeploy,
 } from "./workflows/deploy.js";
 import { findVersion } from "./workflows/lookup.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
-import type { StoredVersionParams, VerifyResult } from "./workflows/stored-version.js";
+import type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
 
 /** How to reach a registry. */
 export interface ModelRegistryOptions {
@@ -129,16 +128,11 @@ export class ModelRegistry {
     this.env = options.env;
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);
-    const timeout = options.timeout;
-    // Timers hold at most 2^31 - 1 ms (about 24.8 days); anything longer would fire at once.
-    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 0 && timeout <= 2 ** 31 - 1))
-      throw new ConfigError(
-        `the timeout option must be a whole number of milliseconds from 0 (no limit) to ${2 ** 31 - 1}, not ${String(timeout)}`,
-      );
+    checkTimeoutMs(options.timeout, "the timeout option");
     if (typeof options.token === "string") this.secrets.add(options.token);
     this.secrets.add(this.storage.credentials?.secretAccessKey);
     this.secrets.add(this.storage.credentials?.sessionToken);
-    ({ api: this.api, apiV1: this.apiV1 } = createTransports({
+    const transports = createTransports({
       secrets: this.secrets,
       url: this.url,
       token: options.token,
@@ -147,8 +141,9 @@ export class ModelRegistry {
       retry: options.retry,
       tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
       userAgent: options.userAgent,
-    }));
-    const rest = new Rest({ api: this.api, apiV1: this.apiV1 }, this.secrets, {
+    });
+    ({ api: this.api, apiV1: this.apiV1 } = transports);
+    const rest = new Rest(transports, this.secrets, {
       apiVersion:
         options.apiVersion === undefined
           ? undefined
@@ -196,8 +191,9 @@ export class ModelRegistry {
     return deploy(this, params).then(displayable);
   }
 
-  /** Marks an InferenceService UNDEPLOYED (by id, or by name in a serving environment). */
-  undeploy(params: UndeployParams): Promise<{ inferenceService: InferenceService; action: DeployAction }> {
+  /** Marks an InferenceService UNDEPLOYED (by `inferenceServiceId`, or by name: `inferenceService` in
+   * `servingEnvironment`); the record stays, so `deploy` can bring it back. */
+  undeploy(params: UndeployParams): Promise<UndeployResult> {
     return undeploy(this, params).then(displayable);
   }
 
@@ -208,7 +204,7 @@ export class ModelRegistry {
     version: string,
     options: CallOptions = {},
   ): Promise<ModelVersion | null> {
-    const found = await findVersion(this, { name, version }, { signal: options.signal, artifact: false });
+    const found = await findVersion(this, { name, version }, { ...options, artifact: false });
     return found.modelVersion ?? null;
   }
 
@@ -219,20 +215,25 @@ export class ModelRegistry {
     version: string,
     options: CallOptions = {},
   ): Promise<ModelArtifact | null> {
-    return (await findVersion(this, { name, version }, { signal: options.signal })).modelArtifact ?? null;
+    return (await findVersion(this, { name, version }, options)).modelArtifact ?? null;
   }
 
-  /** Downloads a version uploaded by registerModel into `dir`, checking every file against its manifest
-   * (`ok: false` and the `mismatches` when something differs). */
-  async downloadModel(params: StoredVersionParams & { dir: string }): Promise<VerifyResult> {
+  /** Downloads a version's files into the folder `path`, checking every file against the manifest registerModel
+   * recorded (`ok: false` and the `mismatches` when something differs; mr-cli exits 7). A version another tool
+   * uploaded (no manifest) is downloaded as listed under its s3:// URI, sizes checked (`recorded: false`).
+   * @throws EntityNotFoundError for a model, version or artifact that does not exist; UploadError/StorageError when
+   * the storage fails. */
+  async downloadModel(params: DownloadModelParams): Promise<VerifyResult> {
     const { downloadModel } = await import("./workflows/stored-version.js");
     return downloadModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
   }
 
-  /** Re-reads the stored files of a version uploaded by registerModel and checks them against its manifest. */
-  async verifyModel(params: StoredVersionParams): Promise<VerifyResult> {
+  /** Re-reads the stored files of a version uploaded by registerModel and checks their sizes and SHA-256 against its
+   * manifest, and the manifest against the digest the registry recorded; nothing is written.
+   * @throws UploadError for a version that recorded no manifest (another tool uploaded it). */
+  async verifyModel(params: VerifyModelParams): Promise<VerifyResult> {
     const { verifyModel } = await import("./workflows/stored-version.js");
     return verifyModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const v1Result = await mr.registerModel({
     name,
     version: "v1",
-    artifact: v1Dir,
+    path: v1Dir,
     modelFormat: { name: "mr-demo-json", version: "1" },
     description: "softmax regression on synthetic 8x8 digits",
     modelDescription: "MNIST-like digit classifier from the tech demo",
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const v2Result = await mr.registerModel({
     name,
     version: "v2",
-    artifact: v2Dir,
+    path: v2Dir,
     modelFormat: { name: "mr-demo-json", version: "1" },
     description: "one hidden layer",
     metadata: { accuracy: Number(v2Accuracy.toFixed(4)), epochs: 8, framework: "plain TypeScript" },
@@ -172,25 +172,25 @@ async function main(): Promise<void> {
 
   heading("Model Registry → Serving: deploy v3, undeploy it, deploy it again");
   const deployed = await mr.deploy({
-    model: name,
+    name,
     version: "v3",
     servingEnvironment: environment,
-    name: service,
+    inferenceService: service,
     runtime: "mmserver1",
     createEnvironment: true,
   });
   step(
     `deploy: ${deployed.action}, InferenceService ${deployed.inferenceService.id} "${deployed.inferenceService.name}" in ${environment} is ${deployed.inferenceService.desiredState}`,
   );
-  const undeployed = await mr.undeploy({ inferenceService: deployed.inferenceService.id });
+  const undeployed = await mr.undeploy({ inferenceServiceId: deployed.inferenceService.id });
   step(
     `undeploy: ${undeployed.action}, now ${undeployed.inferenceService.desiredState} (a cluster controller would remove the serving CR)`,
   );
   const redeployed = await mr.deploy({
-    model: name,
+    name,
     version: "v3",
     servingEnvironment: environment,
-    name: service,
+    inferenceService: service,
     runtime: "mmserver1",
   });
   step(`deploy again: ${redeployed.action}, now ${redeployed.inferenceService.desiredState}`);

@@ -103,7 +103,7 @@ try {
       await writeFile(join(dir, "sub/tokenizer.txt"), `vocabulary ${i}`);
       // Every fifth model has a file in two 5 MiB parts, so multipart uploads meet the faults too.
       if (i % 5 === 0) await writeFile(join(dir, "weights.bin"), Buffer.alloc(6 * 1024 * 1024, i));
-      return mr.registerModel({ ...r, artifact: dir, storage: { partSize: 5 * 1024 * 1024 } });
+      return mr.registerModel({ ...r, path: dir, storage: { partSize: 5 * 1024 * 1024 } });
     }),
   );
 } finally {

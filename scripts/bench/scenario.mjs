@@ -44,7 +44,7 @@ const cpuSoFar = () => {
 const result = await mr.registerModel({
   name,
   version: "v1",
-  artifact: path,
+  path: path,
   modelFormat: { name: "bench", version: "1" },
   lineage: false,
   onProgress: (/** @type {import("../../dist/index.js").ProgressEvent} */ event) => {

@@ -1,7 +1,8 @@
 // Entities that hang off a parent (versions of a model, artifacts of a version, runs of an experiment, services
 // in an environment): listed and created under the parent's path.
+
+import type { CallOptions } from "./call-options.js";
 import { decodeEntity, type Entity, type EntityInput, encodeInput } from "./entity.js";
-import type { CallOptions } from "./entity-resource.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
@@ -49,7 +50,7 @@ export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
     checkEntityBody(noun.replace(/s$/, ""), body, SERVER_LIMITS.ownedName);
     const name = (input as { name?: string }).name;
     const subject = `new entry in ${noun} of ${this.parentId}${name ? ` named ${JSON.stringify(name)}` : ""}`;
-    const call = { route, id: this.parentId, body, subject, signal: options.signal };
+    const call = { route, id: this.parentId, body, subject, options };
     return decodeEntity(await this.rest.post<T>(call));
   }
 }

@@ -98,10 +98,21 @@ async function readWhole(response: Response): Promise<Response> {
   return copy;
 }
 
+/** What one call may set for itself, over the client's settings. */
+export interface FetchOverrides {
+  /** Time limit of each attempt in ms; 0 disables it. Default: the client's `timeout`. */
+  timeoutMs?: number | undefined;
+  /** Retries of this call. Default: the client's `retry`. */
+  retry?: RetryOptions | false | undefined;
+}
+
+/** The fetch of a client: a request, with the overrides of its call. */
+export type TransportFetch = (request: Request, overrides?: FetchOverrides) => Promise<Response>;
+
 /** Builds the fetch function the typed client uses. */
-export function createFetch(options: CreateFetchOptions): (request: Request) => Promise<Response> {
-  const policy = retryPolicy(options.retry);
-  const timeoutMs = options.timeoutMs ?? 30_000;
+export function createFetch(options: CreateFetchOptions): TransportFetch {
+  const clientPolicy = retryPolicy(options.retry);
+  const clientTimeoutMs = options.timeoutMs ?? 30_000;
   let tlsFetch: Promise<(request: Request) => Promise<Response>> | undefined;
   const send = (request: Request): Promise<Response> => {
     if (needsTlsFetch(options.tls)) {
@@ -111,7 +122,9 @@ export function createFetch(options: CreateFetchOptions): (request: Request) => 
     return (options.fetch ?? globalThis.fetch)(request);
   };
 
-  return async (input) => {
+  return async (input, overrides = {}) => {
+    const policy = overrides.retry === undefined ? clientPolicy : retryPolicy(overrides.retry);
+    const timeoutMs = overrides.timeoutMs ?? clientTimeoutMs;
     const headers = new Headers(input.headers);
     if (options.token !== undefined && !headers.has("authorization")) {
       const token = typeof options.token === "function" ? await options.token() : options.token;

@@ -3,6 +3,7 @@
 // omitted state fields to their defaults.
 
 import { ApiVersionError, BadRequestError, ConfigError, NotFoundError } from "../errors.js";
+import type { CallOptions, UpdateOptions } from "./call-options.js";
 import {
   type CustomPropertiesInput,
   decodeEntity,
@@ -48,18 +49,6 @@ export interface FilterableListOptions extends PageOptions {
   filter?: Filter | string;
 }
 
-/** Options of `update`. */
-export interface UpdateOptions {
-  /** Change only the given custom properties (null removes one) instead of replacing the whole map. Default false. */
-  mergeCustomProperties?: boolean;
-  signal?: AbortSignal;
-}
-
-/** Options of calls that take only a signal. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
 // `_` and `%` are wildcards in the server's LIKE, so a name holding them may match other entities.
 const WILDCARD = /[_%]/;
 
@@ -90,7 +79,7 @@ export class EntityResource<
 
   /** The entity with this id; NotFoundError if there is none. */
   async get(id: string, options: CallOptions = {}): Promise<Entity<T>> {
-    return decodeEntity(await this.getRaw(id, options.signal), this.spec.kind);
+    return decodeEntity(await this.getRaw(id, options), this.spec.kind);
   }
 
   /** The entity with exactly this name (under its parent) or externalId, or null. */
@@ -108,7 +97,7 @@ export class EntityResource<
     const subject = `${this.spec.kind} with ${field} ${JSON.stringify(value)}`;
     let found: T | null = null;
     try {
-      found = await this.rest.get<T>({ route: this.spec.find, query, subject, signal: options.signal });
+      found = await this.rest.get<T>({ route: this.spec.find, query, subject, options });
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       // The server's LIKE can only mislead when it matched several entities ("multiple … found"); its "no … found"
@@ -116,7 +105,7 @@ export class EntityResource<
       if (!WILDCARD.test(value) || /^no .* found/i.test(error.serverMessage)) return null;
     }
     if (found && found[field] === value) return decodeEntity(found, this.spec.kind);
-    return this.scanFor(field, value, parentId, options.signal);
+    return this.scanFor(field, value, parentId, options);
   }
 
   /** Creates the entity. Never retried: if the outcome is unknown, `find` it by name. */
@@ -125,7 +114,7 @@ export class EntityResource<
     this.checkBody(body);
     const subject = `new ${this.spec.kind} ${JSON.stringify((input as { name?: string }).name ?? "")}`;
     return decodeEntity(
-      await this.rest.post<T>({ route: this.spec.collection, body, subject, signal: options.signal }),
+      await this.rest.post<T>({ route: this.spec.collection, body, subject, options }),
       this.spec.kind,
     );
   }
@@ -142,7 +131,7 @@ export class EntityResource<
     const changes = (patch as { customProperties?: CustomPropertiesInput }).customProperties;
     const merge = options.mergeCustomProperties === true && changes !== undefined;
     if (missing.length > 0 || merge) {
-      const current = await this.getRaw(id, options.signal);
+      const current = await this.getRaw(id, options);
       const fields = current as Record<string, unknown>;
       for (const field of missing) if (fields[field] !== undefined) body[field] = fields[field];
       if (merge)
@@ -154,18 +143,16 @@ export class EntityResource<
       body,
       subject: `${this.spec.kind} ${id}`,
     };
-    const patched = await this.rest
-      .patch<T>({ ...call, signal: options.signal })
-      .catch(async (error: unknown) => {
-        // The server (v0.3.14, and the v1 server of 2026-08) fails any PATCH without customProperties on an entity
-        // that has a struct property: it reads the stored struct back as JSON, then decodes it as base64 ("unable to
-        // decode illegal base64 data … for key <name>"). Sending the current properties, re-encoded, goes through.
-        if (!(error instanceof BadRequestError) || body.customProperties !== undefined) throw error;
-        if (!/illegal base64 data/.test(error.serverMessage)) throw error;
-        const current = await this.getRaw(id, options.signal);
-        body.customProperties = mergeCustomProperties(wireCustomProperties(decodeEntity(current)), {});
-        return this.rest.patch<T>({ ...call, body, signal: options.signal });
-      });
+    const patched = await this.rest.patch<T>({ ...call, options }).catch(async (error: unknown) => {
+      // The server (v0.3.14, and the v1 server of 2026-08) fails any PATCH without customProperties on an entity
+      // that has a struct property: it reads the stored struct back as JSON, then decodes it as base64 ("unable to
+      // decode illegal base64 data … for key <name>"). Sending the current properties, re-encoded, goes through.
+      if (!(error instanceof BadRequestError) || body.customProperties !== undefined) throw error;
+      if (!/illegal base64 data/.test(error.serverMessage)) throw error;
+      const current = await this.getRaw(id, options);
+      body.customProperties = mergeCustomProperties(wireCustomProperties(decodeEntity(current)), {});
+      return this.rest.patch<T>({ ...call, body, options });
+    });
     return decodeEntity(patched, this.spec.kind);
   }
 
@@ -182,8 +169,8 @@ export class EntityResource<
     checkEntityBody(kind, body, nameLimit);
   }
 
-  protected getRaw(id: string, signal?: AbortSignal): Promise<T> {
-    return this.rest.get<T>({ route: this.spec.item, id, subject: `${this.spec.kind} ${id}`, signal });
+  protected getRaw(id: string, options: CallOptions = {}): Promise<T> {
+    return this.rest.get<T>({ route: this.spec.item, id, subject: `${this.spec.kind} ${id}`, options });
   }
 
   /** Confirms an exact match by listing (narrowed by a filter where the server honours one). */
@@ -191,7 +178,7 @@ export class EntityResource<
     field: "name" | "externalId",
     value: string,
     parentId: string | undefined,
-    signal?: AbortSignal,
+    options: CallOptions,
   ): Promise<Entity<T> | null> {
     const { collection, filterable, kind, parentCollections = [] } = this.spec;
     const listings = parentId
@@ -208,7 +195,7 @@ export class EntityResource<
         for await (const entity of listEntities<T>(
           this.rest,
           { ...listing, noun: `${kind}s`, kind },
-          { filter: where, signal },
+          { ...options, filter: where },
         )) {
           if ((entity as Record<string, unknown>)[field] === value) return entity;
         }

@@ -46,13 +46,13 @@ export function listEntities<T extends RawEntity>(
       `the server ignores filters when listing ${listing.noun}; filter the results yourself`,
     );
   const query: Query = { ...listing.query, filterQuery: toFilterQuery(where) };
-  return new Paginated<Entity<T>>(async (page, signal) => {
+  return new Paginated<Entity<T>>(async (page, callOptions) => {
     const list = await rest.get<{ items?: T[]; nextPageToken?: string }>({
       route: listing.route,
       id: listing.id,
       query: { ...query, ...page },
       subject: listing.noun,
-      signal,
+      options: callOptions,
     });
     return {
       items: (list.items ?? []).map((item) => decodeEntity(item, listing.kind)),

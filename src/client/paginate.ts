@@ -2,12 +2,13 @@
 // an empty token (the server never sends an empty trailing page) or at `limit`, and a repeated token is an error.
 
 import { ConfigError, ModelRegistryError } from "../errors.js";
+import type { CallOptions } from "./call-options.js";
 import { displayable } from "./displayable.js";
 import type { Query } from "./rest.js";
 import type { OrderByField, SortOrder } from "./types.js";
 
-/** Options every listing takes. */
-export interface PageOptions {
+/** Options every listing takes; its signal, time limit, retries and headers apply to every page request. */
+export interface PageOptions extends CallOptions {
   /** Items per request. Default 100. Always sent: without it the server returns every row at once. */
   pageSize?: number;
   /** Sort key. Default `ID`. (With CREATE_TIME or LAST_UPDATE_TIME, rows made in the same millisecond may be
@@ -17,17 +18,26 @@ export interface PageOptions {
   sortOrder?: SortOrder;
   /** Stop after this many items; pages are sized so that no item beyond it is fetched. */
   limit?: number;
-  signal?: AbortSignal;
+  /** Start from this page: the `nextPageToken` of a page an earlier walk of the same listing (same filter, order and
+   * page size) returned, to resume it. Default: the first page. */
+  nextPageToken?: string | undefined;
+}
+
+/** One page of a listing: its items, and the token of the page after it (undefined on the last page). Pass the token
+ * as the `nextPageToken` option to resume the listing there, in this process or another. */
+export interface Page<T> {
+  items: T[];
+  nextPageToken: string | undefined;
 }
 
 /** One page as the server sends it. */
-export interface Page<T> {
-  items?: T[];
-  nextPageToken?: string;
+export interface RawPage<T> {
+  items?: T[] | undefined;
+  nextPageToken?: string | undefined;
 }
 
 /** Fetches one page for the given query (pageSize, orderBy, sortOrder, nextPageToken and any filters). */
-export type PageFetcher<T> = (query: Query, signal: AbortSignal | undefined) => Promise<Page<T>>;
+export type PageFetcher<T> = (query: Query, options: CallOptions) => Promise<RawPage<T>>;
 
 const ORDER_BY: ReadonlySet<string> = new Set(["ID", "CREATE_TIME", "LAST_UPDATE_TIME"]);
 const SORT_ORDER: ReadonlySet<string> = new Set(["ASC", "DESC"]);
@@ -62,20 +72,24 @@ export class Paginated<T> implements AsyncIterable<T> {
     displayable(this); // a table in Deno's Jupyter kernel; nothing elsewhere
   }
 
-  /** The items page by page, as the server sends them (cut at `limit`). */
-  async *pages(): AsyncGenerator<T[], void, undefined> {
-    const { pageSize = DEFAULT_PAGE_SIZE, orderBy = "ID", sortOrder = "ASC", limit, signal } = this.#options;
+  /** The listing page by page, as the server sends it (cut at `limit`), each page with the token of the next. */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    const { pageSize = DEFAULT_PAGE_SIZE, orderBy = "ID", sortOrder = "ASC", limit } = this.#options;
+    const { signal, timeout, retry, headers } = this.#options;
     const seen = new Set<string>();
-    let token: string | undefined;
+    let token = this.#options.nextPageToken || undefined;
+    if (token) seen.add(token);
     let remaining = limit ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const size = Math.min(pageSize, remaining);
       const query = { ...this.#query, pageSize: String(size), orderBy, sortOrder, nextPageToken: token };
-      const page = await this.#fetchPage(query, signal);
-      const items = (page.items ?? []).slice(0, remaining);
+      const page = await this.#fetchPage(query, { signal, timeout, retry, headers });
+      const all = page.items ?? [];
+      const items = all.slice(0, remaining);
       remaining -= items.length;
-      if (items.length > 0) yield items;
       token = page.nextPageToken || undefined;
+      // Cut at `limit` within a page: no token would resume after the last item given, so none is given.
+      if (items.length > 0) yield { items, nextPageToken: items.length < all.length ? undefined : token };
       if (!token) return;
       if (seen.has(token))
         throw new ModelRegistryError(
@@ -86,13 +100,13 @@ export class Paginated<T> implements AsyncIterable<T> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) yield* page;
+    for await (const page of this.pages()) yield* page.items;
   }
 
   /** Every item (up to `limit`) in one array. */
   async toArray(): Promise<T[]> {
     const all: T[] = [];
-    for await (const page of this.pages()) all.push(...page);
+    for await (const page of this.pages()) all.push(...page.items);
     return displayable(all);
   }
 }

@@ -9,6 +9,9 @@ import {
   type Deprecation,
   deprecationOf,
 } from "./api-version.js";
+import type { CallOptions } from "./call-options.js";
+import type { TransportFetch } from "./create-fetch.js";
+import { checkTimeoutMs, retryPolicy } from "./retry.js";
 import { type Method, type QueryKey, type Resolved, type Route, resolveRoute } from "./routes.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type ApiClientV1, type FetchResult, unwrap } from "./transport.js";
@@ -26,7 +29,8 @@ export interface Call<M extends Method> {
   body?: unknown;
   /** What is asked for, for error messages: `registered model "mnist"`. */
   subject?: string | undefined;
-  signal?: AbortSignal | undefined;
+  /** The caller's signal, time limit, retries and headers. */
+  options?: CallOptions | undefined;
 }
 
 function definedOnly(query: Query | undefined): Record<string, string> | undefined {
@@ -64,7 +68,7 @@ export class Rest {
 
   /** `secrets`: what is scrubbed from every error (the tokens the transport sent). */
   constructor(
-    private readonly clients: { api: ApiClient; apiV1: ApiClientV1 },
+    private readonly clients: { api: ApiClient; apiV1: ApiClientV1; fetch?: TransportFetch | undefined },
     readonly secrets: Secrets = new Secrets(),
     private readonly options: RestOptions = {},
   ) {
@@ -163,8 +167,33 @@ export class Rest {
     }
   }
 
+  /** The init fields of one call's own options: its signal and headers, and a fetch with its time limit and retries
+   * (the client's fetch, told them). @throws ConfigError for a time limit or retry setting that is not valid. */
+  private perCall(options: CallOptions): {
+    signal?: AbortSignal;
+    headers?: Headers;
+    fetch?: (r: Request) => Promise<Response>;
+  } {
+    const { signal, timeout, retry, headers } = options;
+    const init: { signal?: AbortSignal; headers?: Headers; fetch?: (r: Request) => Promise<Response> } = {};
+    if (signal) init.signal = signal;
+    if (headers) {
+      init.headers = new Headers(headers);
+      const auth = init.headers.get("authorization");
+      if (auth) this.secrets.add(auth.replace(/^bearer\s+/i, ""));
+    }
+    if (timeout !== undefined || retry !== undefined) {
+      const timeoutMs = checkTimeoutMs(timeout, "the timeout of this call");
+      if (retry !== undefined) retryPolicy(retry); // refuses a bad setting before anything is sent
+      const send = this.clients.fetch;
+      if (send) init.fetch = (request) => send(request, { timeoutMs, retry });
+    }
+    return init;
+  }
+
   private async sendOnce<T, M extends Method>(method: M, call: Call<M>, dispatch: Dispatch<M>): Promise<T> {
-    const choice = await this.apiVersion(call.signal);
+    const options = call.options ?? {};
+    const choice = await this.apiVersion(options.signal);
     const to = resolveRoute(call.route, choice.version, call.id);
     if (to === null || (to.version === "v1" && carriesExperimentFields(call.body)))
       throw new ApiVersionError(
@@ -175,7 +204,7 @@ export class Rest {
     const init = {
       params: { path: to.params, query: definedOnly(call.query) },
       body: call.body,
-      signal: call.signal,
+      ...this.perCall(options),
     } as never;
     // The transport has read the whole body within the time limit already (a stalled body is a ConnectionError).
     const result = await dispatch(to, init).catch((error: unknown) => {

@@ -49,6 +49,19 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
   return policy;
 }
 
+/** Timers hold at most 2^31 - 1 ms (about 24.8 days); anything longer would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** `value` when it is a time limit in whole ms from 0 (no limit) to {@link MAX_TIMEOUT_MS}. @throws ConfigError
+ * naming `what` (e.g. `the timeout option`) otherwise. */
+export function checkTimeoutMs<T extends number | undefined>(value: T, what: string): T {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= MAX_TIMEOUT_MS))
+    throw new ConfigError(
+      `${what} must be a whole number of milliseconds from 0 (no limit) to ${MAX_TIMEOUT_MS}, not ${String(value)}`,
+    );
+  return value;
+}
+
 export function isRepeatable(method: string): boolean {
   return REPEATABLE_METHODS.has(method.toUpperCase());
 }

@@ -2,7 +2,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { apiErrorFor } from "../errors.js";
 import { VERSION } from "../version.js";
-import { type CreateFetchOptions, createFetch } from "./create-fetch.js";
+import { type CreateFetchOptions, createFetch, type TransportFetch } from "./create-fetch.js";
 import type { paths as pathsV1 } from "./generated/schema-v1.js";
 import { parseRegistryUrl } from "./parse-registry-url.js";
 import { redactUrl } from "./redact.js";
@@ -26,11 +26,21 @@ export function createTransport(options: TransportOptions): ApiClient {
   return createTransports(options).api;
 }
 
-/** The typed clients of both API generations over one fetch (one token, TLS, retry and timeout setting). */
-export function createTransports(options: TransportOptions): { api: ApiClient; apiV1: ApiClientV1 } {
-  const fetch = createFetch({ ...options, userAgent: options.userAgent ?? `model-registry-ts/${VERSION}` });
+/** The typed clients of both API generations over one fetch (one token, TLS, retry and timeout setting), and that
+ * fetch, for calls that override the timeout or retries. */
+export function createTransports(options: TransportOptions): {
+  api: ApiClient;
+  apiV1: ApiClientV1;
+  fetch: TransportFetch;
+} {
+  const send = createFetch({ ...options, userAgent: options.userAgent ?? `model-registry-ts/${VERSION}` });
+  const fetch = (request: Request) => send(request);
   const baseUrl = parseRegistryUrl(options.url, "the url option");
-  return { api: createClient<paths>({ baseUrl, fetch }), apiV1: createClient<pathsV1>({ baseUrl, fetch }) };
+  return {
+    api: createClient<paths>({ baseUrl, fetch }),
+    apiV1: createClient<pathsV1>({ baseUrl, fetch }),
+    fetch: send,
+  };
 }
 
 /** What openapi-fetch returns for one call. */

@@ -31,9 +31,9 @@ async function listingTable(
 ): Promise<MimeBundle> {
   const rows: AnyEntity[] = [];
   let seen = 0;
-  for await (const page of listing.pages()) {
-    for (const item of page) if (rows.length < maxRows && isEntity(item)) rows.push(item);
-    seen += page.length;
+  for await (const { items } of listing.pages()) {
+    for (const item of items) if (rows.length < maxRows && isEntity(item)) rows.push(item);
+    seen += items.length;
     if (seen >= Math.max(countLimit, maxRows + 1))
       return entityTable(rows, { more: seen - rows.length, atLeast: true });
   }

@@ -77,7 +77,7 @@ const TEXT_FIELDS = [
 export interface RegistrationInput {
   name: unknown;
   version: unknown;
-  artifact?: unknown;
+  path?: unknown;
   uri?: unknown;
   artifactName?: unknown;
   modelFormat?: { name?: unknown; version?: unknown } | undefined;
@@ -87,7 +87,7 @@ export interface RegistrationInput {
 
 /**
  * Checks a registration before anything is sent: the names (model ≤ 255 characters; version and artifact name
- * ≤ 244, see {@link SERVER_LIMITS}), exactly one of `artifact`/`uri`, the URI, the text fields, and every custom
+ * ≤ 244, see {@link SERVER_LIMITS}), exactly one of `path`/`uri`, the URI, the text fields, and every custom
  * property (lineage and metadata: finite numbers, plain JSON values, non-empty keys ≤ 255 characters, no cycles).
  * @throws ConfigError naming the first problem.
  */
@@ -102,14 +102,14 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
     params.artifactName ?? name,
     SERVER_LIMITS.ownedName,
   );
-  const hasArtifact = params.artifact !== undefined && params.artifact !== "";
+  const hasPath = params.path !== undefined && params.path !== "";
   const hasUri = params.uri !== undefined && params.uri !== "";
-  if (hasArtifact === hasUri)
+  if (hasPath === hasUri)
     throw new ConfigError(
-      "pass either artifact (a local file or directory to upload) or uri (an existing location to register), exactly one",
+      "pass either path (a local file or directory to upload) or uri (an existing location to register), exactly one",
     );
-  if (hasArtifact && typeof params.artifact !== "string")
-    throw new ConfigError("artifact must be the path of a file or directory");
+  if (hasPath && typeof params.path !== "string")
+    throw new ConfigError("path must be the path of a file or directory");
   if (hasUri) checkModelUri(params.uri);
   for (const field of TEXT_FIELDS) {
     const value = params[field];

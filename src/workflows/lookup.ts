@@ -1,22 +1,17 @@
 // The one lookup of a registered version by names: model name → RegisteredModel → ModelVersion → its ModelArtifact,
 // the equivalent of the official Python client's get_model_version(name, version) and get_model_artifact(name,
 // version). Used by registerModel's read phase, deploy, download and verify, and mr-cli.
+import { type CallOptions, callOptions } from "../client/call-options.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import { EntityNotFoundError } from "../errors.js";
 import { findModelArtifact } from "./model-entities.js";
 import type { RegistryClient } from "./registry-client.js";
+import type { VersionName } from "./version-name.js";
 
-/** A model and a version, by name. */
-export interface VersionName {
-  /** The registered model's name. */
-  name: string;
-  /** The model version's name. */
-  version: string;
-}
+export type { VersionName };
 
-/** How a lookup reads. */
-export interface LookupOptions {
-  signal?: AbortSignal | undefined;
+/** How a lookup reads: its call options apply to each GET. */
+export interface LookupOptions extends CallOptions {
   /** Also find the version's model artifact (one more GET). Default true. */
   artifact?: boolean | undefined;
   /** Runs each read, e.g. within a retry policy (registerModel's converging steps). Default: as is. */
@@ -37,16 +32,16 @@ export async function findVersion(
   { name, version }: VersionName,
   options: LookupOptions = {},
 ): Promise<FoundVersion> {
-  const { signal } = options;
+  const call = callOptions(options);
   const read = options.read ?? (<T>(step: () => Promise<T>) => step());
-  const registeredModel = await read(() => mr.registeredModels.find({ name }, { signal }));
+  const registeredModel = await read(() => mr.registeredModels.find({ name }, call));
   if (!registeredModel) return {};
   const modelVersion = await read(() =>
-    mr.modelVersions.find({ name: version, registeredModelId: registeredModel.id }, { signal }),
+    mr.modelVersions.find({ name: version, registeredModelId: registeredModel.id }, call),
   );
   if (!modelVersion || options.artifact === false)
     return { registeredModel, modelVersion: modelVersion ?? undefined };
-  const modelArtifact = await read(() => findModelArtifact(mr, modelVersion.id, signal));
+  const modelArtifact = await read(() => findModelArtifact(mr, modelVersion.id, call));
   return { registeredModel, modelVersion, modelArtifact: modelArtifact ?? undefined };
 }
 

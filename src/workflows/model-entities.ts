@@ -2,6 +2,7 @@
 // a 409 (someone created it meanwhile, or our earlier attempt went through with its reply lost) is resolved by
 // finding it by name.
 
+import { type CallOptions, callOptions } from "../client/call-options.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { EntityInput } from "../client/entity.js";
 import type * as wire from "../client/types.js";
@@ -78,11 +79,11 @@ export function ensureModelVersion(
 export async function findModelArtifact(
   mr: RegistryClient,
   modelVersionId: string,
-  signal?: AbortSignal,
+  options: CallOptions = {},
 ): Promise<ModelArtifact | null> {
   for await (const artifact of mr.modelVersions
     .artifacts(modelVersionId)
-    .list({ artifactType: "model-artifact", pageSize: 10, ...(signal ? { signal } : {}) })) {
+    .list({ ...callOptions(options), artifactType: "model-artifact", pageSize: 10 })) {
     if (artifact.artifactType === "model-artifact") return artifact;
   }
   return null;
@@ -105,7 +106,7 @@ export function addModelArtifact(
   };
   return createOrFind(
     ctx,
-    () => findModelArtifact(mr, modelVersionId, ctx.signal),
+    () => findModelArtifact(mr, modelVersionId, { signal: ctx.signal }),
     upsert,
     `the model artifact of version ${modelVersionId}`,
   );

@@ -81,7 +81,7 @@ export async function registerModel(
   if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
     throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${String(waitTimeout)}`);
   const ctx: StepContext = { policy: mr.retryPolicy, signal };
-  const plan = params.artifact ? await planUpload(mr, ctx, params, params.artifact) : undefined;
+  const plan = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;
   mr.secrets.add(plan?.credentials.secretAccessKey);
   mr.secrets.add(plan?.credentials.sessionToken);
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;

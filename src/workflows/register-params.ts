@@ -4,6 +4,7 @@ import type { CustomPropertiesInput } from "../client/entity.js";
 import type { Lineage } from "../config/ci-lineage.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import type { S3ConnectionOptions } from "../storage/s3-client.js";
+import type { VersionName } from "./version-name.js";
 
 /** Where uploaded models go. */
 export interface StorageOptions extends S3ConnectionOptions {
@@ -17,13 +18,17 @@ export interface StorageOptions extends S3ConnectionOptions {
   concurrency?: number | undefined;
 }
 
-/** What to register. Pass `artifact` (a local file or directory to upload) or `uri` (register a location as is). */
-export interface RegisterModelParams {
-  name: string;
-  version: string;
-  artifact?: string | undefined;
+/** What to register: `name` and `version`, and either `path` (a local file or folder to upload) or `uri` (a location
+ * to register as is). */
+export interface RegisterModelParams extends VersionName {
+  /** The local file or folder to upload (a folder keeps its structure under the prefix). */
+  path?: string | undefined;
+  /** A location to register as is, nothing uploaded: `s3://bucket/key`, `oci://…`, `hf://…`, `https://…`, `file:///…`
+   * (at most 2,048 characters). */
   uri?: string | undefined;
+  /** Where `path` is uploaded to, and how. Default: the client's `storage`, then the environment's settings. */
   storage?: StorageOptions | undefined;
+  /** The artifact's model format, e.g. `{ name: "onnx", version: "1" }` (KServe's `modelFormat`). */
   modelFormat?: { name: string; version?: string | undefined } | undefined;
   /** Description of the version. */
   description?: string | undefined;
@@ -37,13 +42,22 @@ export interface RegisterModelParams {
   metadata?: CustomPropertiesInput | undefined;
   /** Name of the model artifact. Default: the model's name (as the Python client does). */
   artifactName?: string | undefined;
+  /** The artifact's `storageKey`: the name of the storage's connection secret in the cluster (KServe's
+   * `storage.key`). */
   storageKey?: string | undefined;
+  /** The artifact's `storagePath`: the path within that storage (KServe's `storage.path`). */
   storagePath?: string | undefined;
+  /** The artifact's `serviceAccountName`: the service account whose credentials reach the storage. */
   serviceAccountName?: string | undefined;
+  /** Where the model came from (the artifact's `modelSourceKind`, e.g. `kfp`). */
   modelSourceKind?: string | undefined;
+  /** The artifact's `modelSourceClass`, e.g. `pipelinerun`. */
   modelSourceClass?: string | undefined;
+  /** The artifact's `modelSourceGroup`, e.g. a namespace. */
   modelSourceGroup?: string | undefined;
+  /** The artifact's `modelSourceId`, e.g. a run id. */
   modelSourceId?: string | undefined;
+  /** The artifact's `modelSourceName`, e.g. a run name. */
   modelSourceName?: string | undefined;
   /** Where the model came from, as version properties. Default: the client's `lineage`, which `fromEnv()` detects
    * from the CI system (GitHub Actions, GitLab CI, Kubeflow Pipelines, Tekton); `metadata` wins on the same key.
@@ -53,7 +67,9 @@ export interface RegisterModelParams {
    * `unchanged` if the other stored the same content, or throws VersionConflictError. Default 600_000 (10 min);
    * 0 throws UploadInProgressError at once. */
   waitTimeout?: number | undefined;
+  /** Progress: `phase` events, byte-level `upload` events (with the overall totals), `warning`s. */
   onProgress?: ProgressCallback | undefined;
+  /** Cancels the registration (and its uploads, whose open multipart uploads are aborted); also ends a wait. */
   signal?: AbortSignal | undefined;
 }
 
@@ -62,10 +78,13 @@ export interface RegisterModelParams {
  * without its artifact (an earlier run was interrupted) and this run finished it. */
 export type RegisterStatus = "created" | "unchanged" | "completed";
 
+/** What `registerModel` did, and the three entities as they are now. */
 export interface RegisterModelResult {
   registeredModel: RegisteredModel;
   modelVersion: ModelVersion;
   modelArtifact: ModelArtifact;
+  /** The artifact's URI: for uploads `s3://<bucket>/<prefix>/?endpoint=…&defaultRegion=…` (the Python client's
+   * form), else the `uri` given. */
   uri: string;
   status: RegisterStatus;
   /** For uploads: the manifest's digest, total bytes and file count. */

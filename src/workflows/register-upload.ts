@@ -64,7 +64,9 @@ export async function registerUploaded(
       busy = attempt.busy;
     }
     await waitForOtherRun(ctx, job, busy, job.deadline);
-    const artifact = await converge(ctx, () => findModelArtifact(mr, job.modelVersion.id, ctx.signal));
+    const artifact = await converge(ctx, () =>
+      findModelArtifact(mr, job.modelVersion.id, { signal: ctx.signal }),
+    );
     if (artifact)
       return {
         modelArtifact: artifact,

@@ -18,16 +18,24 @@ import { requireVersion } from "./lookup.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
 import type { RegistryClient } from "./registry-client.js";
 import { storageClient } from "./storage-client.js";
+import type { VersionName } from "./version-name.js";
 
-export interface StoredVersionParams {
-  name: string;
-  version: string;
-  /** Connection to the storage (endpoint, region, checksums, credentials, client). Default: where the version's
-   * URI says its files live (endpoint, region), then the registry's storage settings. */
+/** Which version to verify, and how to reach its files. */
+export interface VerifyModelParams extends VersionName {
+  /** Connection to the storage (endpoint, region, checksums, credentials, client) and `concurrency` (files read at
+   * once, default 4). Default: where the version's URI says its files live (endpoint, region), then the registry's
+   * storage settings. */
   storage?: StorageOptions | undefined;
-  concurrency?: number | undefined;
+  /** Cancels the lookup and every storage read. */
   signal?: AbortSignal | undefined;
+  /** Progress: `phase` (`downloading`/`verifying`, `done`) and byte-level `download`/`verify` events. */
   onProgress?: ProgressCallback | undefined;
+}
+
+/** Which version to download, and where to. */
+export interface DownloadModelParams extends VerifyModelParams {
+  /** The local folder to download into (created if needed; files keep their relative paths). */
+  path: string;
 }
 
 export interface VerifyResult {
@@ -44,7 +52,7 @@ export interface VerifyResult {
 
 /** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
  * URI is an s3:// folder, listing its objects when it recorded no manifest. */
-async function locate(mr: RegistryClient, params: StoredVersionParams, listed: boolean) {
+async function locate(mr: RegistryClient, params: VerifyModelParams, listed: boolean) {
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
   const { modelArtifact: artifact } = await requireVersion(mr, params, { signal: params.signal });
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
@@ -97,14 +105,15 @@ async function locate(mr: RegistryClient, params: StoredVersionParams, listed: b
 }
 
 /** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with the manifest. */
-async function check(mr: RegistryClient, params: StoredVersionParams, dir?: string): Promise<VerifyResult> {
+async function check(mr: RegistryClient, params: VerifyModelParams, dir?: string): Promise<VerifyResult> {
   const { artifact, client, bucket, prefix, manifest, replaced, recorded } = await locate(
     mr,
     params,
     dir !== undefined,
   );
   params.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
-  const { concurrency, signal, onProgress } = params;
+  const { signal, onProgress } = params;
+  const concurrency = params.storage?.concurrency;
   const { mismatches: files, sha256 } = await checkStoredFiles({
     client,
     bucket,
@@ -126,25 +135,22 @@ async function check(mr: RegistryClient, params: StoredVersionParams, dir?: stri
 
 /** Re-reads every stored file of a version and checks its size and SHA-256 against the manifest, and the manifest
  * against the digest the registry recorded. */
-export function verifyModel(mr: RegistryClient, params: StoredVersionParams): Promise<VerifyResult> {
+export function verifyModel(mr: RegistryClient, params: VerifyModelParams): Promise<VerifyResult> {
   return check(mr, params);
 }
 
-/** Downloads a version's files into `dir` (keeping their relative paths), checking each as `verifyModel` does. A
+/** Downloads a version's files into the folder `path` (keeping their relative paths), checking each as `verifyModel` does. A
  * version uploaded by another tool, with no manifest, is downloaded as listed under its s3:// URI (`recorded:
  * false`). */
-export async function downloadModel(
-  mr: RegistryClient,
-  params: StoredVersionParams & { dir: string },
-): Promise<VerifyResult> {
-  const existing = await stat(params.dir).catch((error: { code?: string }) => {
+export async function downloadModel(mr: RegistryClient, params: DownloadModelParams): Promise<VerifyResult> {
+  const existing = await stat(params.path).catch((error: { code?: string }) => {
     if (error.code === "ENOTDIR")
       throw new ConfigError(
-        `a parent of ${params.dir} is a file, not a folder: give a folder to download into`,
+        `a parent of ${params.path} is a file, not a folder: give a folder to download into`,
       );
     return undefined;
   });
   if (existing && !existing.isDirectory())
-    throw new ConfigError(`${params.dir} exists and is not a folder: give a folder to download into`);
-  return check(mr, params, params.dir);
+    throw new ConfigError(`${params.path} exists and is not a folder: give a folder to download into`);
+  return check(mr, params, params.path);
 }

@@ -36,7 +36,7 @@ async function registerBoth(mr: ModelRegistry) {
   const uploaded = await mr.registerModel({
     name,
     version: "v2",
-    artifact: dir,
+    path: dir,
     storage: { client: s3.client, bucket: s3.bucket },
   });
   expect(uploaded.status).toBe("created");

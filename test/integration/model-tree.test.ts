@@ -84,9 +84,18 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
         .toArray();
       expect(desc.map((m) => m.id)).toEqual([...ids].reverse());
       const pages: number[] = [];
-      for await (const page of mr.registeredModels.list({ pageSize: 3, filter: where }).pages())
-        pages.push(page.length);
+      const tokens: (string | undefined)[] = [];
+      for await (const page of mr.registeredModels.list({ pageSize: 3, filter: where }).pages()) {
+        pages.push(page.items.length);
+        tokens.push(page.nextPageToken);
+      }
       expect(pages).toEqual([3, 3, 1]);
+      expect(tokens[2]).toBeUndefined();
+      // A listing resumes from a page's token, in a new walk: the items after that page, and nothing before.
+      const resumed = await mr.registeredModels
+        .list({ pageSize: 3, filter: where, nextPageToken: tokens[0] })
+        .toArray();
+      expect(resumed.map((m) => m.id)).toEqual(ids.slice(3));
       expect(await mr.registeredModels.list({ pageSize: 2, limit: 5, filter: where }).toArray()).toHaveLength(
         5,
       );

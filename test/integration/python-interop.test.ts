@@ -64,7 +64,7 @@ describe.each(PAIRS)("Python client $python and ours on $server", ({ python, ser
     const result = await mr.registerModel({
       name,
       version: "v1",
-      artifact: dir,
+      path: dir,
       modelFormat: { name: "onnx", version: "1" },
       description: "written by TypeScript",
       modelDescription: "the model",
@@ -163,7 +163,7 @@ describe.each(PAIRS)("Python client $python and ours on $server", ({ python, ser
     // Python's upload: we download the bytes it stored, and verify says plainly that there is nothing to check.
     expect(written.versions.v1?.files).toEqual({ "model.onnx": 14 });
     const out = await tempDir();
-    const downloaded = await mr.downloadModel({ name, version: "v1", dir: out });
+    const downloaded = await mr.downloadModel({ name, version: "v1", path: out });
     expect(await readFile(join(out, "model.onnx"), "utf8")).toBe("python weights");
     expect(downloaded).toMatchObject({
       ok: true,

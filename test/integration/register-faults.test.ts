@@ -41,7 +41,7 @@ describe("registerModel at a 25% fault rate on the registry and on the store", (
       const version = `v${i}`;
       registrations.push({ name, version, prefix: `${name}/${version}` });
       await setting.mr
-        .registerModel({ name, version, artifact: dir })
+        .registerModel({ name, version, path: dir })
         .catch((error: Error) => failures.push(`${name} ${version}: ${error.message}`));
     }
     expect(failures).toEqual([]);
@@ -75,7 +75,7 @@ describe("registerModel's upload claim", () => {
     const dir = await tempDir();
     await writeTree(dir, { "model.bin": "weights" });
     setting.storage.inject((method, path) => isClaim(method, path, "PUT"), "drop-after");
-    const result = await setting.mr.registerModel({ name, version: "v1", artifact: dir });
+    const result = await setting.mr.registerModel({ name, version: "v1", path: dir });
     expect(result.status).toBe("created");
     expect(result.warnings).toBeUndefined();
     const claimPuts = setting.storage.requests.filter((r) =>
@@ -96,7 +96,7 @@ describe("registerModel's upload claim", () => {
     setting.storage.inject(claimPut, "drop-after"); // stored, reply lost
     setting.storage.inject(claimPut, "drop-before", 2); // the SDK's two retries never arrive: its call fails
     const started = Date.now();
-    const result = await setting.mr.registerModel({ name, version: "v1", artifact: dir });
+    const result = await setting.mr.registerModel({ name, version: "v1", path: dir });
     expect(result.status).toBe("created");
     expect(Date.now() - started).toBeLessThan(CLAIM_TIMING.staleMs); // it did not wait for its own claim to go stale
     expect(await leftovers(setting.direct, [{ name, version: "v1", prefix: `${name}/v1` }])).toMatchObject({
@@ -117,7 +117,7 @@ describe("registerModel's upload claim", () => {
       const first = await setting.mr.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         onProgress: (event) => {
           if (event.type === "warning") events.push(event.message);
         },
@@ -145,7 +145,7 @@ describe("registerModel's upload claim", () => {
       const taken = await setting.mr.registerModel({
         name: dead,
         version: "v1",
-        artifact: dir,
+        path: dir,
         onProgress: (event) => {
           if (event.type === "phase") phases.push(event.phase);
         },
@@ -176,7 +176,7 @@ describe("registerModel when identical or distinct runs meet", () => {
     const dir = await tempDir();
     await writeTree(dir, { "model.bin": "identical weights", "config.json": "{}" });
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => mr.registerModel({ name, version: "v1", artifact: dir, storage })),
+      Array.from({ length: 10 }, () => mr.registerModel({ name, version: "v1", path: dir, storage })),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual(["created", ...Array(9).fill("unchanged")]);
@@ -213,7 +213,7 @@ describe("registerModel when identical or distinct runs meet", () => {
       mr.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         storage: { endpoint, bucket: versitygw.bucket, credentials },
       });
     try {
@@ -301,9 +301,9 @@ describe("registerModel's round trips, counted by a proxy in front of the regist
     const name = uniqueName("trips-files");
     const dir = await tempDir();
     await writeTree(dir, { "model.bin": "weights" });
-    await setting.mr.registerModel({ name, version: "v1", artifact: dir });
+    await setting.mr.registerModel({ name, version: "v1", path: dir });
     const storageBefore = setting.storage.requests.length;
-    const reads = await counted(() => setting.mr.registerModel({ name, version: "v1", artifact: dir }));
+    const reads = await counted(() => setting.mr.registerModel({ name, version: "v1", path: dir }));
     expect(reads).toHaveLength(3);
     const storage = setting.storage.requests.slice(storageBefore);
     expect(storage.filter((r) => r.method !== "GET" && r.method !== "HEAD")).toEqual([]);

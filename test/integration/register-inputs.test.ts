@@ -31,7 +31,7 @@ const cases: [string, (p: RegisterModelParams) => RegisterModelParams, RegExp][]
   ["uri with a newline", (p) => ({ ...p, uri: "s3://models/a\nb" }), /control characters/],
   ["a 100,000-character uri", (p) => ({ ...p, uri: `s3://models/${"k".repeat(100_000)}` }), /at most 2048/],
   ["uri with an invalid bucket", (p) => ({ ...p, uri: "s3://UPPER_case/x" }), /invalid bucket name/],
-  ["both artifact and uri", (p) => ({ ...p, artifact: "./model" }), /exactly one/],
+  ["both artifact and uri", (p) => ({ ...p, path: "./model" }), /exactly one/],
   ["a negative waitTimeout", (p) => ({ ...p, waitTimeout: -1 }), /waitTimeout/],
   ["a NUL in a metadata value", (p) => ({ ...p, metadata: { x: "a\u0000b" } }), /metadata\.x contains a NUL/],
   ["a NUL in a metadata key", (p) => ({ ...p, metadata: { "a\u0000b": 1 } }), /contains a NUL/],
@@ -50,7 +50,7 @@ const cases: [string, (p: RegisterModelParams) => RegisterModelParams, RegExp][]
   ],
   [
     "a lone surrogate in the prefix",
-    (p) => ({ ...p, uri: undefined, artifact: "./x", storage: { prefix: "p/\ud800" } }),
+    (p) => ({ ...p, uri: undefined, path: "./x", storage: { prefix: "p/\ud800" } }),
     /storage\.prefix is not valid/,
   ],
   [
@@ -91,18 +91,18 @@ describe("registerModel refuses bad input before sending anything", () => {
     const socket = setting.mr.registerModel({
       name: uniqueName("sock"),
       version: "v1",
-      artifact: withSocket,
+      path: withSocket,
     });
     await expect(socket).rejects.toBeInstanceOf(ConfigError);
     await expect(socket).rejects.toThrow(/is a socket/);
     server.close();
-    const failure = setting.mr.registerModel({ name: uniqueName("empty"), version: "v1", artifact: empty });
+    const failure = setting.mr.registerModel({ name: uniqueName("empty"), version: "v1", path: empty });
     await expect(failure).rejects.toBeInstanceOf(ConfigError);
     await expect(failure).rejects.toThrow(/contains no files/);
     const missing = setting.mr.registerModel({
       name: uniqueName("gone"),
       version: "v1",
-      artifact: `${empty}/nope`,
+      path: `${empty}/nope`,
     });
     await expect(missing).rejects.toBeInstanceOf(ConfigError);
     expect(setting.registry.requests.length + setting.storage.requests.length).toBe(before);
@@ -115,7 +115,7 @@ describe("registerModel refuses bad input before sending anything", () => {
     const failure = setting.mr.registerModel({
       name: uniqueName("bucket"),
       version: "v1",
-      artifact: dir,
+      path: dir,
       storage: { bucket: "Bad_Bucket" },
     });
     await expect(failure).rejects.toBeInstanceOf(ConfigError);
@@ -146,7 +146,7 @@ describe("registerModel refuses bad input before sending anything", () => {
     const failure = setting.mr.registerModel({
       name: uniqueName("endpoint"),
       version: "v1",
-      artifact: dir,
+      path: dir,
       storage: { endpoint: "not-a-url" },
     });
     await expect(failure).rejects.toBeInstanceOf(ConfigError);

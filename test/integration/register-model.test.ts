@@ -34,7 +34,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const result = await mr.registerModel({
         name,
         version: "v1",
-        artifact: join(dir, "model.onnx"),
+        path: join(dir, "model.onnx"),
         storage: s3.options,
         modelFormat: { name: "onnx", version: "1" },
         description: "first",
@@ -82,7 +82,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const dir = await nestedModel("tree");
       const name = uniqueName("tree");
       const s3 = storage();
-      const result = await mr.registerModel({ name, version: "v1", artifact: dir, storage: s3.options });
+      const result = await mr.registerModel({ name, version: "v1", path: dir, storage: s3.options });
       expect(result.uri).toBe(
         `s3://${s3.bucket}/${name}/v1/?endpoint=${s3.endpoint}&defaultRegion=us-east-1`,
       );
@@ -96,7 +96,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const downloaded = await mr.downloadModel({
         name,
         version: "v1",
-        dir: out,
+        path: out,
         storage: { client: s3.client },
       });
       expect(downloaded).toMatchObject({ ok: true, mismatches: [] });
@@ -116,9 +116,9 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
     it("re-running with the same content reports unchanged and writes nothing", async () => {
       const dir = await nestedModel("same");
       const name = uniqueName("rerun");
-      await mr.registerModel({ name, version: "v1", artifact: dir, storage: storage().options });
+      await mr.registerModel({ name, version: "v1", path: dir, storage: storage().options });
       const s3 = storage();
-      const again = await mr.registerModel({ name, version: "v1", artifact: dir, storage: s3.options });
+      const again = await mr.registerModel({ name, version: "v1", path: dir, storage: s3.options });
       expect(again.status).toBe("unchanged");
       expect(writes(s3.commands)).toEqual([]);
       expect(again.modelArtifact.id).toBeDefined();
@@ -131,12 +131,12 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const first = await mr.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         storage: storage().options,
       });
       await writeFile(join(dir, "empty.bin"), "no longer empty");
       const s3 = storage();
-      const failure = mr.registerModel({ name, version: "v1", artifact: dir, storage: s3.options });
+      const failure = mr.registerModel({ name, version: "v1", path: dir, storage: s3.options });
       await expect(failure).rejects.toBeInstanceOf(VersionConflictError);
       await expect(failure).rejects.toMatchObject({ existingDigest: first.manifest?.digest });
       expect(writes(s3.commands)).toEqual([]);
@@ -151,7 +151,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const failure = mr.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         storage: { ...s3.options, partSize: 5 * 1024 * 1024, concurrency: 2 },
         signal: controller.signal,
         onProgress: (event) => {
@@ -176,7 +176,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const failure = mr.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         storage: {
           endpoint: "http://127.0.0.1:9",
           bucket: "models",
@@ -208,7 +208,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const failure = flaky.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         storage: storage().options,
         onProgress: (event) => {
           if (event.type === "phase" && event.phase === "registering") registryDown = true;
@@ -219,7 +219,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
 
       registryDown = false;
       const s3 = storage();
-      const rerun = await flaky.registerModel({ name, version: "v1", artifact: dir, storage: s3.options });
+      const rerun = await flaky.registerModel({ name, version: "v1", path: dir, storage: s3.options });
       expect(rerun.status).toBe("completed");
       expect(writes(s3.commands)).toEqual([]);
       expect(rerun.modelArtifact.customProperties.model_file_count).toBe(60);
@@ -236,7 +236,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       );
       const results = await Promise.all(
         dirs.map((dir, i) =>
-          mr.registerModel({ name, version: `v${i}`, artifact: dir, storage: storage().options }),
+          mr.registerModel({ name, version: `v${i}`, path: dir, storage: storage().options }),
         ),
       );
       expect(new Set(results.map((r) => r.registeredModel.id)).size).toBe(1);
@@ -265,7 +265,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const result = await mr.registerModel({
         name,
         version: "v1",
-        artifact: dir,
+        path: dir,
         storage: { client: s3.client, bucket: s3.bucket },
       });
       expect(result.manifest?.totalBytes).toBe(300 * 1024 * 1024);
@@ -314,7 +314,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
         mr.registerModel({
           name: uniqueName("nopath"),
           version: "v1",
-          artifact: "/no/such/path",
+          path: "/no/such/path",
           storage: { bucket: "models" },
         }),
       ).rejects.toBeInstanceOf(ConfigError);

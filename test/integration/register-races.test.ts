@@ -22,8 +22,8 @@ describe("registerModel when registrations meet", () => {
     const s3 = countingClient(server);
     const storage = { client: s3.client, bucket: s3.bucket, partSize: 5 * 1024 * 1024, concurrency: 2 };
     const results = await Promise.allSettled([
-      mr.registerModel({ name, version: "v1", artifact: a, storage }),
-      mr.registerModel({ name, version: "v1", artifact: b, storage }),
+      mr.registerModel({ name, version: "v1", path: a, storage }),
+      mr.registerModel({ name, version: "v1", path: b, storage }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results
@@ -43,11 +43,11 @@ describe("registerModel when registrations meet", () => {
     await writeTree(b, { "model.bin": "model B!" });
     const s3 = countingClient(server);
     const storage = { client: s3.client, bucket: s3.bucket, prefix };
-    const first = await mr.registerModel({ name: uniqueName("owner"), version: "v1", artifact: a, storage });
+    const first = await mr.registerModel({ name: uniqueName("owner"), version: "v1", path: a, storage });
     const intruder = uniqueName("intruder");
     for (let attempt = 0; attempt < 2; attempt++) {
       await expect(
-        mr.registerModel({ name: intruder, version: "v1", artifact: b, storage }),
+        mr.registerModel({ name: intruder, version: "v1", path: b, storage }),
       ).rejects.toBeInstanceOf(UploadError);
     }
     expect(await mr.registeredModels.find({ name: intruder })).toBeNull();
@@ -68,7 +68,7 @@ describe("registerModel when registrations meet", () => {
     const result = await mr.registerModel({
       name,
       version: "v1",
-      artifact: dir,
+      path: dir,
       storage: { client: s3.client, bucket: s3.bucket },
     });
     // Replace both the file and the manifest consistently: only the registry's recorded digest can tell.

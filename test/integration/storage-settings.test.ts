@@ -37,7 +37,7 @@ describe("the settings users already have", () => {
     const result = await mr.registerModel({
       name,
       version: "v1",
-      artifact: await model(),
+      path: await model(),
       storage: { bucket: "models" },
     });
     expect(result.status).toBe("created");

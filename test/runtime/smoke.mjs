@@ -27,7 +27,7 @@ await writeFile(join(dir, "model.bin"), `weights for ${runtime}`);
 const registered = await mr.registerModel({
   name,
   version: "v1",
-  artifact: join(dir, "model.bin"),
+  path: join(dir, "model.bin"),
   lineage: false,
 });
 const verified = await mr.verifyModel({ name, version: "v1" });

@@ -73,7 +73,7 @@ const deployed = (version: "v1" | "v2", extra: Partial<Service> = {}): Service =
 describe("deploy", () => {
   it("creates the InferenceService, DEPLOYED, named <model>-<version>, when there is none", async () => {
     const result = await registry().deploy({
-      model: "mnist",
+      name: "mnist",
       version: "v1",
       servingEnvironment: "prod",
       runtime: "mlserver",
@@ -90,7 +90,7 @@ describe("deploy", () => {
 
   it("writes nothing when the service already serves that version", async () => {
     const result = await registry({ service: deployed("v1") }).deploy({
-      model: "mnist",
+      name: "mnist",
       version: "v1",
       servingEnvironment: "prod",
     });
@@ -103,10 +103,10 @@ describe("deploy", () => {
     ["updated", deployed("v1"), "v2"],
   ] as const)("%s: one PATCH that sets DEPLOYED and the version", async (action, service, version) => {
     const result = await registry({ service }).deploy({
-      model: "mnist",
+      name: "mnist",
       version,
       servingEnvironment: "prod",
-      name: "mnist-v1",
+      inferenceService: "mnist-v1",
     });
     expect(result.action).toBe(action);
     expect(result.inferenceService).toMatchObject({
@@ -118,7 +118,7 @@ describe("deploy", () => {
 
   it("a concurrent deploy that created the service first (409) is found and taken over, not an error", async () => {
     const mr = registry({ conflictOnCreate: deployed("v2", { name: "mnist-v1" }) });
-    const result = await mr.deploy({ model: "mnist", version: "v1", servingEnvironment: "prod" });
+    const result = await mr.deploy({ name: "mnist", version: "v1", servingEnvironment: "prod" });
     expect(result.action).toBe("updated");
     expect(writes()).toEqual([
       "POST /serving_environments/5/inference_services",
@@ -128,7 +128,7 @@ describe("deploy", () => {
 
   it("refuses a service of that name that serves another model, changing nothing", async () => {
     const mr = registry({ service: deployed("v1", { registeredModelId: "77" }) });
-    const failure = mr.deploy({ model: "mnist", version: "v1", servingEnvironment: "prod" });
+    const failure = mr.deploy({ name: "mnist", version: "v1", servingEnvironment: "prod" });
     await expect(failure).rejects.toBeInstanceOf(InferenceServiceConflictError);
     expect(exitCodeFor(await failure.catch((e: unknown) => e))).toBe(4);
     await expect(failure).rejects.toThrow(/serves registered model 77, not 1/);
@@ -137,10 +137,10 @@ describe("deploy", () => {
 
   it("a missing environment says how to create it; a missing version names it", async () => {
     const mr = registry();
-    await expect(mr.deploy({ model: "mnist", version: "v1", servingEnvironment: "staging" })).rejects.toThrow(
+    await expect(mr.deploy({ name: "mnist", version: "v1", servingEnvironment: "staging" })).rejects.toThrow(
       /serving environment "staging" does not exist .*; pass createEnvironment/,
     );
-    const missing = mr.deploy({ model: "mnist", version: "v9", servingEnvironment: "prod" });
+    const missing = mr.deploy({ name: "mnist", version: "v9", servingEnvironment: "prod" });
     await expect(missing).rejects.toBeInstanceOf(EntityNotFoundError);
     expect(exitCodeFor(await missing.catch((e: unknown) => e))).toBe(3);
     await expect(missing).rejects.toThrow(/version "v9" of model "mnist"/);
@@ -151,8 +151,10 @@ describe("deploy", () => {
 describe("undeploy", () => {
   it("sets UNDEPLOYED by name in an environment, and is unchanged the second time", async () => {
     const mr = registry({ service: deployed("v1") });
-    expect((await mr.undeploy({ name: "mnist-v1", servingEnvironment: "prod" })).action).toBe("undeployed");
-    expect((await mr.undeploy({ inferenceService: "9" })).action).toBe("unchanged");
+    expect((await mr.undeploy({ inferenceService: "mnist-v1", servingEnvironment: "prod" })).action).toBe(
+      "undeployed",
+    );
+    expect((await mr.undeploy({ inferenceServiceId: "9" })).action).toBe("unchanged");
     expect(writes()).toEqual(["PATCH /inference_services/9"]);
   });
 });

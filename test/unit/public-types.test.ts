@@ -2,10 +2,19 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
   Artifact,
+  CallOptions,
   CustomPropertyValue,
+  DeployParams,
+  DownloadModelParams,
   ModelVersion,
+  Page,
+  PageOptions,
   Paginated,
   RegisteredModel,
+  RegisterModelParams,
+  UndeployParams,
+  UndeployResult,
+  VerifyModelParams,
 } from "../../src/index.js";
 import { ModelRegistry } from "../../src/index.js";
 
@@ -54,5 +63,49 @@ describe("public types", () => {
         params: { path: { registeredmodelId: "1" }, query: { pageSize: "10", orderBy: "ID" } },
       });
     expectTypeOf(call).returns.resolves.toHaveProperty("data");
+  });
+
+  it("names a version the same way in every workflow: name and version", () => {
+    type Names = { name: string; version: string };
+    expectTypeOf<RegisterModelParams>().toExtend<Names>();
+    expectTypeOf<DeployParams>().toExtend<Names>();
+    expectTypeOf<DownloadModelParams>().toExtend<Names>();
+    expectTypeOf<VerifyModelParams>().toExtend<Names>();
+    expectTypeOf<DeployParams>().not.toHaveProperty("model");
+    expectTypeOf<DownloadModelParams>().not.toHaveProperty("dir");
+    expectTypeOf<RegisterModelParams>().not.toHaveProperty("artifact");
+    expectTypeOf<VerifyModelParams>().not.toHaveProperty("concurrency"); // it is storage.concurrency
+  });
+
+  it("takes ids as …Id and names as the entity's word", () => {
+    expectTypeOf<{ inferenceServiceId: string }>().toExtend<UndeployParams>();
+    expectTypeOf<{ inferenceService: string; servingEnvironment: string }>().toExtend<UndeployParams>();
+    expectTypeOf<{ inferenceService: string }>().not.toExtend<UndeployParams>();
+    expectTypeOf(mr.undeploy).returns.resolves.toEqualTypeOf<UndeployResult>();
+  });
+
+  it("takes a signal in every call, and the registry calls take timeout, retry and headers too", () => {
+    for (const params of [
+      {} as RegisterModelParams,
+      {} as DeployParams,
+      {} as DownloadModelParams,
+      {} as VerifyModelParams,
+      {} as UndeployParams,
+      {} as PageOptions,
+      {} as CallOptions,
+    ])
+      expectTypeOf(params).toHaveProperty("signal");
+    expectTypeOf(mr.registeredModels.get).parameter(1).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(mr.getModelVersion).parameter(2).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf<DeployParams>().toExtend<CallOptions>();
+    expectTypeOf<PageOptions>().toExtend<CallOptions>();
+  });
+
+  it("gives each page its token, and takes one to resume", () => {
+    expectTypeOf<Page<ModelVersion>>().toEqualTypeOf<{
+      items: ModelVersion[];
+      nextPageToken: string | undefined;
+    }>();
+    expectTypeOf<PageOptions["nextPageToken"]>().toEqualTypeOf<string | undefined>();
   });
 });

@@ -106,10 +106,10 @@ Examples:
         return;
       }
       const result = await mr.deploy({
-        model,
+        name: model,
         version,
         servingEnvironment: envName,
-        name,
+        inferenceService: name,
         runtime: flags.runtime,
         createEnvironment: flags.createEnv,
       });
@@ -133,7 +133,7 @@ export function undeployCommand(ctx: CliContext): Command {
     .addHelpText("after", "\nExample:\n  mr-cli undeploy mnist-v3 --env prod")
     .action(async (name: string, flags: { env: string }) => {
       const mr = await ctx.registry();
-      const result = await mr.undeploy({ name, servingEnvironment: flags.env });
+      const result = await mr.undeploy({ inferenceService: name, servingEnvironment: flags.env });
       await print(ctx, result, () =>
         renderCard([
           [result.action, `${name} in ${flags.env} is ${result.inferenceService.desiredState}`],

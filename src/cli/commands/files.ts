@@ -67,9 +67,11 @@ export function downloadCommand(ctx: CliContext): Command {
           signal: ctx.io.signal,
           name: model,
           version,
-          dir,
-          storage: storageFromFlags(flags),
-          ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+          path: dir,
+          storage: {
+            ...storageFromFlags(flags),
+            ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+          },
           ...(onProgress ? { onProgress } : {}),
         });
         await report(ctx, `downloaded ${model} ${version} to ${dir}`, result);

@@ -41,7 +41,7 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
   return {
     name: flags.name,
     version: flags.version,
-    ...(uri ? { uri: source } : { artifact: source }),
+    ...(uri ? { uri: source } : { path: source }),
     storage: {
       ...storageFromFlags(flags),
       ...(flags.prefix ? { prefix: flags.prefix } : {}),
@@ -68,10 +68,10 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   let files: { count: number; bytes: number; list: string[] } | undefined;
   let uri = p.uri;
   let storage: Record<string, string> | undefined;
-  if (p.artifact) {
+  if (p.path) {
     const settings = await mr.storageSettings(p.storage);
     storage = describeStorageSettings(settings);
-    const local = await walkFiles(p.artifact, { reserved: RESERVED_NAMES });
+    const local = await walkFiles(p.path, { reserved: RESERVED_NAMES });
     files = {
       count: local.files.length,
       bytes: local.totalBytes,

@@ -1,6 +1,7 @@
+import type { CallOptions } from "../call-options.js";
 import type { ChildCollection } from "../child-collection.js";
 import type { Entity, EntityInput } from "../entity.js";
-import type { CallOptions, FilterableListOptions } from "../entity-resource.js";
+import type { FilterableListOptions } from "../entity-resource.js";
 import type { Paginated } from "../paginate.js";
 import type { Artifact } from "../types.js";
 import type { ArtifactListOptions } from "./artifacts.js";

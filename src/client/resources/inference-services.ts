@@ -1,6 +1,7 @@
+import type { CallOptions } from "../call-options.js";
 import { ChildCollection } from "../child-collection.js";
 import { decodeEntity, type Entity } from "../entity.js";
-import { type CallOptions, EntityResource } from "../entity-resource.js";
+import { EntityResource } from "../entity-resource.js";
 import type { PageOptions } from "../paginate.js";
 import type { Rest } from "../rest.js";
 import { ROUTES } from "../routes.js";
@@ -70,7 +71,7 @@ export class InferenceServices extends EntityResource<
       route: what === "model" ? ROUTES.modelOfService : ROUTES.versionOfService,
       id,
       subject: `${what} of inference service ${id}`,
-      signal: options.signal,
+      options,
     };
   }
 }
