@@ -27,10 +27,15 @@ export interface ApiErrorDetails {
 /** The server answered with an error status. */
 export class ApiError extends ModelRegistryError {
   override name = "ApiError";
+  /** The response's HTTP status, e.g. 404. */
   readonly status: number;
+  /** The server's error code (its JSON `code`), else the status text, e.g. `Not Found`. */
   readonly code: string;
+  /** The server's own message (its JSON `message`, or the start of a non-JSON body, at most 200 characters). */
   readonly serverMessage: string;
+  /** The request's method, e.g. `GET`. */
   readonly method: string;
+  /** The request's URL, with any credentials in it redacted. */
   readonly url: string;
 
   constructor(details: ApiErrorDetails, hint?: string) {
@@ -140,10 +145,13 @@ export type StorageErrorKind =
 
 /** Where a storage operation failed and what the store answered. */
 export interface StorageErrorDetails {
+  /** Why it failed, in the terms of the fix (see {@link StorageErrorKind}). */
   kind: StorageErrorKind;
   /** What was being done, e.g. `"checking the bucket"`. */
   operation: string;
+  /** The bucket the operation addressed. */
   bucket: string;
+  /** The object key, for operations on one object. */
   key?: string | undefined;
   /** HTTP status of the store's reply; absent when no reply came. */
   status?: number | undefined;
@@ -157,12 +165,19 @@ export interface StorageErrorDetails {
  * (which settings to check, and where each came from). */
 export class StorageError extends UploadError {
   override name = "StorageError";
+  /** Why it failed, in the terms of the fix (see {@link StorageErrorKind}). */
   readonly kind: StorageErrorKind;
+  /** What was being done, e.g. `"checking the bucket"`. */
   readonly operation: string;
+  /** The bucket the operation addressed. */
   readonly bucket: string;
+  /** The object key, for operations on one object. */
   readonly key: string | undefined;
+  /** HTTP status of the store's reply; undefined when no reply came. */
   readonly status: number | undefined;
+  /** The S3 error code (`NoSuchBucket`, `SignatureDoesNotMatch`…); undefined when the reply had no body (HEAD). */
   readonly code: string | undefined;
+  /** The store's request id (`x-amz-request-id`), for its operators. */
   readonly requestId: string | undefined;
 
   constructor(message: string, details: StorageErrorDetails, cause?: unknown) {

@@ -83,7 +83,9 @@ export interface ModelRegistryOptions {
 
 /** Serve records of inference services (ServeModel), which only exist under a service. */
 export interface Serves {
+  /** The serve records of one InferenceService, page by page. */
   list(inferenceServiceId: string, options?: PageOptions): Paginated<Entity<ServeModel>>;
+  /** Records that the service served a model version (`modelVersionId`). */
   create(inferenceServiceId: string, serve: EntityInput<ServeModelCreate>): Promise<Entity<ServeModel>>;
 }
 
@@ -97,15 +99,24 @@ export class ModelRegistry {
   readonly api: ApiClient;
   /** The raw typed openapi-fetch client of API v1 (paths `/api/model_registry/v1/...`), as the escape hatch. */
   readonly apiV1: ApiClientV1;
+  /** Registered models: list, get, find by name, create, update, archive/restore, and their versions. */
   readonly registeredModels: RegisteredModels;
+  /** Model versions (across models): list, get, find by name and model, update, archive/restore, their artifacts. */
   readonly modelVersions: ModelVersions;
+  /** Model artifacts (across versions): list, get, find, update. */
   readonly modelArtifacts: ModelArtifacts;
   /** Artifacts of all five kinds. */
   readonly artifacts: Artifacts;
+  /** Serving environments: list, get, find, create, update, and their inference services. */
   readonly servingEnvironments: ServingEnvironments;
+  /** Inference services (across environments): list, get, find by name and environment, update, their model and
+   * version, and their serve records. */
   readonly inferenceServices: InferenceServices;
+  /** Serve records of inference services (ServeModel). */
   readonly serves: Serves;
+  /** Experiments (API v1alpha3 only): list, get, find, create, update, archive/restore, and their runs. */
   readonly experiments: Experiments;
+  /** Experiment runs (API v1alpha3 only): list, get, find, update, archive/restore, artifacts, metric history. */
   readonly experimentRuns: ExperimentRuns;
   /** Default storage of uploads, downloads and verification (explicit settings only; see storageSettings()). */
   readonly storage: StorageOptions;

@@ -55,6 +55,9 @@ const WILDCARD = /[_%]/;
 /** Entities with a LIVE/ARCHIVED `state`. */
 type Stateful = { state?: "LIVE" | "ARCHIVED" };
 
+/** The operations of one kind of entity: `list`, `get`, `find` (exact, by name or externalId), `create` and `update`
+ * (which keeps state fields the server would reset). `T` is the entity as sent, `C` its create body, `U` its update
+ * body, `F` its find keys, `L` its listing options. */
 export class EntityResource<
   T extends RawEntity,
   C,

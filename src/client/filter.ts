@@ -23,6 +23,7 @@ export class Filter {
     this.text = text;
   }
 
+  /** The filterQuery text, as sent to the server. */
   toString(): string {
     return this.text;
   }

@@ -26,13 +26,17 @@ export interface PageOptions extends CallOptions {
 /** One page of a listing: its items, and the token of the page after it (undefined on the last page). Pass the token
  * as the `nextPageToken` option to resume the listing there, in this process or another. */
 export interface Page<T> {
+  /** The page's items (cut at the listing's `limit`). */
   items: T[];
+  /** The token of the next page; undefined on the last page, and on a page cut short by `limit`. */
   nextPageToken: string | undefined;
 }
 
 /** One page as the server sends it. */
 export interface RawPage<T> {
+  /** The page's items; the server may leave the field out when there are none. */
   items?: T[] | undefined;
+  /** The next page's token; empty or absent on the last page. */
   nextPageToken?: string | undefined;
 }
 
@@ -99,6 +103,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     }
   }
 
+  /** The items one by one (`for await (const item of listing)`), fetching pages as needed. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages()) yield* page.items;
   }

@@ -22,8 +22,11 @@ export type AddressingStyle = "path" | "virtual";
 
 /** The settings a layer may give. */
 export interface StorageSettingsInput {
+  /** The S3 endpoint URL, e.g. `http://127.0.0.1:45123`; none means AWS S3 itself. */
   endpoint?: string | undefined;
+  /** The region requests are signed for, e.g. `us-east-1`. */
   region?: string | undefined;
+  /** The bucket models are stored in. */
   bucket?: string | undefined;
   /** Sets both request and response checksum modes. */
   checksums?: ChecksumMode | undefined;
@@ -38,6 +41,7 @@ export type StorageSettingName = keyof StorageSettingsInput;
 
 /** One layer of settings and how to name where they came from: one name for all, or one per field. */
 export interface StorageLayer {
+  /** The settings this source gives (undefined fields: it gives none). */
   values: StorageSettingsInput;
   /** E.g. `"context dev"`, or `{ endpoint: "--endpoint" }`; a field without a name is `"storage.<field> option"`. */
   source?: string | Partial<Record<StorageSettingName, string>> | undefined;
@@ -46,15 +50,22 @@ export interface StorageLayer {
 /** A resolved value and where it came from (`"--endpoint"`, `"AWS_ENDPOINT_URL_S3"`, `"profile dev in
  * ~/.aws/config"`, `"default"`…). */
 export interface Sourced<T> {
+  /** The value in effect. */
   value: T;
+  /** Where it came from, in words a user can look up. */
   source: string;
 }
 
 /** The storage settings in effect. Absent `endpoint`: AWS S3 itself; absent `bucket`: none was given. */
 export interface StorageSettings {
+  /** The S3 endpoint URL; undefined means AWS S3 itself. */
   endpoint?: Sourced<string> | undefined;
+  /** The signing region (default `us-east-1`). */
   region: Sourced<string>;
+  /** The bucket; undefined when no source gave one. */
   bucket?: Sourced<string> | undefined;
+  /** `path` (`http://host/bucket/key`) or `virtual` (`http://bucket.host/key`); path by default for a custom
+   * endpoint, as S3-compatible stores expect. */
   addressingStyle: Sourced<AddressingStyle>;
   /** The AWS SDK's `requestChecksumCalculation`, as a mode. */
   requestChecksums: Sourced<ChecksumMode>;

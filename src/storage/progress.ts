@@ -2,9 +2,13 @@
 
 /** Totals so far across all files. */
 export interface OverallProgress {
+  /** Bytes sent (or read) so far, in all files. */
   loadedBytes: number;
+  /** Bytes of all files, known before the first byte moves. */
   totalBytes: number;
+  /** Files finished so far. */
   filesDone: number;
+  /** Files in all. */
   fileCount: number;
 }
 
@@ -40,6 +44,7 @@ export type ProgressEvent =
   /** One file is complete. */
   | { type: "file"; file: string; size: number; sha256: string; overall: OverallProgress };
 
+/** Called with each progress event, synchronously, as the work goes on; what it throws is not caught. */
 export type ProgressCallback = (event: ProgressEvent) => void;
 
 /**

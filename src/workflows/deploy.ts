@@ -32,10 +32,15 @@ export type DeployAction = "created" | "redeployed" | "updated" | "unchanged" | 
 
 /** What `deploy` did, and the entities involved as they are now. */
 export interface DeployResult {
+  /** The InferenceService as it is now (`desiredState: DEPLOYED`). */
   inferenceService: InferenceService;
+  /** The serving environment it is in (created by this call with `createEnvironment`, or found). */
   servingEnvironment: ServingEnvironment;
+  /** The registered model deployed. */
   registeredModel: RegisteredModel;
+  /** The version deployed. */
   modelVersion: ModelVersion;
+  /** What this call did: see {@link DeployAction}. */
   action: DeployAction;
 }
 
@@ -46,7 +51,9 @@ export type UndeployParams = CallOptions &
 
 /** What `undeploy` did (`undeployed`, or `unchanged` when it was undeployed already) and the service as it is now. */
 export interface UndeployResult {
+  /** The InferenceService as it is now (`desiredState: UNDEPLOYED`). */
   inferenceService: InferenceService;
+  /** `undeployed` by this call, or `unchanged` when it was undeployed already. */
   action: Extract<DeployAction, "undeployed" | "unchanged">;
 }
 

@@ -80,12 +80,16 @@ export type RegisterStatus = "created" | "unchanged" | "completed";
 
 /** What `registerModel` did, and the three entities as they are now. */
 export interface RegisterModelResult {
+  /** The registered model (created by this run, or found). */
   registeredModel: RegisteredModel;
+  /** The model version. */
   modelVersion: ModelVersion;
+  /** The version's model artifact, with the upload's manifest digest, size and file count as custom properties. */
   modelArtifact: ModelArtifact;
   /** The artifact's URI: for uploads `s3://<bucket>/<prefix>/?endpoint=…&defaultRegion=…` (the Python client's
    * form), else the `uri` given. */
   uri: string;
+  /** What this run did: see {@link RegisterStatus}. */
   status: RegisterStatus;
   /** For uploads: the manifest's digest, total bytes and file count. */
   manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;

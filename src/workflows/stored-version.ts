@@ -38,7 +38,9 @@ export interface DownloadModelParams extends VerifyModelParams {
   path: string;
 }
 
+/** What `verifyModel` and `downloadModel` found. */
 export interface VerifyResult {
+  /** True when every file matches the manifest (and the manifest the digest the registry recorded). */
   ok: boolean;
   /** `false` when the version recorded no manifest (another tool uploaded it, e.g. the official Python client):
    * `downloadModel` then fetched the objects listed under its URI, compared by size only, and `manifest` lists them
@@ -46,7 +48,9 @@ export interface VerifyResult {
   recorded: boolean;
   /** Every file that is missing or differs from the manifest. */
   mismatches: ManifestMismatch[];
+  /** The manifest the files were checked against (for `recorded: false`, the one built from what was read). */
   manifest: Manifest;
+  /** The version's model artifact, as registered. */
   modelArtifact: ModelArtifact;
 }
 
