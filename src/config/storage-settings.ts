@@ -12,116 +12,91 @@ import { ConfigError } from "../errors.js";
 import { checkS3Endpoint } from "../storage/s3-uri.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";
+import { attachCredentials } from "./storage-credentials.js";
+import type {
+  AddressingStyle,
+  ChecksumMode,
+  ResolveStorageOptions,
+  Sourced,
+  StorageLayer,
+  StorageSettingName,
+  StorageSettings,
+  StorageSettingsInput,
+} from "./storage-types.js";
 
-/** `when-supported` (the AWS SDK default) sends CRC32 checksums with every upload and validates them on download;
- * `when-required` only where an operation requires one (stores that reject the headers: R2, B2, older Ceph/MinIO). */
-export type ChecksumMode = "when-supported" | "when-required";
-
-/** `path`: `endpoint/bucket/key`; `virtual`: `bucket.endpoint/key` (AWS's default). */
-export type AddressingStyle = "path" | "virtual";
-
-/** The settings a layer may give. */
-export interface StorageSettingsInput {
-  /** The S3 endpoint URL, e.g. `http://127.0.0.1:45123`; none means AWS S3 itself. */
-  endpoint?: string | undefined;
-  /** The region requests are signed for, e.g. `us-east-1`. */
-  region?: string | undefined;
-  /** The bucket models are stored in. */
-  bucket?: string | undefined;
-  /** Sets both request and response checksum modes. */
-  checksums?: ChecksumMode | undefined;
-  /** Path-style (true) or virtual-hosted (false) addressing. */
-  forcePathStyle?: boolean | undefined;
-  /** The AWS profile whose shared-config settings and credentials to use. */
-  profile?: string | undefined;
-}
-
-/** The fields of {@link StorageSettingsInput}. */
-export type StorageSettingName = keyof StorageSettingsInput;
-
-/** One layer of settings and how to name where they came from: one name for all, or one per field. */
-export interface StorageLayer {
-  /** The settings this source gives (undefined fields: it gives none). */
-  values: StorageSettingsInput;
-  /** E.g. `"context dev"`, or `{ endpoint: "--endpoint" }`; a field without a name is `"storage.<field> option"`. */
-  source?: string | Partial<Record<StorageSettingName, string>> | undefined;
-}
-
-/** A resolved value and where it came from (`"--endpoint"`, `"AWS_ENDPOINT_URL_S3"`, `"profile dev in
- * ~/.aws/config"`, `"default"`…). */
-export interface Sourced<T> {
-  /** The value in effect. */
-  value: T;
-  /** Where it came from, in words a user can look up. */
-  source: string;
-}
-
-/** The storage settings in effect. Absent `endpoint`: AWS S3 itself; absent `bucket`: none was given. */
-export interface StorageSettings {
-  /** The S3 endpoint URL; undefined means AWS S3 itself. */
-  endpoint?: Sourced<string> | undefined;
-  /** The signing region (default `us-east-1`). */
-  region: Sourced<string>;
-  /** The bucket; undefined when no source gave one. */
-  bucket?: Sourced<string> | undefined;
-  /** `path` (`http://host/bucket/key`) or `virtual` (`http://bucket.host/key`); path by default for a custom
-   * endpoint, as S3-compatible stores expect. */
-  addressingStyle: Sourced<AddressingStyle>;
-  /** The AWS SDK's `requestChecksumCalculation`, as a mode. */
-  requestChecksums: Sourced<ChecksumMode>;
-  /** The AWS SDK's `responseChecksumValidation`, as a mode. */
-  responseChecksums: Sourced<ChecksumMode>;
-  /** The profile whose shared-config settings apply; it provides the credentials only when it holds some itself. */
-  profile?: Sourced<string> | undefined;
-  /** Where the credentials come from, e.g. `"AWS_ACCESS_KEY_ID"` or `"the AWS SDK's credential chain"`. */
-  credentialsSource: string;
-}
-
-/** Inputs of {@link resolveStorageSettings}. */
-export interface ResolveStorageOptions {
-  /** Highest priority first: explicit options, then the client's defaults. */
-  layers?: StorageLayer[] | undefined;
-  /** The environment to read. Default: the process environment (nothing when it cannot be read, as in Deno
-   * without --allow-env). */
-  env?: Env | undefined;
-}
-
-/** Static credentials read from the environment, kept beside the settings (never in them, so that settings can be
- * printed or serialised without a secret). */
-export interface StaticCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
-/** A profile that holds credentials of its own, and the files to read them from. */
-export interface ProfileCredentials {
-  profile: string;
-  configFilepath: string;
-  filepath: string;
-}
-const CREDENTIALS = new WeakMap<StorageSettings, StaticCredentials | ProfileCredentials>();
-
-/** Where the credentials for these settings come from, when the resolver decided: static keys from the environment,
- * or a profile holding credentials; undefined leaves them to the AWS SDK's chain. */
-export function credentialsOf(settings: StorageSettings): StaticCredentials | ProfileCredentials | undefined {
-  return CREDENTIALS.get(settings);
-}
-
-// Keys by which a profile holds credentials of its own (AWS SDKs and Tools reference guide, "Config file settings").
-const PROFILE_CREDENTIAL_KEYS = [
-  "aws_access_key_id",
-  "role_arn",
-  "sso_session",
-  "sso_start_url",
-  "credential_process",
-  "web_identity_token_file",
-  "login_session",
-];
+export { credentialsOf } from "./storage-credentials.js";
+export type {
+  AddressingStyle,
+  ChecksumMode,
+  ProfileCredentials,
+  ResolveStorageOptions,
+  Sourced,
+  StaticCredentials,
+  StorageLayer,
+  StorageSettingName,
+  StorageSettings,
+  StorageSettingsInput,
+} from "./storage-types.js";
 
 const CHECKSUM_VALUES: Record<string, ChecksumMode> = {
   when_supported: "when-supported",
   when_required: "when-required",
 };
+
+/** The sources of one resolution, each a lookup that gives a value and where it came from. */
+function sourcesOf(layers: StorageLayer[], env: Env) {
+  const fromLayers = <K extends StorageSettingName>(
+    field: K,
+  ): Sourced<NonNullable<StorageSettingsInput[K]>> | undefined => {
+    for (const layer of layers) {
+      const value = layer.values[field];
+      if (value === undefined || value === "") continue;
+      return { value: value as NonNullable<StorageSettingsInput[K]>, source: sourceName(layer, field) };
+    }
+    return undefined;
+  };
+  const fromEnv = (...names: string[]): Sourced<string> | undefined => {
+    for (const name of names) {
+      const value = env[name]?.trim();
+      if (value) return { value, source: name };
+    }
+    return undefined;
+  };
+  return { fromLayers, fromEnv };
+}
+
+/** A checksum mode: a layer's `checksums`, else the standard variable `envName`, else the profile's `key`, else
+ * `when-supported`. @throws ConfigError for a standard value that is neither WHEN_SUPPORTED nor WHEN_REQUIRED. */
+function checksumMode(
+  given: Sourced<ChecksumMode> | undefined,
+  standard: Sourced<string> | undefined,
+  envName: string,
+  key: string,
+): Sourced<ChecksumMode> {
+  if (given) return given;
+  if (!standard) return { value: "when-supported", source: "default" };
+  const mode = CHECKSUM_VALUES[standard.value.toLowerCase()];
+  if (!mode)
+    throw new ConfigError(
+      `${envName === standard.source ? envName : `${key} of ${standard.source}`} must be WHEN_SUPPORTED or WHEN_REQUIRED, not ${JSON.stringify(standard.value)}`,
+    );
+  return { value: mode, source: standard.source };
+}
+
+/** Path-style when a layer says `forcePathStyle`, else as the profile's `s3.addressing_style` says, else path-style
+ * for a custom endpoint and virtual-hosted for AWS itself. */
+function addressingStyleOf(
+  pathStyle: Sourced<boolean> | undefined,
+  profileStyle: Sourced<string> | undefined,
+  endpoint: Sourced<string> | undefined,
+): Sourced<AddressingStyle> {
+  if (pathStyle) return { value: pathStyle.value ? "path" : "virtual", source: pathStyle.source };
+  if (profileStyle && (profileStyle.value === "path" || profileStyle.value === "virtual"))
+    return { value: profileStyle.value, source: profileStyle.source };
+  return endpoint
+    ? { value: "path", source: "default with a custom endpoint" }
+    : { value: "virtual", source: "default" };
+}
 
 /**
  * Resolves the storage settings, each from the first source that gives it:
@@ -140,25 +115,7 @@ const CHECKSUM_VALUES: Record<string, ChecksumMode> = {
  */
 export async function resolveStorageSettings(options: ResolveStorageOptions = {}): Promise<StorageSettings> {
   const env = options.env ?? readableEnv();
-  const layers = options.layers ?? [];
-  const fromLayers = <K extends StorageSettingName>(
-    field: K,
-  ): Sourced<NonNullable<StorageSettingsInput[K]>> | undefined => {
-    for (const layer of layers) {
-      const value = layer.values[field];
-      if (value === undefined || value === "") continue;
-      return { value: value as NonNullable<StorageSettingsInput[K]>, source: sourceName(layer, field) };
-    }
-    return undefined;
-  };
-  const fromEnv = (...names: string[]): Sourced<string> | undefined => {
-    for (const name of names) {
-      const value = env[name]?.trim();
-      if (value) return { value, source: name };
-    }
-    return undefined;
-  };
-
+  const { fromLayers, fromEnv } = sourcesOf(options.layers ?? [], env);
   const profile = fromLayers("profile") ?? fromEnv("AWS_PROFILE");
   const shared: ProfileSettings = await readProfile(env, profile?.value);
   const fromProfile = (key: string): Sourced<string> | undefined => {
@@ -175,20 +132,6 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
   const region = fromLayers("region") ??
     fromEnv("AWS_REGION", "AWS_DEFAULT_REGION") ??
     fromProfile("region") ?? { value: "us-east-1", source: "default" };
-  const bucket = fromLayers("bucket") ?? fromEnv("AWS_S3_BUCKET");
-
-  const checksum = (envName: string, key: string): Sourced<ChecksumMode> => {
-    const given = fromLayers("checksums");
-    if (given) return given;
-    const standard = fromEnv(envName) ?? fromProfile(key);
-    if (!standard) return { value: "when-supported", source: "default" };
-    const mode = CHECKSUM_VALUES[standard.value.toLowerCase()];
-    if (!mode)
-      throw new ConfigError(
-        `${envName === standard.source ? envName : `${key} of ${standard.source}`} must be WHEN_SUPPORTED or WHEN_REQUIRED, not ${JSON.stringify(standard.value)}`,
-      );
-    return { value: mode, source: standard.source };
-  };
   if (endpoint) checkS3Endpoint(endpoint.value, `the S3 endpoint (from ${endpoint.source})`);
   if (!/^[a-z0-9-]+$/i.test(region.value))
     throw new ConfigError(
@@ -198,45 +141,23 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
     throw new ConfigError(
       `the AWS profile ${JSON.stringify(profile.value)} (from ${profile.source}) is not in ${shared.file} or the shared credentials file`,
     );
-
-  const pathStyle = fromLayers("forcePathStyle");
-  const profileStyle = fromProfile("s3.addressing_style");
-  const addressingStyle: Sourced<AddressingStyle> = pathStyle
-    ? { value: pathStyle.value ? "path" : "virtual", source: pathStyle.source }
-    : profileStyle && (profileStyle.value === "path" || profileStyle.value === "virtual")
-      ? { value: profileStyle.value, source: profileStyle.source }
-      : endpoint
-        ? { value: "path", source: "default with a custom endpoint" }
-        : { value: "virtual", source: "default" };
-
+  const checksum = (envName: string, key: string) =>
+    checksumMode(fromLayers("checksums"), fromEnv(envName) ?? fromProfile(key), envName, key);
   const settings: StorageSettings = {
     endpoint,
     region,
-    bucket,
-    addressingStyle,
+    bucket: fromLayers("bucket") ?? fromEnv("AWS_S3_BUCKET"),
+    addressingStyle: addressingStyleOf(
+      fromLayers("forcePathStyle"),
+      fromProfile("s3.addressing_style"),
+      endpoint,
+    ),
     requestChecksums: checksum("AWS_REQUEST_CHECKSUM_CALCULATION", "request_checksum_calculation"),
     responseChecksums: checksum("AWS_RESPONSE_CHECKSUM_VALIDATION", "response_checksum_validation"),
     profile: profile ?? (shared.found ? { value: "default", source: "default" } : undefined),
     credentialsSource: "the AWS SDK's credential chain",
   };
-  // A named profile (option, flag, context or AWS_PROFILE) provides the credentials when it holds some, as the AWS
-  // SDK's chain prefers it; otherwise keys in the environment come first. The profile is read on its own (not through
-  // the SDK's whole chain), so that keys also present in the environment are neither used nor warned about.
-  const profileHasCredentials =
-    PROFILE_CREDENTIAL_KEYS.some((key) => shared.values[key]) || shared.hasCredentials;
-  const keys = env.AWS_ACCESS_KEY_ID?.trim() && env.AWS_SECRET_ACCESS_KEY?.trim();
-  if (profile && profileHasCredentials) {
-    CREDENTIALS.set(settings, { profile: profile.value, ...shared.paths });
-    settings.credentialsSource = `profile ${profile.value} (from ${profile.source})`;
-  } else if (keys) {
-    const session = env.AWS_SESSION_TOKEN?.trim();
-    CREDENTIALS.set(settings, {
-      accessKeyId: (env.AWS_ACCESS_KEY_ID ?? "").trim(),
-      secretAccessKey: (env.AWS_SECRET_ACCESS_KEY ?? "").trim(),
-      ...(session ? { sessionToken: session } : {}),
-    });
-    settings.credentialsSource = "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY";
-  } else if (profile) settings.credentialsSource = `profile ${profile.value}`;
+  attachCredentials(settings, env, profile, shared);
   return settings;
 }
 

@@ -41,17 +41,7 @@ export function configCommand(ctx: CliContext): Command {
       "after",
       "\nExample:\n  mr-cli config set-context prod --url https://registry.example.com --token-file ~/.kube/mr-token --use",
     )
-    .action(async (name: string, flags: ContextFlags & { use?: boolean }) => {
-      const file = await readCliConfig(path());
-      const context: CliContextConfig = { ...file.contexts[name] };
-      for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
-      contextStorage(name, context); // refuses a checksums or addressing style that is not one of the choices
-      if (context.apiVersion !== undefined) parseApiVersion(context.apiVersion, "--api-version");
-      file.contexts[name] = context;
-      if (flags.use || !file.currentContext) file.currentContext = name;
-      await writeCliConfig(path(), file);
-      ctx.note(`context ${name} saved in ${path()}${file.currentContext === name ? " (current)" : ""}`);
-    });
+    .action((name: string, flags: ContextFlags & { use?: boolean }) => setContext(ctx, name, flags));
 
   config
     .command("use-context")
@@ -69,23 +59,7 @@ export function configCommand(ctx: CliContext): Command {
   config
     .command("get-contexts")
     .description("list the contexts")
-    .action(async () => {
-      const file = await readCliConfig(path());
-      const rows = Object.entries(file.contexts).map(([name, c]) => ({
-        name,
-        current: name === file.currentContext,
-        ...c,
-      }));
-      await print(ctx, rows, () =>
-        renderTable(rows, [
-          { header: "CURRENT", value: (r) => (r.current ? "*" : "") },
-          { header: "NAME", value: (r) => r.name },
-          { header: "URL", value: (r) => r.url },
-          { header: "TOKEN FILE", value: (r) => r.tokenFile },
-          { header: "BUCKET", value: (r) => r.bucket },
-        ]),
-      );
-    });
+    .action(() => getContexts(ctx));
 
   config
     .command("view")
@@ -97,4 +71,41 @@ export function configCommand(ctx: CliContext): Command {
     });
 
   return config;
+}
+
+/** `mr-cli config set-context <name>`: creates or changes a context (only the given fields), checked first. */
+async function setContext(
+  ctx: CliContext,
+  name: string,
+  flags: ContextFlags & { use?: boolean },
+): Promise<void> {
+  const path = cliConfigPath(ctx.io.env);
+  const file = await readCliConfig(path);
+  const context: CliContextConfig = { ...file.contexts[name] };
+  for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
+  contextStorage(name, context); // refuses a checksums or addressing style that is not one of the choices
+  if (context.apiVersion !== undefined) parseApiVersion(context.apiVersion, "--api-version");
+  file.contexts[name] = context;
+  if (flags.use || !file.currentContext) file.currentContext = name;
+  await writeCliConfig(path, file);
+  ctx.note(`context ${name} saved in ${path}${file.currentContext === name ? " (current)" : ""}`);
+}
+
+/** `mr-cli config get-contexts`: every context, the current one marked. */
+async function getContexts(ctx: CliContext): Promise<void> {
+  const file = await readCliConfig(cliConfigPath(ctx.io.env));
+  const rows = Object.entries(file.contexts).map(([name, c]) => ({
+    name,
+    current: name === file.currentContext,
+    ...c,
+  }));
+  await print(ctx, rows, () =>
+    renderTable(rows, [
+      { header: "CURRENT", value: (r) => (r.current ? "*" : "") },
+      { header: "NAME", value: (r) => r.name },
+      { header: "URL", value: (r) => r.url },
+      { header: "TOKEN FILE", value: (r) => r.tokenFile },
+      { header: "BUCKET", value: (r) => r.bucket },
+    ]),
+  );
 }

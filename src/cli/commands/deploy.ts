@@ -50,78 +50,106 @@ Examples:
   mr-cli deploy mnist v3 --emit kserve --namespace ml > isvc.yaml`,
     )
     .action(async (model: string, version: string, flags: DeployFlags) => {
-      const mr = await ctx.registry();
       const name = flags.name ?? serviceName(model, version);
-      if (flags.emit !== undefined) {
-        if (flags.emit !== "kserve")
-          throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
-        const { artifact, ...found } = await requireArtifact(mr, model, version);
-        const manifest = kserveManifest({
-          name,
-          namespace: flags.namespace,
-          registeredModel: found.model,
-          modelVersion: found.version,
-          artifact,
-          runtime: flags.runtime,
-          registryName: flags.registryName,
-          registryNamespace: flags.registryNamespace,
-        });
-        const text =
-          ctx.format() === "json"
-            ? JSON.stringify(manifest, null, 2)
-            : (await import("yaml")).stringify(manifest).trimEnd();
-        ctx.io.stdout.write(`${text}\n`);
-        return;
-      }
-      const envName = flags.env;
-      if (envName === undefined)
+      if (flags.emit !== undefined) return emitManifest(ctx, { model, version, name }, flags);
+      if (flags.env === undefined)
         throw new UsageError("required option '--env <serving-environment>' not specified");
-      if (flags.dryRun) {
-        const found = await requireVersion(mr, model, version);
-        const env = flags.createEnv
-          ? await mr.servingEnvironments.find({ name: envName })
-          : await requireEnvironment(mr, envName);
-        const existing = env && (await mr.inferenceServices.find({ name, servingEnvironmentId: env.id }));
-        const plan = {
-          dryRun: true,
-          inferenceService: name,
-          servingEnvironment: env ? `reuse ${env.id}` : "create",
-          action: !existing
-            ? "create"
-            : existing.desiredState !== "DEPLOYED"
-              ? "redeploy"
-              : existing.modelVersionId !== found.version.id ||
-                  (flags.runtime !== undefined && existing.runtime !== flags.runtime)
-                ? "update"
-                : "unchanged",
-        };
-        await print(ctx, plan, () =>
-          renderCard([
-            ["dry run", `${model} ${version} → ${envName}: nothing changed`],
-            ["inference service", name],
-            ["serving environment", plan.servingEnvironment],
-            ["action", plan.action],
-          ]),
-        );
-        return;
-      }
-      const result = await mr.deploy({
-        name: model,
-        version,
-        servingEnvironment: envName,
-        inferenceService: name,
-        runtime: flags.runtime,
-        createEnvironment: flags.createEnv,
-      });
-      const isvc = result.inferenceService;
-      await print(ctx, result, () =>
-        renderCard([
-          [result.action, `${isvc.name} in ${envName}: ${model} ${version} ${isvc.desiredState}`],
-          ["id", isvc.id],
-          ["runtime", isvc.runtime],
-        ]),
-      );
+      const target = { model, version, name, env: flags.env };
+      return flags.dryRun ? showPlan(ctx, target, flags) : deployNow(ctx, target, flags);
     });
+}
+
+/** What to deploy: the version, and the InferenceService's name (and its environment's, except with --emit). */
+interface Target {
+  model: string;
+  version: string;
+  name: string;
+}
+
+/** `--emit kserve`: prints the InferenceService manifest for the version; the registry is only read. */
+async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags): Promise<void> {
+  if (flags.emit !== "kserve")
+    throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
+  const mr = await ctx.registry();
+  const { artifact, ...found } = await requireArtifact(mr, target.model, target.version);
+  const manifest = kserveManifest({
+    name: target.name,
+    namespace: flags.namespace,
+    registeredModel: found.model,
+    modelVersion: found.version,
+    artifact,
+    runtime: flags.runtime,
+    registryName: flags.registryName,
+    registryNamespace: flags.registryNamespace,
+  });
+  const text =
+    ctx.format() === "json"
+      ? JSON.stringify(manifest, null, 2)
+      : (await import("yaml")).stringify(manifest).trimEnd();
+  ctx.io.stdout.write(`${text}\n`);
+}
+
+/** `--dry-run`: what deploy would do (create, redeploy, update or nothing), read from the registry, changing nothing. */
+async function showPlan(
+  ctx: CliContext,
+  target: Target & { env: string },
+  flags: DeployFlags,
+): Promise<void> {
+  const { model, version, name, env: envName } = target;
+  const mr = await ctx.registry();
+  const found = await requireVersion(mr, model, version);
+  const env = flags.createEnv
+    ? await mr.servingEnvironments.find({ name: envName })
+    : await requireEnvironment(mr, envName);
+  const existing = env && (await mr.inferenceServices.find({ name, servingEnvironmentId: env.id }));
+  const plan = {
+    dryRun: true,
+    inferenceService: name,
+    servingEnvironment: env ? `reuse ${env.id}` : "create",
+    action: !existing
+      ? "create"
+      : existing.desiredState !== "DEPLOYED"
+        ? "redeploy"
+        : existing.modelVersionId !== found.version.id ||
+            (flags.runtime !== undefined && existing.runtime !== flags.runtime)
+          ? "update"
+          : "unchanged",
+  };
+  await print(ctx, plan, () =>
+    renderCard([
+      ["dry run", `${model} ${version} → ${envName}: nothing changed`],
+      ["inference service", name],
+      ["serving environment", plan.servingEnvironment],
+      ["action", plan.action],
+    ]),
+  );
+}
+
+/** Deploys: the library's deploy, printed as a card (or JSON). */
+async function deployNow(
+  ctx: CliContext,
+  target: Target & { env: string },
+  flags: DeployFlags,
+): Promise<void> {
+  const { model, version, name, env: envName } = target;
+  const mr = await ctx.registry();
+  const result = await mr.deploy({
+    name: model,
+    version,
+    servingEnvironment: envName,
+    inferenceService: name,
+    runtime: flags.runtime,
+    createEnvironment: flags.createEnv,
+    signal: ctx.io.signal,
+  });
+  const isvc = result.inferenceService;
+  await print(ctx, result, () =>
+    renderCard([
+      [result.action, `${isvc.name} in ${envName}: ${model} ${version} ${isvc.desiredState}`],
+      ["id", isvc.id],
+      ["runtime", isvc.runtime],
+    ]),
+  );
 }
 
 /** `mr-cli undeploy <inference-service> --env <serving-environment>` */
@@ -133,7 +161,11 @@ export function undeployCommand(ctx: CliContext): Command {
     .addHelpText("after", "\nExample:\n  mr-cli undeploy mnist-v3 --env prod")
     .action(async (name: string, flags: { env: string }) => {
       const mr = await ctx.registry();
-      const result = await mr.undeploy({ inferenceService: name, servingEnvironment: flags.env });
+      const result = await mr.undeploy({
+        inferenceService: name,
+        servingEnvironment: flags.env,
+        signal: ctx.io.signal,
+      });
       await print(ctx, result, () =>
         renderCard([
           [result.action, `${name} in ${flags.env} is ${result.inferenceService.desiredState}`],

@@ -1,7 +1,43 @@
 import { Command } from "commander";
+import type { ModelArtifact, ModelVersion, RegisteredModel } from "../../client/entities.js";
 import type { CliContext } from "../context.js";
 import { requireArtifact, requireModel, requireVersion } from "../lookup.js";
 import { print, properties, renderCard, time } from "../output.js";
+
+/** The card rows of each entity `get` shows. */
+const modelCard = (model: RegisteredModel): [string, string | undefined][] => [
+  ["id", model.id],
+  ["name", model.name],
+  ["state", model.state],
+  ["owner", model.owner],
+  ["description", model.description],
+  ["created", time(model.createTimeSinceEpoch)],
+  ["updated", time(model.lastUpdateTimeSinceEpoch)],
+  ["properties", properties(model.customProperties)],
+];
+
+const versionCard = (version: ModelVersion): [string, string | undefined][] => [
+  ["id", version.id],
+  ["name", version.name],
+  ["model id", version.registeredModelId],
+  ["state", version.state],
+  ["author", version.author],
+  ["description", version.description],
+  ["created", time(version.createTimeSinceEpoch)],
+  ["properties", properties(version.customProperties)],
+];
+
+const artifactCard = (artifact: ModelArtifact): [string, string | undefined][] => [
+  ["id", artifact.id],
+  ["name", artifact.name],
+  ["uri", artifact.uri],
+  ["format", [artifact.modelFormatName, artifact.modelFormatVersion].filter(Boolean).join(" ")],
+  ["state", artifact.state],
+  ["storage key", artifact.storageKey],
+  ["storage path", artifact.storagePath],
+  ["service account", artifact.serviceAccountName],
+  ["properties", properties(artifact.customProperties)],
+];
 
 /** `mr-cli get model|version|artifact …` */
 export function getCommand(ctx: CliContext): Command {
@@ -13,18 +49,7 @@ export function getCommand(ctx: CliContext): Command {
     .description("a registered model")
     .action(async (name: string) => {
       const model = await requireModel(await ctx.registry(), name);
-      await print(ctx, model, () =>
-        renderCard([
-          ["id", model.id],
-          ["name", model.name],
-          ["state", model.state],
-          ["owner", model.owner],
-          ["description", model.description],
-          ["created", time(model.createTimeSinceEpoch)],
-          ["updated", time(model.lastUpdateTimeSinceEpoch)],
-          ["properties", properties(model.customProperties)],
-        ]),
-      );
+      await print(ctx, model, () => renderCard(modelCard(model)));
     });
 
   get
@@ -34,18 +59,7 @@ export function getCommand(ctx: CliContext): Command {
     .description("a model version")
     .action(async (model: string, version: string) => {
       const found = (await requireVersion(await ctx.registry(), model, version)).version;
-      await print(ctx, found, () =>
-        renderCard([
-          ["id", found.id],
-          ["name", found.name],
-          ["model id", found.registeredModelId],
-          ["state", found.state],
-          ["author", found.author],
-          ["description", found.description],
-          ["created", time(found.createTimeSinceEpoch)],
-          ["properties", properties(found.customProperties)],
-        ]),
-      );
+      await print(ctx, found, () => renderCard(versionCard(found)));
     });
 
   get
@@ -54,21 +68,8 @@ export function getCommand(ctx: CliContext): Command {
     .argument("<version>")
     .description("the model artifact of a version: where its files are, and in which format")
     .action(async (model: string, version: string) => {
-      const mr = await ctx.registry();
-      const { artifact } = await requireArtifact(mr, model, version);
-      await print(ctx, artifact, () =>
-        renderCard([
-          ["id", artifact.id],
-          ["name", artifact.name],
-          ["uri", artifact.uri],
-          ["format", [artifact.modelFormatName, artifact.modelFormatVersion].filter(Boolean).join(" ")],
-          ["state", artifact.state],
-          ["storage key", artifact.storageKey],
-          ["storage path", artifact.storagePath],
-          ["service account", artifact.serviceAccountName],
-          ["properties", properties(artifact.customProperties)],
-        ]),
-      );
+      const { artifact } = await requireArtifact(await ctx.registry(), model, version);
+      await print(ctx, artifact, () => renderCard(artifactCard(artifact)));
     });
 
   return get;

@@ -13,46 +13,12 @@ export function infoCommand(ctx: CliContext): Command {
     )
     .addHelpText("after", "\nExample:\n  mr-cli info -o json")
     .action(async () => {
-      const mr = await ctx.registry();
-      // One listing of one model tells whether the registry accepts this client (and brings any deprecation notice);
-      // in auto mode the API version question comes first, and a refused token refuses it too.
-      let access: "accepted" | "refused" = "accepted";
-      let refusal: AuthError | undefined;
-      const refused = (error: unknown) => {
-        if (!(error instanceof AuthError)) throw error;
-        access = "refused";
-        refusal = error;
-      };
-      const api = await mr.apiVersion({ signal: ctx.io.signal }).catch((error: unknown) => refused(error));
-      if (api)
-        await mr.registeredModels
-          .list({ pageSize: 1, limit: 1 })
-          .toArray()
-          .catch((error: unknown) => refused(error));
-      const deprecation = mr.deprecation;
-      const storage = describeStorageSettings(await mr.storageSettings());
-      const info = {
-        clientVersion: VERSION,
-        registryUrl: mr.url,
-        apiVersion: api?.version ?? null,
-        apiVersionChosenBy: api?.chosenBy ?? null,
-        ...(deprecation
-          ? {
-              deprecation: {
-                apiVersion: deprecation.version,
-                ...(deprecation.sunset ? { sunset: deprecation.sunset.toISOString().slice(0, 10) } : {}),
-                ...(deprecation.successor ? { successor: deprecation.successor } : {}),
-              },
-            }
-          : {}),
-        access,
-        ...(refusal ? { refusal: `${refusal.status} ${refusal.code}` } : {}),
-        storage,
-      };
+      const { info, api, refusal } = await gatherInfo(ctx);
+      const deprecation = info.deprecation;
       await print(ctx, info, () =>
         renderCard([
           ["client", `mr-cli ${VERSION}`],
-          ["registry", mr.url],
+          ["registry", info.registryUrl],
           [
             "api version",
             api ? `${api.version} (chosen by ${api.chosenBy})` : "unknown (the token was refused)",
@@ -60,13 +26,55 @@ export function infoCommand(ctx: CliContext): Command {
           [
             "deprecation",
             deprecation &&
-              `${deprecation.version} deprecated${info.deprecation?.sunset ? `, sunset ${info.deprecation.sunset}` : ""}`,
+              `${deprecation.apiVersion} deprecated${deprecation.sunset ? `, sunset ${deprecation.sunset}` : ""}`,
           ],
-          ["access", info.refusal ? `refused (${info.refusal})` : access],
-          ...Object.entries(storage).map(([name, value]) => [`storage ${name}`, value] as [string, string]),
+          ["access", info.refusal ? `refused (${info.refusal})` : info.access],
+          ...Object.entries(info.storage).map(
+            ([name, value]) => [`storage ${name}`, value] as [string, string],
+          ),
         ]),
       );
       // Everything is printed; the exit code still tells a script that the token was refused (exit 5).
       if (refusal) throw refusal;
     });
+}
+
+/** What `mr-cli info` reports, asked of the registry: the API version (in auto mode the first question), one listing
+ * of one model (whether the token is accepted, and any deprecation notice), and the storage settings. */
+async function gatherInfo(ctx: CliContext) {
+  const mr = await ctx.registry();
+  let access: "accepted" | "refused" = "accepted";
+  let refusal: AuthError | undefined;
+  const refused = (error: unknown) => {
+    if (!(error instanceof AuthError)) throw error;
+    access = "refused";
+    refusal = error;
+  };
+  const signal = ctx.io.signal;
+  const api = await mr.apiVersion({ signal }).catch((error: unknown) => refused(error));
+  if (api)
+    await mr.registeredModels
+      .list({ pageSize: 1, limit: 1, signal })
+      .toArray()
+      .catch((error: unknown) => refused(error));
+  const deprecation = mr.deprecation;
+  const info = {
+    clientVersion: VERSION,
+    registryUrl: mr.url,
+    apiVersion: api?.version ?? null,
+    apiVersionChosenBy: api?.chosenBy ?? null,
+    ...(deprecation
+      ? {
+          deprecation: {
+            apiVersion: deprecation.version,
+            ...(deprecation.sunset ? { sunset: deprecation.sunset.toISOString().slice(0, 10) } : {}),
+            ...(deprecation.successor ? { successor: deprecation.successor } : {}),
+          },
+        }
+      : {}),
+    access,
+    ...(refusal ? { refusal: `${(refusal as AuthError).status} ${(refusal as AuthError).code}` } : {}),
+    storage: describeStorageSettings(await mr.storageSettings()),
+  };
+  return { info, api: api ?? undefined, refusal: refusal as AuthError | undefined };
 }

@@ -140,46 +140,50 @@ Examples:
     .action(async (source: string, flags: RegisterFlags) => {
       if (!isUri(source) && !existsSync(source))
         throw new UsageError(`${source} does not exist: give a model file or folder, or a URI`);
-      if (flags.dryRun) {
-        const planned = await plan(ctx, source, flags);
-        await print(ctx, planned, () =>
-          renderCard([
-            ["dry run", `${planned.name} ${planned.version}: nothing changed`],
-            ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
-            ["target", planned.uri],
-            ...Object.entries(planned.storage ?? {}).map(
-              ([name, value]) => [`storage ${name}`, value] as [string, string],
-            ),
-            ["registered model", planned.registeredModel],
-            ["model version", planned.modelVersion],
-            ["model artifact", planned.modelArtifact],
-          ]),
-        );
-        return;
-      }
-      const mr = await ctx.registry();
-      const onProgress = progressReporter(ctx);
-      const result = await mr.registerModel({
-        signal: ctx.io.signal,
-        ...params(source, flags),
-        ...(onProgress ? { onProgress } : {}),
-      });
-      for (const warning of result.warnings ?? []) ctx.io.stderr.write(`mr-cli: warning: ${warning}\n`);
-      await print(ctx, result, () =>
-        renderCard([
-          [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],
-          ["uri", result.uri],
-          ["model id", result.registeredModel.id],
-          ["version id", result.modelVersion.id],
-          ["artifact id", result.modelArtifact.id],
-          [
-            "files",
-            result.manifest
-              ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)`
-              : undefined,
-          ],
-          ["digest", result.manifest?.digest],
-        ]),
-      );
+      return flags.dryRun ? showPlan(ctx, source, flags) : register(ctx, source, flags);
     });
+}
+
+/** `--dry-run`: what would be uploaded and created, as a card (or JSON). */
+async function showPlan(ctx: CliContext, source: string, flags: RegisterFlags): Promise<void> {
+  const planned = await plan(ctx, source, flags);
+  await print(ctx, planned, () =>
+    renderCard([
+      ["dry run", `${planned.name} ${planned.version}: nothing changed`],
+      ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
+      ["target", planned.uri],
+      ...Object.entries(planned.storage ?? {}).map(
+        ([name, value]) => [`storage ${name}`, value] as [string, string],
+      ),
+      ["registered model", planned.registeredModel],
+      ["model version", planned.modelVersion],
+      ["model artifact", planned.modelArtifact],
+    ]),
+  );
+}
+
+/** Registers: the library's registerModel with progress on stderr, its warnings, and the result as a card. */
+async function register(ctx: CliContext, source: string, flags: RegisterFlags): Promise<void> {
+  const mr = await ctx.registry();
+  const onProgress = progressReporter(ctx);
+  const result = await mr.registerModel({
+    signal: ctx.io.signal,
+    ...params(source, flags),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  for (const warning of result.warnings ?? []) ctx.io.stderr.write(`mr-cli: warning: ${warning}\n`);
+  await print(ctx, result, () =>
+    renderCard([
+      [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],
+      ["uri", result.uri],
+      ["model id", result.registeredModel.id],
+      ["version id", result.modelVersion.id],
+      ["artifact id", result.modelArtifact.id],
+      [
+        "files",
+        result.manifest ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)` : undefined,
+      ],
+      ["digest", result.manifest?.digest],
+    ]),
+  );
 }

@@ -47,57 +47,66 @@ export function updateCommand(ctx: CliContext): Command {
       "after",
       "\nExample:\n  mr-cli update model mnist --description 'CNN on MNIST' --set team=vision --unset draft",
     )
-    .action(async (name: string, flags: UpdateFlags) => {
-      if (nothingToDo(flags, ["description", "owner", "set", "unset"]))
-        throw new UsageError("nothing to change: give --description, --owner, --set or --unset");
-      const mr = await ctx.registry();
-      const model = await requireModel(mr, name);
-      const customProperties = metadataChanges(flags);
-      const updated = await mr.registeredModels.update(
-        model.id,
-        {
-          description: flags.description,
-          owner: flags.owner,
-          ...(customProperties ? { customProperties } : {}),
-        },
-        { mergeCustomProperties: true },
-      );
-      await print(ctx, updated, () =>
-        renderCard([
-          ["updated model", updated.name],
-          ["description", updated.description],
-          ["owner", updated.owner],
-          ["properties", properties(updated.customProperties)],
-        ]),
-      );
-    });
+    .action((name: string, flags: UpdateFlags) => updateModel(ctx, name, flags));
 
   metadataOptions(update.command("version").argument("<model>").argument("<version>"))
     .option("--author <author>", "new author")
-    .action(async (model: string, version: string, flags: UpdateFlags) => {
-      if (nothingToDo(flags, ["description", "author", "set", "unset"]))
-        throw new UsageError("nothing to change: give --description, --author, --set or --unset");
-      const mr = await ctx.registry();
-      const found = await requireVersion(mr, model, version);
-      const customProperties = metadataChanges(flags);
-      const updated = await mr.modelVersions.update(
-        found.version.id,
-        {
-          description: flags.description,
-          author: flags.author,
-          ...(customProperties ? { customProperties } : {}),
-        },
-        { mergeCustomProperties: true },
-      );
-      await print(ctx, updated, () =>
-        renderCard([
-          ["updated version", `${model} ${updated.name}`],
-          ["description", updated.description],
-          ["author", updated.author],
-          ["properties", properties(updated.customProperties)],
-        ]),
-      );
-    });
+    .action((model: string, version: string, flags: UpdateFlags) =>
+      updateVersion(ctx, model, version, flags),
+    );
 
   return update;
+}
+
+/** `mr-cli update model <name>`: description, owner and metadata (merged), state kept. */
+async function updateModel(ctx: CliContext, name: string, flags: UpdateFlags): Promise<void> {
+  if (nothingToDo(flags, ["description", "owner", "set", "unset"]))
+    throw new UsageError("nothing to change: give --description, --owner, --set or --unset");
+  const mr = await ctx.registry();
+  const model = await requireModel(mr, name);
+  const customProperties = metadataChanges(flags);
+  const updated = await mr.registeredModels.update(
+    model.id,
+    { description: flags.description, owner: flags.owner, ...(customProperties ? { customProperties } : {}) },
+    { mergeCustomProperties: true, signal: ctx.io.signal },
+  );
+  await print(ctx, updated, () =>
+    renderCard([
+      ["updated model", updated.name],
+      ["description", updated.description],
+      ["owner", updated.owner],
+      ["properties", properties(updated.customProperties)],
+    ]),
+  );
+}
+
+/** `mr-cli update version <model> <version>`: description, author and metadata (merged), state kept. */
+async function updateVersion(
+  ctx: CliContext,
+  model: string,
+  version: string,
+  flags: UpdateFlags,
+): Promise<void> {
+  if (nothingToDo(flags, ["description", "author", "set", "unset"]))
+    throw new UsageError("nothing to change: give --description, --author, --set or --unset");
+  const mr = await ctx.registry();
+  const found = await requireVersion(mr, model, version);
+  const customProperties = metadataChanges(flags);
+  const updated = await mr.modelVersions.update(
+    found.version.id,
+    {
+      description: flags.description,
+      author: flags.author,
+      ...(customProperties ? { customProperties } : {}),
+    },
+    { mergeCustomProperties: true, signal: ctx.io.signal },
+  );
+  await print(ctx, updated, () =>
+    renderCard([
+      ["updated version", `${model} ${updated.name}`],
+      ["description", updated.description],
+      ["author", updated.author],
+      ["properties", properties(updated.customProperties)],
+    ]),
+  );
 }
