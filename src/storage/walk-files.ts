@@ -63,70 +63,83 @@ export async function walkFiles(path: string, options: WalkFilesOptions = {}): P
   const root = resolve(path);
   const reserved = new Set(options.reserved ?? []);
   const rootStats = await statRoot(root);
-  if (rootStats.isFile()) {
-    const relativePath = basename(root);
-    if (reserved.has(relativePath)) throw new ConfigError(reservedMessage(root, relativePath));
-    const unreadable = await unreadableCode(root);
-    if (unreadable) throw new ConfigError(`Model file "${root}" cannot be read (${unreadable})`);
-    return {
-      root,
-      kind: "file",
-      files: [{ path: root, relativePath, size: rootStats.size }],
-      totalBytes: rootStats.size,
-    };
-  }
+  if (rootStats.isFile()) return oneFile(root, rootStats, reserved);
   if (!rootStats.isDirectory())
     throw new ConfigError(`Model path "${root}" is a ${kindOf(rootStats)}, not a file or directory`);
+  const walk = new Walk(reserved);
+  await walk.folder(root, "", [await realpath(root)]);
+  const first = walk.problems.sort((a, b) => byPath(a.relativePath, b.relativePath))[0];
+  if (first) {
+    const more = walk.problems.length - 1;
+    throw new ConfigError(
+      more > 0 ? `${first.message} (and ${more} more problem${more === 1 ? "" : "s"})` : first.message,
+    );
+  }
+  const files = walk.files;
+  if (files.length === 0) throw new ConfigError(`Model directory "${root}" contains no files`);
+  files.sort((a, b) => byPath(a.relativePath, b.relativePath));
+  return { root, kind: "directory", files, totalBytes: files.reduce((sum, file) => sum + file.size, 0) };
+}
 
-  const files: LocalFile[] = [];
-  const problems: Problem[] = [];
-  const walk = async (dir: string, relativeDir: string, ancestors: readonly string[]): Promise<void> => {
+/** A model that is one file. */
+async function oneFile(root: string, stats: Stats, reserved: ReadonlySet<string>): Promise<WalkResult> {
+  const relativePath = basename(root);
+  if (reserved.has(relativePath)) throw new ConfigError(reservedMessage(root, relativePath));
+  const unreadable = await unreadableCode(root);
+  if (unreadable) throw new ConfigError(`Model file "${root}" cannot be read (${unreadable})`);
+  return {
+    root,
+    kind: "file",
+    files: [{ path: root, relativePath, size: stats.size }],
+    totalBytes: stats.size,
+  };
+}
+
+/** One walk of a folder: the files found, and every problem (all are reported, the first in path order named). */
+class Walk {
+  readonly files: LocalFile[] = [];
+  readonly problems: Problem[] = [];
+
+  constructor(private readonly reserved: ReadonlySet<string>) {}
+
+  /** Walks `dir` (at `relativeDir` in the model); `ancestors` are the real paths above it, to catch symlink cycles. */
+  async folder(dir: string, relativeDir: string, ancestors: readonly string[]): Promise<void> {
     let names: string[];
     try {
       names = await readdir(dir);
     } catch (error) {
-      problems.push({
+      this.problems.push({
         relativePath: relativeDir,
         message: `Cannot read directory "${dir}" (${codeOf(error)})`,
       });
       return;
     }
-    for (const name of names.sort(byPath)) {
-      const full = join(dir, name);
-      const relativePath = relativeDir === "" ? name : `${relativeDir}/${name}`;
-      const problem = (message: string) => problems.push({ relativePath, message });
-      const target = await entryStats(full, problem);
-      if (!target) continue;
-      if (target.isDirectory()) {
-        const real = await realpath(full).catch(() => full);
-        if (ancestors.includes(real))
-          problem(`Symlink "${full}" points back to its own ancestor "${real}" (a cycle)`);
-        else await walk(full, relativePath, [...ancestors, real]);
-      } else if (!target.isFile()) {
-        problem(
-          `"${full}" is a ${kindOf(target)}; only regular files, directories and symlinks to them can be uploaded`,
-        );
-      } else if (reserved.has(relativePath)) {
-        problem(reservedMessage(full, relativePath));
-      } else {
-        const unreadable = await unreadableCode(full);
-        if (unreadable) problem(`File "${full}" cannot be read (${unreadable})`);
-        else files.push({ path: full, relativePath, size: target.size });
-      }
-    }
-  };
-  await walk(root, "", [await realpath(root)]);
-
-  const first = problems.sort((a, b) => byPath(a.relativePath, b.relativePath))[0];
-  if (first) {
-    const more = problems.length - 1;
-    throw new ConfigError(
-      more > 0 ? `${first.message} (and ${more} more problem${more === 1 ? "" : "s"})` : first.message,
-    );
+    for (const name of names.sort(byPath))
+      await this.entry(join(dir, name), relativeDir === "" ? name : `${relativeDir}/${name}`, ancestors);
   }
-  if (files.length === 0) throw new ConfigError(`Model directory "${root}" contains no files`);
-  files.sort((a, b) => byPath(a.relativePath, b.relativePath));
-  return { root, kind: "directory", files, totalBytes: files.reduce((sum, file) => sum + file.size, 0) };
+
+  /** One entry: a folder to walk, a file to take, or a problem (a cycle, a socket, a reserved name, unreadable). */
+  private async entry(full: string, relativePath: string, ancestors: readonly string[]): Promise<void> {
+    const problem = (message: string) => this.problems.push({ relativePath, message });
+    const target = await entryStats(full, problem);
+    if (!target) return;
+    if (target.isDirectory()) {
+      const real = await realpath(full).catch(() => full);
+      if (ancestors.includes(real))
+        problem(`Symlink "${full}" points back to its own ancestor "${real}" (a cycle)`);
+      else await this.folder(full, relativePath, [...ancestors, real]);
+    } else if (!target.isFile()) {
+      problem(
+        `"${full}" is a ${kindOf(target)}; only regular files, directories and symlinks to them can be uploaded`,
+      );
+    } else if (this.reserved.has(relativePath)) {
+      problem(reservedMessage(full, relativePath));
+    } else {
+      const unreadable = await unreadableCode(full);
+      if (unreadable) problem(`File "${full}" cannot be read (${unreadable})`);
+      else this.files.push({ path: full, relativePath, size: target.size });
+    }
+  }
 }
 
 async function statRoot(root: string): Promise<Stats> {
