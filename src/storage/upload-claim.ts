@@ -6,17 +6,11 @@
 // - the holder refreshes it (`If-Match` its ETag) while it works; a claim not refreshed for `staleMs` was left by a
 //   run that died, and is taken over with `If-Match` on the ETag that was seen stale, so two runs cannot both win;
 // - release is a `DeleteObject` with `If-Match`, retried; if it still fails, the caller gets a warning to report.
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { sleep } from "../client/retry.js";
 import { UploadInProgressError } from "../errors.js";
+import { ClaimObject, isMissing, statusOf } from "./claim-object.js";
 import type { ProgressCallback } from "./progress.js";
-import { formatS3Uri } from "./s3-uri.js";
 import { storageError } from "./storage-error.js";
 
 export { CLAIM_NAME } from "./manifest.js";
@@ -45,83 +39,6 @@ export interface HeldClaim {
 
 /** The outcome of {@link tryClaim}: held, or another live run holds it (since `since`). */
 export type ClaimAttempt = { held: HeldClaim } | { busy: { since: Date; uri: string } };
-
-interface Seen {
-  nonce: string | undefined;
-  etag: string | undefined;
-  lastModified: Date;
-}
-
-const statusOf = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-const isMissing = (error: unknown) => {
-  const name = (error as { name?: string }).name;
-  return name === "NoSuchKey" || name === "NotFound" || statusOf(error) === 404;
-};
-
-class ClaimObject {
-  readonly uri: string;
-
-  constructor(
-    readonly client: S3Client,
-    readonly bucket: string,
-    readonly key: string,
-    readonly nonce: string = crypto.randomUUID(),
-  ) {
-    this.uri = formatS3Uri({ bucket, key });
-  }
-
-  /** PUT with a condition; the new ETag, or undefined on 412. */
-  async put(condition: { IfNoneMatch: "*" } | { IfMatch: string }): Promise<string | undefined> {
-    const body = JSON.stringify({ nonce: this.nonce, writtenAt: new Date().toISOString() });
-    try {
-      const out = await this.client.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: body, ...condition }),
-      );
-      return out.ETag ?? "";
-    } catch (error) {
-      if (statusOf(error) === 412) return undefined;
-      throw storageError(this.client, { operation: "claiming", bucket: this.bucket, key: this.key }, error);
-    }
-  }
-
-  /** The claim as stored now, or undefined if there is none. */
-  async read(): Promise<Seen | undefined> {
-    try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key }));
-      const text = (await out.Body?.transformToString("utf-8")) ?? "";
-      let nonce: string | undefined;
-      try {
-        nonce = (JSON.parse(text) as { nonce?: string }).nonce;
-      } catch {
-        nonce = undefined; // a claim written by an older client: never ours
-      }
-      return { nonce, etag: out.ETag, lastModified: out.LastModified ?? new Date() };
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw storageError(
-        this.client,
-        { operation: "reading the claim", bucket: this.bucket, key: this.key },
-        error,
-      );
-    }
-  }
-
-  /** When the claim was last written, or undefined if there is none (one HEAD). */
-  async lastModified(): Promise<Date | undefined> {
-    try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key }));
-      return out.LastModified ?? new Date();
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw storageError(
-        this.client,
-        { operation: "reading the claim", bucket: this.bucket, key: this.key },
-        error,
-      );
-    }
-  }
-}
 
 const isStale = (since: Date) => Date.now() - since.getTime() > CLAIM_TIMING.staleMs;
 

@@ -2,59 +2,32 @@
 // bounded memory (at most `concurrency` parts in memory), hashing each file with SHA-256 as it is read (no second
 // pass). On failure or abort, every multipart upload it opened is aborted: no orphaned parts.
 
-import { readFileSync } from "node:fs";
-import { type FileHandle, open, readFile } from "node:fs/promises";
-import {
-  type CompletedPart,
-  CreateMultipartUploadCommand,
-  type S3Client,
-  UploadPartCommand,
-} from "@aws-sdk/client-s3";
+import { type FileHandle, open } from "node:fs/promises";
+import { type CompletedPart, CreateMultipartUploadCommand, UploadPartCommand } from "@aws-sdk/client-s3";
 import { UploadError } from "../errors.js";
+import { changed, readWhole } from "./local-file.js";
 import { createSha256 } from "./manifest.js";
 import { abortAll, completeUpload, listOpenUploads, type OpenUpload } from "./multipart.js";
 import { PartBuffers } from "./part-buffers.js";
-import type { OverallProgress, ProgressCallback } from "./progress.js";
+import type { OverallProgress } from "./progress.js";
 import { putObject } from "./put-object.js";
 import { sendsChecksums } from "./s3-client.js";
 import { Semaphore } from "./semaphore.js";
 import { storageError } from "./storage-error.js";
+import {
+  partSizeFor,
+  type UploadedItem,
+  type UploadFilesOptions,
+  type UploadItem,
+} from "./upload-options.js";
 
-/** A file to upload and the key it goes to. */
-export interface UploadItem {
-  path: string;
-  relativePath: string;
-  size: number;
-  key: string;
-}
-
-/** A file that was uploaded, with the SHA-256 of the bytes sent. */
-export interface UploadedItem {
-  relativePath: string;
-  key: string;
-  size: number;
-  sha256: string;
-}
-
-export interface UploadFilesOptions {
-  client: S3Client;
-  bucket: string;
-  files: readonly UploadItem[];
-  /** Bytes per multipart part; files up to this size go in one PUT. Default 8 MiB (minimum 5 MiB). */
-  partSize?: number | undefined;
-  /** Requests (PUTs and parts) in flight at once, across all files. Default 4. */
-  concurrency?: number | undefined;
-  /** A prefix only this upload writes to (its caller holds the folder's claim). Multipart uploads left open under it
-   * are aborted when the upload ends: a CreateMultipartUpload whose reply was lost and which the AWS SDK sent again
-   * leaves one behind, and so does a run that died. Default: none (only this upload's own are aborted). */
-  ownedPrefix?: string | undefined;
-  signal?: AbortSignal | undefined;
-  onProgress?: ProgressCallback | undefined;
-}
-
-export const MIN_PART_SIZE = 5 * 1024 * 1024;
-export const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
-const MAX_PARTS = 10_000;
+export {
+  MIN_PART_SIZE,
+  partSizeFor,
+  type UploadedItem,
+  type UploadFilesOptions,
+  type UploadItem,
+} from "./upload-options.js";
 
 /** Uploads every file; resolves with their sizes and SHA-256 digests in the order given. */
 export async function uploadFiles(options: UploadFilesOptions): Promise<UploadedItem[]> {
@@ -271,32 +244,4 @@ class Upload {
     });
     return item;
   }
-}
-
-// Files this small are read synchronously: a few microseconds from the page cache, and a tenth of the CPU of an
-// fs.promises read (its FileHandle), which dominated uploading many small files (npm run bench).
-const SYNC_READ_BYTES = 64 * 1024;
-
-/** A whole file's bytes. */
-async function readWhole(file: UploadItem): Promise<Buffer> {
-  try {
-    return file.size > SYNC_READ_BYTES ? await readFile(file.path) : readFileSync(file.path);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? "error";
-    throw new UploadError(`cannot read ${file.path} (${code}) while uploading it; nothing was registered`, {
-      cause: error,
-    });
-  }
-}
-
-/** The part size for a file: the requested size (at least 5 MiB), grown so that no file needs over 10,000 parts. */
-export function partSizeFor(size: number, requested = DEFAULT_PART_SIZE): number {
-  const wanted = Math.max(MIN_PART_SIZE, requested);
-  return Math.max(wanted, Math.ceil(size / MAX_PARTS));
-}
-
-function changed(file: UploadItem): UploadError {
-  return new UploadError(
-    `${file.path} changed while it was being uploaded; upload again once it is complete`,
-  );
 }
