@@ -3,7 +3,7 @@
 import { resolve, sep } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { UploadError } from "../errors.js";
-import type { Manifest, ManifestMismatch } from "./manifest.js";
+import type { Manifest, ManifestEntry, ManifestMismatch } from "./manifest.js";
 import type { OverallProgress, ProgressCallback } from "./progress.js";
 import { readObject } from "./read-object.js";
 import { joinKey } from "./s3-uri.js";
@@ -35,7 +35,7 @@ export interface StoredFilesCheck {
 
 /** Reads each file the manifest lists and compares its size and SHA-256 (only its size when `hashesKnown` is false). */
 export async function checkStoredFiles(options: CheckStoredFilesOptions): Promise<StoredFilesCheck> {
-  const { client, bucket, prefix, manifest, toDir, signal, onProgress } = options;
+  const { manifest, toDir } = options;
   const root = toDir ? resolve(toDir) : undefined;
   const slots = new Semaphore(options.concurrency ?? 4);
   const overall: OverallProgress = {
@@ -44,50 +44,13 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
     filesDone: 0,
     fileCount: manifest.fileCount,
   };
-  const type = toDir ? "download" : "hash";
   const sha256 = new Map<string, string>();
   const results = await Promise.all(
     manifest.files.map((entry) =>
-      slots.run(async (): Promise<ManifestMismatch | undefined> => {
-        const target = root ? resolve(root, entry.path) : undefined;
-        if (root && target && !target.startsWith(root + sep))
-          throw new UploadError(
-            `the manifest names ${JSON.stringify(entry.path)}, which lies outside ${root}; refusing to write it`,
-          );
-        let loaded = 0;
-        const read = await readObject({
-          client,
-          bucket,
-          key: joinKey(prefix, entry.path),
-          toFile: target,
-          signal,
-          onBytes: (bytes) => {
-            loaded += bytes;
-            overall.loadedBytes += bytes;
-            onProgress?.({
-              type,
-              file: entry.path,
-              loadedBytes: loaded,
-              totalBytes: entry.size,
-              overall: { ...overall },
-            });
-          },
-        });
-        overall.filesDone++;
-        if (!read) return { path: entry.path, problem: "missing" };
-        sha256.set(entry.path, read.sha256);
-        onProgress?.({
-          type: "file",
-          file: entry.path,
-          size: read.size,
-          sha256: read.sha256,
-          overall: { ...overall },
-        });
-        if (read.size !== entry.size)
-          return { path: entry.path, problem: "size", expected: entry.size, actual: read.size };
-        if (options.hashesKnown !== false && read.sha256 !== entry.sha256)
-          return { path: entry.path, problem: "sha256", expected: entry.sha256, actual: read.sha256 };
-        return undefined;
+      slots.run(async () => {
+        const read = await readEntry(options, entry, root, overall);
+        if (read) sha256.set(entry.path, read.sha256);
+        return compare(entry, read, options.hashesKnown !== false);
       }),
     ),
   );
@@ -95,4 +58,64 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
     mismatches: results.filter((mismatch): mismatch is ManifestMismatch => mismatch !== undefined),
     sha256,
   };
+}
+
+/** Reads one stored file (into `root`, when downloading), reporting its bytes; undefined when it is missing.
+ * @throws UploadError for a manifest path that would land outside `root`. */
+async function readEntry(
+  options: CheckStoredFilesOptions,
+  entry: ManifestEntry,
+  root: string | undefined,
+  overall: OverallProgress,
+): Promise<{ size: number; sha256: string } | undefined> {
+  const { client, bucket, prefix, signal, onProgress } = options;
+  const target = root ? resolve(root, entry.path) : undefined;
+  if (root && target && !target.startsWith(root + sep))
+    throw new UploadError(
+      `the manifest names ${JSON.stringify(entry.path)}, which lies outside ${root}; refusing to write it`,
+    );
+  const type = root ? "download" : "hash";
+  let loaded = 0;
+  const read = await readObject({
+    client,
+    bucket,
+    key: joinKey(prefix, entry.path),
+    toFile: target,
+    signal,
+    onBytes: (bytes) => {
+      loaded += bytes;
+      overall.loadedBytes += bytes;
+      onProgress?.({
+        type,
+        file: entry.path,
+        loadedBytes: loaded,
+        totalBytes: entry.size,
+        overall: { ...overall },
+      });
+    },
+  });
+  overall.filesDone++;
+  if (read)
+    onProgress?.({
+      type: "file",
+      file: entry.path,
+      size: read.size,
+      sha256: read.sha256,
+      overall: { ...overall },
+    });
+  return read ?? undefined;
+}
+
+/** How a file read differs from its manifest entry, if it does (the SHA-256 only when the manifest knows it). */
+function compare(
+  entry: ManifestEntry,
+  read: { size: number; sha256: string } | undefined,
+  hashesKnown: boolean,
+): ManifestMismatch | undefined {
+  if (!read) return { path: entry.path, problem: "missing" };
+  if (read.size !== entry.size)
+    return { path: entry.path, problem: "size", expected: entry.size, actual: read.size };
+  if (hashesKnown && read.sha256 !== entry.sha256)
+    return { path: entry.path, problem: "sha256", expected: entry.sha256, actual: read.sha256 };
+  return undefined;
 }

@@ -304,9 +304,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
     });
 
     it("checks its arguments before doing anything", async () => {
-      await expect(mr.registerModel({ name: "x", version: "v1" })).rejects.toThrow(
-        /either path .* or uri/,
-      );
+      await expect(mr.registerModel({ name: "x", version: "v1" })).rejects.toThrow(/either path .* or uri/);
       await expect(mr.registerModel({ name: "", version: "v1", uri: "s3://b/k" })).rejects.toThrow(
         /model name must be a non-empty string/,
       );
