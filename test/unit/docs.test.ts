@@ -1,6 +1,7 @@
 // Every public export of the package, and every public member of its classes and interfaces, carries a doc comment:
 // read through the compiler from src/index.ts, as a user's editor would show it. (The API's generated entity types
 // are documented by the spec; `wire` is the spec's own namespace.)
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -23,14 +24,46 @@ const HIDDEN: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.OverrideKeyword,
 ]);
 
+/** The property names of an exported interface of the package. */
+function propertiesOf(program: ts.Program, name: string): string[] {
+  const checker = program.getTypeChecker();
+  const index = program.getSourceFile(INDEX) as ts.SourceFile;
+  const exported = checker
+    .getExportsOfModule(checker.getSymbolAtLocation(index) as ts.Symbol)
+    .find((symbol) => symbol.name === name);
+  if (!exported) throw new Error(`${name} is not exported`);
+  const type = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(exported));
+  return type
+    .getProperties()
+    .map((property) => property.name)
+    .sort();
+}
+
+/** The name in backticks at the start of each row's `column`-th cell of the first README table after `marker`. */
+function tableNames(marker: string, column = 0): string[] {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const lines = readme.slice(readme.indexOf(marker)).split("\n");
+  const first = lines.findIndex((line) => line.startsWith("|"));
+  const end = lines.findIndex((line, i) => i > first && !line.startsWith("|"));
+  return lines
+    .slice(first + 2, end) // after the header and the separator
+    .map((row) => row.split(" | ")[column] ?? "")
+    .map((cell) => /`([A-Za-z]+)\b/.exec(cell)?.[1] ?? "")
+    .filter(Boolean)
+    .sort();
+}
+
 /** `export name` or `Type.member` for each public declaration without a doc comment. */
-function undocumented(): string[] {
-  const program = ts.createProgram([INDEX], {
+function program(): ts.Program {
+  return ts.createProgram([INDEX], {
     strict: true,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
   });
+}
+
+function undocumented(program: ts.Program): string[] {
   const checker = program.getTypeChecker();
   const index = program.getSourceFile(INDEX) as ts.SourceFile;
   const missing: string[] = [];
@@ -55,7 +88,20 @@ function undocumented(): string[] {
 }
 
 describe("the public API", () => {
+  const compiled = program();
+
   it("documents every export and every public member", () => {
-    expect(undocumented()).toEqual([]);
+    expect(undocumented(compiled)).toEqual([]);
   }, 60_000);
+
+  it("has every client option, and every fromEnv option, in the README's configuration table", () => {
+    const fromEnvOnly = ["caEnvVar", "serviceAccountTokenPath", "tokenEnvVar"];
+    expect(tableNames("### Configuration")).toEqual(
+      [...propertiesOf(compiled, "ModelRegistryOptions"), ...fromEnvOnly].sort(),
+    );
+  });
+
+  it("has every storage option in the README's storage table", () => {
+    expect(tableNames("### Storage", 1)).toEqual(propertiesOf(compiled, "StorageOptions"));
+  });
 });
