@@ -161,7 +161,7 @@ describe("mr-cli values and output", () => {
   });
 });
 
-describe("mr-cli after review", () => {
+describe("mr-cli: the remaining exit codes, and output flags anywhere on the line", () => {
   const api = (status: number) => ({ status, code: "x", serverMessage: "", method: "GET", url: "http://r" });
 
   it("maps a rejected filter to 2, an unavailable or failing server to 6, refused storage credentials to 5, a busy upload to 4", () => {

@@ -181,7 +181,7 @@ describe("create and update", () => {
     });
   });
 
-  it("surfaces a duplicate name as ConflictError", async () => {
+  it("surfaces a duplicate name as a ConflictError that names the model, the request and the server's words", async () => {
     server.use(
       http.post(`${API}/registered_models`, () =>
         HttpResponse.json(
@@ -190,7 +190,13 @@ describe("create and update", () => {
         ),
       ),
     );
-    await expect(mockRegistry().registeredModels.create({ name: "m" })).rejects.toBeInstanceOf(ConflictError);
+    const failure = mockRegistry().registeredModels.create({ name: "m" });
+    await expect(failure).rejects.toBeInstanceOf(ConflictError);
+    // The message names what was asked, the request and the server's words; the create was sent once, not retried.
+    await expect(failure).rejects.toThrow(
+      /^409 Conflict: new registered model "m" \(POST http:\/\/registry\.test\/api\/model_registry\/v1alpha3\/registered_models\): registered model with name m already exists/,
+    );
+    expect(requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
   it("sends the current state with a partial update, so an archived model stays archived", async () => {
