@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -11,10 +13,33 @@ function run(script: string, quiet = false): number {
   return result.status ?? 1;
 }
 
+/** The newest modification time of the files under `dir`, in ms. */
+function newest(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((latest, entry) => Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
+/** The SDK tests run src/ and the CLI tests run dist/ (the package as published): both must be the same code, so a
+ * dist/ older than src/ (vitest run without `npm test`, which builds first) stops the suite with what to do. */
+function requireFreshBuild(): void {
+  let built = 0;
+  try {
+    built = statSync(join(root, "dist", "cli", "main.js")).mtimeMs;
+  } catch {
+    throw new Error("dist/ is missing: run `npm run build` first (`npm test` does)");
+  }
+  if (newest(join(root, "src")) > built)
+    throw new Error(
+      "dist/ is older than src/: run `npm run build` first (`npm test` does), so that the CLI tests run this code",
+    );
+}
+
 let startedHere = false;
 
 /** Starts the local stack for the integration suite unless it is already up, and stops it only if we started it. */
 export function setup(): void {
+  requireFreshBuild();
   if (run("status", true) === 0) return;
   if (run("up") !== 0)
     throw new Error("the local stack did not start (see the messages above and .stack/logs/)");
