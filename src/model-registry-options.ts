@@ -7,7 +7,7 @@ import type { PageOptions, Paginated } from "./client/paginate.js";
 import type { RetryOptions } from "./client/retry.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import type { Lineage } from "./config/ci-lineage.js";
-import type { StorageOptions } from "./workflows/register-params.js";
+import type { StorageOptions } from "./storage/storage-options.js";
 
 /** How to reach a registry. */
 export interface ModelRegistryOptions {

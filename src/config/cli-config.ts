@@ -5,7 +5,7 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../errors.js";
 import { checkS3Endpoint } from "../storage/s3-uri.js";
-import type { StorageOptions } from "../workflows/register-params.js";
+import type { StorageOptions } from "../storage/storage-options.js";
 import type { Env } from "./default-env.js";
 
 /** One context: where a registry is and how to reach it. */

@@ -3,20 +3,11 @@ import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/ent
 import type { CustomPropertiesInput } from "../client/entity.js";
 import type { Lineage } from "../config/ci-lineage.js";
 import type { ProgressCallback } from "../storage/progress.js";
-import type { S3ConnectionOptions } from "../storage/s3-client.js";
-import type { VersionName } from "./version-name.js";
+import type { StorageOptions } from "../storage/storage-options.js";
 
-/** Where uploaded models go. */
-export interface StorageOptions extends S3ConnectionOptions {
-  /** The bucket. Default: the registry's storage settings (`AWS_S3_BUCKET` with `fromEnv()`). */
-  bucket?: string | undefined;
-  /** Key prefix of this model's files. Default `<name>/<version>`. */
-  prefix?: string | undefined;
-  /** Multipart part size in bytes. Default 8 MiB. */
-  partSize?: number | undefined;
-  /** Requests in flight at once across all files and parts. Default 4. */
-  concurrency?: number | undefined;
-}
+export type { StorageOptions };
+
+import type { VersionName } from "./version-name.js";
 
 /** What to register: `name` and `version`, and either `path` (a local file or folder to upload) or `uri` (a location
  * to register as is). */

@@ -61,13 +61,25 @@ describe("the layers of src/", () => {
     expect(cycles(sources(SRC))).toEqual([]);
   });
 
-  it("client/ imports nothing from notebook/, cli/ or workflows/", () => {
-    const reaching = sources(join(SRC, "client")).flatMap((file) =>
+  // Bottom up: errors.ts (nothing), client/, config/ and storage/ (settings and S3, beside each other), workflows/,
+  // then the edges that use them all (the facade, notebook/, cli/).
+  it.each([
+    ["client", ["notebook", "cli", "workflows", "storage", "config"]],
+    ["config", ["notebook", "cli", "workflows"]],
+    ["storage", ["notebook", "cli", "workflows"]],
+    ["workflows", ["notebook", "cli", "model-registry.ts"]],
+    ["notebook", ["cli"]],
+  ])("%s/ imports nothing from %j", (folder, forbidden) => {
+    const reaching = sources(join(SRC, folder)).flatMap((file) =>
       importedFolders(readFileSync(file, "utf8"), file)
-        .filter((folder) => ["notebook", "cli", "workflows"].includes(folder))
-        .map((folder) => `${relative(SRC, file)} → ${folder}/`),
+        .filter((target) => forbidden.includes(target))
+        .map((target) => `${relative(SRC, file)} → ${target}`),
     );
     expect(reaching).toEqual([]);
+  });
+
+  it("errors.ts imports nothing", () => {
+    expect(importedFiles(join(SRC, "errors.ts"))).toEqual([]);
   });
 
   it("the check sees imports of every kind (it would catch the display hook's old dynamic import)", () => {
