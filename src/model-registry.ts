@@ -21,6 +21,7 @@ import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
 import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
+import { checkStorageOptions } from "./storage/storage-options.js";
 import {
   type DeployParams,
   type DeployResult,
@@ -81,7 +82,7 @@ export class ModelRegistry {
   constructor(options: ModelRegistryOptions) {
     this.url = parseRegistryUrl(options.url, "the url option");
     this.author = options.author;
-    this.storage = options.storage ?? {};
+    this.storage = checkStorageOptions(options.storage ?? {}, "the storage option");
     this.env = options.env;
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);

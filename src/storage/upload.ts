@@ -185,7 +185,15 @@ class Upload {
     partSize: number,
   ): Promise<{ buffer: Uint8Array; release: () => void }> {
     const release = await this.slots.acquire();
-    const buffer = this.buffers.take(partSize, Math.min(partSize, file.size - position));
+    const length = Math.min(partSize, file.size - position);
+    // A part that reads nothing would never end the file's loop; partSize is checked upstream, this is the backstop.
+    if (!(length > 0)) {
+      release();
+      throw new UploadError(
+        `internal error: a part of ${file.path} of ${length} bytes at ${position}; nothing was registered`,
+      );
+    }
+    const buffer = this.buffers.take(partSize, length);
     try {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead !== buffer.length) throw changed(file);

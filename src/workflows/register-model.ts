@@ -8,6 +8,7 @@ import { ConfigError } from "../errors.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
 import { formatS3Uri } from "../storage/s3-uri.js";
+import { checkStorageOptions } from "../storage/storage-options.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { checkRegistration } from "./check-registration.js";
@@ -77,6 +78,7 @@ export async function registerModel(
   onProgress?.({ type: "phase", phase: "checking" });
   const lineage = params.lineage === false ? {} : (params.lineage ?? mr.lineage);
   checkRegistration(params as unknown as Parameters<typeof checkRegistration>[0], lineage);
+  checkStorageOptions(params.storage, "this call's storage");
   const waitTimeout = params.waitTimeout ?? 600_000;
   if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
     throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${String(waitTimeout)}`);

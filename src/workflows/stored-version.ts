@@ -13,6 +13,7 @@ import {
 } from "../storage/manifest.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
+import { checkStorageOptions } from "../storage/storage-options.js";
 import { listStoredFiles, readStoredManifest } from "../storage/stored-model.js";
 import { requireVersion } from "./lookup.js";
 import { ARTIFACT_PROPERTIES, type StorageOptions } from "./register-params.js";
@@ -110,6 +111,7 @@ async function locate(mr: RegistryClient, params: VerifyModelParams, listed: boo
 
 /** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with the manifest. */
 async function check(mr: RegistryClient, params: VerifyModelParams, dir?: string): Promise<VerifyResult> {
+  checkStorageOptions(params.storage, "this call's storage");
   const { artifact, client, bucket, prefix, manifest, replaced, recorded } = await locate(
     mr,
     params,
@@ -117,7 +119,7 @@ async function check(mr: RegistryClient, params: VerifyModelParams, dir?: string
   );
   params.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
   const { signal, onProgress } = params;
-  const concurrency = params.storage?.concurrency;
+  const concurrency = params.storage?.concurrency ?? mr.storage.concurrency;
   const { mismatches: files, sha256 } = await checkStoredFiles({
     client,
     bucket,
@@ -147,6 +149,8 @@ export function verifyModel(mr: RegistryClient, params: VerifyModelParams): Prom
  * version uploaded by another tool, with no manifest, is downloaded as listed under its s3:// URI (`recorded:
  * false`). */
 export async function downloadModel(mr: RegistryClient, params: DownloadModelParams): Promise<VerifyResult> {
+  if (typeof params.path !== "string" || params.path.trim() === "")
+    throw new ConfigError("downloadModel needs path: the local folder to download into");
   const existing = await stat(params.path).catch((error: { code?: string }) => {
     if (error.code === "ENOTDIR")
       throw new ConfigError(

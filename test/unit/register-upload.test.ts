@@ -182,3 +182,42 @@ describe("verifyModel and downloadModel", () => {
     ]);
   });
 });
+
+describe("storage options and paths that cannot work are refused before anything is sent", () => {
+  it.each([
+    [
+      "partSize NaN",
+      { partSize: Number.NaN },
+      /partSize in this call's storage must be a whole number of at least 1 \(bytes\), not NaN/,
+    ],
+    ["partSize as text", { partSize: "8MiB" as unknown as number }, /partSize .* not "8MiB"/],
+    [
+      "concurrency 0",
+      { concurrency: 0 },
+      /concurrency in this call's storage must be a whole number of at least 1, not 0/,
+    ],
+    ["concurrency 1.5", { concurrency: 1.5 }, /not 1\.5/],
+  ])("registerModel with %s", async (_name, storage, message) => {
+    await expect(
+      mr.registerModel({ name: "mnist", version: "v1", path: folder(MODEL), storage }),
+    ).rejects.toThrow(message);
+    expect(registry.log).toEqual([]);
+    expect(s3.log).toEqual([]);
+  });
+
+  it("a client with a storage concurrency of 0 is refused when it is made", () => {
+    expect(() => new ModelRegistry({ url: "http://registry.test", storage: { concurrency: 0 } })).toThrow(
+      /concurrency in the storage option must be a whole number of at least 1, not 0/,
+    );
+  });
+
+  it("verifyModel refuses a bad concurrency; downloadModel refuses an empty path instead of only verifying", async () => {
+    await expect(
+      mr.verifyModel({ name: "mnist", version: "v1", storage: { concurrency: -1 } }),
+    ).rejects.toThrow(/concurrency in this call's storage/);
+    await expect(mr.downloadModel({ name: "mnist", version: "v1", path: "" })).rejects.toThrow(
+      /downloadModel needs path: the local folder to download into/,
+    );
+    expect(registry.log).toEqual([]);
+  });
+});
