@@ -106,6 +106,7 @@ export { VERSION } from "./version.js";
 export type {
   DeployAction,
   DeployParams,
+  DeployPlan,
   DeployResult,
   UndeployParams,
   UndeployResult,

@@ -24,8 +24,10 @@ import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
 import { checkStorageOptions } from "./storage/storage-options.js";
 import {
   type DeployParams,
+  type DeployPlan,
   type DeployResult,
   deploy,
+  planDeploy,
   type UndeployParams,
   type UndeployResult,
   undeploy,
@@ -147,6 +149,12 @@ export class ModelRegistry {
    */
   deploy(params: DeployParams): Promise<DeployResult> {
     return deploy(this, params).then(displayable);
+  }
+
+  /** What `deploy` would do with these params (`create`, `redeploy`, `update` or `unchanged`), from the registry's
+   * current state, changing nothing: mr-cli's `deploy --dry-run`. Throws what `deploy` would throw. */
+  planDeploy(params: DeployParams): Promise<DeployPlan> {
+    return planDeploy(this, params);
   }
 
   /** Marks an InferenceService UNDEPLOYED (by `inferenceServiceId`, or by name: `inferenceService` in

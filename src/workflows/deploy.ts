@@ -8,7 +8,7 @@ import type {
   RegisteredModel,
   ServingEnvironment,
 } from "../client/entities.js";
-import { ConflictError, EntityNotFoundError, InferenceServiceConflictError } from "../errors.js";
+import { ConfigError, ConflictError, EntityNotFoundError, InferenceServiceConflictError } from "../errors.js";
 import { requireVersion } from "./lookup.js";
 import type { RegistryClient } from "./registry-client.js";
 import type { VersionName } from "./version-name.js";
@@ -47,7 +47,18 @@ export interface DeployResult {
 /** Which InferenceService to undeploy: by id (`inferenceServiceId`), or by name within a serving environment named
  * `servingEnvironment`. */
 export type UndeployParams = CallOptions &
-  ({ inferenceServiceId: string } | { inferenceService: string; servingEnvironment: string });
+  (
+    | {
+        /** The InferenceService's id. */
+        inferenceServiceId: string;
+      }
+    | {
+        /** The InferenceService's name. */
+        inferenceService: string;
+        /** The name of the serving environment it is in. */
+        servingEnvironment: string;
+      }
+  );
 
 /** What `undeploy` did (`undeployed`, or `unchanged` when it was undeployed already) and the service as it is now. */
 export interface UndeployResult {
@@ -57,34 +68,105 @@ export interface UndeployResult {
   action: Extract<DeployAction, "undeployed" | "unchanged">;
 }
 
-/** A name Kubernetes accepts: lowercase letters, digits and dashes, at most 63 characters. */
+/** A name KServe accepts for an InferenceService (DNS-1035: a lowercase letter first, then lowercase letters, digits
+ * and dashes, no dash at the end, at most 63 characters; KServe's validation webhook, `IsvcNameFmt`). */
+export const INFERENCE_SERVICE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** The default InferenceService name of a version: `<name>-<version>` made a DNS-1035 name (lowercased, other
+ * characters as dashes, `m-` in front when it would not start with a letter, cut at 63 characters). */
 export function serviceName(model: string, version: string): string {
-  const name = `${model}-${version}`
+  let name = `${model}-${version}`
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return name.slice(0, 63).replace(/-+$/, "") || "model";
+  if (!/^[a-z]/.test(name)) name = `m-${name}`;
+  return name.slice(0, 63).replace(/-+$/, "");
 }
 
 const missing = (mr: RegistryClient, subject: string, hint?: string) =>
   new EntityNotFoundError(subject, mr.apiUrl, hint);
 
-/** The serving environment named, created when asked and missing (a concurrent create's 409 finds theirs). */
-async function environment(
-  mr: RegistryClient,
+/** What `deploy` would do, read from the registry without changing anything. */
+export interface DeployPlan {
+  registeredModel: RegisteredModel;
+  modelVersion: ModelVersion;
+  /** The serving environment; undefined when `createEnvironment` would create it. */
+  servingEnvironment: ServingEnvironment | undefined;
+  /** The InferenceService's name (given, or the default `<name>-<version>`). */
+  inferenceServiceName: string;
+  /** The InferenceService of that name as it is, if there is one. */
+  existing: InferenceService | undefined;
+  /** `create` a service, `redeploy` an undeployed one, `update` it to this version or runtime, or leave it
+   * `unchanged`. */
+  action: "create" | "redeploy" | "update" | "unchanged";
+}
+
+/** @throws ConfigError naming a missing or empty field (e.g. `deploy needs servingEnvironment`), or a service name
+ * KServe would refuse. */
+function checkDeployParams(params: DeployParams): void {
+  for (const field of ["name", "version", "servingEnvironment"] as const)
+    if (typeof params[field] !== "string" || params[field] === "")
+      throw new ConfigError(
+        `deploy needs ${field}: ${field === "name" ? "the registered model's name" : field === "version" ? "the version's name" : "the serving environment's name"}`,
+      );
+  const name = params.inferenceService;
+  if (
+    name !== undefined &&
+    !(typeof name === "string" && name.length <= 63 && INFERENCE_SERVICE_NAME.test(name))
+  )
+    throw new ConfigError(
+      `the inference service name ${JSON.stringify(name)} is not one KServe accepts: a lowercase letter first, then lowercase letters, digits and dashes, at most 63 characters`,
+    );
+}
+
+/** What a service of that name means for this deploy. @throws InferenceServiceConflictError when it serves another
+ * registered model. */
+function actionFor(
+  existing: InferenceService | undefined,
+  plan: { registeredModel: RegisteredModel; modelVersion: ModelVersion; inferenceServiceName: string },
   params: DeployParams,
-  call: CallOptions,
-): Promise<ServingEnvironment> {
-  const name = params.servingEnvironment;
-  const found = await mr.servingEnvironments.find({ name }, call);
-  if (found) return found;
-  if (!params.createEnvironment)
+): DeployPlan["action"] {
+  if (!existing) return "create";
+  if (existing.registeredModelId !== plan.registeredModel.id)
+    throw new InferenceServiceConflictError(
+      `inference service ${JSON.stringify(plan.inferenceServiceName)} in ${JSON.stringify(params.servingEnvironment)} (${existing.id}) serves registered model ${existing.registeredModelId}, not ${plan.registeredModel.id}; nothing was changed: give another name`,
+    );
+  if (existing.desiredState !== "DEPLOYED") return "redeploy";
+  const newRuntime = params.runtime !== undefined && existing.runtime !== params.runtime;
+  return existing.modelVersionId !== plan.modelVersion.id || newRuntime ? "update" : "unchanged";
+}
+
+/** What `deploy` would do: every read it makes, none of its writes.
+ * @throws EntityNotFoundError for a model or version that does not exist, or a serving environment that does not
+ * and `createEnvironment` is not set. @throws InferenceServiceConflictError as `deploy` would. */
+export async function planDeploy(mr: RegistryClient, params: DeployParams): Promise<DeployPlan> {
+  checkDeployParams(params);
+  const call = callOptions(params);
+  const { registeredModel, modelVersion } = await requireVersion(mr, params, { ...call, artifact: false });
+  const servingEnvironment =
+    (await mr.servingEnvironments.find({ name: params.servingEnvironment }, call)) ?? undefined;
+  if (!servingEnvironment && !params.createEnvironment)
     throw missing(
       mr,
-      `serving environment ${JSON.stringify(name)}`,
+      `serving environment ${JSON.stringify(params.servingEnvironment)}`,
       "pass createEnvironment (mr-cli --create-env) to create it",
     );
+  const inferenceServiceName = params.inferenceService ?? serviceName(params.name, params.version);
+  const existing = servingEnvironment
+    ? ((await mr.inferenceServices.find(
+        { name: inferenceServiceName, servingEnvironmentId: servingEnvironment.id },
+        call,
+      )) ?? undefined)
+    : undefined;
+  const base = { registeredModel, modelVersion, servingEnvironment, inferenceServiceName, existing };
+  return { ...base, action: actionFor(existing, base, params) };
+}
+
+/** The plan's serving environment, created when the plan says so (a concurrent create's 409 finds theirs). */
+async function environment(mr: RegistryClient, plan: DeployPlan, params: DeployParams, call: CallOptions) {
+  if (plan.servingEnvironment) return plan.servingEnvironment;
+  const name = params.servingEnvironment;
   try {
     return await mr.servingEnvironments.create({ name }, call);
   } catch (error) {
@@ -94,18 +176,18 @@ async function environment(
   }
 }
 
-/** Marks a model version DEPLOYED in a serving environment, creating or updating its InferenceService.
+/** Marks a model version DEPLOYED in a serving environment: carries out {@link planDeploy}'s plan, creating or
+ * updating its InferenceService. A concurrent deploy that created the service first (409) is found and taken over.
  * @throws EntityNotFoundError for a model, version or serving environment that does not exist.
  * @throws InferenceServiceConflictError when a service of that name serves another registered model. */
 export async function deploy(mr: RegistryClient, params: DeployParams): Promise<DeployResult> {
   const call = callOptions(params);
-  const { registeredModel, modelVersion } = await requireVersion(mr, params, { ...call, artifact: false });
-  const servingEnvironment = await environment(mr, params, call);
-  const name = params.inferenceService ?? serviceName(params.name, params.version);
+  const plan = await planDeploy(mr, params);
+  const { registeredModel, modelVersion, inferenceServiceName: name } = plan;
+  const servingEnvironment = await environment(mr, plan, params, call);
   const base = { registeredModel, modelVersion, servingEnvironment };
-  const where = { name, servingEnvironmentId: servingEnvironment.id };
-
-  let existing = await mr.inferenceServices.find(where, call);
+  const runtime = params.runtime ? { runtime: params.runtime } : {};
+  let existing = plan.existing;
   if (!existing) {
     try {
       const created = await mr.servingEnvironments.inferenceServices(servingEnvironment.id).create(
@@ -114,52 +196,58 @@ export async function deploy(mr: RegistryClient, params: DeployParams): Promise<
           registeredModelId: registeredModel.id,
           modelVersionId: modelVersion.id,
           desiredState: "DEPLOYED",
-          ...(params.runtime ? { runtime: params.runtime } : {}),
+          ...runtime,
         },
         call,
       );
       return { ...base, inferenceService: created, action: "created" };
     } catch (error) {
-      existing = error instanceof ConflictError ? await mr.inferenceServices.find(where, call) : null;
+      const where = { name, servingEnvironmentId: servingEnvironment.id };
+      existing =
+        (error instanceof ConflictError && (await mr.inferenceServices.find(where, call))) || undefined;
       if (!existing) throw error;
     }
   }
-  if (existing.registeredModelId !== registeredModel.id) {
-    throw new InferenceServiceConflictError(
-      `inference service ${JSON.stringify(name)} in ${JSON.stringify(params.servingEnvironment)} (${existing.id}) serves registered model ${existing.registeredModelId}, not ${registeredModel.id}; nothing was changed: give another name`,
-    );
-  }
-  const redeploy = existing.desiredState !== "DEPLOYED";
-  const newVersion = existing.modelVersionId !== modelVersion.id;
-  const newRuntime = params.runtime !== undefined && existing.runtime !== params.runtime;
-  if (!redeploy && !newVersion && !newRuntime)
-    return { ...base, inferenceService: existing, action: "unchanged" };
+  const action = actionFor(existing, plan, params);
+  if (action === "unchanged") return { ...base, inferenceService: existing, action };
   const inferenceService = await mr.inferenceServices.update(
     existing.id,
-    {
-      desiredState: "DEPLOYED",
-      modelVersionId: modelVersion.id,
-      ...(params.runtime ? { runtime: params.runtime } : {}),
-    },
+    { desiredState: "DEPLOYED", modelVersionId: modelVersion.id, ...runtime },
     call,
   );
-  return { ...base, inferenceService, action: redeploy ? "redeployed" : "updated" };
+  return { ...base, inferenceService, action: action === "redeploy" ? "redeployed" : "updated" };
 }
 
 /** The id of the InferenceService named in `params`. @throws EntityNotFoundError when it or its serving environment
  * does not exist. */
 async function serviceId(mr: RegistryClient, params: UndeployParams, call: CallOptions): Promise<string> {
-  if ("inferenceServiceId" in params) return params.inferenceServiceId;
-  const env = await mr.servingEnvironments.find({ name: params.servingEnvironment }, call);
-  if (!env) throw missing(mr, `serving environment ${JSON.stringify(params.servingEnvironment)}`);
+  const given = params as Partial<
+    Record<"inferenceServiceId" | "inferenceService" | "servingEnvironment", unknown>
+  >;
+  const text = (value: unknown) => typeof value === "string" && value !== "";
+  if (given.inferenceServiceId !== undefined) {
+    if (!text(given.inferenceServiceId))
+      throw new ConfigError('undeploy\'s inferenceServiceId must be the id of an InferenceService, e.g. "9"');
+    return given.inferenceServiceId as string;
+  }
+  if (!text(given.inferenceService) || !text(given.servingEnvironment))
+    throw new ConfigError(
+      "undeploy needs inferenceServiceId (the InferenceService's id), or inferenceService and servingEnvironment (their names)",
+    );
+  const { inferenceService, servingEnvironment } = given as {
+    inferenceService: string;
+    servingEnvironment: string;
+  };
+  const env = await mr.servingEnvironments.find({ name: servingEnvironment }, call);
+  if (!env) throw missing(mr, `serving environment ${JSON.stringify(servingEnvironment)}`);
   const found = await mr.inferenceServices.find(
-    { name: params.inferenceService, servingEnvironmentId: env.id },
+    { name: inferenceService, servingEnvironmentId: env.id },
     call,
   );
   if (!found)
     throw missing(
       mr,
-      `inference service ${JSON.stringify(params.inferenceService)} in ${JSON.stringify(params.servingEnvironment)}`,
+      `inference service ${JSON.stringify(inferenceService)} in ${JSON.stringify(servingEnvironment)}`,
     );
   return found.id;
 }

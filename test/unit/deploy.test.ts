@@ -2,7 +2,13 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { exitCodeFor } from "../../src/cli/exit-codes.js";
-import { EntityNotFoundError, InferenceServiceConflictError } from "../../src/index.js";
+import {
+  type DeployParams,
+  EntityNotFoundError,
+  InferenceServiceConflictError,
+  type UndeployParams,
+} from "../../src/index.js";
+import { serviceName } from "../../src/workflows/deploy.js";
 import { API, mockRegistry, queryOf, useMockServer } from "../support/msw.js";
 
 const { server, requests } = useMockServer();
@@ -156,5 +162,61 @@ describe("undeploy", () => {
     );
     expect((await mr.undeploy({ inferenceServiceId: "9" })).action).toBe("unchanged");
     expect(writes()).toEqual(["PATCH /inference_services/9"]);
+  });
+});
+
+describe("planDeploy (mr-cli deploy --dry-run)", () => {
+  it("plans what deploy does, sending only reads", async () => {
+    const plan = await registry({ service: deployed("v1", { desiredState: "UNDEPLOYED" }) }).planDeploy({
+      name: "mnist",
+      version: "v1",
+      servingEnvironment: "prod",
+      inferenceService: "mnist-v1",
+    });
+    expect(plan).toMatchObject({ action: "redeploy", inferenceServiceName: "mnist-v1" });
+    expect(requests.every((r) => r.method === "GET")).toBe(true);
+  });
+
+  it("refuses a name that serves another model, as deploy would", async () => {
+    const mr = registry({ service: deployed("v1", { registeredModelId: "77" }) });
+    await expect(
+      mr.planDeploy({
+        name: "mnist",
+        version: "v1",
+        servingEnvironment: "prod",
+        inferenceService: "mnist-v1",
+      }),
+    ).rejects.toBeInstanceOf(InferenceServiceConflictError);
+    expect(writes()).toEqual([]);
+  });
+});
+
+describe("deploy and undeploy parameters", () => {
+  it("names the missing field instead of failing in a lookup", async () => {
+    const mr = registry();
+    const old = { model: "mnist", version: "v1", servingEnvironment: "prod" } as unknown as DeployParams;
+    await expect(mr.deploy(old)).rejects.toThrow(/^deploy needs name: the registered model's name$/);
+    await expect(mr.undeploy({ inferenceService: "9" } as unknown as UndeployParams)).rejects.toThrow(
+      /undeploy needs inferenceServiceId \(the InferenceService's id\), or inferenceService and servingEnvironment/,
+    );
+    await expect(mr.undeploy({ inferenceServiceId: "" })).rejects.toThrow(
+      /inferenceServiceId must be the id/,
+    );
+    expect(requests).toEqual([]);
+  });
+
+  it("refuses a service name KServe would refuse, and makes default names KServe accepts", async () => {
+    await expect(
+      registry().deploy({
+        name: "mnist",
+        version: "v1",
+        servingEnvironment: "prod",
+        inferenceService: "9-lives",
+      }),
+    ).rejects.toThrow(/not one KServe accepts/);
+    expect(serviceName("3D Model", "v1.0")).toBe("m-3d-model-v1-0");
+    expect(serviceName("MNIST_cnn", "v2")).toBe("mnist-cnn-v2");
+    expect(serviceName("x".repeat(80), "v1")).toHaveLength(63);
+    expect(serviceName("--", "--")).toBe("m");
   });
 });

@@ -3,7 +3,7 @@ import { serviceName } from "../../workflows/deploy.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { kserveManifest } from "../kserve-manifest.js";
-import { requireArtifact, requireEnvironment, requireVersion } from "../lookup.js";
+import { requireArtifact } from "../lookup.js";
 import { print, renderCard } from "../output.js";
 
 interface DeployFlags {
@@ -97,23 +97,21 @@ async function showPlan(
 ): Promise<void> {
   const { model, version, name, env: envName } = target;
   const mr = await ctx.registry();
-  const found = await requireVersion(mr, model, version);
-  const env = flags.createEnv
-    ? await mr.servingEnvironments.find({ name: envName })
-    : await requireEnvironment(mr, envName);
-  const existing = env && (await mr.inferenceServices.find({ name, servingEnvironmentId: env.id }));
+  // The library's own plan: the same reads, and the same refusals, as the real deploy.
+  const planned = await mr.planDeploy({
+    name: model,
+    version,
+    servingEnvironment: envName,
+    inferenceService: name,
+    runtime: flags.runtime,
+    createEnvironment: flags.createEnv,
+    signal: ctx.io.signal,
+  });
   const plan = {
     dryRun: true,
     inferenceService: name,
-    servingEnvironment: env ? `reuse ${env.id}` : "create",
-    action: !existing
-      ? "create"
-      : existing.desiredState !== "DEPLOYED"
-        ? "redeploy"
-        : existing.modelVersionId !== found.version.id ||
-            (flags.runtime !== undefined && existing.runtime !== flags.runtime)
-          ? "update"
-          : "unchanged",
+    servingEnvironment: planned.servingEnvironment ? `reuse ${planned.servingEnvironment.id}` : "create",
+    action: planned.action,
   };
   await print(ctx, plan, () =>
     renderCard([
