@@ -117,5 +117,6 @@ export type {
   RegisterStatus,
   StorageOptions,
 } from "./workflows/register-model.js";
+export type { RegisterPlan } from "./workflows/register-plan.js";
 export type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
 export type { VersionName } from "./workflows/version-name.js";

@@ -34,6 +34,7 @@ import {
 } from "./workflows/deploy.js";
 import { findVersion } from "./workflows/lookup.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
+import type { RegisterPlan } from "./workflows/register-plan.js";
 import type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
 
 export type { ModelRegistryOptions, Serves };
@@ -141,6 +142,18 @@ export class ModelRegistry {
     } catch (error) {
       throw this.secrets.scrubError(error);
     }
+  }
+
+  /**
+   * What `registerModel` would do with these params, changing nothing: the same checks, the registry lookup, the
+   * bucket check, the storage folder's inspection and the content comparison (files are hashed). Throws what
+   * registerModel would throw before its first write; mr-cli's `register --dry-run`.
+   */
+  async planRegisterModel(params: RegisterModelParams): Promise<RegisterPlan> {
+    const { planRegisterModel } = await import("./workflows/register-plan.js");
+    return planRegisterModel(this, params).catch((error: unknown) => {
+      throw this.secrets.scrubError(error);
+    });
   }
 
   /**

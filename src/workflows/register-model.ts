@@ -8,7 +8,7 @@ import { ConfigError } from "../errors.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
 import { formatS3Uri } from "../storage/s3-uri.js";
-import { checkStorageOptions } from "../storage/storage-options.js";
+import { checkStorageOptions, describe } from "../storage/storage-options.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { checkRegistration } from "./check-registration.js";
@@ -30,7 +30,9 @@ export {
   type StorageOptions,
 } from "./register-params.js";
 
-async function planUpload(
+/** The upload's plan: storage settings and client, the bucket (checked: it answers to these credentials), the local
+ * files, the prefix. */
+export async function planUpload(
   mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
@@ -64,8 +66,22 @@ async function planUpload(
   };
 }
 
+/** Every check registerModel makes before its first request. @throws ConfigError naming the first problem. */
+export function checkParams(
+  mr: RegistryClient,
+  params: RegisterModelParams,
+): { lineage: CustomPropertiesInput; waitTimeout: number } {
+  const lineage = params.lineage === false ? {} : (params.lineage ?? mr.lineage);
+  checkRegistration(params as unknown as Parameters<typeof checkRegistration>[0], lineage);
+  checkStorageOptions(params.storage, "this call's storage");
+  const waitTimeout = params.waitTimeout ?? 600_000;
+  if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
+    throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${describe(waitTimeout)}`);
+  return { lineage, waitTimeout };
+}
+
 /** What the registry already holds for this name and version: at most three GETs, each a converging step. */
-function readKnown(mr: RegistryClient, ctx: StepContext, params: RegisterModelParams): Promise<FoundVersion> {
+export function readKnown(mr: RegistryClient, ctx: StepContext, params: RegisterModelParams): Promise<FoundVersion> {
   return findVersion(mr, params, { signal: ctx.signal, read: (step) => converge(ctx, step) });
 }
 
@@ -76,12 +92,7 @@ export async function registerModel(
 ): Promise<RegisterModelResult> {
   const { signal, onProgress } = params;
   onProgress?.({ type: "phase", phase: "checking" });
-  const lineage = params.lineage === false ? {} : (params.lineage ?? mr.lineage);
-  checkRegistration(params as unknown as Parameters<typeof checkRegistration>[0], lineage);
-  checkStorageOptions(params.storage, "this call's storage");
-  const waitTimeout = params.waitTimeout ?? 600_000;
-  if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
-    throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${String(waitTimeout)}`);
+  const { lineage, waitTimeout } = checkParams(mr, params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal };
   const plan = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;
   mr.secrets.add(plan?.credentials.secretAccessKey);

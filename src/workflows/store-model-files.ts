@@ -43,7 +43,8 @@ export interface StoredModel {
   uploaded: boolean;
 }
 
-const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local, plan.store);
+/** The URI the plan's model gets: its folder, with the store's address for a custom endpoint. */
+export const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local, plan.store);
 
 /** The manifest of the local files, hashing each one (a read pass, used when deciding whether to upload at all);
  * computed once per plan. */

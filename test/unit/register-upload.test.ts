@@ -221,3 +221,41 @@ describe("storage options and paths that cannot work are refused before anything
     expect(registry.log).toEqual([]);
   });
 });
+
+describe("planRegisterModel (mr-cli register --dry-run)", () => {
+  it("says created for a new version, unchanged once it is registered, and writes nothing either time", async () => {
+    const dir = folder(MODEL);
+    const first = await mr.planRegisterModel({ name: "mnist", version: "v1", path: dir });
+    expect(first).toMatchObject({
+      status: "created",
+      registeredModel: "create",
+      files: { count: 2, bytes: 16 },
+    });
+    expect(first.uri).toMatch(/^s3:\/\/models\/mnist\/v1\/\?endpoint=/);
+    expect(s3.writes()).toEqual([]);
+    expect(registry.log.every((line) => line.startsWith("GET"))).toBe(true);
+    await mr.registerModel({ name: "mnist", version: "v1", path: dir });
+    s3.log.length = 0;
+    registry.log.length = 0;
+    expect((await mr.planRegisterModel({ name: "mnist", version: "v1", path: dir })).status).toBe(
+      "unchanged",
+    );
+    expect(s3.writes()).toEqual([]);
+    expect(registry.log.every((line) => line.startsWith("GET"))).toBe(true);
+  });
+
+  it("refuses what the real run refuses: other content for a registered version, a folder holding other files", async () => {
+    await mr.registerModel({ name: "mnist", version: "v1", path: folder(MODEL) });
+    await expect(
+      mr.planRegisterModel({ name: "mnist", version: "v1", path: folder({ "model.onnx": "other" }) }),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    s3.objects.set("mnist/v2/someone-else.bin", {
+      body: Buffer.from("x"),
+      etag: '"x"',
+      lastModified: new Date(),
+    });
+    await expect(mr.planRegisterModel({ name: "mnist", version: "v2", path: folder(MODEL) })).rejects.toThrow(
+      /already holds other files/,
+    );
+  });
+});

@@ -1,11 +1,5 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
-import { describeStorageSettings } from "../../config/storage-settings.js";
-import { RESERVED_NAMES } from "../../storage/manifest.js";
-import { modelPrefix, modelUri } from "../../storage/model-location.js";
-import { walkFiles } from "../../storage/walk-files.js";
-import { checkRegistration, type RegistrationInput } from "../../workflows/check-registration.js";
-import { findVersion } from "../../workflows/lookup.js";
 import type { RegisterModelParams } from "../../workflows/register-model.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
@@ -60,44 +54,11 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
   };
 }
 
-/** What a registration would do, without changing anything. */
+/** What a registration would do, without changing anything: the library's own plan (the same checks and reads). */
 async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   const mr = await ctx.registry();
-  const p = params(source, flags);
-  checkRegistration(p as unknown as RegistrationInput, mr.lineage); // the same checks as the real run
-  let files: { count: number; bytes: number; list: string[] } | undefined;
-  let uri = p.uri;
-  let storage: Record<string, string> | undefined;
-  if (p.path) {
-    const settings = await mr.storageSettings(p.storage);
-    storage = describeStorageSettings(settings);
-    const local = await walkFiles(p.path, { reserved: RESERVED_NAMES });
-    files = {
-      count: local.files.length,
-      bytes: local.totalBytes,
-      list: local.files.map((f) => f.relativePath),
-    };
-    const bucket = settings.bucket?.value ?? "<bucket: set --bucket or AWS_S3_BUCKET>";
-    const store = settings.endpoint && { endpoint: settings.endpoint.value, region: settings.region.value };
-    uri = modelUri(bucket, modelPrefix(p.name, p.version, p.storage?.prefix), local, store);
-  }
-  // The library's own read phase: the same lookup registerModel starts with.
-  const { registeredModel: model, modelVersion: version, modelArtifact: artifact } = await findVersion(mr, p);
-  return {
-    dryRun: true,
-    name: p.name,
-    version: p.version,
-    uri,
-    files,
-    storage,
-    registeredModel: model ? `reuse ${model.id}` : "create",
-    modelVersion: version ? `exists ${version.id}` : "create",
-    modelArtifact: artifact
-      ? `exists ${artifact.id}: content compared (unchanged, or a version conflict)`
-      : version
-        ? "create (completing the version)"
-        : "create",
-  };
+  const planned = await mr.planRegisterModel({ ...params(source, flags), signal: ctx.io.signal });
+  return { dryRun: true, ...planned };
 }
 
 /** `mr-cli register <path|uri> --name … --version …` */
@@ -149,7 +110,10 @@ async function showPlan(ctx: CliContext, source: string, flags: RegisterFlags): 
   const planned = await plan(ctx, source, flags);
   await print(ctx, planned, () =>
     renderCard([
-      ["dry run", `${planned.name} ${planned.version}: nothing changed`],
+      [
+        "dry run",
+        `${planned.name} ${planned.version}: nothing changed; registerModel would say ${planned.status}`,
+      ],
       ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
       ["target", planned.uri],
       ...Object.entries(planned.storage ?? {}).map(
@@ -158,6 +122,8 @@ async function showPlan(ctx: CliContext, source: string, flags: RegisterFlags): 
       ["registered model", planned.registeredModel],
       ["model version", planned.modelVersion],
       ["model artifact", planned.modelArtifact],
+      ["stored files", planned.reuseStoredFiles ? "already in place: nothing to upload" : undefined],
+      ["waits for", planned.waitsFor && `another run uploading to ${planned.waitsFor.uri}`],
     ]),
   );
 }
