@@ -6,12 +6,15 @@ import { type MimeBundle, type RenderOptions, toMimeBundle } from "./mime-bundle
 
 /** tslab's display API, the part used here (tslab sends one media type per output: the HTML). */
 export interface TslabDisplay {
+  /** Shows HTML as the cell's output. */
   html(html: string): void;
+  /** Shows plain text as the cell's output. */
   text(text: string): void;
 }
 
 /** The tslab module as a notebook imports it: `import * as tslab from "tslab"`. */
 export interface Tslab {
+  /** Shows an output below the cell. */
   display: TslabDisplay;
   /** A display that replaces its own output on every call after the first. */
   newDisplay(): TslabDisplay;
@@ -23,6 +26,7 @@ export interface KernelOptions {
   tslab?: Tslab | undefined;
 }
 
+/** How `display` shows a value: where (the kernel) and how much (rows, property count). */
 export interface DisplayOptions extends KernelOptions, RenderOptions {}
 
 type DenoDisplay = (

@@ -8,6 +8,7 @@ import { toMimeBundle } from "./mime-bundle.js";
 import { applyEvent, initialState, type ProgressState, progressView } from "./progress-view.js";
 import { isRegisterResult } from "./result-card.js";
 
+/** Where `notebookProgress` shows its live view, and how often it redraws it. */
 export interface NotebookProgressOptions extends KernelOptions {
   /** The display's title, e.g. `"mnist v2"`. Default `"model-registry"`. */
   title?: string | undefined;

@@ -15,6 +15,7 @@ export interface OverallProgress {
 /** What registerModel, upload, download and verify report while they work. */
 export type ProgressEvent =
   | {
+      /** A new phase of the work. */
       type: "phase";
       /** `waiting`: another run is uploading this version; registerModel waits for it to finish. */
       phase:
@@ -26,23 +27,50 @@ export type ProgressEvent =
         | "downloading"
         | "verifying"
         | "done";
+      /** What the phase works on, e.g. the URI being downloaded. */
       detail?: string;
     }
   /** The storage settings in use, each as `value (source)`, e.g. `{ endpoint: "http://… (AWS_ENDPOINT_URL_S3)" }`;
    * sent once, before the first storage request. Never holds a secret. */
-  | { type: "storage"; settings: Record<string, string> }
+  | {
+      /** The storage settings event. */
+      type: "storage";
+      /** Each setting as `value (source)`. */
+      settings: Record<string, string>;
+    }
   /** Something the caller should know that did not stop the work (also in the result's `warnings`). */
-  | { type: "warning"; message: string }
+  | {
+      /** A warning event. */
+      type: "warning";
+      /** One line saying what happened and what to do. */
+      message: string;
+    }
   /** Bytes of one file sent (or received, or hashed) so far. */
   | {
+      /** Bytes moved: sent (`upload`), received (`download`) or read to hash (`hash`). */
       type: "upload" | "download" | "hash";
+      /** The file's path relative to the model's folder. */
       file: string;
+      /** Bytes of this file so far. */
       loadedBytes: number;
+      /** Bytes of this file in all. */
       totalBytes: number;
+      /** Totals across all files. */
       overall: OverallProgress;
     }
   /** One file is complete. */
-  | { type: "file"; file: string; size: number; sha256: string; overall: OverallProgress };
+  | {
+      /** A file is done. */
+      type: "file";
+      /** The file's path relative to the model's folder. */
+      file: string;
+      /** Its size in bytes. */
+      size: number;
+      /** The SHA-256 of its bytes, hex. */
+      sha256: string;
+      /** Totals across all files. */
+      overall: OverallProgress;
+    };
 
 /** Called with each progress event, synchronously, as the work goes on; what it throws is not caught. */
 export type ProgressCallback = (event: ProgressEvent) => void;

@@ -89,7 +89,9 @@ const missing = (mr: RegistryClient, subject: string, hint?: string) =>
 
 /** What `deploy` would do, read from the registry without changing anything. */
 export interface DeployPlan {
+  /** The registered model to deploy. */
   registeredModel: RegisteredModel;
+  /** The version to deploy. */
   modelVersion: ModelVersion;
   /** The serving environment; undefined when `createEnvironment` would create it. */
   servingEnvironment: ServingEnvironment | undefined;

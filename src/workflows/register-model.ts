@@ -81,7 +81,11 @@ export function checkParams(
 }
 
 /** What the registry already holds for this name and version: at most three GETs, each a converging step. */
-export function readKnown(mr: RegistryClient, ctx: StepContext, params: RegisterModelParams): Promise<FoundVersion> {
+export function readKnown(
+  mr: RegistryClient,
+  ctx: StepContext,
+  params: RegisterModelParams,
+): Promise<FoundVersion> {
   return findVersion(mr, params, { signal: ctx.signal, read: (step) => converge(ctx, step) });
 }
 

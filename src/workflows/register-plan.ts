@@ -41,7 +41,10 @@ export interface RegisterPlan {
  * holds another version's files; a bucket that does not answer) and VersionConflictError (other content for a
  * registered version, both digests named) that the real run would raise before writing anything.
  */
-export async function planRegisterModel(mr: RegistryClient, params: RegisterModelParams): Promise<RegisterPlan> {
+export async function planRegisterModel(
+  mr: RegistryClient,
+  params: RegisterModelParams,
+): Promise<RegisterPlan> {
   checkParams(mr, params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal: params.signal };
   const upload = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;

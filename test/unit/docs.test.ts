@@ -53,9 +53,11 @@ function tableNames(marker: string, column = 0): string[] {
     .sort();
 }
 
-/** `export name` or `Type.member` for each public declaration without a doc comment. */
+/** The package's two entry points: `model-registry` and `model-registry/notebook`. */
+const ENTRIES = [INDEX, join(ROOT, "src", "notebook", "index.ts")];
+
 function program(): ts.Program {
-  return ts.createProgram([INDEX], {
+  return ts.createProgram(ENTRIES, {
     strict: true,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -63,24 +65,37 @@ function program(): ts.Program {
   });
 }
 
+/** The members of a class, an interface, or the object types a type alias is made of (through unions,
+ * intersections and parentheses), with the object types' nested members. */
+function membersOf(node: ts.Node): ts.NamedDeclaration[] {
+  if (ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node)) return [...node.members];
+  if (ts.isTypeAliasDeclaration(node)) return membersOf(node.type);
+  if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) return node.types.flatMap(membersOf);
+  if (ts.isParenthesizedTypeNode(node)) return membersOf(node.type);
+  if (ts.isTypeLiteralNode(node)) return [...node.members];
+  return [];
+}
+
+/** `export name` or `Type.member` for each public declaration without a doc comment. */
 function undocumented(program: ts.Program): string[] {
   const checker = program.getTypeChecker();
-  const index = program.getSourceFile(INDEX) as ts.SourceFile;
   const missing: string[] = [];
-  for (const exported of checker.getExportsOfModule(checker.getSymbolAtLocation(index) as ts.Symbol)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    for (const declaration of symbol.declarations ?? []) {
-      const file = declaration.getSourceFile().fileName;
-      if (fromSpec(file) || ts.isModuleDeclaration(declaration) || ts.isSourceFile(declaration)) continue;
-      if (!documented(declaration)) missing.push(exported.name);
-      if (!(ts.isClassDeclaration(declaration) || ts.isInterfaceDeclaration(declaration))) continue;
-      for (const member of declaration.members) {
-        const name = member.name?.getText();
-        if (!name || name.startsWith("#") || ts.isConstructorDeclaration(member)) continue;
-        const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
-        // Private and protected members are not public; an override shows its base member's doc (TS inherits it).
-        if (modifiers.some((m) => HIDDEN.has(m.kind))) continue;
-        if (!documented(member)) missing.push(`${exported.name}.${name}`);
+  for (const entry of ENTRIES) {
+    const source = program.getSourceFile(entry) as ts.SourceFile;
+    for (const exported of checker.getExportsOfModule(checker.getSymbolAtLocation(source) as ts.Symbol)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      for (const declaration of symbol.declarations ?? []) {
+        const file = declaration.getSourceFile().fileName;
+        if (fromSpec(file) || ts.isModuleDeclaration(declaration) || ts.isSourceFile(declaration)) continue;
+        if (!documented(declaration)) missing.push(exported.name);
+        for (const member of membersOf(declaration)) {
+          const name = member.name?.getText();
+          if (!name || name.startsWith("#") || ts.isConstructorDeclaration(member)) continue;
+          const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
+          // Private and protected members are not public; an override shows its base member's doc (TS inherits it).
+          if (modifiers.some((m) => HIDDEN.has(m.kind))) continue;
+          if (!documented(member)) missing.push(`${exported.name}.${name}`);
+        }
       }
     }
   }
