@@ -4,8 +4,12 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../errors.js";
-import { checkS3Endpoint } from "../storage/s3-uri.js";
-import type { StorageOptions } from "../storage/storage-options.js";
+import { checkS3Endpoint } from "./s3-endpoint.js";
+import type { StorageLayer, StorageSettingsInput } from "./storage-types.js";
+
+/** A context's storage settings, and the name of where they come from. */
+export type ContextStorage = StorageSettingsInput & { source: StorageLayer["source"] };
+
 import type { Env } from "./default-env.js";
 
 /** One context: where a registry is and how to reach it. */
@@ -105,9 +109,9 @@ export function contextEnv(context: CliContextConfig | undefined): Env {
 
 /** A context's storage settings, named `context <name>` as their source.
  * @throws ConfigError for a `checksums` or `addressingStyle` value that is not one of the choices. */
-export function contextStorage(name: string, context: CliContextConfig | undefined): StorageOptions {
+export function contextStorage(name: string, context: CliContextConfig | undefined): ContextStorage {
   const source = `context ${name}`;
-  const storage: StorageOptions = { source };
+  const storage: ContextStorage = { source };
   if (!context) return storage;
   const choice = <T extends string>(
     field: "checksums" | "addressingStyle",

@@ -9,9 +9,9 @@
 // "Shared config and credentials files").
 
 import { ConfigError } from "../errors.js";
-import { checkS3Endpoint } from "../storage/s3-uri.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";
+import { checkS3Endpoint } from "./s3-endpoint.js";
 import { attachCredentials } from "./storage-credentials.js";
 import type {
   AddressingStyle,

@@ -5,8 +5,10 @@
 // so `s3://b/a%20b` names the key `a%20b`. Only a trailing query that carries `endpoint` or `defaultRegion` is split
 // off; any other `?…` (or `#…`) is part of the key.
 
-import { redactUrl } from "../client/redact.js";
+import { checkS3Endpoint } from "../config/s3-endpoint.js";
 import { ConfigError } from "../errors.js";
+
+export { checkS3Endpoint };
 
 /** A place in S3-compatible storage. */
 export interface S3Location {
@@ -122,29 +124,6 @@ function single(params: URLSearchParams, name: string, uri: string): string | un
   if (values.length > 1) throw new ConfigError(`S3 URI "${uri}" gives ${name} more than once`);
   if (values[0] === "") throw new ConfigError(`S3 URI "${uri}" has an empty ${name}`);
   return values[0];
-}
-
-/**
- * ConfigError unless `endpoint` is an absolute http:// or https:// URL without credentials; returns it.
- * `subject` names it in the message, e.g. `the S3 endpoint`.
- */
-export function checkS3Endpoint(endpoint: string, subject: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    url = undefined;
-  }
-  const shown = JSON.stringify(redactUrl(endpoint));
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
-    throw new ConfigError(
-      `${subject} ${shown} is not an http:// or https:// URL, e.g. http://127.0.0.1:9000`,
-    );
-  if (url.username || url.password)
-    throw new ConfigError(
-      `${subject} must not carry credentials; use AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`,
-    );
-  return endpoint;
 }
 
 /** Why `bucket` breaks the S3 bucket naming rules, or undefined when it follows them. */
