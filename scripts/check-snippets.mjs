@@ -1,7 +1,7 @@
 // Type-checks what the README shows and what examples/ holds, against the source: every ```ts block of README.md
 // becomes a module under .cache/snippets/ (blocks that continue an earlier one, using `mr`, `model` or `v1` without
-// declaring them, get those declared with their types), and examples/demo and examples/mnist (Deno scripts) are
-// checked as they are. `model-registry`, `npm:model-registry` and their `/notebook` entries resolve to src/.
+// declaring them, get those declared with their types), examples/demo and examples/mnist (Deno scripts) are
+// checked as they are, and so are the TypeScript notebooks' code cells, joined in order. `model-registry`, `npm:model-registry` and their `/notebook` entries resolve to src/.
 // Part of `npm run check`.
 //
 //   node scripts/check-snippets.mjs
@@ -32,10 +32,38 @@ blocks.forEach((code, i) => {
   writeFileSync(join(dir, `readme-${String(i + 1).padStart(2, "0")}.ts`), `${prelude}${code}\nexport {};\n`);
 });
 
-// The Deno APIs the examples use (they run under Deno; this check has Node's types).
+// The TypeScript notebooks: a kernel runs the cells in order in one scope, so their code cells, joined in order, are
+// one module (top-level await included).
+const notebooks = ["quickstart-node", "mnist-deno"];
+for (const name of notebooks) {
+  const notebook = JSON.parse(readFileSync(join(root, "examples", "notebooks", `${name}.ipynb`), "utf8"));
+  const cells = notebook.cells
+    .filter((cell) => cell.cell_type === "code")
+    .map((cell) => [cell.source].flat().join(""));
+  writeFileSync(join(dir, `notebook-${name}.ts`), `${cells.join("\n\n")}\nexport {};\n`);
+}
+
+// The Deno APIs the examples use (they run under Deno; this check has Node's types), and tslab's module as the Node
+// notebook imports it (the shape model-registry/notebook's Tslab type describes).
 writeFileSync(
   join(dir, "deno-globals.d.ts"),
-  "declare const Deno: { env: { get(name: string): string | undefined }; exit(code?: number): never };\n",
+  [
+    "declare const Deno: {",
+    "  env: { get(name: string): string | undefined };",
+    "  exit(code?: number): never;",
+    "  jupyter: { html(strings: TemplateStringsArray, ...values: unknown[]): unknown };",
+    "  mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;",
+    "  writeFile(path: string, data: Uint8Array): Promise<void>;",
+    "  writeTextFile(path: string, data: string): Promise<void>;",
+    "  makeTempDir(options?: { prefix?: string }): Promise<string>;",
+    "  remove(path: string, options?: { recursive?: boolean }): Promise<void>;",
+    "};",
+    'declare module "tslab" {',
+    '  export const display: import("model-registry/notebook").TslabDisplay;',
+    '  export function newDisplay(): import("model-registry/notebook").TslabDisplay;',
+    "}",
+    "",
+  ].join("\n"),
 );
 
 const index = join(root, "src", "index.ts");
@@ -77,4 +105,6 @@ try {
   process.stderr.write(`README snippets or examples do not type-check (the snippets are in ${dir})\n`);
   process.exit(1);
 }
-console.log(`${blocks.length} README snippets and examples/demo, examples/mnist type-check`);
+console.log(
+  `${blocks.length} README snippets, examples/demo, examples/mnist and the notebooks ${notebooks.join(", ")} type-check`,
+);

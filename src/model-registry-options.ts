@@ -1,6 +1,7 @@
 // What a ModelRegistry is built from, and the shape of its serve records: kept apart from the facade so that the
 // options read in one place.
 import type { ApiVersionOption, Deprecation } from "./client/api-version.js";
+import type { CallOptions } from "./client/call-options.js";
 import type { TokenProvider } from "./client/create-fetch.js";
 import type { Entity, EntityInput } from "./client/entity.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
@@ -54,5 +55,9 @@ export interface Serves {
   /** The serve records of one InferenceService, page by page. */
   list(inferenceServiceId: string, options?: PageOptions): Paginated<Entity<ServeModel>>;
   /** Records that the service served a model version (`modelVersionId`). */
-  create(inferenceServiceId: string, serve: EntityInput<ServeModelCreate>): Promise<Entity<ServeModel>>;
+  create(
+    inferenceServiceId: string,
+    serve: EntityInput<ServeModelCreate>,
+    options?: CallOptions,
+  ): Promise<Entity<ServeModel>>;
 }

@@ -124,7 +124,7 @@ export class ModelRegistry {
     const services = this.inferenceServices;
     this.serves = {
       list: (id, listOptions) => services.serves(id).list(listOptions),
-      create: (id, serve) => services.serves(id).create(serve),
+      create: (id, serve, callOptions) => services.serves(id).create(serve, callOptions),
     };
   }
 

@@ -14,7 +14,7 @@ export async function requireModel(mr: ModelRegistry, name: string): Promise<Reg
   return model;
 }
 
-/** The model and version named; NotFoundError naming the first that is missing (the library's one lookup). */
+/** The model and version named; EntityNotFoundError naming the first that is missing (the library's one lookup). */
 export async function requireVersion(
   mr: ModelRegistry,
   modelName: string,
@@ -24,7 +24,7 @@ export async function requireVersion(
   return { model: found.registeredModel, version: found.modelVersion };
 }
 
-/** The model, version and model artifact named; NotFoundError naming the first that is missing. */
+/** The model, version and model artifact named; EntityNotFoundError naming the first that is missing. */
 export async function requireArtifact(
   mr: ModelRegistry,
   modelName: string,

@@ -49,6 +49,9 @@ export interface FilterableListOptions extends PageOptions {
   filter?: Filter | string;
 }
 
+/** `a registered model`, `an inference service`. */
+const article = (kind: string) => `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+
 // `_` and `%` are wildcards in the server's LIKE, so a name holding them may match other entities.
 const WILDCARD = /[_%]/;
 
@@ -90,12 +93,12 @@ export class EntityResource<
     const key = by as Record<string, string | undefined>;
     const field = key.name !== undefined ? "name" : "externalId";
     const value = key[field];
-    if (!value) throw new ConfigError(`finding a ${this.spec.kind} needs a name or an externalId`);
+    if (!value) throw new ConfigError(`finding ${article(this.spec.kind)} needs a name or an externalId`);
     const problem = unstorable(value);
     if (problem) throw new ConfigError(`the ${field} to find ${problem}`);
     const parentId = field === "name" && this.spec.parentField ? key[this.spec.parentField] : undefined;
     if (field === "name" && this.spec.parentField && !parentId)
-      throw new ConfigError(`finding a ${this.spec.kind} by name needs ${this.spec.parentField}`);
+      throw new ConfigError(`finding ${article(this.spec.kind)} by name needs ${this.spec.parentField}`);
     const query: Query = { [field]: value, parentResourceId: parentId };
     const subject = `${this.spec.kind} with ${field} ${JSON.stringify(value)}`;
     let found: T | null = null;

@@ -62,7 +62,8 @@ function checkOptions(options: PageOptions): void {
     throw new ConfigError(`sortOrder must be ASC or DESC, not ${JSON.stringify(sortOrder)}`);
 }
 
-/** A listing: iterate it with `for await`, or take `pages()` or `toArray()`. Each walk starts from the first page. */
+/** A listing: iterate it with `for await`, or take `pages()` or `toArray()`. Each walk starts from the first page,
+ * or from the `nextPageToken` option's page. */
 export class Paginated<T> implements AsyncIterable<T> {
   readonly #fetchPage: PageFetcher<T>;
   readonly #options: PageOptions;

@@ -84,6 +84,7 @@ export class Rest {
 
   /** The generation in use; in `auto` mode the first call asks the server once (`GET /v1/registered_models`). */
   apiVersion(signal?: AbortSignal): Promise<ApiVersionChoice> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.fixed) return Promise.resolve(this.fixed);
     this.probing ??= this.probe(signal).catch((error: unknown) => {
       this.probing = undefined; // a failed probe is asked again by the next call
@@ -178,7 +179,14 @@ export class Rest {
     const init: { signal?: AbortSignal; headers?: Headers; fetch?: (r: Request) => Promise<Response> } = {};
     if (signal) init.signal = signal;
     if (headers) {
-      init.headers = new Headers(headers);
+      try {
+        init.headers = new Headers(headers);
+      } catch {
+        // Names only: a value may be a credential.
+        throw new ConfigError(
+          `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}; a name is a token, a value has no line breaks); nothing was sent`,
+        );
+      }
       const auth = init.headers.get("authorization");
       if (auth) this.secrets.add(auth.replace(/^bearer\s+/i, ""));
     }

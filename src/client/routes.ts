@@ -2,6 +2,7 @@
 // that generation's spec, or lacks the method it is used with, does not compile. API v1 renamed the path parameters
 // (`{registeredmodelId}` became `{registered_model_id}`) and removed experiment tracking, so each route names its
 // template per generation.
+import { ConfigError } from "../errors.js";
 import type { ApiVersion } from "./api-version.js";
 import type { paths as AlphaSpec } from "./generated/schema.js";
 import type { paths as V1Spec } from "./generated/schema-v1.js";
@@ -70,7 +71,11 @@ export function resolveRoute<M extends Method>(
   const params = (template: string) => {
     const name = template.match(PARAMETER)?.[1];
     if (name === undefined) return undefined;
-    if (id === undefined) throw new TypeError(`${template} needs an id`);
+    // An empty id would address the collection (or another route) instead, and the 404 would blame the URL.
+    if (typeof id !== "string" || id === "")
+      throw new ConfigError(
+        `an id is needed here (${template}), not ${id === "" ? "an empty string" : String(id)}; nothing was sent`,
+      );
     return { [name]: id };
   };
   if (version === "v1")

@@ -149,3 +149,35 @@ describe("page tokens", () => {
     ]);
   });
 });
+
+describe("calls that cannot be sent are refused with what to fix", () => {
+  it("an empty or missing id, bad headers, a timeout given as text, and an aborted signal with a cached API version", async () => {
+    const mr = mockRegistry();
+    await expect(mr.registeredModels.get("")).rejects.toThrow(
+      /an id is needed here .*not an empty string; nothing was sent/,
+    );
+    await expect(mr.registeredModels.get(undefined as unknown as string)).rejects.toBeInstanceOf(ConfigError);
+    await expect(mr.registeredModels.get("1", { headers: { "bad name": "x" } })).rejects.toThrow(
+      /not valid HTTP headers \(names: bad name/,
+    );
+    await expect(mr.registeredModels.get("1", { timeout: "5000" as unknown as number })).rejects.toThrow(
+      /not "5000"/,
+    );
+    await expect(mr.apiVersion({ signal: AbortSignal.abort(new Error("stop")) })).rejects.toThrow("stop");
+    await expect(mr.inferenceServices.find({ name: "" } as never)).rejects.toThrow(
+      /^finding an inference service needs/,
+    );
+    expect(requests).toEqual([]);
+  });
+
+  it("the serves shortcut passes the call's options on", async () => {
+    await expect(
+      mockRegistry().serves.create(
+        "9",
+        { modelVersionId: "1" },
+        { signal: AbortSignal.abort(new Error("stop")) },
+      ),
+    ).rejects.toThrow("stop");
+    expect(requests).toEqual([]);
+  });
+});

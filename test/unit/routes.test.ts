@@ -41,7 +41,9 @@ describe("routes", () => {
     });
     expect(resolveRoute<"get">(ROUTES.registeredModels, "v1", undefined)?.params).toBeUndefined();
     expect(resolveRoute<"get">(ROUTES.experiment, "v1", "1")).toBeNull();
-    expect(() => resolveRoute<"get">(ROUTES.modelVersion, "v1", undefined)).toThrow(/needs an id/);
+    expect(() => resolveRoute<"get">(ROUTES.modelVersion, "v1", undefined)).toThrow(
+      /an id is needed here \(\/model_versions\/{model_version_id}\), not undefined/,
+    );
   });
 
   it("refuse, at compile time, paths a generation does not have and methods a path does not take", () => {

@@ -88,14 +88,18 @@ export function verifyCommand(ctx: CliContext): Command {
     .argument("<model>")
     .argument("<version>");
   return addStorageFlags(command)
+    .option("--concurrency <n>", "files read at once (default 4)", positiveInt)
     .addHelpText("after", STORAGE_HELP("mr-cli verify mnist v3 --json"))
-    .action(async (model: string, version: string, flags: StorageFlags) => {
+    .action(async (model: string, version: string, flags: StorageFlags & { concurrency?: number }) => {
       const mr = await ctx.registry();
       const onProgress = progressReporter(ctx);
       const result = await mr.verifyModel({
         name: model,
         version,
-        storage: storageFromFlags(flags),
+        storage: {
+          ...storageFromFlags(flags),
+          ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+        },
         signal: ctx.io.signal,
         ...(onProgress ? { onProgress } : {}),
       });
