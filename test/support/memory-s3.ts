@@ -46,30 +46,54 @@ async function readBody(body: unknown): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A bucket in memory and an S3Client whose requests it answers. `failWhen` makes a request fail with a 503 before
- * it acts (return true); `log` records every request. */
-export function memoryS3(bucket = "models") {
-  const objects = new Map<string, StoredObject>();
-  const uploads = new Map<string, { key: string; parts: Map<number, Buffer> }>();
-  const log: string[] = [];
-  let failWhen: ((line: string) => boolean) | undefined;
-  let nextUpload = 1;
+/** The objects and open multipart uploads of one bucket, and the S3 requests on them. */
+class MemoryBucket {
+  readonly objects = new Map<string, StoredObject>();
+  readonly uploads = new Map<string, { key: string; parts: Map<number, Buffer> }>();
+  readonly log: string[] = [];
+  failWhen: ((line: string) => boolean) | undefined;
+  private nextUpload = 1;
 
-  const put = (key: string, body: Buffer, etag = `"${md5(body)}"`) => {
-    objects.set(key, { body, etag, lastModified: new Date() });
+  constructor(readonly bucket: string) {}
+
+  /** Answers one request of the AWS SDK, recording it as `METHOD /bucket/key?subresource`. */
+  async handle(request: HandledRequest): Promise<{ response: Reply }> {
+    const [, bucketName = "", ...rest] = request.path.split("/");
+    const key = decodeURIComponent(rest.join("/"));
+    const sub = Object.keys(request.query)
+      .filter((q) => !q.startsWith("x-id"))
+      .sort()
+      .join("&");
+    const line = `${request.method} /${bucketName}/${key}${sub ? `?${sub}` : ""}`;
+    this.log.push(line);
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    if (this.failWhen?.(line)) return { response: s3Error(503, "SlowDown") };
+    if (bucketName !== this.bucket) return { response: s3Error(404, "NoSuchBucket") };
+    if (!key && request.method === "GET")
+      return { response: "uploads" in request.query ? this.listUploads() : this.list(request.query) };
+    const { method, query } = request;
+    if (method === "POST" && "uploads" in query) return { response: this.createUpload(key) };
+    if (query.uploadId)
+      return { response: await this.onUpload(method, String(query.uploadId), key, request) };
+    return { response: await this.onObject({ ...request, headers }, key) };
+  }
+
+  private put(key: string, body: Buffer, etag = `"${md5(body)}"`): string {
+    this.objects.set(key, { body, etag, lastModified: new Date() });
     return etag;
-  };
+  }
 
-  const list = (query: HandledRequest["query"]): Reply => {
+  /** ListObjectsV2: keys under `prefix` after the continuation token, in order. */
+  private list(query: HandledRequest["query"]): Reply {
     const prefix = String(query.prefix ?? "");
     const max = Number(query["max-keys"] ?? 1000);
     const after = query["continuation-token"] ? String(query["continuation-token"]) : "";
-    const keys = [...objects.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
+    const keys = [...this.objects.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
     const page = keys.slice(0, max);
     const truncated = keys.length > page.length;
     const contents = page
       .map((key) => {
-        const o = objects.get(key) as StoredObject;
+        const o = this.objects.get(key) as StoredObject;
         return `<Contents><Key>${xmlText(key)}</Key><Size>${o.body.length}</Size><ETag>${xmlText(o.etag)}</ETag><LastModified>${o.lastModified.toISOString()}</LastModified></Contents>`;
       })
       .join("");
@@ -78,65 +102,80 @@ export function memoryS3(bucket = "models") {
       : "";
     return xml(
       200,
-      `<ListBucketResult><Name>${bucket}</Name><Prefix>${xmlText(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
+      `<ListBucketResult><Name>${this.bucket}</Name><Prefix>${xmlText(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
     );
-  };
+  }
 
-  const handleObject = async (request: HandledRequest, key: string): Promise<Reply> => {
-    const { method, query, headers } = request;
-    const existing = objects.get(key);
-    const uploadId = query.uploadId ? String(query.uploadId) : undefined;
-    if (method === "POST" && "uploads" in query) {
-      const id = `u${nextUpload++}`;
-      uploads.set(id, { key, parts: new Map() });
-      return xml(
-        200,
-        `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlText(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+  private listUploads(): Reply {
+    const open = [...this.uploads]
+      .map(([id, u]) => `<Upload><Key>${xmlText(u.key)}</Key><UploadId>${id}</UploadId></Upload>`)
+      .join("");
+    return xml(
+      200,
+      `<ListMultipartUploadsResult><Bucket>${this.bucket}</Bucket><IsTruncated>false</IsTruncated>${open}</ListMultipartUploadsResult>`,
+    );
+  }
+
+  private createUpload(key: string): Reply {
+    const id = `u${this.nextUpload++}`;
+    this.uploads.set(id, { key, parts: new Map() });
+    return xml(
+      200,
+      `<InitiateMultipartUploadResult><Bucket>${this.bucket}</Bucket><Key>${xmlText(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+    );
+  }
+
+  /** UploadPart (PUT), AbortMultipartUpload (DELETE) and CompleteMultipartUpload (POST) of an open upload. */
+  private async onUpload(
+    method: string,
+    uploadId: string,
+    key: string,
+    request: HandledRequest,
+  ): Promise<Reply> {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) return s3Error(404, "NoSuchUpload");
+    if (method === "PUT") {
+      const data = await readBody(request.body);
+      upload.parts.set(Number(request.query.partNumber), data);
+      return empty(200, { etag: `"${md5(data)}"` });
+    }
+    if (method === "DELETE") {
+      this.uploads.delete(uploadId);
+      return empty(204);
+    }
+    const numbers = [...upload.parts.keys()].sort((a, b) => a - b);
+    const body = Buffer.concat(numbers.map((n) => upload.parts.get(n) as Buffer));
+    const digest = createHash("md5");
+    for (const n of numbers)
+      digest.update(
+        createHash("md5")
+          .update(upload.parts.get(n) as Buffer)
+          .digest(),
       );
-    }
-    if (uploadId) {
-      const upload = uploads.get(uploadId);
-      if (!upload) return s3Error(404, "NoSuchUpload");
-      if (method === "PUT") {
-        const data = await readBody(request.body);
-        upload.parts.set(Number(query.partNumber), data);
-        return empty(200, { etag: `"${md5(data)}"` });
-      }
-      if (method === "DELETE") {
-        uploads.delete(uploadId);
-        return empty(204);
-      }
-      if (method === "POST") {
-        const numbers = [...upload.parts.keys()].sort((a, b) => a - b);
-        const body = Buffer.concat(numbers.map((n) => upload.parts.get(n) as Buffer));
-        const digest = createHash("md5");
-        for (const n of numbers)
-          digest.update(
-            createHash("md5")
-              .update(upload.parts.get(n) as Buffer)
-              .digest(),
-          );
-        const etag = put(key, body, `"${digest.digest("hex")}-${numbers.length}"`);
-        uploads.delete(uploadId);
-        return xml(
-          200,
-          `<CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${xmlText(key)}</Key><ETag>${xmlText(etag)}</ETag></CompleteMultipartUploadResult>`,
-        );
-      }
-    }
-    const ifNoneMatch = headers["if-none-match"];
+    const etag = this.put(key, body, `"${digest.digest("hex")}-${numbers.length}"`);
+    this.uploads.delete(uploadId);
+    return xml(
+      200,
+      `<CompleteMultipartUploadResult><Bucket>${this.bucket}</Bucket><Key>${xmlText(key)}</Key><ETag>${xmlText(etag)}</ETag></CompleteMultipartUploadResult>`,
+    );
+  }
+
+  /** PUT (with If-None-Match / If-Match), GET, HEAD and DELETE (with If-Match) of one object. */
+  private async onObject(request: HandledRequest, key: string): Promise<Reply> {
+    const { method, headers } = request;
+    const existing = this.objects.get(key);
     const ifMatch = headers["if-match"];
     if (method === "PUT") {
-      if (ifNoneMatch === "*" && existing) return s3Error(412, "PreconditionFailed");
+      if (headers["if-none-match"] === "*" && existing) return s3Error(412, "PreconditionFailed");
       if (ifMatch && existing?.etag !== ifMatch)
         return s3Error(existing ? 412 : 404, existing ? "PreconditionFailed" : "NoSuchKey");
-      return empty(200, { etag: put(key, await readBody(request.body)) });
+      return empty(200, { etag: this.put(key, await readBody(request.body)) });
     }
     if (!existing)
       return method === "HEAD" ? empty(404) : method === "DELETE" ? empty(204) : s3Error(404, "NoSuchKey");
     if (method === "DELETE") {
       if (ifMatch && existing.etag !== ifMatch) return s3Error(412, "PreconditionFailed");
-      objects.delete(key);
+      this.objects.delete(key);
       return empty(204);
     }
     const meta = {
@@ -146,31 +185,13 @@ export function memoryS3(bucket = "models") {
     };
     if (method === "HEAD") return empty(200, meta);
     return { statusCode: 200, headers: meta, body: Readable.from([existing.body]) };
-  };
+  }
+}
 
-  const handle = async (request: HandledRequest): Promise<{ response: Reply }> => {
-    const [, bucketName = "", ...rest] = request.path.split("/");
-    const key = decodeURIComponent(rest.join("/"));
-    const sub = Object.keys(request.query)
-      .filter((q) => !q.startsWith("x-id"))
-      .sort()
-      .join("&");
-    const line = `${request.method} /${bucketName}/${key}${sub ? `?${sub}` : ""}`;
-    log.push(line);
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    if (failWhen?.(line)) return { response: s3Error(503, "SlowDown") };
-    if (bucketName !== bucket) return { response: s3Error(404, "NoSuchBucket") };
-    if (!key && request.method === "GET" && "uploads" in request.query)
-      return {
-        response: xml(
-          200,
-          `<ListMultipartUploadsResult><Bucket>${bucket}</Bucket><IsTruncated>false</IsTruncated>${[...uploads].map(([id, u]) => `<Upload><Key>${xmlText(u.key)}</Key><UploadId>${id}</UploadId></Upload>`).join("")}</ListMultipartUploadsResult>`,
-        ),
-      };
-    if (!key && request.method === "GET") return { response: list(request.query) };
-    return { response: await handleObject({ ...request, headers }, key) };
-  };
-
+/** A bucket in memory and an S3Client whose requests it answers. `failWhen` makes a request fail with a 503 before
+ * it acts (return true); `log` records every request. */
+export function memoryS3(bucket = "models") {
+  const memory = new MemoryBucket(bucket);
   const client = new S3Client({
     endpoint: "http://s3.test",
     region: "us-east-1",
@@ -179,20 +200,19 @@ export function memoryS3(bucket = "models") {
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
     maxAttempts: 1,
-    requestHandler: { handle: (request: HandledRequest) => handle(request) } as never,
+    requestHandler: { handle: (request: HandledRequest) => memory.handle(request) } as never,
   });
-
   return {
     client,
     bucket,
-    objects,
-    uploads,
-    log,
+    objects: memory.objects,
+    uploads: memory.uploads,
+    log: memory.log,
     /** Makes matching requests fail with 503 SlowDown (undefined: none). */
     failWhen(predicate: ((line: string) => boolean) | undefined) {
-      failWhen = predicate;
+      memory.failWhen = predicate;
     },
-    /** The requests that wrote (PUT, POST, DELETE), without the claim's housekeeping. */
-    writes: () => log.filter((l) => !l.startsWith("GET") && !l.startsWith("HEAD")),
+    /** The requests that wrote (PUT, POST, DELETE). */
+    writes: () => memory.log.filter((l) => !l.startsWith("GET") && !l.startsWith("HEAD")),
   };
 }
