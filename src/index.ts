@@ -108,8 +108,6 @@ export type {
   DeployParams,
   DeployPlan,
   DeployResult,
-  UndeployParams,
-  UndeployResult,
 } from "./workflows/deploy.js";
 export type {
   RegisterModelParams,
@@ -119,4 +117,5 @@ export type {
 } from "./workflows/register-model.js";
 export type { RegisterPlan } from "./workflows/register-plan.js";
 export type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
+export type { UndeployParams, UndeployResult } from "./workflows/undeploy.js";
 export type { VersionName } from "./workflows/version-name.js";

@@ -28,14 +28,12 @@ import {
   type DeployResult,
   deploy,
   planDeploy,
-  type UndeployParams,
-  type UndeployResult,
-  undeploy,
 } from "./workflows/deploy.js";
 import { findVersion } from "./workflows/lookup.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
 import type { RegisterPlan } from "./workflows/register-plan.js";
 import type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
+import { type UndeployParams, type UndeployResult, undeploy } from "./workflows/undeploy.js";
 
 export type { ModelRegistryOptions, Serves };
 

@@ -4,7 +4,7 @@ import { resolve, sep } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { UploadError } from "../errors.js";
 import type { Manifest, ManifestEntry, ManifestMismatch } from "./manifest.js";
-import type { OverallProgress, ProgressCallback } from "./progress.js";
+import { type ProgressCallback, ProgressTotals } from "./progress.js";
 import { readObject } from "./read-object.js";
 import { joinKey } from "./s3-uri.js";
 import { Semaphore } from "./semaphore.js";
@@ -38,17 +38,12 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
   const { manifest, toDir } = options;
   const root = toDir ? resolve(toDir) : undefined;
   const slots = new Semaphore(options.concurrency ?? 4);
-  const overall: OverallProgress = {
-    loadedBytes: 0,
-    totalBytes: manifest.totalBytes,
-    filesDone: 0,
-    fileCount: manifest.fileCount,
-  };
+  const totals = new ProgressTotals(manifest.totalBytes, manifest.fileCount, options.onProgress);
   const sha256 = new Map<string, string>();
   const results = await Promise.all(
     manifest.files.map((entry) =>
       slots.run(async () => {
-        const read = await readEntry(options, entry, root, overall);
+        const read = await readEntry(options, entry, root, totals);
         if (read) sha256.set(entry.path, read.sha256);
         return compare(entry, read, options.hashesKnown !== false);
       }),
@@ -66,15 +61,14 @@ async function readEntry(
   options: CheckStoredFilesOptions,
   entry: ManifestEntry,
   root: string | undefined,
-  overall: OverallProgress,
+  totals: ProgressTotals,
 ): Promise<{ size: number; sha256: string } | undefined> {
-  const { client, bucket, prefix, signal, onProgress } = options;
+  const { client, bucket, prefix, signal } = options;
   const target = root ? resolve(root, entry.path) : undefined;
   if (root && target && !target.startsWith(root + sep))
     throw new UploadError(
       `the manifest names ${JSON.stringify(entry.path)}, which lies outside ${root}; refusing to write it`,
     );
-  const type = root ? "download" : "hash";
   let loaded = 0;
   const read = await readObject({
     client,
@@ -84,25 +78,10 @@ async function readEntry(
     signal,
     onBytes: (bytes) => {
       loaded += bytes;
-      overall.loadedBytes += bytes;
-      onProgress?.({
-        type,
-        file: entry.path,
-        loadedBytes: loaded,
-        totalBytes: entry.size,
-        overall: { ...overall },
-      });
+      totals.bytes(root ? "download" : "hash", entry.path, loaded, entry.size, bytes);
     },
   });
-  overall.filesDone++;
-  if (read)
-    onProgress?.({
-      type: "file",
-      file: entry.path,
-      size: read.size,
-      sha256: read.sha256,
-      overall: { ...overall },
-    });
+  totals.fileDone(entry.path, read ?? undefined);
   return read ?? undefined;
 }
 

@@ -118,3 +118,36 @@ export function trackProgress<T>(start: (onProgress: ProgressCallback) => Promis
   };
   return { events, result };
 }
+
+/** The running totals of one upload, download or verification, and the byte and file events they report. */
+export class ProgressTotals {
+  private readonly overall: OverallProgress;
+
+  /** `totalBytes` and `fileCount`: of all the files, known before the first byte moves. */
+  constructor(
+    totalBytes: number,
+    fileCount: number,
+    private readonly onProgress: ProgressCallback | undefined,
+  ) {
+    this.overall = { loadedBytes: 0, totalBytes, filesDone: 0, fileCount };
+  }
+
+  /** `bytes` more of `file` moved (`loadedBytes` of its `totalBytes` so far): an `upload`, `download` or `hash`
+   * event. */
+  bytes(
+    type: "upload" | "download" | "hash",
+    file: string,
+    loadedBytes: number,
+    totalBytes: number,
+    bytes: number,
+  ) {
+    this.overall.loadedBytes += bytes;
+    this.onProgress?.({ type, file, loadedBytes, totalBytes, overall: { ...this.overall } });
+  }
+
+  /** A file is finished (a `file` event when it was read, with its size and SHA-256; counted either way). */
+  fileDone(file: string, read?: { size: number; sha256: string }): void {
+    this.overall.filesDone++;
+    if (read) this.onProgress?.({ type: "file", file, ...read, overall: { ...this.overall } });
+  }
+}

@@ -9,7 +9,7 @@ import { changed, readWhole } from "./local-file.js";
 import { createSha256 } from "./manifest.js";
 import { abortAll, completeUpload, listOpenUploads, type OpenUpload } from "./multipart.js";
 import { PartBuffers } from "./part-buffers.js";
-import type { OverallProgress } from "./progress.js";
+import { ProgressTotals } from "./progress.js";
 import { putObject } from "./put-object.js";
 import { sendsChecksums } from "./s3-client.js";
 import { Semaphore } from "./semaphore.js";
@@ -41,7 +41,7 @@ class Upload {
   private readonly slots: Semaphore;
   private readonly fileSlots: Semaphore;
   private readonly buffers: PartBuffers;
-  private readonly overall: OverallProgress;
+  private readonly totals: ProgressTotals;
   private readonly openUploads = new Set<OpenUpload>();
   private multipart = false;
   private readonly failure = new AbortController();
@@ -57,7 +57,7 @@ class Upload {
     this.buffers = new PartBuffers(concurrency);
     const { files } = options;
     const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-    this.overall = { loadedBytes: 0, totalBytes, filesDone: 0, fileCount: files.length };
+    this.totals = new ProgressTotals(totalBytes, files.length, options.onProgress);
     this.signal = options.signal
       ? AbortSignal.any([options.signal, this.failure.signal])
       : this.failure.signal;
@@ -231,25 +231,11 @@ class Upload {
   }
 
   private sent(file: UploadItem, fileLoaded: number, bytes: number): void {
-    this.overall.loadedBytes += bytes;
-    this.options.onProgress?.({
-      type: "upload",
-      file: file.relativePath,
-      loadedBytes: fileLoaded,
-      totalBytes: file.size,
-      overall: { ...this.overall },
-    });
+    this.totals.bytes("upload", file.relativePath, fileLoaded, file.size, bytes);
   }
 
   private done(item: UploadedItem): UploadedItem {
-    this.overall.filesDone++;
-    this.options.onProgress?.({
-      type: "file",
-      file: item.relativePath,
-      size: item.size,
-      sha256: item.sha256,
-      overall: { ...this.overall },
-    });
+    this.totals.fileDone(item.relativePath, item);
     return item;
   }
 }

@@ -44,30 +44,6 @@ export interface DeployResult {
   action: DeployAction;
 }
 
-/** Which InferenceService to undeploy: by id (`inferenceServiceId`), or by name within a serving environment named
- * `servingEnvironment`. */
-export type UndeployParams = CallOptions &
-  (
-    | {
-        /** The InferenceService's id. */
-        inferenceServiceId: string;
-      }
-    | {
-        /** The InferenceService's name. */
-        inferenceService: string;
-        /** The name of the serving environment it is in. */
-        servingEnvironment: string;
-      }
-  );
-
-/** What `undeploy` did (`undeployed`, or `unchanged` when it was undeployed already) and the service as it is now. */
-export interface UndeployResult {
-  /** The InferenceService as it is now (`desiredState: UNDEPLOYED`). */
-  inferenceService: InferenceService;
-  /** `undeployed` by this call, or `unchanged` when it was undeployed already. */
-  action: Extract<DeployAction, "undeployed" | "unchanged">;
-}
-
 /** A name KServe accepts for an InferenceService (DNS-1035: a lowercase letter first, then lowercase letters, digits
  * and dashes, no dash at the end, at most 63 characters; KServe's validation webhook, `IsvcNameFmt`). */
 export const INFERENCE_SERVICE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -218,51 +194,4 @@ export async function deploy(mr: RegistryClient, params: DeployParams): Promise<
     call,
   );
   return { ...base, inferenceService, action: action === "redeploy" ? "redeployed" : "updated" };
-}
-
-/** The id of the InferenceService named in `params`. @throws EntityNotFoundError when it or its serving environment
- * does not exist. */
-async function serviceId(mr: RegistryClient, params: UndeployParams, call: CallOptions): Promise<string> {
-  const given = params as Partial<
-    Record<"inferenceServiceId" | "inferenceService" | "servingEnvironment", unknown>
-  >;
-  const text = (value: unknown) => typeof value === "string" && value !== "";
-  if (given.inferenceServiceId !== undefined) {
-    if (!text(given.inferenceServiceId))
-      throw new ConfigError('undeploy\'s inferenceServiceId must be the id of an InferenceService, e.g. "9"');
-    return given.inferenceServiceId as string;
-  }
-  if (!text(given.inferenceService) || !text(given.servingEnvironment))
-    throw new ConfigError(
-      "undeploy needs inferenceServiceId (the InferenceService's id), or inferenceService and servingEnvironment (their names)",
-    );
-  const { inferenceService, servingEnvironment } = given as {
-    inferenceService: string;
-    servingEnvironment: string;
-  };
-  const env = await mr.servingEnvironments.find({ name: servingEnvironment }, call);
-  if (!env) throw missing(mr, `serving environment ${JSON.stringify(servingEnvironment)}`);
-  const found = await mr.inferenceServices.find(
-    { name: inferenceService, servingEnvironmentId: env.id },
-    call,
-  );
-  if (!found)
-    throw missing(
-      mr,
-      `inference service ${JSON.stringify(inferenceService)} in ${JSON.stringify(servingEnvironment)}`,
-    );
-  return found.id;
-}
-
-/** Marks an InferenceService UNDEPLOYED (the record stays, so it can be redeployed).
- * @throws EntityNotFoundError (by name) or NotFoundError (by id) when there is no such service. */
-export async function undeploy(mr: RegistryClient, params: UndeployParams): Promise<UndeployResult> {
-  const call = callOptions(params);
-  const id = await serviceId(mr, params, call);
-  const current = await mr.inferenceServices.get(id, call);
-  if (current.desiredState === "UNDEPLOYED") return { inferenceService: current, action: "unchanged" };
-  return {
-    inferenceService: await mr.inferenceServices.update(id, { desiredState: "UNDEPLOYED" }, call),
-    action: "undeployed",
-  };
 }
