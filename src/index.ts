@@ -109,6 +109,16 @@ export type {
   DeployPlan,
   DeployResult,
 } from "./workflows/deploy.js";
+export {
+  type KServeInferenceService,
+  type KServeLabelFlavour,
+  type KServeManifestOptions,
+  type KServeManifestParams,
+  type KServeManifestSubject,
+  type KServeStorageStyle,
+  storageUri,
+  toKServeManifest,
+} from "./workflows/kserve-manifest.js";
 export type {
   RegisterModelParams,
   RegisterModelResult,

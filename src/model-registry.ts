@@ -29,6 +29,11 @@ import {
   deploy,
   planDeploy,
 } from "./workflows/deploy.js";
+import {
+  type KServeInferenceService,
+  type KServeManifestParams,
+  kserveManifest,
+} from "./workflows/kserve-manifest.js";
 import { findVersion } from "./workflows/lookup.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
 import type { RegisterPlan } from "./workflows/register-plan.js";
@@ -160,6 +165,12 @@ export class ModelRegistry {
    */
   deploy(params: DeployParams): Promise<DeployResult> {
     return deploy(this, params).then(displayable);
+  }
+
+  /** The KServe InferenceService manifest of a version, labelled for the registry's cluster controller (see
+   * `toKServeManifest` for every option and its upstream default); serialise it as YAML or JSON and apply it. */
+  kserveManifest(params: KServeManifestParams): Promise<KServeInferenceService> {
+    return kserveManifest(this, params);
   }
 
   /** What `deploy` would do with these params (`create`, `redeploy`, `update` or `unchanged`), from the registry's

@@ -153,7 +153,7 @@ describe("mr-cli against the local stack", () => {
     expect(json(await cli(["restore", "version", name, "v1", "--json"]))).toMatchObject({ state: "LIVE" });
   });
 
-  it("deploys, undeploys, redeploys, lists deployments, and emits a KServe manifest without touching the registry", async () => {
+  it("deploys, undeploys, redeploys, lists deployments, and emits KServe manifests: reading only, or with --env recording the deployment and labelling the manifest with its id", async () => {
     const name = uniqueName("cli-dep");
     const env = uniqueName("env");
     json(
@@ -190,9 +190,9 @@ describe("mr-cli against the local stack", () => {
       inferenceService: { desiredState: "DEPLOYED", runtime: "mlserver" },
     });
     expect(json<unknown[]>(await cli(["list", "deployments", "--env", env, "--json"]))).toHaveLength(1);
+    // --emit alone only reads the registry: the manifest, labelled for the upstream controller.
     const manifest = parse(
-      (await cli(["deploy", name, "v1", "--env", "anywhere", "--emit", "kserve", "--namespace", "ml"]))
-        .stdout,
+      (await cli(["deploy", name, "v1", "--emit", "kserve", "--namespace", "ml"])).stdout,
     );
     expect(manifest).toMatchObject({
       kind: "InferenceService",
@@ -200,12 +200,42 @@ describe("mr-cli against the local stack", () => {
         name: `${name}-v1`,
         namespace: "ml",
         labels: {
-          "modelregistry.kubeflow.org/registered-model-id": created.inferenceService && expect.any(String),
+          "modelregistry.kubeflow.org/registered-model-id": expect.stringMatching(/^\d+$/),
+          "modelregistry.kubeflow.org/name": "model-registry-service",
         },
       },
       spec: { predictor: { model: { modelFormat: { name: "onnx" }, storageUri: "s3://models/dep/" } } },
     });
-    expect(await mr.servingEnvironments.find({ name: "anywhere" })).toBeNull();
+    expect(manifest.metadata.labels).not.toHaveProperty(["modelregistry.kubeflow.org/inference-service-id"]);
+    // With --env it records the deployment too, and the manifest carries the record's id, under both label prefixes.
+    const records = await mr.inferenceServices.find({
+      name: `${name}-v1`,
+      servingEnvironmentId: (await mr.servingEnvironments.find({ name: env }))?.id ?? "",
+    });
+    const gitops = parse(
+      (
+        await cli([
+          "deploy",
+          name,
+          "v1",
+          "--env",
+          env,
+          "--emit",
+          "kserve",
+          "--labels",
+          "both",
+          "--storage",
+          "model-registry",
+        ])
+      ).stdout,
+    );
+    expect(gitops.metadata.labels).toMatchObject({
+      "modelregistry.kubeflow.org/inference-service-id": records?.id,
+      "modelregistry.opendatahub.io/inference-service-id": records?.id,
+    });
+    expect(gitops.spec.predictor.model.storageUri).toBe(`model-registry://${name}/v1`);
+    expect((await cli(["deploy", name, "v1", "--env", "nowhere", "--emit", "kserve"])).code).toBe(3);
+    expect(await mr.servingEnvironments.find({ name: "nowhere" })).toBeNull();
   });
 
   it("downloads and verifies a registered folder", async () => {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/context.js";
 import { describeError, EXIT, exitCodeFor } from "../../src/cli/exit-codes.js";
-import { kserveManifest } from "../../src/cli/kserve-manifest.js";
 import { renderTable } from "../../src/cli/output.js";
 import { keyValues, parseValue } from "../../src/cli/parse-values.js";
 import { run } from "../../src/cli/run.js";
-import type { ModelArtifact, ModelVersion, RegisteredModel } from "../../src/client/entities.js";
 import {
   ApiError,
   BadRequestError,
@@ -115,49 +113,6 @@ describe("mr-cli values and output", () => {
       ],
     );
     expect(text).toBe("ID  NAME\n1   mnist\n10  b");
-  });
-
-  it("emits a KServe manifest labelled for the registry's controller", () => {
-    const manifest = kserveManifest({
-      name: "mnist-v3",
-      namespace: "ml",
-      registeredModel: { id: "1", name: "mnist", customProperties: {} } as RegisteredModel,
-      modelVersion: { id: "4", name: "v3", registeredModelId: "1", customProperties: {} } as ModelVersion,
-      artifact: {
-        id: "9",
-        artifactType: "model-artifact",
-        uri: "s3://models/mnist/v3/",
-        modelFormatName: "onnx",
-        modelFormatVersion: "1",
-        customProperties: {},
-      } as ModelArtifact,
-      runtime: "ovms",
-      registryName: "model-registry",
-      registryNamespace: "kubeflow",
-    });
-    expect(manifest).toEqual({
-      apiVersion: "serving.kserve.io/v1beta1",
-      kind: "InferenceService",
-      metadata: {
-        name: "mnist-v3",
-        namespace: "ml",
-        labels: {
-          "modelregistry.kubeflow.org/name": "model-registry",
-          "modelregistry.kubeflow.org/namespace": "kubeflow",
-          "modelregistry.kubeflow.org/registered-model-id": "1",
-          "modelregistry.kubeflow.org/model-version-id": "4",
-        },
-      },
-      spec: {
-        predictor: {
-          model: {
-            modelFormat: { name: "onnx", version: "1" },
-            runtime: "ovms",
-            storageUri: "s3://models/mnist/v3/",
-          },
-        },
-      },
-    });
   });
 });
 

@@ -1,9 +1,8 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { serviceName } from "../../workflows/deploy.js";
+import type { KServeLabelFlavour, KServeStorageStyle } from "../../workflows/kserve-manifest.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
-import { kserveManifest } from "../kserve-manifest.js";
-import { requireArtifact } from "../lookup.js";
 import { print, renderCard } from "../output.js";
 
 interface DeployFlags {
@@ -14,8 +13,11 @@ interface DeployFlags {
   dryRun?: boolean;
   emit?: string;
   namespace?: string;
-  registryName: string;
-  registryNamespace: string;
+  registryService?: string;
+  registryNamespace?: string;
+  registryUrl?: string;
+  labels?: KServeLabelFlavour;
+  storage?: KServeStorageStyle;
 }
 
 /** `mr-cli deploy <model> <version> --env <serving-environment>` */
@@ -31,13 +33,28 @@ export function deployCommand(ctx: CliContext): Command {
     .option("--runtime <runtime>", "serving runtime, e.g. mlserver")
     .option("--create-env", "create the serving environment if it does not exist")
     .option("--dry-run", "show what would change, change nothing")
-    .option("--emit <format>", "print a manifest instead of touching the registry: kserve")
-    .option("--namespace <namespace>", "with --emit: namespace of the InferenceService")
-    .option("--registry-name <name>", "with --emit: name of the Model Registry instance", "model-registry")
     .option(
-      "--registry-namespace <namespace>",
-      "with --emit: namespace of the Model Registry instance",
-      "kubeflow",
+      "--emit <format>",
+      "print the KServe InferenceService manifest (format: kserve); with --env also record the deployment and label the manifest with its id",
+    )
+    .option("--namespace <namespace>", "with --emit: namespace of the InferenceService")
+    .option(
+      "--registry-service <name>",
+      "with --emit: the registry's Kubernetes Service (default model-registry-service)",
+    )
+    .option("--registry-namespace <namespace>", "with --emit: the registry's namespace (default kubeflow)")
+    .option("--registry-url <url>", "with --emit: the registry's URL, as the annotation …/url")
+    .addOption(
+      new Option(
+        "--labels <flavour>",
+        "with --emit: label keys of kubeflow, odh (Open Data Hub) or both",
+      ).choices(["kubeflow", "odh", "both"]),
+    )
+    .addOption(
+      new Option(
+        "--storage <style>",
+        "with --emit: auto (storageKey/storagePath, else the URI), uri, or model-registry (model-registry://<model>/<version>)",
+      ).choices(["auto", "uri", "model-registry"]),
     )
     .addHelpText(
       "after",
@@ -47,7 +64,8 @@ model under the same name points the service at that version.
 
 Examples:
   mr-cli deploy mnist v3 --env prod --runtime mlserver --create-env
-  mr-cli deploy mnist v3 --emit kserve --namespace ml > isvc.yaml`,
+  mr-cli deploy mnist v3 --emit kserve --namespace ml > isvc.yaml
+  mr-cli deploy mnist v3 --env prod --emit kserve --labels both | kubectl apply -f -`,
     )
     .action(async (model: string, version: string, flags: DeployFlags) => {
       const name = flags.name ?? serviceName(model, version);
@@ -66,21 +84,42 @@ interface Target {
   name: string;
 }
 
-/** `--emit kserve`: prints the InferenceService manifest for the version; the registry is only read. */
+/** `--emit kserve`: prints the InferenceService manifest for the version; with `--env` (and no `--dry-run`) records
+ * the deployment first, so that the manifest carries the record's id. */
 async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags): Promise<void> {
   if (flags.emit !== "kserve")
     throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
   const mr = await ctx.registry();
-  const { artifact, ...found } = await requireArtifact(mr, target.model, target.version);
-  const manifest = kserveManifest({
-    name: target.name,
+  const signal = ctx.io.signal;
+  const recorded =
+    flags.env && !flags.dryRun
+      ? await mr.deploy({
+          name: target.model,
+          version: target.version,
+          servingEnvironment: flags.env,
+          inferenceService: target.name,
+          runtime: flags.runtime,
+          createEnvironment: flags.createEnv,
+          signal,
+        })
+      : undefined;
+  if (recorded)
+    ctx.note(
+      `${recorded.action}: ${target.name} in ${flags.env} (inference service ${recorded.inferenceService.id})`,
+    );
+  const manifest = await mr.kserveManifest({
+    name: target.model,
+    version: target.version,
+    inferenceService: target.name,
     namespace: flags.namespace,
-    registeredModel: found.model,
-    modelVersion: found.version,
-    artifact,
     runtime: flags.runtime,
-    registryName: flags.registryName,
+    registryService: flags.registryService,
     registryNamespace: flags.registryNamespace,
+    registryUrl: flags.registryUrl,
+    labels: flags.labels,
+    storage: flags.storage,
+    inferenceServiceId: recorded?.inferenceService.id,
+    signal,
   });
   const text =
     ctx.format() === "json"
