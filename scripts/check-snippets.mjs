@@ -40,7 +40,9 @@ for (const name of notebooks) {
   const cells = notebook.cells
     .filter((cell) => cell.cell_type === "code")
     .map((cell) => [cell.source].flat().join(""));
-  writeFileSync(join(dir, `notebook-${name}.ts`), `${cells.join("\n\n")}\nexport {};\n`);
+  // The notebook's relative imports are relative to its own folder, which the kernel runs in.
+  const code = cells.join("\n\n").replaceAll('from "../', `from "${join(root, "examples")}/`);
+  writeFileSync(join(dir, `notebook-${name}.ts`), `${code}\nexport {};\n`);
 }
 
 // The Deno APIs the examples use (they run under Deno; this check has Node's types), and tslab's module as the Node

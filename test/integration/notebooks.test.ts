@@ -48,7 +48,7 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
   }, 10 * MINUTE);
 
   it(
-    "mnist-deno.ipynb (Deno's kernel): trains, registers v1 and v2 with one live progress display each, lists, deploys, undeploys",
+    "mnist-deno.ipynb (Deno's kernel): trains on MNIST, registers ONNX v1 and v2 with one live progress display each, lists, deploys with its KServe manifest, undeploys, and the deployed version reads a digit",
     () => {
       const modelName = uniqueName("mnist-notebook");
       const nb = executeNotebook(join(NOTEBOOKS, "mnist-deno.ipynb"), {
@@ -58,7 +58,7 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
       // every cell shows what it should: nothing lost, no wall of progress lines (the two cells with 2 outputs print
       // a line after a display, or display() a card before the cell's value)
       expect(codeCells(nb).map(({ cell }) => cell.outputs?.length)).toEqual([
-        1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 0,
       ]);
 
       for (const version of ["v1", "v2"]) {
@@ -73,7 +73,18 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
       expect(text(cellWith(nb, "verifyModel").outputs?.at(-1)?.text)).toContain(
         "all 2 files match the manifest",
       );
-      expect(htmlOf(cellWith(nb, 'runtime: "mmserver1"'))[0]).toMatch(/inference service.*>DEPLOYED</s);
+      expect(text(cellWith(nb, "const accuracyV2").outputs?.[0]?.text)).toMatch(
+        /test accuracy: v1 0\.8\d+, v2 0\.9\d+/,
+      );
+      expect(htmlOf(cellWith(nb, "createEnvironment: true"))[0]).toMatch(/inference service.*>DEPLOYED</s);
+      const manifest = text(cellWith(nb, "mr.kserveManifest(").outputs?.[0]?.text);
+      expect(manifest).toContain("kind: InferenceService");
+      expect(manifest).toMatch(/modelregistry\.kubeflow\.org\/inference-service-id: "\d+"/);
+      expect(manifest).toMatch(/storageUri: s3:\/\/[^?\s]+\/v2\/\n/);
+      // the deployed version, downloaded by name and verified, reads the test set's first 7
+      const reading = htmlOf(cellWith(nb, "mr.downloadModel("))[0];
+      expect(reading).toContain("<svg");
+      expect(reading).toMatch(/downloaded and verified: .* v2 predicts <strong>7<\/strong>/);
       const undeploy = htmlOf(cellWith(nb, "UNDEPLOYED"));
       expect(undeploy[0]).toContain(">UNDEPLOYED<"); // the card shown by display()
       // the listing at the end of the cell: the environment's services (earlier runs' too), this one UNDEPLOYED
