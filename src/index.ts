@@ -109,11 +109,11 @@ export type {
   DeployPlan,
   DeployResult,
 } from "./workflows/deploy.js";
+export type { KServeManifestParams } from "./workflows/kserve-lookup.js";
 export {
   type KServeInferenceService,
   type KServeLabelFlavour,
   type KServeManifestOptions,
-  type KServeManifestParams,
   type KServeManifestSubject,
   type KServeStorageStyle,
   storageUri,

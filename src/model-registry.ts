@@ -29,11 +29,8 @@ import {
   deploy,
   planDeploy,
 } from "./workflows/deploy.js";
-import {
-  type KServeInferenceService,
-  type KServeManifestParams,
-  kserveManifest,
-} from "./workflows/kserve-manifest.js";
+import { type KServeManifestParams, kserveManifest } from "./workflows/kserve-lookup.js";
+import type { KServeInferenceService } from "./workflows/kserve-types.js";
 import { findVersion } from "./workflows/lookup.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
 import type { RegisterPlan } from "./workflows/register-plan.js";

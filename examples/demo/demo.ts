@@ -15,7 +15,7 @@ import {
 } from "npm:model-registry";
 import { stringify } from "yaml";
 import { mnist, type Sample, show } from "../mnist/digits.ts";
-import { checkOnnx, runOnnx, save } from "../mnist/onnx.ts";
+import { checkOnnx, MODEL_FILE, runOnnx, save } from "../mnist/onnx.ts";
 import { accuracy, argmax, type Model, train } from "../mnist/train.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -86,7 +86,7 @@ async function trainAndSave(recipe: Recipe, data: { train: Sample[]; test: Sampl
     "test accuracy": testAccuracy.toFixed(4),
     "trained on": `${data.train.length} MNIST images`,
   });
-  const checked = await checkOnnx(`${dir}/model.onnx`, model, data.test);
+  const checked = await checkOnnx(`${dir}/${MODEL_FILE}`, model, data.test);
   step(
     `${recipe.version}: ${recipe.architecture}, ${recipe.epochs} epochs, test accuracy ${(testAccuracy * 100).toFixed(1)}%; ONNX Runtime gives the trainer's predictions on all ${checked} test images`,
   );
@@ -184,7 +184,7 @@ async function browse(mr: ModelRegistry, v3: RegisterModelResult) {
 async function serve(mr: ModelRegistry) {
   heading("Model Registry → Serving: deploy v3, undeploy it, deploy it again");
   const target = { name, version: "v3", servingEnvironment: environment, inferenceService: service };
-  const deployed = await mr.deploy({ ...target, runtime: "kserve-onnxruntime", createEnvironment: true });
+  const deployed = await mr.deploy({ ...target, createEnvironment: true });
   step(
     `deploy: ${deployed.action}, InferenceService ${deployed.inferenceService.id} "${deployed.inferenceService.name}" in ${environment} is ${deployed.inferenceService.desiredState}`,
   );
@@ -192,7 +192,8 @@ async function serve(mr: ModelRegistry) {
     name,
     version: "v3",
     inferenceService: service,
-    runtime: "kserve-onnxruntime",
+    namespace: environment,
+    protocolVersion: "v2", // stock KServe serves ONNX with Triton, which speaks the v2 protocol
     inferenceServiceId: deployed.inferenceService.id,
   });
   step("the KServe InferenceService a cluster applies (mr-cli deploy … --emit kserve):");
@@ -201,7 +202,7 @@ async function serve(mr: ModelRegistry) {
   step(
     `undeploy: ${undeployed.action}, now ${undeployed.inferenceService.desiredState} (a cluster controller would remove the serving CR)`,
   );
-  const redeployed = await mr.deploy({ ...target, runtime: "kserve-onnxruntime" });
+  const redeployed = await mr.deploy(target);
   step(`deploy again: ${redeployed.action}, now ${redeployed.inferenceService.desiredState}`);
   return redeployed.inferenceService.desiredState;
 }
@@ -224,7 +225,7 @@ async function predict(mr: ModelRegistry, test: Sample[]) {
   if (!fetched.ok) throw new Error(`the downloaded files differ: ${JSON.stringify(fetched.mismatches)}`);
   const digit = test.find((sample) => sample.label === 7) as Sample; // the test set's first 7
   console.log(indent(show(digit.pixels)));
-  const [probabilities] = await runOnnx(`${path}/model.onnx`, [digit.pixels]);
+  const [probabilities] = await runOnnx(`${path}/${MODEL_FILE}`, [digit.pixels]);
   const predicted = argmax(probabilities as Float32Array);
   step(`prediction: ${predicted} (the image is a ${digit.label}); probabilities:`);
   (probabilities as Float32Array).forEach((p, d) => {
@@ -237,7 +238,10 @@ async function predict(mr: ModelRegistry, test: Sample[]) {
 
 async function main(): Promise<void> {
   const mr = await ModelRegistry.fromEnv({ author: "demo-notebook" });
-  heading(`The stack: registry ${mr.url}, bucket ${mr.storage.bucket} at ${mr.storage.endpoint}`);
+  const storage = await mr.storageSettings();
+  heading(
+    `The stack: registry ${mr.url}, bucket ${storage.bucket?.value} at ${storage.endpoint?.value ?? "AWS S3"}`,
+  );
   const data = mnist();
   const notebook = await notebookVersions(mr, data);
   const pipeline = await pipelineVersion(data);

@@ -77,16 +77,20 @@ export function toOnnx(model: Model, docString: string): Uint8Array {
   return onnx.ModelProto.encode(proto).finish();
 }
 
-/** Saves the model as a folder KServe's ONNX runtimes serve: `model.onnx`, and a `README.md` model card; the folder
- * holds nothing else (an earlier run's files are removed first). */
+/** The model file inside a saved folder: one numbered version folder, the layout ONNX model servers read (OpenVINO
+ * Model Server's `<version>/model.onnx`, Triton's model folders). */
+export const MODEL_FILE = "1/model.onnx";
+
+/** Saves the model as a folder: `1/model.onnx`, and a `README.md` model card; the folder holds nothing else (an
+ * earlier run's files are removed first). */
 export async function save(
   model: Model,
   dir: string,
   card: Record<string, string | number>,
 ): Promise<string> {
   await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "model.onnx"), toOnnx(model, JSON.stringify(card)));
+  await mkdir(join(dir, "1"), { recursive: true });
+  await writeFile(join(dir, MODEL_FILE), toOnnx(model, JSON.stringify(card)));
   const lines = Object.entries(card).map(([key, value]) => `- ${key}: ${value}`);
   await writeFile(
     join(dir, "README.md"),

@@ -1,6 +1,7 @@
 // deploy/undeploy: the InferenceService records a cluster controller reconciles into real deployments. The registry
 // is metadata only; these set `desiredState` and leave the rest to the controller.
 
+import { createHash } from "node:crypto";
 import { type CallOptions, callOptions } from "../client/call-options.js";
 import type {
   InferenceService,
@@ -48,16 +49,28 @@ export interface DeployResult {
  * and dashes, no dash at the end, at most 63 characters; KServe's validation webhook, `IsvcNameFmt`). */
 export const INFERENCE_SERVICE_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-/** The default InferenceService name of a version: `<name>-<version>` made a DNS-1035 name (lowercased, other
- * characters as dashes, `m-` in front when it would not start with a letter, cut at 63 characters). */
+/** The longest default name: KServe derives `<name>-predictor` (and Open Data Hub caps names at 53, its
+ * MaxISVCLength), which must still fit Kubernetes' 63. */
+export const MAX_SERVICE_NAME = 53;
+
+/**
+ * The default InferenceService name of a version: `<name>-<version>` as a DNS-1035 name (lowercased, other characters
+ * as dashes, `m-` in front when it would not start with a letter), at most 53 characters. When characters were
+ * replaced or dropped, or the name was cut, it ends in `-` and 6 hex digits of the SHA-256 of the model and version
+ * names, so two versions (or two models) never share a default name.
+ */
 export function serviceName(model: string, version: string): string {
-  let name = `${model}-${version}`
-    .toLowerCase()
+  const wanted = `${model}-${version}`.toLowerCase();
+  let name = wanted
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (!/^[a-z]/.test(name)) name = `m-${name}`;
-  return name.slice(0, 63).replace(/-+$/, "");
+  const prefixed = !/^[a-z]/.test(name);
+  if (prefixed) name = `m-${name}`.replace(/-+$/, "");
+  const lossless = name === (prefixed ? `m-${wanted}` : wanted);
+  if (lossless && name.length <= MAX_SERVICE_NAME) return name;
+  const hash = createHash("sha256").update(`${model}\u0000${version}`).digest("hex").slice(0, 6);
+  return `${name.slice(0, MAX_SERVICE_NAME - 7).replace(/-+$/, "")}-${hash}`;
 }
 
 const missing = (mr: RegistryClient, subject: string, hint?: string) =>

@@ -10,83 +10,23 @@
 // storage initializer (cmd/csi): `model-registry://<model>/<version>` splits on `/` and drops a `?…` query, then takes
 // the version's newest artifact by create time, which must be a ModelArtifact. From KServe (pkg/apis/serving/v1beta1):
 // an InferenceService name matches `[a-z]([-a-z0-9]*[a-z0-9])?`.
-import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import { ConfigError } from "../errors.js";
-import { formatS3Uri, parseS3Uri } from "../storage/s3-uri.js";
 import { INFERENCE_SERVICE_NAME, serviceName } from "./deploy.js";
-import { requireVersion } from "./lookup.js";
-import type { RegistryClient } from "./registry-client.js";
-import type { VersionName } from "./version-name.js";
+import type {
+  KServeInferenceService,
+  KServeLabelFlavour,
+  KServeManifestOptions,
+  KServeManifestSubject,
+  KServeStorageStyle,
+} from "./kserve-types.js";
 
-/** Which label keys to write: the upstream controller's (`modelregistry.kubeflow.org/`), Open Data Hub's
- * (`modelregistry.opendatahub.io/`), or both. */
-export type KServeLabelFlavour = "kubeflow" | "odh" | "both";
-
-/** Where the predictor finds the model: `auto` (the artifact's storageKey/storagePath as `storage: {key, path}` when it
- * has a storageKey, else `storageUri` from its URI), `uri` (always `storageUri` from the URI), or `model-registry`
- * (`storageUri: model-registry://<model>/<version>`, for clusters running the registry's storage initializer). */
-export type KServeStorageStyle = "auto" | "uri" | "model-registry";
-
-/** How the manifest is written. Every default matches the upstream controller's. */
-export interface KServeManifestOptions {
-  /** The InferenceService's name. Default `<name>-<version>` as a DNS-1035 name (see `serviceName`). */
-  inferenceService?: string | undefined;
-  /** The InferenceService's namespace. Default: none (the one `kubectl apply` uses). */
-  namespace?: string | undefined;
-  /** The serving runtime, e.g. `kserve-onnxruntime` (KServe's `runtime`). Default: none (KServe picks one by format). */
-  runtime?: string | undefined;
-  /** The model format, when the artifact records none. Default: the artifact's `modelFormatName`/`Version`. */
-  modelFormat?: { name: string; version?: string | undefined } | undefined;
-  /** The registry's Kubernetes Service name (label `…/name`). Default `model-registry-service`. */
-  registryService?: string | undefined;
-  /** The registry's namespace (label `…/namespace`). Default `kubeflow`. */
-  registryNamespace?: string | undefined;
-  /** The registry's URL, as the annotation `…/url` (instead of finding its Service). Default: none. */
-  registryUrl?: string | undefined;
-  /** The InferenceService record's id in the registry, when it exists (label `…/inference-service-id`). */
-  inferenceServiceId?: string | undefined;
-  /** Which label keys to write. Default `kubeflow`. */
-  labels?: KServeLabelFlavour | undefined;
-  /** Where the predictor finds the model. Default `auto`. */
-  storage?: KServeStorageStyle | undefined;
-}
-
-/** The registered version a manifest is for. */
-export interface KServeManifestSubject {
-  /** The registered model. */
-  registeredModel: RegisteredModel;
-  /** The version. */
-  modelVersion: ModelVersion;
-  /** The version's model artifact (URI, format, storage key and path, service account). */
-  modelArtifact: ModelArtifact;
-}
-
-/** A `serving.kserve.io/v1beta1` InferenceService, as much of it as these manifests set. */
-export interface KServeInferenceService {
-  /** Always `serving.kserve.io/v1beta1`. */
-  apiVersion: "serving.kserve.io/v1beta1";
-  /** Always `InferenceService`. */
-  kind: "InferenceService";
-  /** Name, namespace, the registry's labels and annotations. */
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
-  /** The predictor: its model (format, runtime, storage) and service account. */
-  spec: {
-    predictor: {
-      serviceAccountName?: string;
-      model: {
-        modelFormat: { name: string; version?: string };
-        runtime?: string;
-        storageUri?: string;
-        storage?: { key: string; path?: string };
-      };
-    };
-  };
-}
+export type {
+  KServeInferenceService,
+  KServeLabelFlavour,
+  KServeManifestOptions,
+  KServeManifestSubject,
+  KServeStorageStyle,
+};
 
 const PREFIXES: Record<KServeLabelFlavour, string[]> = {
   kubeflow: ["modelregistry.kubeflow.org"],
@@ -97,6 +37,8 @@ const PREFIXES: Record<KServeLabelFlavour, string[]> = {
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 /** A DNS-1123 label: a Service name or a namespace. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A DNS-1123 subdomain (at most 63 here): a ServiceAccount name. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 function check(value: string, pattern: RegExp, what: string, rule: string): string {
   if (value.length > 63 || !pattern.test(value))
@@ -105,12 +47,14 @@ function check(value: string, pattern: RegExp, what: string, rule: string): stri
 }
 
 /** The URI KServe's storage initializer reads: an `s3://` URI without the registry-only `?endpoint=…&defaultRegion=…`
- * suffix (the cluster reaches the store through its own data connection); any other URI (`oci://`, `hf://`,
- * `https://`, …) as it is. */
+ * suffix (the cluster reaches the store through its own data connection; the suffix is cut as text, whatever it
+ * holds); any other URI (`oci://`, `hf://`, `https://`, …) as it is. */
 export function storageUri(uri: string): string {
-  if (!/^s3:\/\//i.test(uri.trim())) return uri;
-  const { bucket, key } = parseS3Uri(uri);
-  return formatS3Uri({ bucket, key });
+  const text = uri.trim();
+  if (!/^s3:\/\//i.test(text)) return uri;
+  const query = text.lastIndexOf("?");
+  const suffix = query >= 0 && /(^|&)(endpoint|defaultRegion)=/.test(text.slice(query + 1));
+  return `s3://${(suffix ? text.slice(0, query) : text).slice("s3://".length)}`;
 }
 
 /** The predictor's storage fields for this artifact and style. @throws ConfigError when the artifact gives nothing
@@ -128,11 +72,13 @@ function storageOf(
         );
     return { storageUri: `model-registry://${registeredModel.name}/${modelVersion.name}` };
   }
-  if (style === "auto" && modelArtifact.storageKey)
+  // KServe runs no storage initializer for a storage spec without a path (it sets the source annotation only with
+  // one), so a key alone falls back to the URI.
+  if (style === "auto" && modelArtifact.storageKey && modelArtifact.storagePath)
     return {
       storage: {
         key: modelArtifact.storageKey,
-        ...(modelArtifact.storagePath ? { path: modelArtifact.storagePath } : {}),
+        path: modelArtifact.storagePath,
       },
     };
   if (!modelArtifact.uri)
@@ -178,6 +124,44 @@ function registryLabels(
   return labels;
 }
 
+/** @throws ConfigError for an option or artifact field Kubernetes or KServe would refuse. */
+function checkOptions(
+  options: KServeManifestOptions,
+  artifact: KServeManifestSubject["modelArtifact"],
+): void {
+  if (!((options.labels ?? "kubeflow") in PREFIXES))
+    throw new ConfigError(`labels must be kubeflow, odh or both, not ${JSON.stringify(options.labels)}`);
+  if (!["auto", "uri", "model-registry"].includes(options.storage ?? "auto"))
+    throw new ConfigError(
+      `storage must be auto, uri or model-registry, not ${JSON.stringify(options.storage)}`,
+    );
+  if (
+    options.protocolVersion !== undefined &&
+    !["v1", "v2", "grpc-v1", "grpc-v2"].includes(options.protocolVersion)
+  )
+    throw new ConfigError(
+      `protocolVersion must be v1, v2, grpc-v1 or grpc-v2, not ${JSON.stringify(options.protocolVersion)}`,
+    );
+  if (options.runtime !== undefined)
+    check(
+      options.runtime,
+      DNS_LABEL,
+      "the runtime",
+      "the name of a ServingRuntime: lowercase letters, digits and dashes",
+    );
+  if (artifact.serviceAccountName)
+    check(
+      artifact.serviceAccountName,
+      DNS_SUBDOMAIN,
+      "the artifact's serviceAccountName",
+      "lowercase letters, digits, dashes and dots",
+    );
+  if (options.registryUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.registryUrl))
+    throw new ConfigError(
+      `registryUrl must be the registry's http:// or https:// URL, not ${JSON.stringify(options.registryUrl)}`,
+    );
+}
+
 /**
  * The InferenceService manifest of a registered version (serialise it as YAML or JSON and `kubectl apply` it).
  * @throws ConfigError for a name KServe or Kubernetes would refuse, an unknown label flavour or storage style, an
@@ -190,10 +174,7 @@ export function toKServeManifest(
   const { modelArtifact: artifact } = subject;
   const flavour = options.labels ?? "kubeflow";
   const style = options.storage ?? "auto";
-  if (!(flavour in PREFIXES))
-    throw new ConfigError(`labels must be kubeflow, odh or both, not ${JSON.stringify(flavour)}`);
-  if (!["auto", "uri", "model-registry"].includes(style))
-    throw new ConfigError(`storage must be auto, uri or model-registry, not ${JSON.stringify(style)}`);
+  checkOptions(options, artifact);
   const name = check(
     options.inferenceService ?? serviceName(subject.registeredModel.name, subject.modelVersion.name),
     INFERENCE_SERVICE_NAME,
@@ -236,41 +217,10 @@ export function toKServeManifest(
         model: {
           modelFormat: { name: format.name, ...(format.version ? { version: format.version } : {}) },
           ...(options.runtime ? { runtime: options.runtime } : {}),
+          ...(options.protocolVersion ? { protocolVersion: options.protocolVersion } : {}),
           ...storageOf(subject, style),
         },
       },
     },
   };
-}
-
-/** What `mr.kserveManifest` takes: the version by name, and how to write its manifest. */
-export interface KServeManifestParams extends VersionName, KServeManifestOptions {
-  /** Cancels the lookups. */
-  signal?: AbortSignal | undefined;
-}
-
-/**
- * Looks the version up by name (model, version, model artifact) and writes its manifest. With the `model-registry`
- * storage style, also checks what the registry's storage initializer will resolve: the version's newest artifact by
- * create time must be its model artifact.
- * @throws EntityNotFoundError for a model, version or model artifact that does not exist; ConfigError as
- * {@link toKServeManifest}, or when the newest artifact is not the model artifact.
- */
-export async function kserveManifest(
-  mr: RegistryClient,
-  params: KServeManifestParams,
-): Promise<KServeInferenceService> {
-  const { signal } = params;
-  const subject = await requireVersion(mr, params, { signal });
-  if (params.storage === "model-registry") {
-    const [newest] = await mr.modelVersions
-      .artifacts(subject.modelVersion.id)
-      .list({ orderBy: "CREATE_TIME", sortOrder: "DESC", limit: 1, signal })
-      .toArray();
-    if (newest && newest.artifactType !== "model-artifact")
-      throw new ConfigError(
-        `the newest artifact of version ${JSON.stringify(params.version)} is a ${newest.artifactType} (${newest.id}), and the registry's storage initializer serves the newest one: use storage style auto or uri`,
-      );
-  }
-  return toKServeManifest(subject, params);
 }

@@ -3,6 +3,7 @@
 import type { ModelArtifact, ModelVersion } from "../client/entities.js";
 import { VersionConflictError } from "../errors.js";
 import { manifestDigest } from "../storage/manifest.js";
+import { parseS3Uri } from "../storage/s3-uri.js";
 import type { StepContext } from "./converge.js";
 import { addModelArtifact } from "./model-entities.js";
 import {
@@ -22,7 +23,11 @@ export function artifactBody(params: RegisterModelParams, uri: string, stored?: 
     modelFormatName: params.modelFormat?.name,
     modelFormatVersion: params.modelFormat?.version,
     storageKey: params.storageKey,
-    storagePath: params.storagePath,
+    // A storage key with no path would give KServe a storage spec that downloads nothing: an upload's path is its
+    // folder in the bucket.
+    storagePath:
+      params.storagePath ??
+      (params.storageKey && stored ? parseS3Uri(uri).key.replace(/\/+$/, "") : undefined),
     serviceAccountName: params.serviceAccountName,
     modelSourceKind: params.modelSourceKind,
     modelSourceClass: params.modelSourceClass,

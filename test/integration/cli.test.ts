@@ -238,6 +238,35 @@ describe("mr-cli against the local stack", () => {
     expect(await mr.servingEnvironments.find({ name: "nowhere" })).toBeNull();
   });
 
+  it("emits nothing and records nothing when the manifest cannot be written; a storage key upload records its folder", async () => {
+    const name = uniqueName("cli-emit");
+    const env = uniqueName("emit-env");
+    json(await cli(["register", modelDir, "--name", name, "--version", "v1", "--json"])); // no --format
+    const refused = await cli(["deploy", name, "v1", "--env", env, "--create-env", "--emit", "kserve"]);
+    expect(refused).toMatchObject({ code: 2, stdout: "", stderr: expect.stringMatching(/no model format/) });
+    expect(await mr.servingEnvironments.find({ name: env })).toBeNull(); // nothing was recorded
+    expect(await cli(["deploy", name, "v1", "--env", env, "--labels", "odh"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--labels only apply with --emit kserve/),
+    });
+    const keyed = uniqueName("cli-key");
+    const args = [
+      "register",
+      modelDir,
+      "--name",
+      keyed,
+      "--version",
+      "v1",
+      "--format",
+      "onnx",
+      "--storage-key",
+      "conn",
+    ];
+    json(await cli([...args, "--json"]));
+    const manifest = parse((await cli(["deploy", keyed, "v1", "--emit", "kserve"])).stdout);
+    expect(manifest.spec.predictor.model.storage).toEqual({ key: "conn", path: `${keyed}/v1` });
+  });
+
   it("downloads and verifies a registered folder", async () => {
     const name = uniqueName("cli-dl");
     json(await cli(["register", modelDir, "--name", name, "--version", "v1", "--json"]));

@@ -214,9 +214,17 @@ describe("deploy and undeploy parameters", () => {
         inferenceService: "9-lives",
       }),
     ).rejects.toThrow(/not one KServe accepts/);
-    expect(serviceName("3D Model", "v1.0")).toBe("m-3d-model-v1-0");
-    expect(serviceName("MNIST_cnn", "v2")).toBe("mnist-cnn-v2");
-    expect(serviceName("x".repeat(80), "v1")).toHaveLength(63);
-    expect(serviceName("--", "--")).toBe("m");
+    expect(serviceName("MNIST", "v2")).toBe("mnist-v2");
+    expect(serviceName("3d", "v1")).toBe("m-3d-v1");
+    // Characters replaced or dropped, or the name cut: a hash of both names keeps versions and models apart.
+    expect(serviceName("3D Model", "v1.0")).toMatch(/^m-3d-model-v1-0-[0-9a-f]{6}$/);
+    expect(serviceName("MNIST_cnn", "v2")).toMatch(/^mnist-cnn-v2-[0-9a-f]{6}$/);
+    expect(serviceName("MNIST_cnn", "v2")).not.toBe(serviceName("MNIST.cnn", "v2"));
+    const long = "x".repeat(80);
+    expect(serviceName(long, "v1")).toHaveLength(53);
+    expect(serviceName(long, "v1")).not.toBe(serviceName(long, "v2"));
+    expect(serviceName("模型", "版本")).not.toBe(serviceName("___", "---"));
+    for (const name of [serviceName("模型", "版本"), serviceName("--", "--"), serviceName(long, "v1")])
+      expect(name).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
   });
 });

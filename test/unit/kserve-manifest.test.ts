@@ -36,7 +36,9 @@ function strict(node: Schema): Schema {
 }
 
 const crd = parse(readFileSync(join(ROOT, "api", "kserve-inferenceservice.yaml"), "utf8")) as Schema;
-const validate = new Ajv({ allErrors: true, strict: false }).compile(strict(crd));
+const validate = new Ajv({ allErrors: true, strict: false, formats: { int32: true, int64: true } }).compile(
+  strict(crd),
+);
 
 /** Why KServe or Kubernetes would refuse the manifest (schema errors, then the webhook's and API server's rules). */
 function refusals(manifest: unknown): string[] {
@@ -188,5 +190,37 @@ describe("toKServeManifest", () => {
     expect(refusals(bad).join("; ")).toMatch(
       /must NOT have additional properties.*must be string|must be string.*additional/,
     );
+  });
+
+  it("a storage key without a path falls back to the URI (KServe would start no storage initializer for it)", () => {
+    const subject = {
+      registeredModel: model,
+      modelVersion: version,
+      modelArtifact: artifact({ storageKey: "conn" }),
+    };
+    expect(toKServeManifest(subject).spec.predictor.model).toMatchObject({
+      storageUri: "s3://models/mnist/v3/",
+    });
+    expect(toKServeManifest(subject).spec.predictor.model).not.toHaveProperty("storage");
+  });
+
+  it("cuts the registry-only suffix as text, whatever its endpoint holds, and keeps any other query in the key", () => {
+    expect(storageUri("s3://bkt/k/?endpoint=x&defaultRegion=y")).toBe("s3://bkt/k/");
+    expect(storageUri("S3://bkt/k?endpoint=http://minio:9000")).toBe("s3://bkt/k");
+    expect(storageUri("s3://bkt/a?b=c")).toBe("s3://bkt/a?b=c");
+  });
+
+  it("writes the protocol and refuses a runtime, service account or registry URL Kubernetes or KServe would refuse", () => {
+    const subject = { registeredModel: model, modelVersion: version, modelArtifact: artifact() };
+    expect(toKServeManifest(subject, { protocolVersion: "v2" }).spec.predictor.model.protocolVersion).toBe(
+      "v2",
+    );
+    expect(() => toKServeManifest(subject, { protocolVersion: "v3" as never })).toThrow(
+      /protocolVersion must be/,
+    );
+    expect(() => toKServeManifest(subject, { runtime: "Bad Runtime" })).toThrow(/the runtime/);
+    expect(() => toKServeManifest(subject, { registryUrl: "not a url" })).toThrow(/registryUrl must be/);
+    const account = { ...subject, modelArtifact: artifact({ serviceAccountName: "Bad SA" }) };
+    expect(() => toKServeManifest(account)).toThrow(/serviceAccountName/);
   });
 });

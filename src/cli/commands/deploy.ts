@@ -1,28 +1,13 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { serviceName } from "../../workflows/deploy.js";
-import type { KServeLabelFlavour, KServeStorageStyle } from "../../workflows/kserve-manifest.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
-
-interface DeployFlags {
-  env?: string;
-  name?: string;
-  runtime?: string;
-  createEnv?: boolean;
-  dryRun?: boolean;
-  emit?: string;
-  namespace?: string;
-  registryService?: string;
-  registryNamespace?: string;
-  registryUrl?: string;
-  labels?: KServeLabelFlavour;
-  storage?: KServeStorageStyle;
-}
+import { addEmitOptions, type DeployFlags, EMIT_ONLY, emitManifest, type Target } from "./deploy-emit.js";
 
 /** `mr-cli deploy <model> <version> --env <serving-environment>` */
 export function deployCommand(ctx: CliContext): Command {
-  return new Command("deploy")
+  const command = new Command("deploy")
     .description(
       "mark a model version DEPLOYED in a serving environment (an InferenceService record a cluster controller reconciles)",
     )
@@ -32,30 +17,8 @@ export function deployCommand(ctx: CliContext): Command {
     .option("--name <name>", "InferenceService name (default <model>-<version>)")
     .option("--runtime <runtime>", "serving runtime, e.g. mlserver")
     .option("--create-env", "create the serving environment if it does not exist")
-    .option("--dry-run", "show what would change, change nothing")
-    .option(
-      "--emit <format>",
-      "print the KServe InferenceService manifest (format: kserve); with --env also record the deployment and label the manifest with its id",
-    )
-    .option("--namespace <namespace>", "with --emit: namespace of the InferenceService")
-    .option(
-      "--registry-service <name>",
-      "with --emit: the registry's Kubernetes Service (default model-registry-service)",
-    )
-    .option("--registry-namespace <namespace>", "with --emit: the registry's namespace (default kubeflow)")
-    .option("--registry-url <url>", "with --emit: the registry's URL, as the annotation …/url")
-    .addOption(
-      new Option(
-        "--labels <flavour>",
-        "with --emit: label keys of kubeflow, odh (Open Data Hub) or both",
-      ).choices(["kubeflow", "odh", "both"]),
-    )
-    .addOption(
-      new Option(
-        "--storage <style>",
-        "with --emit: auto (storageKey/storagePath, else the URI), uri, or model-registry (model-registry://<model>/<version>)",
-      ).choices(["auto", "uri", "model-registry"]),
-    )
+    .option("--dry-run", "show what would change, change nothing");
+  return addEmitOptions(command)
     .addHelpText(
       "after",
       `
@@ -64,68 +27,19 @@ model under the same name points the service at that version.
 
 Examples:
   mr-cli deploy mnist v3 --env prod --runtime mlserver --create-env
-  mr-cli deploy mnist v3 --emit kserve --namespace ml > isvc.yaml
-  mr-cli deploy mnist v3 --env prod --emit kserve --labels both | kubectl apply -f -`,
+  mr-cli deploy mnist v3 --emit kserve --namespace ml --protocol-version v2 > isvc.yaml
+  mr-cli deploy mnist v3 --env ml --emit kserve --protocol-version v2 --labels both | kubectl apply -f -`,
     )
     .action(async (model: string, version: string, flags: DeployFlags) => {
       const name = flags.name ?? serviceName(model, version);
       if (flags.emit !== undefined) return emitManifest(ctx, { model, version, name }, flags);
+      const emitOnly = EMIT_ONLY.filter(([field]) => flags[field] !== undefined).map(([, flag]) => flag);
+      if (emitOnly.length > 0) throw new UsageError(`${emitOnly.join(", ")} only apply with --emit kserve`);
       if (flags.env === undefined)
         throw new UsageError("required option '--env <serving-environment>' not specified");
       const target = { model, version, name, env: flags.env };
       return flags.dryRun ? showPlan(ctx, target, flags) : deployNow(ctx, target, flags);
     });
-}
-
-/** What to deploy: the version, and the InferenceService's name (and its environment's, except with --emit). */
-interface Target {
-  model: string;
-  version: string;
-  name: string;
-}
-
-/** `--emit kserve`: prints the InferenceService manifest for the version; with `--env` (and no `--dry-run`) records
- * the deployment first, so that the manifest carries the record's id. */
-async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags): Promise<void> {
-  if (flags.emit !== "kserve")
-    throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
-  const mr = await ctx.registry();
-  const signal = ctx.io.signal;
-  const recorded =
-    flags.env && !flags.dryRun
-      ? await mr.deploy({
-          name: target.model,
-          version: target.version,
-          servingEnvironment: flags.env,
-          inferenceService: target.name,
-          runtime: flags.runtime,
-          createEnvironment: flags.createEnv,
-          signal,
-        })
-      : undefined;
-  if (recorded)
-    ctx.note(
-      `${recorded.action}: ${target.name} in ${flags.env} (inference service ${recorded.inferenceService.id})`,
-    );
-  const manifest = await mr.kserveManifest({
-    name: target.model,
-    version: target.version,
-    inferenceService: target.name,
-    namespace: flags.namespace,
-    runtime: flags.runtime,
-    registryService: flags.registryService,
-    registryNamespace: flags.registryNamespace,
-    registryUrl: flags.registryUrl,
-    labels: flags.labels,
-    storage: flags.storage,
-    inferenceServiceId: recorded?.inferenceService.id,
-    signal,
-  });
-  const text =
-    ctx.format() === "json"
-      ? JSON.stringify(manifest, null, 2)
-      : (await import("yaml")).stringify(manifest).trimEnd();
-  ctx.io.stdout.write(`${text}\n`);
 }
 
 /** `--dry-run`: what deploy would do (create, redeploy, update or nothing), read from the registry, changing nothing. */

@@ -1,0 +1,135 @@
+// mr-cli deploy's manifest side: `--emit kserve` and the flags that shape the manifest.
+import { type Command, Option } from "commander";
+import type { KServeLabelFlavour, KServeStorageStyle } from "../../workflows/kserve-types.js";
+import type { CliContext } from "../context.js";
+import { UsageError } from "../exit-codes.js";
+
+/** mr-cli deploy's flags. */
+export interface DeployFlags {
+  env?: string;
+  name?: string;
+  runtime?: string;
+  createEnv?: boolean;
+  dryRun?: boolean;
+  emit?: string;
+  namespace?: string;
+  protocolVersion?: "v1" | "v2" | "grpc-v1" | "grpc-v2";
+  registryService?: string;
+  registryNamespace?: string;
+  registryUrl?: string;
+  labels?: KServeLabelFlavour;
+  storage?: KServeStorageStyle;
+}
+
+export /** The flags that shape the manifest, meaningless without --emit. */
+const EMIT_ONLY: [keyof DeployFlags, string][] = [
+  ["namespace", "--namespace"],
+  ["protocolVersion", "--protocol-version"],
+  ["registryService", "--registry-service"],
+  ["registryNamespace", "--registry-namespace"],
+  ["registryUrl", "--registry-url"],
+  ["labels", "--labels"],
+  ["storage", "--storage"],
+];
+
+/** Adds the flags of `--emit` to mr-cli deploy. */
+export function addEmitOptions(command: Command): Command {
+  return command
+    .option(
+      "--emit <format>",
+      "print the KServe InferenceService manifest (format: kserve); with --env also record the deployment and label the manifest with its id",
+    )
+    .option(
+      "--namespace <namespace>",
+      "with --emit: namespace of the InferenceService (default: the --env name)",
+    )
+    .addOption(
+      new Option(
+        "--protocol-version <protocol>",
+        "with --emit: KServe's protocolVersion (ONNX on stock KServe: v2)",
+      ).choices(["v1", "v2", "grpc-v1", "grpc-v2"]),
+    )
+    .option(
+      "--registry-service <name>",
+      "with --emit: the registry's Kubernetes Service (default model-registry-service)",
+    )
+    .option("--registry-namespace <namespace>", "with --emit: the registry's namespace (default kubeflow)")
+    .option("--registry-url <url>", "with --emit: the registry's URL, as the annotation …/url")
+    .addOption(
+      new Option(
+        "--labels <flavour>",
+        "with --emit: label keys of kubeflow, odh (Open Data Hub) or both",
+      ).choices(["kubeflow", "odh", "both"]),
+    )
+    .addOption(
+      new Option(
+        "--storage <style>",
+        "with --emit: auto (storageKey/storagePath, else the URI), uri, or model-registry (model-registry://<model>/<version>)",
+      ).choices(["auto", "uri", "model-registry"]),
+    );
+}
+
+export /** What to deploy: the version, and the InferenceService's name (and its environment's, except with --emit). */
+interface Target {
+  model: string;
+  version: string;
+  name: string;
+}
+
+export /** `--emit kserve`: prints the InferenceService manifest for the version; with `--env` (and no `--dry-run`) records
+ * the deployment first, so that the manifest carries the record's id. */
+async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags): Promise<void> {
+  if (flags.emit !== "kserve")
+    throw new UsageError(`unknown manifest format ${JSON.stringify(flags.emit)}; known: kserve`);
+  const mr = await ctx.registry();
+  const signal = ctx.io.signal;
+  // The upstream controller takes the InferenceService's namespace as its serving environment: they go together.
+  const namespace = flags.namespace ?? flags.env;
+  if (flags.namespace && flags.env && flags.namespace !== flags.env)
+    ctx.note(
+      `warning: the registry's controller records a deployment in namespace ${flags.namespace} under serving environment ${flags.namespace}, not ${flags.env}`,
+    );
+  const params = {
+    name: target.model,
+    version: target.version,
+    inferenceService: target.name,
+    namespace,
+    runtime: flags.runtime,
+    protocolVersion: flags.protocolVersion,
+    registryService: flags.registryService,
+    registryNamespace: flags.registryNamespace,
+    registryUrl: flags.registryUrl,
+    labels: flags.labels,
+    storage: flags.storage,
+    signal,
+  };
+  // Built (and checked) before anything is recorded, so that a manifest that cannot be written records nothing.
+  let manifest = await mr.kserveManifest(params);
+  if (flags.env && flags.dryRun) {
+    const plan = await mr.planDeploy({ ...deployParams(target, flags), signal });
+    ctx.note(`dry run: deploy would ${plan.action} ${target.name} in ${flags.env}; nothing was recorded`);
+  } else if (flags.env) {
+    const recorded = await mr.deploy({ ...deployParams(target, flags), signal });
+    ctx.note(
+      `${recorded.action}: ${target.name} in ${flags.env} (inference service ${recorded.inferenceService.id})`,
+    );
+    manifest = await mr.kserveManifest({ ...params, inferenceServiceId: recorded.inferenceService.id });
+  }
+  const text =
+    ctx.format() === "json"
+      ? JSON.stringify(manifest, null, 2)
+      : (await import("yaml")).stringify(manifest).trimEnd();
+  ctx.io.stdout.write(`${text}\n`);
+}
+
+/** The library's deploy params of the command line. */
+function deployParams(target: Target, flags: DeployFlags) {
+  return {
+    name: target.model,
+    version: target.version,
+    servingEnvironment: flags.env ?? "",
+    inferenceService: target.name,
+    runtime: flags.runtime,
+    createEnvironment: flags.createEnv,
+  };
+}
