@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ModelRegistry, UploadError, VersionConflictError } from "../../src/index.js";
 import { fakeRegistry } from "../support/fake-registry.js";
 import { memoryS3 } from "../support/memory-s3.js";
@@ -24,6 +24,14 @@ const client = (retry: { attempts: number; baseDelayMs: number } | false = { att
     env: {}, // nothing from this machine's AWS settings
     lineage: {},
   });
+
+// The workflows load the AWS SDK on first use (about half a second, once per process): load it before the clock runs.
+beforeAll(async () => {
+  await Promise.all([
+    import("../../src/workflows/register-model.js"),
+    import("../../src/workflows/stored-version.js"),
+  ]);
+});
 
 beforeEach(() => {
   registry = fakeRegistry();
