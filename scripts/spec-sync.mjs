@@ -2,7 +2,8 @@
 // Takes api/openapi/model-registry.yaml from the pinned server release (stack/server/go.mod) out of the Go module
 // cache, keeps its structure (paths, operations, parameters, schemas, enums, formats, patterns, required lists) and
 // drops its prose (descriptions, summaries, examples, titles), then writes api/model-registry.yaml (API v1alpha3).
-// The same for api/openapi/model-registry-v1.yaml of the v1 server's source (stack/lib.sh v1_source: MR_STACK_V1_SRC
+// The same for api/openapi/model-registry-v1.yaml (and the model catalog's api/openapi/catalog.yaml, into
+// api/model-catalog.yaml) of the v1 server's source (stack/lib.sh v1_source: MR_STACK_V1_SRC
 // or ../shared/upstream/*.tar.gz) into api/model-registry-v1.yaml (API v1); without that source it says so in one
 // line and leaves the committed file as it is.
 // With --check it writes nothing and fails when a committed file differs from what its source gives.
@@ -64,10 +65,10 @@ function moduleDir({ module, version }) {
 }
 
 /** The spec's structure, headed by where it came from and how to change it. */
-function render(text, from, change) {
+function render(text, from, change, title = "Model Registry REST API") {
   const spec = parse(text);
   const stripped = stripProse(spec);
-  stripped.info = { title: "Model Registry REST API", version: spec.info.version };
+  stripped.info = { title, version: spec.info.version };
   const header = [
     `# Derived from ${from} by npm run spec:sync:`,
     `# the structure of the upstream spec with its prose removed. Do not edit; ${change}.`,
@@ -86,9 +87,8 @@ function v1Source() {
   }
 }
 
-/** api/openapi/model-registry-v1.yaml of an upstream archive or checkout. */
-function readV1Spec(source) {
-  const inside = "api/openapi/model-registry-v1.yaml";
+/** A spec of an upstream archive or checkout (default: api/openapi/model-registry-v1.yaml). */
+function readV1Spec(source, inside = "api/openapi/model-registry-v1.yaml") {
   if (!source.endsWith(".tar.gz")) return readFileSync(`${source}/${inside}`, "utf8");
   return execFileSync("tar", ["-xzOf", source, "--wildcards", `*/${inside}`], {
     encoding: "utf8",
@@ -123,6 +123,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         readV1Spec(source),
         `${basename(source)} api/openapi/model-registry-v1.yaml`,
         "change the v1 server source (MR_STACK_V1_SRC or ../shared/upstream/)",
+      ),
+      source: basename(source),
+      fix: "npm run spec:sync",
+    });
+  if (source !== undefined)
+    // The model catalog's REST API (the `catalog` command of the same upstream build; see stack/up.sh).
+    writeOrCheck({
+      path: `${root}api/model-catalog.yaml`,
+      label: "api/model-catalog.yaml",
+      text: render(
+        readV1Spec(source, "api/openapi/catalog.yaml"),
+        `${basename(source)} api/openapi/catalog.yaml`,
+        "change the v1 server source (MR_STACK_V1_SRC or ../shared/upstream/)",
+        "Model Catalog REST API",
       ),
       source: basename(source),
       fix: "npm run spec:sync",

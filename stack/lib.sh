@@ -16,6 +16,8 @@ SERVER_PORT=${MR_STACK_SERVER_PORT:-18080}
 V1_SERVER_PORT=${MR_STACK_V1_SERVER_PORT:-18090}
 # The date the v1 server announces as the alpha API's sunset (Sunset header on every /v1alpha3 response).
 ALPHA_SUNSET=${MR_STACK_ALPHA_SUNSET:-2027-04-29}
+# The model catalog: the `catalog` command of the same upstream build, serving stack/catalog/sources.yaml.
+CATALOG_PORT=${MR_STACK_CATALOG_PORT:-18100}
 MOTO_PORT=${MR_STACK_MOTO_PORT:-45123}
 VERSITYGW_PORT=${MR_STACK_VERSITYGW_PORT:-47070}
 # SeaweedFS's S3 port; its master, volume and filer (HTTP and gRPC) and its S3 gRPC take the next seven ports. All
@@ -32,7 +34,7 @@ VERSITYGW_VERSION=v1.7.0
 SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
 OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapitools.json
 
-COMPONENTS=(postgres server v1server moto versitygw seaweedfs)
+COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs)
 
 say() { printf '%s\n' "$*" >&2; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -45,7 +47,8 @@ cmd_marker() {
   case $1 in
     postgres) echo postgres ;;
     server) echo model-registry-v0 ;;
-    v1server) echo model-registry-v1 ;;
+    v1server) echo 'model-registry-v1.* proxy' ;;
+    catalog) echo 'model-registry-v1.* catalog' ;;
     moto) echo moto.server ;;
     versitygw) echo versitygw ;;
     seaweedfs) echo 'weed server' ;;
@@ -70,6 +73,7 @@ port_var() {
     postgres) echo PG_PORT ;;
     server) echo SERVER_PORT ;;
     v1server) echo V1_SERVER_PORT ;;
+    catalog) echo CATALOG_PORT ;;
     moto) echo MOTO_PORT ;;
     versitygw) echo VERSITYGW_PORT ;;
     seaweedfs) echo SEAWEEDFS_PORT ;;
@@ -103,6 +107,7 @@ healthy() {
     postgres) port_open "$PG_PORT" ;;
     server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVER_PORT/readyz/health")" = 200 ] ;;
     v1server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$V1_SERVER_PORT/readyz/health")" = 200 ] ;;
+    catalog) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CATALOG_PORT/readyz")" = 200 ] ;;
     moto) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MOTO_PORT/moto-api/")" = 200 ] ;;
     versitygw) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VERSITYGW_PORT/health")" = 200 ] ;;
     seaweedfs) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SEAWEEDFS_PORT/healthz")" = 200 ] ;;

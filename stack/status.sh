@@ -7,6 +7,7 @@ url_of() {
     postgres) echo "postgres://127.0.0.1:$PG_PORT/model_registry" ;;
     server) echo "http://127.0.0.1:$SERVER_PORT" ;;
     v1server) echo "http://127.0.0.1:$V1_SERVER_PORT (API v1 and v1alpha3; alpha sunset $ALPHA_SUNSET)" ;;
+    catalog) echo "http://127.0.0.1:$CATALOG_PORT (model catalog: stack/catalog/sources.yaml)" ;;
     moto) echo "http://127.0.0.1:$MOTO_PORT (bucket $BUCKET)" ;;
     versitygw) echo "http://127.0.0.1:$VERSITYGW_PORT (bucket $BUCKET)" ;;
     seaweedfs) echo "http://127.0.0.1:$SEAWEEDFS_PORT (bucket $BUCKET; ports $((SEAWEEDFS_PORT + 1))-$((SEAWEEDFS_PORT + 7)) internal)" ;;
@@ -15,7 +16,7 @@ url_of() {
 
 all_ok=0
 for name in "${COMPONENTS[@]}"; do
-  if [ "$name" = v1server ] && ! running_pid v1server >/dev/null && ! v1_source >/dev/null; then
+  if [[ $name = v1server || $name = catalog ]] && ! running_pid "$name" >/dev/null && ! v1_source >/dev/null; then
     printf '%-10s %-10s pid %-8s %s\n' "$name" unavailable - "no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
     continue
   fi

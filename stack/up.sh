@@ -48,7 +48,7 @@ start_postgres() {
     as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 \
       || { tail -n 20 "$LOG_DIR/initdb.log" >&2; die "initdb failed (log: $LOG_DIR/initdb.log)"; }
     # Single-user mode creates the database before any server runs; no client binary needed.
-    printf 'CREATE DATABASE model_registry;\nCREATE DATABASE mr_v1;\n' | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$LOG_DIR/initdb.log" 2>&1 \
+    printf 'CREATE DATABASE model_registry;\nCREATE DATABASE mr_v1;\nCREATE DATABASE mr_catalog;\n' | as_pg "$bin/postgres" --single -D "$dir/data" postgres >>"$LOG_DIR/initdb.log" 2>&1 \
       || die "creating the model_registry database failed (log: $LOG_DIR/initdb.log)"
   fi
   [ "$(id -u)" = 0 ] && touch "$log" && chown postgres: "$log"
@@ -72,7 +72,7 @@ start_server() {
 # built from upstream source (see v1_source in lib.sh); without any, the rest of the stack runs without it.
 start_v1server() {
   if ! v1_source >/dev/null; then
-    say "stack: the v1 server is not available (no upstream source): set MR_STACK_V1_SRC to a checkout or archive of github.com/kubeflow/hub, or put the archive in ../shared/upstream/; everything else runs without it"
+    say "stack: the v1 server and the model catalog are not available (no upstream source): set MR_STACK_V1_SRC to a checkout or archive of github.com/kubeflow/hub, or put the archive in ../shared/upstream/; everything else runs without it"
     return
   fi
   already_up v1server && return
@@ -82,6 +82,18 @@ start_v1server() {
     --embedmd-database-dsn "host=127.0.0.1 port=$PG_PORT user=postgres dbname=mr_v1 sslmode=disable" \
     --alpha-sunset-date "$ALPHA_SUNSET"
   wait_healthy v1server 90 "$(cat "$(pid_file v1server)")"
+}
+
+# The model catalog, the `catalog` command of the v1 server's build: read-only, serving the YAML sources of
+# stack/catalog/, with its own database (it reads PostgreSQL's libpq variables). Needs the same upstream source.
+start_catalog() {
+  v1_source >/dev/null || return 0
+  already_up catalog && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" v1server)
+  PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=mr_catalog PGSSLMODE=disable \
+    spawn catalog "$bin" catalog --listen "127.0.0.1:$CATALOG_PORT" \
+    --catalogs-path "$STACK_ROOT/stack/catalog/sources.yaml"
+  wait_healthy catalog 90 "$(cat "$(pid_file catalog)")"
 }
 
 start_moto() {
@@ -145,7 +157,8 @@ write_env() {
 # Written by npm run stack:up. Local throwaway settings for the stack on 127.0.0.1.
 MODEL_REGISTRY_URL=http://127.0.0.1:$SERVER_PORT
 $(v1_source >/dev/null && echo "MODEL_REGISTRY_V1_URL=http://127.0.0.1:$V1_SERVER_PORT
-MODEL_REGISTRY_ALPHA_SUNSET=$ALPHA_SUNSET")
+MODEL_REGISTRY_ALPHA_SUNSET=$ALPHA_SUNSET
+MODEL_CATALOG_URL=http://127.0.0.1:$CATALOG_PORT")
 AWS_S3_ENDPOINT=http://127.0.0.1:$MOTO_PORT
 AWS_S3_BUCKET=$BUCKET
 AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY
@@ -168,7 +181,7 @@ preflight() {
   local name var
   for name in "${COMPONENTS[@]}"; do
     running_pid "$name" >/dev/null && continue
-    [ "$name" = v1server ] && ! v1_source >/dev/null && continue
+    [[ $name = v1server || $name = catalog ]] && ! v1_source >/dev/null && continue
     var=$(port_var "$name")
     require_free_port "$name" "${!var}" "MR_STACK_${var}"
     if [ "$name" = seaweedfs ]; then
@@ -183,6 +196,7 @@ preflight
 start_postgres
 start_server
 start_v1server
+start_catalog
 start_moto
 start_versitygw
 start_seaweedfs
