@@ -123,7 +123,7 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
 }
 
 /** The library's deploy params of the command line. */
-function deployParams(target: Target, flags: DeployFlags) {
+export function deployParams(target: Target, flags: DeployFlags) {
   return {
     name: target.model,
     version: target.version,

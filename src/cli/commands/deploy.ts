@@ -3,7 +3,14 @@ import { serviceName } from "../../workflows/deploy.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
-import { addEmitOptions, type DeployFlags, EMIT_ONLY, emitManifest, type Target } from "./deploy-emit.js";
+import {
+  addEmitOptions,
+  type DeployFlags,
+  deployParams,
+  EMIT_ONLY,
+  emitManifest,
+  type Target,
+} from "./deploy-emit.js";
 
 /** `mr-cli deploy <model> <version> --env <serving-environment>` */
 export function deployCommand(ctx: CliContext): Command {
@@ -51,15 +58,7 @@ async function showPlan(
   const { model, version, name, env: envName } = target;
   const mr = await ctx.registry();
   // The library's own plan: the same reads, and the same refusals, as the real deploy.
-  const planned = await mr.planDeploy({
-    name: model,
-    version,
-    servingEnvironment: envName,
-    inferenceService: name,
-    runtime: flags.runtime,
-    createEnvironment: flags.createEnv,
-    signal: ctx.io.signal,
-  });
+  const planned = await mr.planDeploy({ ...deployParams(target, flags), signal: ctx.io.signal });
   const plan = {
     dryRun: true,
     inferenceService: name,
@@ -82,17 +81,9 @@ async function deployNow(
   target: Target & { env: string },
   flags: DeployFlags,
 ): Promise<void> {
-  const { model, version, name, env: envName } = target;
+  const { model, version, env: envName } = target;
   const mr = await ctx.registry();
-  const result = await mr.deploy({
-    name: model,
-    version,
-    servingEnvironment: envName,
-    inferenceService: name,
-    runtime: flags.runtime,
-    createEnvironment: flags.createEnv,
-    signal: ctx.io.signal,
-  });
+  const result = await mr.deploy({ ...deployParams(target, flags), signal: ctx.io.signal });
   const isvc = result.inferenceService;
   await print(ctx, result, () =>
     renderCard([
