@@ -270,3 +270,8 @@ export class EntityNotFoundError extends ModelRegistryError {
 export class InferenceServiceConflictError extends ModelRegistryError {
   override name = "InferenceServiceConflictError";
 }
+
+/** A value as an error message shows it: a string in quotes, so that `"5000"` is not mistaken for the number 5000. */
+export function shown(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}

@@ -2,7 +2,7 @@
 // an empty token (the server never sends an empty trailing page) or at `limit`, and a repeated token is an error.
 
 import { ConfigError, ModelRegistryError } from "../errors.js";
-import type { CallOptions } from "./call-options.js";
+import { type CallOptions, callOptions } from "./call-options.js";
 import { displayable } from "./displayable.js";
 import type { Query } from "./rest.js";
 import type { OrderByField, SortOrder } from "./types.js";
@@ -80,7 +80,6 @@ export class Paginated<T> implements AsyncIterable<T> {
   /** The listing page by page, as the server sends it (cut at `limit`), each page with the token of the next. */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const { pageSize = DEFAULT_PAGE_SIZE, orderBy = "ID", sortOrder = "ASC", limit } = this.#options;
-    const { signal, timeout, retry, headers } = this.#options;
     const seen = new Set<string>();
     let token = this.#options.nextPageToken || undefined;
     if (token) seen.add(token);
@@ -88,7 +87,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     while (remaining > 0) {
       const size = Math.min(pageSize, remaining);
       const query = { ...this.#query, pageSize: String(size), orderBy, sortOrder, nextPageToken: token };
-      const page = await this.#fetchPage(query, { signal, timeout, retry, headers });
+      const page = await this.#fetchPage(query, callOptions(this.#options));
       const all = page.items ?? [];
       const items = all.slice(0, remaining);
       remaining -= items.length;

@@ -1,5 +1,5 @@
 // The retry policy, in one place: which failures are retried, how long to wait, and how many times.
-import { ConfigError } from "../errors.js";
+import { ConfigError, shown } from "../errors.js";
 
 /** How requests that fail transiently are retried. */
 export interface RetryOptions {
@@ -57,7 +57,7 @@ export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 export function checkTimeoutMs<T extends number | undefined>(value: T, what: string): T {
   if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= MAX_TIMEOUT_MS))
     throw new ConfigError(
-      `${what} must be a whole number of milliseconds from 0 (no limit) to ${MAX_TIMEOUT_MS}, not ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+      `${what} must be a whole number of milliseconds from 0 (no limit) to ${MAX_TIMEOUT_MS}, not ${shown(value)}`,
     );
   return value;
 }

@@ -61,11 +61,7 @@ export class ClaimObject {
       return { nonce, etag: out.ETag, lastModified: out.LastModified ?? new Date() };
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw storageError(
-        this.client,
-        { operation: "reading the claim", bucket: this.bucket, key: this.key },
-        error,
-      );
+      throw this.readError(error);
     }
   }
 
@@ -76,11 +72,16 @@ export class ClaimObject {
       return out.LastModified ?? new Date();
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw storageError(
-        this.client,
-        { operation: "reading the claim", bucket: this.bucket, key: this.key },
-        error,
-      );
+      throw this.readError(error);
     }
+  }
+
+  /** The StorageError of a failed read of the claim. */
+  private readError(error: unknown): Error {
+    return storageError(
+      this.client,
+      { operation: "reading the claim", bucket: this.bucket, key: this.key },
+      error,
+    );
   }
 }

@@ -1,6 +1,6 @@
 // Where models are stored and how: the connection to S3 and the upload's own settings, as every call and the client
 // take them (`storage: {…}`).
-import { ConfigError } from "../errors.js";
+import { ConfigError, shown } from "../errors.js";
 import type { S3ConnectionOptions } from "./s3-client.js";
 
 /** Where uploaded models go. */
@@ -26,13 +26,8 @@ export function checkStorageOptions<T extends StorageOptions | undefined>(storag
     const value = storage?.[field];
     if (value !== undefined && !(typeof value === "number" && Number.isSafeInteger(value) && value >= 1))
       throw new ConfigError(
-        `${field} in ${where} must be a whole number of at least 1${field === "partSize" ? " (bytes)" : ""}, not ${describe(value)}`,
+        `${field} in ${where} must be a whole number of at least 1${field === "partSize" ? " (bytes)" : ""}, not ${shown(value)}`,
       );
   }
   return storage;
-}
-
-/** A value as a message shows it: a string in quotes, so that `"5000"` is not mistaken for the number 5000. */
-export function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }

@@ -4,11 +4,11 @@
 // created. Every step retries itself on passing faults; files are written only under the folder's claim.
 import type { ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError, shown } from "../errors.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { modelPrefix } from "../storage/model-location.js";
 import { formatS3Uri } from "../storage/s3-uri.js";
-import { checkStorageOptions, describe } from "../storage/storage-options.js";
+import { checkStorageOptions } from "../storage/storage-options.js";
 import { checkBucket } from "../storage/stored-model.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { checkRegistration } from "./check-registration.js";
@@ -76,7 +76,7 @@ export function checkParams(
   checkStorageOptions(params.storage, "this call's storage");
   const waitTimeout = params.waitTimeout ?? 600_000;
   if (!(Number.isFinite(waitTimeout) && waitTimeout >= 0))
-    throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${describe(waitTimeout)}`);
+    throw new ConfigError(`waitTimeout must be a number of milliseconds >= 0, not ${shown(waitTimeout)}`);
   return { lineage, waitTimeout };
 }
 
