@@ -22,6 +22,8 @@ export interface ApiErrorDetails {
   url: string;
   /** What the request was about, e.g. `registered model "mnist"`. */
   subject?: string | undefined;
+  /** Which server answered, for hints: `registry` (the default) or `catalog`. */
+  service?: "registry" | "catalog" | undefined;
 }
 
 /** The server answered with an error status. */
@@ -225,11 +227,12 @@ export class VersionConflictError extends ModelRegistryError {
  * own JSON error. */
 export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiError {
   const { status } = details;
+  const catalog = details.service === "catalog";
   // A 404 without the server's JSON error body comes from a path the server does not have: a wrong base URL.
   if (status === 404 && !fromServer)
     return new ApiError(
       details,
-      "This path does not exist there: check that the URL is the registry's base address",
+      `This path does not exist there: check that the URL is the ${catalog ? "model catalog" : "registry"}'s base address`,
     );
   if (status === 404) return new NotFoundError(details);
   if (status === 409) return new ConflictError(details, "Use another name, or find the existing entity");
@@ -242,7 +245,9 @@ export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiErr
   if (status === 401 || status === 403)
     return new AuthError(
       details,
-      "Check the token (MODEL_REGISTRY_TOKEN or the token file) and its permissions",
+      catalog
+        ? "Check the token (MODEL_CATALOG_TOKEN, else the registry's token) and its permissions"
+        : "Check the token (MODEL_REGISTRY_TOKEN or the token file) and its permissions",
     );
   if (status >= 500)
     return new ServerError(details, status === 503 ? "The server is not ready; retry shortly" : undefined);

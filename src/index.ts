@@ -7,6 +7,30 @@
 import "./jupyter-display.js";
 
 export {
+  CATALOG_ORDER_KEYS,
+  type CatalogArtifact,
+  type CatalogArtifactListOptions,
+  type CatalogFilterOptions,
+  type CatalogLabel,
+  type CatalogMetricsArtifact,
+  type CatalogModel,
+  type CatalogModelArtifact,
+  type CatalogModelListOptions,
+  type CatalogModelOrderBy,
+  type CatalogSource,
+  type CatalogSourceListOptions,
+  type CatalogSourceOrderBy,
+  type PerformanceArtifactListOptions,
+  type RecommendedOptions,
+} from "./catalog/catalog-types.js";
+export {
+  CATALOG_API_PREFIX,
+  type CatalogApiClient,
+  type CatalogModels,
+  ModelCatalog,
+  type ModelCatalogOptions,
+} from "./catalog/model-catalog.js";
+export {
   API_PREFIXES,
   type ApiVersion,
   type ApiVersionChoice,

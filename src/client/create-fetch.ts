@@ -29,6 +29,8 @@ export interface CreateFetchOptions {
   userAgent: string;
   /** Every token sent is remembered here, so that an echo of it can be scrubbed from errors. */
   secrets?: Secrets | undefined;
+  /** What the server is, for messages. Default `the Model Registry`. */
+  service?: string | undefined;
 }
 
 // Failures that happen before the request can have reached the server: sending it again cannot do anything twice.
@@ -58,6 +60,7 @@ function connectionError(
   timedOut: boolean,
   timeoutMs: number,
   attempts: number,
+  service: string,
 ): ConnectionError {
   const target = `${request.method} ${redactUrl(request.url)}`;
   const tries = attempts > 1 ? `, ${attempts} attempts` : "";
@@ -76,11 +79,11 @@ function connectionError(
   const { origin } = new URL(request.url); // never includes credentials
   if (neverReachedServer(error))
     return new ConnectionError(
-      `cannot reach the Model Registry at ${origin} (${code}) (${target}${tries}); check that the server runs and the URL is right`,
+      `cannot reach ${service} at ${origin} (${code}) (${target}${tries}); check that the server runs and the URL is right`,
       { cause: error },
     );
   return new ConnectionError(
-    `the connection to the Model Registry at ${origin} was lost before its reply arrived (${code}) (${target}${tries})${mayHaveActed}`,
+    `the connection to ${service} at ${origin} was lost before its reply arrived (${code}) (${target}${tries})${mayHaveActed}`,
     { cause: error },
   );
 }
@@ -113,6 +116,7 @@ export type TransportFetch = (request: Request, overrides?: FetchOverrides) => P
 export function createFetch(options: CreateFetchOptions): TransportFetch {
   const clientPolicy = retryPolicy(options.retry);
   const clientTimeoutMs = options.timeoutMs ?? 30_000;
+  const service = options.service ?? "the Model Registry";
   let tlsFetch: Promise<(request: Request) => Promise<Response>> | undefined;
   const send = (request: Request): Promise<Response> => {
     if (needsTlsFetch(options.tls)) {
@@ -152,7 +156,7 @@ export function createFetch(options: CreateFetchOptions): TransportFetch {
         const timedOut = timeout?.aborted ?? false;
         // A request that never reached the server may be sent again, even a create.
         const retry = attempt < policy.attempts && (repeatable || neverReachedServer(error));
-        if (!retry) throw connectionError(request, error, timedOut, timeoutMs, attempt);
+        if (!retry) throw connectionError(request, error, timedOut, timeoutMs, attempt, service);
         await sleep(backoffMs(policy, attempt), request.signal);
         continue;
       }

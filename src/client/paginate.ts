@@ -8,12 +8,12 @@ import type { Query } from "./rest.js";
 import type { OrderByField, SortOrder } from "./types.js";
 
 /** Options every listing takes; its signal, time limit, retries and headers apply to every page request. */
-export interface PageOptions extends CallOptions {
+export interface PageOptions<O extends string = OrderByField> extends CallOptions {
   /** Items per request. Default 100. Always sent: without it the server returns every row at once. */
   pageSize?: number;
   /** Sort key. Default `ID`. (With CREATE_TIME or LAST_UPDATE_TIME, rows made in the same millisecond may be
    * skipped or repeated across pages: the server does not break ties by id.) */
-  orderBy?: OrderByField;
+  orderBy?: O;
   /** Default `ASC`. */
   sortOrder?: SortOrder;
   /** Stop after this many items; pages are sized so that no item beyond it is fetched. */
@@ -43,20 +43,26 @@ export interface RawPage<T> {
 /** Fetches one page for the given query (pageSize, orderBy, sortOrder, nextPageToken and any filters). */
 export type PageFetcher<T> = (query: Query, options: CallOptions) => Promise<RawPage<T>>;
 
-const ORDER_BY: ReadonlySet<string> = new Set(["ID", "CREATE_TIME", "LAST_UPDATE_TIME"]);
+const ORDER_BY: readonly string[] = ["ID", "CREATE_TIME", "LAST_UPDATE_TIME"];
 const SORT_ORDER: ReadonlySet<string> = new Set(["ASC", "DESC"]);
 export const DEFAULT_PAGE_SIZE = 100;
 
-function checkOptions(options: PageOptions): void {
+/** `orderKeys`: the sort keys the listing honours; `null` passes any non-empty key on (the server checks it). */
+function checkOptions(options: PageOptions<string>, orderKeys: readonly string[] | null): void {
   const { pageSize, limit, orderBy, sortOrder } = options;
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 2 ** 31 - 1))
     throw new ConfigError(`pageSize must be a whole number from 1 to 2147483647, not ${pageSize}`);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0))
     throw new ConfigError(`limit must be a whole number of at least 0, not ${limit}`);
   // The server silently falls back to ID/ASC on anything else, so refuse it here instead.
-  if (orderBy !== undefined && !ORDER_BY.has(orderBy))
+  if (
+    orderBy !== undefined &&
+    (orderKeys ? !orderKeys.includes(orderBy) : typeof orderBy !== "string" || !orderBy)
+  )
     throw new ConfigError(
-      `orderBy must be one of ID, CREATE_TIME, LAST_UPDATE_TIME, not ${JSON.stringify(orderBy)}`,
+      orderKeys
+        ? `orderBy must be one of ${orderKeys.join(", ")}, not ${JSON.stringify(orderBy)}`
+        : `orderBy must be a non-empty string, not ${JSON.stringify(orderBy)}`,
     );
   if (sortOrder !== undefined && !SORT_ORDER.has(sortOrder))
     throw new ConfigError(`sortOrder must be ASC or DESC, not ${JSON.stringify(sortOrder)}`);
@@ -66,11 +72,18 @@ function checkOptions(options: PageOptions): void {
  * or from the `nextPageToken` option's page. */
 export class Paginated<T> implements AsyncIterable<T> {
   readonly #fetchPage: PageFetcher<T>;
-  readonly #options: PageOptions;
+  readonly #options: PageOptions<string>;
   readonly #query: Query;
 
-  constructor(fetchPage: PageFetcher<T>, options: PageOptions = {}, query: Query = {}) {
-    checkOptions(options);
+  /** `orderKeys`: the sort keys the listing honours (default the registry's ID, CREATE_TIME, LAST_UPDATE_TIME);
+   * `null` passes any key on. */
+  constructor(
+    fetchPage: PageFetcher<T>,
+    options: PageOptions<string> = {},
+    query: Query = {},
+    orderKeys: readonly string[] | null = ORDER_BY,
+  ) {
+    checkOptions(options, orderKeys);
     this.#fetchPage = fetchPage;
     this.#options = options;
     this.#query = query;

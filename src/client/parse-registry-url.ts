@@ -11,15 +11,18 @@ const EXAMPLE = "http://localhost:8080";
  *
  * @param value the address as given; surrounding whitespace is ignored, and an empty value counts as missing.
  * @param source where the value came from, for messages (e.g. `"MODEL_REGISTRY_URL"` or `"the url option"`).
+ * @param server what the address is of, for messages. Default `the Model Registry server`.
  * @returns the address with trailing slashes removed, e.g. `https://registry.example.com/base`.
  * @throws ConfigError when the value is missing, or is not an absolute `http://` or `https://` URL.
  */
-export function parseRegistryUrl(value: string | undefined, source: string): string {
+export function parseRegistryUrl(
+  value: string | undefined,
+  source: string,
+  server = "the Model Registry server",
+): string {
   const text = value?.trim() ?? "";
   if (text === "") {
-    throw new ConfigError(
-      `${source} is not set; set it to the Model Registry server's address, e.g. ${EXAMPLE}`,
-    );
+    throw new ConfigError(`${source} is not set; set it to ${server}'s address, e.g. ${EXAMPLE}`);
   }
   let parsed: URL;
   try {
@@ -44,7 +47,7 @@ export function parseRegistryUrl(value: string | undefined, source: string): str
       `${source} must not carry a query string or fragment ("${redactUrl(text)}"): the API paths are added to it; use ${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`,
     );
   }
-  if (/\/api\/model_registry\//.test(parsed.pathname)) {
+  if (/\/api\/model_(registry|catalog)\//.test(parsed.pathname)) {
     throw new ConfigError(
       `${source} should be the server's base address, without the API path: use ${parsed.origin} instead of "${redactUrl(text)}"`,
     );

@@ -71,6 +71,8 @@ export interface CallContext {
   path: string;
   /** What was asked for, e.g. `registered model "mnist"`. */
   subject?: string | undefined;
+  /** Which server was asked, for hints. Default `registry`. */
+  service?: "registry" | "catalog" | undefined;
 }
 
 /** The data of a successful call, or the typed error for a failed one. */
@@ -86,6 +88,7 @@ export function unwrap<T>(result: FetchResult<T>, call: CallContext): T {
       method: call.method,
       url: redactUrl(response.url || call.path),
       subject: call.subject,
+      service: call.service,
     },
     json === true,
   );

@@ -67,7 +67,7 @@ describe("the layers of src/", () => {
     ["errors.ts", "version.ts"],
     ["client"],
     ["config"],
-    ["storage"],
+    ["storage", "catalog"],
     ["workflows"],
     ["notebook", "model-registry-options.ts"],
     ["model-registry.ts", "jupyter-display.ts"],
