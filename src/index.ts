@@ -143,6 +143,12 @@ export {
   storageUri,
   toKServeManifest,
 } from "./workflows/kserve-manifest.js";
+export {
+  CATALOG_SOURCE_KIND,
+  catalogProperties,
+  type RegisterFromCatalogParams,
+  type RegisterFromCatalogResult,
+} from "./workflows/register-from-catalog.js";
 export type {
   RegisterModelParams,
   RegisterModelResult,

@@ -32,6 +32,10 @@ import {
 import { type KServeManifestParams, kserveManifest } from "./workflows/kserve-lookup.js";
 import type { KServeInferenceService } from "./workflows/kserve-types.js";
 import { findVersion } from "./workflows/lookup.js";
+import type {
+  RegisterFromCatalogParams,
+  RegisterFromCatalogResult,
+} from "./workflows/register-from-catalog.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
 import type { RegisterPlan } from "./workflows/register-plan.js";
 import type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
@@ -154,6 +158,27 @@ export class ModelRegistry {
     return planRegisterModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
+  }
+
+  /**
+   * Registers a model of a model catalog: reads it (`source`, `model`) and its model artifacts from `catalog`, and
+   * creates RegisteredModel → ModelVersion → ModelArtifact with the artifact's URI, the catalog's description, readme,
+   * licence, provider, tasks and language as properties, and `modelSource*` pointing back at the catalog entry
+   * (kind `catalog`, class the source, name the model). registerModel's re-run rules apply: the same URI gives
+   * `unchanged`, another a VersionConflictError before any write.
+   */
+  async registerFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterFromCatalogResult> {
+    const { fromCatalog } = await import("./workflows/register-from-catalog.js");
+    const { register, catalogModel, catalogArtifact } = await fromCatalog(params);
+    const result = await this.registerModel(register);
+    return displayable({ ...result, catalogModel, catalogArtifact });
+  }
+
+  /** What `registerFromCatalog` would do with these params (reading the catalog and the registry), changing nothing;
+   * mr-cli's `catalog register --dry-run`. */
+  async planRegisterFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterPlan> {
+    const { fromCatalog } = await import("./workflows/register-from-catalog.js");
+    return this.planRegisterModel((await fromCatalog(params)).register);
   }
 
   /**

@@ -82,6 +82,7 @@ export interface RegistrationInput {
   artifactName?: unknown;
   modelFormat?: { name?: unknown; version?: unknown } | undefined;
   metadata?: unknown;
+  modelMetadata?: unknown;
   [field: string]: unknown;
 }
 
@@ -129,6 +130,13 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
   )
     throw new ConfigError("metadata must be an object of custom properties, e.g. { accuracy: 0.98 }");
   encodeCustomProperties({ ...lineage, ...(metadata as CustomPropertiesInput | undefined) });
-  const bad = findUnstorable({ ...params, metadata, lineage }, "");
+  const modelMetadata = params.modelMetadata;
+  if (
+    modelMetadata !== undefined &&
+    (typeof modelMetadata !== "object" || modelMetadata === null || Array.isArray(modelMetadata))
+  )
+    throw new ConfigError('modelMetadata must be an object of custom properties, e.g. { license: "MIT" }');
+  encodeCustomProperties(modelMetadata as CustomPropertiesInput | undefined);
+  const bad = findUnstorable({ ...params, metadata, modelMetadata, lineage }, "");
   if (bad) throw new ConfigError(`${bad.path || "a value"} ${bad.problem}`);
 }

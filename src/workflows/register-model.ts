@@ -179,6 +179,7 @@ async function createEntities(
         name: params.name,
         owner: params.owner ?? author,
         description: params.modelDescription,
+        customProperties: params.modelMetadata,
       })
     ).entity;
   if (known.modelVersion) return { registeredModel, modelVersion: known.modelVersion, created: false };

@@ -31,6 +31,8 @@ export interface RegisterModelParams extends VersionName {
   owner?: string | undefined;
   /** Custom properties of the version. */
   metadata?: CustomPropertiesInput | undefined;
+  /** Custom properties of the registered model, used only when it is created (like `modelDescription`). */
+  modelMetadata?: CustomPropertiesInput | undefined;
   /** Name of the model artifact. Default: the model's name (as the Python client does). */
   artifactName?: string | undefined;
   /** The artifact's `storageKey`: the name of the storage's connection secret in the cluster (KServe's
