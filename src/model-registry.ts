@@ -160,13 +160,8 @@ export class ModelRegistry {
     });
   }
 
-  /**
-   * Registers a model of a model catalog: reads it (`source`, `model`) and its model artifacts from `catalog`, and
-   * creates RegisteredModel → ModelVersion → ModelArtifact with the artifact's URI, the catalog's description, readme,
-   * licence, provider, tasks and language as properties, and `modelSource*` pointing back at the catalog entry
-   * (kind `catalog`, class the source, name the model). registerModel's re-run rules apply: the same URI gives
-   * `unchanged`, another a VersionConflictError before any write.
-   */
+  /** Registers a catalog model (`source`, `model`, read from `catalog`) with one of its artifacts' URI, the catalog's
+   * facts as properties and `modelSource*` pointing back at it; registerModel's re-run rules apply. */
   async registerFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterFromCatalogResult> {
     const { fromCatalog } = await import("./workflows/register-from-catalog.js");
     const { register, catalogModel, catalogArtifact } = await fromCatalog(params);

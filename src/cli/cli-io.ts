@@ -1,6 +1,6 @@
 // The process as the CLI sees it and the options every command accepts: the types that context.ts (what each
 // command gets) and connect.ts (the registry for the resolved settings) share.
-import type { ModelRegistry } from "../model-registry.js";
+import type { Secrets } from "../client/secrets.js";
 
 /** A stream the CLI writes to. */
 export interface OutputStream {
@@ -15,8 +15,9 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Aborted when the user interrupts (Ctrl-C): long work stops and cleans up. */
   signal?: AbortSignal | undefined;
-  /** Called with each registry client the command creates (run() scrubs all output with its secrets). */
-  onRegistry?: ((registry: ModelRegistry) => void) | undefined;
+  /** Called with each registry or catalog client the command creates (run() scrubs all output with its
+   * secrets). */
+  onRegistry?: ((client: { secrets: Secrets }) => void) | undefined;
 }
 
 export type OutputFormat = "table" | "json" | "yaml";
@@ -34,4 +35,5 @@ export interface GlobalOptions {
   color?: boolean;
   timeout?: number;
   apiVersion?: "auto" | "v1" | "v1alpha3";
+  catalogUrl?: string;
 }

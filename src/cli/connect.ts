@@ -1,5 +1,7 @@
 // The registry client for the CLI's settings: flags win over the environment, which wins over the active context
 // of the config file; for storage, the context's fields win over the environment (see storage-settings.ts).
+
+import { ModelCatalog } from "../catalog/model-catalog.js";
 import { parseApiVersion } from "../client/api-version.js";
 import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ConfigError } from "../errors.js";
@@ -29,10 +31,14 @@ export async function cliEnv(
   // The environment wins as a whole: any token setting there hides the context's token file.
   const tokenVars = ["MODEL_REGISTRY_TOKEN", "MODEL_REGISTRY_TOKEN_FILE", "KF_PIPELINES_SA_TOKEN_PATH"];
   if (tokenVars.some((name) => io.env[name])) delete fromContext.MODEL_REGISTRY_TOKEN_FILE;
-  const env = { ...fromContext, ...io.env };
+  // A variable set but empty counts as unset: it does not hide the context's value.
+  const env: Record<string, string | undefined> = { ...fromContext };
+  for (const [key, value] of Object.entries(io.env))
+    if (value !== "" || fromContext[key] === undefined) env[key] = value;
   if (globals.url) env.MODEL_REGISTRY_URL = globals.url;
   if (globals.caFile) env.MODEL_REGISTRY_CA_FILE = globals.caFile;
   if (globals.apiVersion) env.MODEL_REGISTRY_API_VERSION = globals.apiVersion;
+  if (globals.catalogUrl) env.MODEL_CATALOG_URL = globals.catalogUrl;
   if (globals.tokenFile) {
     env.MODEL_REGISTRY_TOKEN_FILE = globals.tokenFile;
     delete env.MODEL_REGISTRY_TOKEN; // the flag names the token to use
@@ -56,4 +62,15 @@ export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelR
     onWarning,
     ...(globals.timeout ? { timeout: globals.timeout } : {}),
   });
+}
+
+/** The model catalog client for the CLI's settings: `--catalog-url`, else `MODEL_CATALOG_URL`, else the context's
+ * `catalogUrl`; the token and CA file as {@link ModelCatalog.fromEnv} finds them in the same environment. */
+export async function connectCatalog(io: CliIo, globals: GlobalOptions): Promise<ModelCatalog> {
+  const { env } = await cliEnv(io, globals);
+  if (!env.MODEL_CATALOG_URL?.trim())
+    throw new ConfigError(
+      "no model catalog configured: give --catalog-url, set MODEL_CATALOG_URL, or store it in a context (mr-cli config set-context NAME --catalog-url URL)",
+    );
+  return ModelCatalog.fromEnv({ env, ...(globals.timeout ? { timeout: globals.timeout } : {}) });
 }

@@ -1,5 +1,6 @@
 // What every command gets: where to write, the global options, and the registry, built only when first needed
 // (so --help and --version never load the SDK).
+import type { ModelCatalog } from "../catalog/model-catalog.js";
 import type { ModelRegistry } from "../model-registry.js";
 import type { CliIo, GlobalOptions, OutputFormat } from "./cli-io.js";
 
@@ -15,6 +16,9 @@ export interface CliContext {
   color(): boolean;
   /** The registry client for the resolved settings (flags > environment > config file context). */
   registry(): Promise<ModelRegistry>;
+  /** The model catalog client (`--catalog-url` > `MODEL_CATALOG_URL` > the context's `catalogUrl`).
+   * @throws ConfigError when none is configured. */
+  catalog(): Promise<ModelCatalog>;
   /** A note for the user on stderr (nothing with --quiet or when the output is JSON/YAML). */
   note(message: string): void;
 }
@@ -22,6 +26,7 @@ export interface CliContext {
 /** Builds the context; `globals` is read lazily because commander parses after the commands are built. */
 export function createContext(io: CliIo, globals: () => GlobalOptions): CliContext {
   let registry: Promise<ModelRegistry> | undefined;
+  let catalog: Promise<ModelCatalog> | undefined;
   const format = (): OutputFormat => (globals().json ? "json" : (globals().output ?? "table"));
   return {
     io,
@@ -35,6 +40,14 @@ export function createContext(io: CliIo, globals: () => GlobalOptions): CliConte
         return mr;
       });
       return registry;
+    },
+    catalog: () => {
+      catalog ??= import("./connect.js").then(async ({ connectCatalog }) => {
+        const client = await connectCatalog(io, globals());
+        io.onRegistry?.(client);
+        return client;
+      });
+      return catalog;
     },
     note: (message) => {
       if (!globals().quiet && format() === "table") io.stderr.write(`${message}\n`);

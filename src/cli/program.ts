@@ -1,6 +1,7 @@
 // The mr-cli command tree. Every command file builds its Command; this file adds the options all of them share.
 import { Command, Option } from "commander";
 import { VERSION } from "../version.js";
+import { catalogCommand } from "./commands/catalog.js";
 import { configCommand } from "./commands/config.js";
 import { deployCommand, undeployCommand } from "./commands/deploy.js";
 import { downloadCommand, verifyCommand } from "./commands/files.js";
@@ -26,6 +27,7 @@ function addSharedOptions(command: Command, connection = true): void {
       .option("--ca-file <path>", "CA bundle to trust (default MODEL_REGISTRY_CA_FILE)")
       .option("--context <name>", "config context to use (default the current one; see mr-cli config)")
       .option("--timeout <ms>", "time limit of one HTTP request (default 30000)", positiveInt)
+      .option("--catalog-url <url>", "model catalog URL (default MODEL_CATALOG_URL, then the config context)")
       .addOption(
         new Option(
           "--api-version <version>",
@@ -88,6 +90,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     downloadCommand(ctx),
     verifyCommand(ctx),
     infoCommand(ctx),
+    catalogCommand(ctx),
     configCommand(ctx),
   ]) {
     program.addCommand(command);

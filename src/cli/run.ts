@@ -19,7 +19,7 @@ export async function run(argv: readonly string[], rawIo: CliIo): Promise<number
     ...rawIo,
     stdout: scrubbing(rawIo.stdout),
     stderr: scrubbing(rawIo.stderr),
-    onRegistry: (registry) => known.push(registry.secrets),
+    onRegistry: (client) => known.push(client.secrets),
   };
   const { program } = buildProgram(io);
   try {

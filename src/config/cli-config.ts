@@ -21,6 +21,8 @@ export interface CliContextConfig {
   author?: string;
   /** `auto`, `v1` or `v1alpha3`. */
   apiVersion?: string;
+  /** The model catalog's URL. */
+  catalogUrl?: string;
   s3Endpoint?: string;
   bucket?: string;
   region?: string;
@@ -45,6 +47,7 @@ const FIELDS = {
   caFile: "MODEL_REGISTRY_CA_FILE",
   author: "MODEL_REGISTRY_AUTHOR",
   apiVersion: "MODEL_REGISTRY_API_VERSION",
+  catalogUrl: "MODEL_CATALOG_URL",
 } as const;
 const STORAGE_FIELDS = ["s3Endpoint", "bucket", "region", "checksums", "addressingStyle", "profile"] as const;
 

@@ -30,6 +30,7 @@ export function configCommand(ctx: CliContext): Command {
     .option("--ca-file <path>", "CA bundle")
     .option("--author <author>", "default author")
     .option("--api-version <version>", "REST API generation: auto, v1 or v1alpha3")
+    .option("--catalog-url <url>", "model catalog URL")
     .option("--s3-endpoint <url>", "S3 endpoint")
     .option("--bucket <bucket>", "S3 bucket")
     .option("--region <region>", "S3 region")

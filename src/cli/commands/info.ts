@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { describeStorageSettings } from "../../config/storage-settings.js";
-import { AuthError } from "../../errors.js";
+import { AuthError, ConfigError, ModelRegistryError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { CliContext } from "../context.js";
 import { print, renderCard } from "../output.js";
@@ -29,6 +29,7 @@ export function infoCommand(ctx: CliContext): Command {
               `${deprecation.apiVersion} deprecated${deprecation.sunset ? `, sunset ${deprecation.sunset}` : ""}`,
           ],
           ["access", info.refusal ? `refused (${info.refusal})` : info.access],
+          ["catalog", info.catalog && catalogLine(info.catalog)],
           ...Object.entries(info.storage).map(
             ([name, value]) => [`storage ${name}`, value] as [string, string],
           ),
@@ -58,6 +59,7 @@ async function gatherInfo(ctx: CliContext) {
       .toArray()
       .catch((error: unknown) => refused(error));
   const deprecation = mr.deprecation;
+  const catalog = await gatherCatalog(ctx);
   const info = {
     clientVersion: VERSION,
     registryUrl: mr.url,
@@ -75,6 +77,40 @@ async function gatherInfo(ctx: CliContext) {
     access,
     ...(refusal ? { refusal: `${(refusal as AuthError).status} ${(refusal as AuthError).code}` } : {}),
     storage: describeStorageSettings(await mr.storageSettings()),
+    ...(catalog ? { catalog } : {}),
   };
   return { info, api: api ?? undefined, refusal: refusal as AuthError | undefined };
+}
+
+/** What `mr-cli info` says of the catalog: its URL, and its sources with their status (or why it could not be read);
+ * nothing when no catalog is configured. */
+async function gatherCatalog(ctx: CliContext): Promise<CatalogInfo | undefined> {
+  const catalog = await ctx.catalog().catch((error: unknown) => {
+    if (error instanceof ConfigError && /no model catalog configured/.test(error.message)) return undefined;
+    throw error;
+  });
+  if (!catalog) return undefined;
+  try {
+    const sources = await catalog.sources.list({ signal: ctx.io.signal }).toArray();
+    return {
+      url: catalog.url,
+      sources: sources.map((s) => ({ id: s.id, status: s.status ?? "unknown" })),
+    };
+  } catch (error) {
+    if (!(error instanceof ModelRegistryError)) throw error;
+    return { url: catalog.url, error: error.message };
+  }
+}
+
+interface CatalogInfo {
+  url: string;
+  sources?: { id: string; status: string }[];
+  error?: string;
+}
+
+function catalogLine(catalog: CatalogInfo): string {
+  if (catalog.error) return `${catalog.url} (cannot be read: ${catalog.error})`;
+  const sources = catalog.sources ?? [];
+  const listed = sources.map((s) => `${s.id} ${s.status}`).join(", ");
+  return `${catalog.url} (${sources.length} source${sources.length === 1 ? "" : "s"}${listed ? `: ${listed}` : ""})`;
 }

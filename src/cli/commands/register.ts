@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
-import type { RegisterModelParams } from "../../workflows/register-model.js";
+import type { RegisterModelParams, RegisterModelResult } from "../../workflows/register-model.js";
+import type { RegisterPlan } from "../../workflows/register-plan.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
@@ -108,24 +109,27 @@ Examples:
 /** `--dry-run`: what would be uploaded and created, as a card (or JSON). */
 async function showPlan(ctx: CliContext, source: string, flags: RegisterFlags): Promise<void> {
   const planned = await plan(ctx, source, flags);
-  await print(ctx, planned, () =>
-    renderCard([
-      [
-        "dry run",
-        `${planned.name} ${planned.version}: nothing changed; registerModel would say ${planned.status}`,
-      ],
-      ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
-      ["target", planned.uri],
-      ...Object.entries(planned.storage ?? {}).map(
-        ([name, value]) => [`storage ${name}`, value] as [string, string],
-      ),
-      ["registered model", planned.registeredModel],
-      ["model version", planned.modelVersion],
-      ["model artifact", planned.modelArtifact],
-      ["stored files", planned.reuseStoredFiles ? "already in place: nothing to upload" : undefined],
-      ["waits for", planned.waitsFor && `another run uploading to ${planned.waitsFor.uri}`],
-    ]),
-  );
+  await print(ctx, planned, () => planCard(planned));
+}
+
+/** The card of a registration's plan (`--dry-run`). */
+export function planCard(planned: RegisterPlan): string {
+  return renderCard([
+    [
+      "dry run",
+      `${planned.name} ${planned.version}: nothing changed; registerModel would say ${planned.status}`,
+    ],
+    ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
+    ["target", planned.uri],
+    ...Object.entries(planned.storage ?? {}).map(
+      ([name, value]) => [`storage ${name}`, value] as [string, string],
+    ),
+    ["registered model", planned.registeredModel],
+    ["model version", planned.modelVersion],
+    ["model artifact", planned.modelArtifact],
+    ["stored files", planned.reuseStoredFiles ? "already in place: nothing to upload" : undefined],
+    ["waits for", planned.waitsFor && `another run uploading to ${planned.waitsFor.uri}`],
+  ]);
 }
 
 /** Registers: the library's registerModel with progress on stderr, its warnings, and the result as a card. */
@@ -138,18 +142,22 @@ async function register(ctx: CliContext, source: string, flags: RegisterFlags): 
     ...(onProgress ? { onProgress } : {}),
   });
   for (const warning of result.warnings ?? []) ctx.io.stderr.write(`mr-cli: warning: ${warning}\n`);
-  await print(ctx, result, () =>
-    renderCard([
-      [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],
-      ["uri", result.uri],
-      ["model id", result.registeredModel.id],
-      ["version id", result.modelVersion.id],
-      ["artifact id", result.modelArtifact.id],
-      [
-        "files",
-        result.manifest ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)` : undefined,
-      ],
-      ["digest", result.manifest?.digest],
-    ]),
-  );
+  await print(ctx, result, () => resultCard(result));
+}
+
+/** The card of a registration's result; `extra` lines go after the ids. */
+export function resultCard(result: RegisterModelResult, extra: [string, string | undefined][] = []): string {
+  return renderCard([
+    [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],
+    ["uri", result.uri],
+    ["model id", result.registeredModel.id],
+    ["version id", result.modelVersion.id],
+    ["artifact id", result.modelArtifact.id],
+    ...extra,
+    [
+      "files",
+      result.manifest ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)` : undefined,
+    ],
+    ["digest", result.manifest?.digest],
+  ]);
 }

@@ -1,0 +1,152 @@
+// The catalog client's transport: the registry's one fetch (token, TLS, retries, time limits) under the catalog's
+// typed openapi-fetch client; one call unwrapped into its data or a typed error; listings as Paginated.
+import createClient, { type Client } from "openapi-fetch";
+import { type CallOptions, callOptions } from "../client/call-options.js";
+import { createFetch, type TokenProvider } from "../client/create-fetch.js";
+import { displayable } from "../client/displayable.js";
+import { decodeEntity } from "../client/entity.js";
+import type { paths } from "../client/generated/catalog.js";
+import { type PageOptions, Paginated } from "../client/paginate.js";
+import { parseRegistryUrl } from "../client/parse-registry-url.js";
+import { checkTimeoutMs, type RetryOptions, retryPolicy } from "../client/retry.js";
+import { Secrets } from "../client/secrets.js";
+import { type FetchResult, unwrap } from "../client/transport.js";
+import { ConfigError } from "../errors.js";
+import { VERSION } from "../version.js";
+
+/** The catalog API's path prefix. */
+export const CATALOG_API_PREFIX = "/api/model_catalog/v1alpha1";
+
+/** The raw typed openapi-fetch client of the catalog API (every endpoint of its spec, paths as in the spec). */
+export type CatalogApiClient = Client<paths>;
+
+/** How to reach a model catalog: as {@link ModelRegistryOptions}, for the catalog's address. */
+export interface ModelCatalogOptions {
+  /** Base URL of the catalog, e.g. `http://localhost:8081` (the API path is added per request). */
+  url: string;
+  /** Bearer token, or a function returning one (called per request). */
+  token?: TokenProvider | undefined;
+  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
+  timeout?: number | undefined;
+  /** Retries of transient failures (connection errors, 408/429/502/503/504). Default `{ attempts: 5 }`; `false`
+   * disables them. */
+  retry?: RetryOptions | false | undefined;
+  /** Path of a PEM CA bundle to trust. */
+  caFile?: string | undefined;
+  /** Accept any TLS certificate. Development only. Default false. */
+  insecureSkipVerify?: boolean | undefined;
+  /** User-Agent header. Default `model-registry-ts/<version>`. */
+  userAgent?: string | undefined;
+}
+
+/** The fields of an openapi-fetch call that come from one call's options. */
+export type CallInit = {
+  signal?: AbortSignal;
+  headers?: Headers;
+  fetch?: (request: Request) => Promise<Response>;
+};
+
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+/** Sends the catalog's requests. @internal */
+export class CatalogTransport {
+  /** The base URL, without a trailing slash. */
+  readonly url: string;
+  /** The typed client. */
+  readonly api: CatalogApiClient;
+  /** The tokens sent, scrubbed from every error. */
+  readonly secrets: Secrets = new Secrets();
+  readonly #fetch: ReturnType<typeof createFetch>;
+
+  constructor(options: ModelCatalogOptions) {
+    this.url = parseRegistryUrl(options.url, "the catalog url option", "the model catalog");
+    retryPolicy(options.retry);
+    checkTimeoutMs(options.timeout, "the timeout option");
+    if (typeof options.token === "string") this.secrets.add(options.token);
+    this.#fetch = createFetch({
+      token: options.token,
+      fetch: options.fetch,
+      timeoutMs: options.timeout,
+      retry: options.retry,
+      tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
+      userAgent: options.userAgent ?? `model-registry-ts/${VERSION}`,
+      secrets: this.secrets,
+      service: "the model catalog",
+    });
+    const send = this.#fetch;
+    this.api = createClient<paths>({ baseUrl: this.url, fetch: (request: Request) => send(request) });
+  }
+
+  /** The init of one call: its signal and headers, and a fetch with its time limit and retries. */
+  init(options: CallOptions): CallInit {
+    const { signal, timeout, retry, headers } = callOptions(options);
+    const init: CallInit = {};
+    if (signal) init.signal = signal;
+    if (headers) {
+      try {
+        init.headers = new Headers(headers);
+      } catch {
+        throw new ConfigError(
+          `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}); nothing was sent`,
+        );
+      }
+      const auth = init.headers.get("authorization");
+      if (auth) this.secrets.add(auth.replace(/^bearer\s+/i, ""));
+    }
+    if (timeout !== undefined || retry !== undefined) {
+      const timeoutMs = checkTimeoutMs(timeout, "the timeout of this call");
+      if (retry !== undefined) retryPolicy(retry);
+      init.fetch = (request) => this.#fetch(request, { timeoutMs, retry });
+    }
+    return init;
+  }
+
+  /** Sends one call and unwraps it into its data or a typed error (secrets scrubbed). */
+  async call<T>(subject: string, send: () => Promise<FetchResult<T>>): Promise<T> {
+    try {
+      const result = await send();
+      return unwrap(result, { method: "GET", path: CATALOG_API_PREFIX, subject, service: "catalog" });
+    } catch (error) {
+      throw this.secrets.scrubError(error);
+    }
+  }
+
+  /** A listing of one catalog endpoint (`path` under the API prefix). */
+  paginate<T>(
+    path: string,
+    query: Query,
+    options: PageOptions<string>,
+    orderKeys: readonly string[] | null,
+    subject: string,
+    kind?: string,
+  ): Paginated<T> {
+    const url = `${CATALOG_API_PREFIX}${path}`;
+    return new Paginated<T>(
+      async (page, pageOptions) => {
+        const raw = await this.call(subject, () =>
+          // The path is built (and its parts encoded) above; the spec's templates cannot be matched by a built path.
+          (
+            this.api.GET as unknown as (
+              p: string,
+              i: object,
+            ) => Promise<FetchResult<{ items?: T[]; nextPageToken?: string }>>
+          )(url, {
+            params: { query: { ...query, ...page } },
+            ...this.init(pageOptions),
+          }),
+        );
+        const items = (raw.items ?? []).map((item) =>
+          kind
+            ? (decodeEntity(item as { customProperties?: never }, kind) as T)
+            : (displayable(item as object) as T),
+        );
+        return { items, nextPageToken: raw.nextPageToken };
+      },
+      options,
+      {},
+      orderKeys,
+    );
+  }
+}
