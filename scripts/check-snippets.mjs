@@ -34,7 +34,7 @@ blocks.forEach((code, i) => {
 
 // The TypeScript notebooks: a kernel runs the cells in order in one scope, so their code cells, joined in order, are
 // one module (top-level await included).
-const notebooks = ["quickstart-node", "mnist-deno"];
+const notebooks = ["quickstart-node", "catalog-node", "mnist-deno"];
 for (const name of notebooks) {
   const notebook = JSON.parse(readFileSync(join(root, "examples", "notebooks", `${name}.ipynb`), "utf8"));
   const cells = notebook.cells

@@ -15,6 +15,7 @@ export {
   type CatalogMetricsArtifact,
   type CatalogModel,
   type CatalogModelArtifact,
+  type CatalogModelDescription,
   type CatalogModelListOptions,
   type CatalogModelOrderBy,
   type CatalogSource,

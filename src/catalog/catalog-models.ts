@@ -12,6 +12,7 @@ import {
   type CatalogFilterOptions,
   type CatalogMetricsArtifact,
   type CatalogModel,
+  type CatalogModelDescription,
   type CatalogModelListOptions,
   type PerformanceArtifactListOptions,
   type RecommendedOptions,
@@ -83,6 +84,14 @@ export class CatalogModels {
         }),
       )
       .then((raw) => decodeEntity(raw, "catalog model") as CatalogModel);
+  }
+
+  /** The model and all its artifacts, in two requests and as many pages as its artifacts take; in a notebook this
+   * shows as the model's card with its metrics. @throws NotFoundError (404) when the source has no such model. */
+  async describe(source: string, name: string, options: CallOptions = {}): Promise<CatalogModelDescription> {
+    const model = await this.get(source, name, options);
+    const artifacts = await this.artifacts(source, name, options).toArray();
+    return displayable({ model, artifacts });
   }
 
   /** The model's artifacts (model artifacts with their URIs, metrics artifacts with their figures), page by page.

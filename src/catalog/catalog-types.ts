@@ -28,6 +28,15 @@ export type CatalogMetricsArtifact = Entity<Schemas["CatalogMetricsArtifact"]>;
 /** Either kind of catalog artifact; `artifactType` (`model-artifact` or `metrics-artifact`) tells them apart. */
 export type CatalogArtifact = CatalogModelArtifact | CatalogMetricsArtifact;
 
+/** A catalog model with all its artifacts (`catalog.models.describe()`): in a notebook, a card with its readme
+ * summary, licence, tasks, artifact URIs and metrics. */
+export interface CatalogModelDescription {
+  /** The model, as `get()` returns it. */
+  model: CatalogModel;
+  /** Every artifact of the model: model artifacts (URIs) and metrics artifacts (figures). */
+  artifacts: CatalogArtifact[];
+}
+
 /** What `filterOptions()` returns: each filterable field (e.g. `license`, `artifacts.ttft_p90.double_value`) with its
  * `type` (`string` or `number`), its `values` or numeric `range`; and the catalog's `namedQueries`. */
 export type CatalogFilterOptions = Schemas["FilterOptionsList"];

@@ -28,8 +28,9 @@ const ARTIFACT_KINDS: Record<string, string> = {
 
 /** The entity's kind in words, e.g. "model version". */
 export function kindOf(entity: AnyEntity): string {
-  if (typeof entity.artifactType === "string") return ARTIFACT_KINDS[entity.artifactType] ?? "artifact";
   const tagged = entityKind(entity);
+  if (tagged?.startsWith("catalog ")) return tagged; // catalog artifacts have the registry's artifactType values
+  if (typeof entity.artifactType === "string") return ARTIFACT_KINDS[entity.artifactType] ?? "artifact";
   if (tagged) return tagged;
   if ("servingEnvironmentId" in entity) return "inference service";
   if ("experimentId" in entity) return "experiment run";
@@ -104,6 +105,20 @@ const COLUMNS: Record<string, readonly Column[]> = {
     field("status"),
     field("experimentId", "experiment id"),
     created,
+    properties,
+  ],
+  "catalog model": [
+    field("source_id", "source"),
+    field("name"),
+    field("provider"),
+    field("license"),
+    { label: "tasks", value: (e) => (Array.isArray(e.tasks) ? e.tasks.join(", ") : "") },
+    field("description"),
+  ],
+  "catalog artifact": [
+    field("id"),
+    { label: "type", value: (e) => String(e.metricsType ?? e.artifactType ?? "") },
+    field("uri", "uri", 80),
     properties,
   ],
   serve: [

@@ -1,6 +1,7 @@
 // Values of the SDK as Jupyter MIME bundles. This is what the display hook loads (see
 // src/jupyter-display.ts): an entity becomes a card, a list or a listing a table, registerModel's result its card.
 import { Paginated } from "../client/paginate.js";
+import { catalogCard, isCatalogDescription, isCatalogModel } from "./catalog-card.js";
 import { deployCard, isDeployOutcome } from "./deploy-card.js";
 import { entityCard } from "./entity-card.js";
 import { type AnyEntity, isEntity } from "./entity-kind.js";
@@ -52,6 +53,8 @@ export async function toMimeBundle(value: unknown, options: RenderOptions = {}):
   const maxRows = options.maxRows ?? DEFAULT_ROWS;
   if (isRegisterResult(value)) return resultCard(value);
   if (isDeployOutcome(value)) return deployCard(value);
+  if (isCatalogDescription(value)) return catalogCard(value.model, value.artifacts);
+  if (isCatalogModel(value)) return catalogCard(value);
   if (isEntity(value)) return entityCard(value);
   if (isEntityList(value))
     return entityTable(value.slice(0, maxRows), { more: Math.max(0, value.length - maxRows) });

@@ -121,6 +121,29 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
     5 * MINUTE,
   );
 
+  it.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)(
+    "catalog-node.ipynb (tslab): a catalog search as a table, a model's card with its metrics, registered from the catalog",
+    () => {
+      installTslabKernel();
+      const nb = executeNotebook(join(NOTEBOOKS, "catalog-node.ipynb"), {
+        cwd: packageRunDir("tslab-run"),
+        env: { ...stackEnv(), MODEL_NAME: uniqueName("catalog-notebook") },
+      });
+      expect(problems(nb)).toEqual([]);
+      const search = htmlOf(cellWith(nb, "catalog.models.list("))[0];
+      expect(search).toContain("2 catalog models");
+      expect(search).toContain("acme/digits-onnx");
+      const card = htmlOf(cellWith(nb, "catalog.models.describe("))[0];
+      expect(card).toContain("catalog model");
+      expect(card).toContain("Apache 2.0");
+      expect(card).toContain("image-classification");
+      expect(card).toContain("oci://quay.io/acme/digits-onnx:1.0");
+      expect(card).toMatch(/accuracy-metrics.*accuracy 0\.918/s);
+      expect(htmlOf(cellWith(nb, "mr.registerFromCatalog("))[0]).toContain("registered");
+    },
+    5 * MINUTE,
+  );
+
   // The notebook pip-installs the wheel of mr-cli-ts (built here as `npm run build:python` does) into the kernel's
   // venv, and runs with that venv and the system's commands on PATH, but no node anywhere.
   it(

@@ -163,3 +163,64 @@ describe("readmeSummary", () => {
     expect(readmeSummary("x".repeat(200), 10)).toBe(`${"x".repeat(9)}…`);
   });
 });
+
+describe("catalog values in a notebook", () => {
+  const model = {
+    id: "3",
+    name: "acme/digits-onnx",
+    source_id: "stack_demo",
+    provider: "Acme <Labs>",
+    license: "Apache 2.0",
+    tasks: ["image-classification"],
+    language: ["en", "de"],
+    readme: "# digits\n\nClassifies digits.",
+    artifactCounts: { "model-artifact": 1, "accuracy-metrics": 1 },
+    customProperties: { framework: { metadataType: "MetadataStringValue", string_value: "onnx" } },
+  };
+  const artifacts = [
+    { id: "5", artifactType: "model-artifact", uri: "oci://quay.io/acme/digits-onnx:1.0" },
+    {
+      id: "6",
+      artifactType: "metrics-artifact",
+      metricsType: "accuracy-metrics",
+      customProperties: { accuracy: { metadataType: "MetadataDoubleValue", double_value: 0.918 } },
+    },
+  ];
+  const catalog = () =>
+    new ModelCatalog({
+      url: "http://catalog.test",
+      fetch: fakeCatalog((url) =>
+        url.pathname.endsWith("/artifacts")
+          ? { body: page(artifacts) }
+          : url.pathname.endsWith("/models")
+            ? { body: page([model]) }
+            : { body: model },
+      ).fetch,
+    });
+
+  it("shows a model as a card: readme summary, licence, tasks, artifact counts; escaped HTML", async () => {
+    const { toMimeBundle } = await import("../../src/notebook/mime-bundle.js");
+    const bundle = await toMimeBundle(await catalog().models.get("stack_demo", "acme/digits-onnx"));
+    const text = bundle["text/plain"] as string;
+    expect(text).toMatch(/^catalog model "acme\/digits-onnx"/);
+    expect(text).toMatch(/license\s+Apache 2\.0/);
+    expect(text).toMatch(/tasks\s+image-classification/);
+    expect(text).toMatch(/readme\s+Classifies digits\./);
+    expect(text).toMatch(/artifacts\s+1 model-artifact, 1 accuracy-metrics/);
+    expect(bundle["text/html"]).toContain("Acme &lt;Labs&gt;");
+  });
+
+  it("shows describe() as the card with artifact URIs and metrics, and a search as a table", async () => {
+    const { toMimeBundle } = await import("../../src/notebook/mime-bundle.js");
+    const described = await toMimeBundle(await catalog().models.describe("stack_demo", "acme/digits-onnx"));
+    expect(described["text/plain"]).toMatch(/model artifact\s+oci:\/\/quay\.io\/acme\/digits-onnx:1\.0/);
+    expect(described["text/plain"]).toMatch(/accuracy-metrics\s+accuracy 0\.918/);
+    const table = (await toMimeBundle(catalog().models.list()))["text/plain"] as string;
+    expect(table).toMatch(/source\s+name\s+provider\s+license\s+tasks/);
+    expect(table).toMatch(
+      /stack_demo\s+acme\/digits-onnx\s+Acme <Labs>\s+Apache 2\.0\s+image-classification/,
+    );
+    const artifactTable = (await toMimeBundle(catalog().models.artifacts("s", "m")))["text/plain"] as string;
+    expect(artifactTable).toMatch(/accuracy-metrics/);
+  });
+});

@@ -20,8 +20,13 @@ const source = (nb: Notebook) =>
     .join("\n");
 
 describe("the example notebooks", () => {
-  it("are the three of the issue", () => {
-    expect(notebooks.sort()).toEqual(["from-python.ipynb", "mnist-deno.ipynb", "quickstart-node.ipynb"]);
+  it("are the four we keep", () => {
+    expect(notebooks.sort()).toEqual([
+      "catalog-node.ipynb",
+      "from-python.ipynb",
+      "mnist-deno.ipynb",
+      "quickstart-node.ipynb",
+    ]);
   });
 
   it.each(notebooks)("%s is committed without outputs", (file) => {
@@ -36,6 +41,7 @@ describe("the example notebooks", () => {
   it("each names its kernel", () => {
     const kernels = Object.fromEntries(notebooks.map((file) => [file, read(file).metadata.kernelspec?.name]));
     expect(kernels).toEqual({
+      "catalog-node.ipynb": "tslab",
       "from-python.ipynb": "python3",
       "mnist-deno.ipynb": "deno",
       "quickstart-node.ipynb": "tslab",

@@ -1,0 +1,71 @@
+// A catalog model as a card: provider, licence, tasks, language, the readme's first paragraph, its artifacts' URIs
+// and, when its artifacts are at hand (`catalog.models.describe()`), their metrics.
+import type { CatalogArtifact, CatalogModel, CatalogModelDescription } from "../catalog/catalog-types.js";
+import { readmeSummary } from "../catalog/readme-summary.js";
+import { propertiesTable, propertyLines } from "./entity-card.js";
+import { type AnyEntity, isEntity, kindOf } from "./entity-kind.js";
+import { formatValue, toJson, truncate } from "./format.js";
+import { BOX_STYLE, escapeHtml, fieldLines, fieldTable, MUTED_STYLE } from "./html.js";
+import type { MimeBundle } from "./mime.js";
+
+/** Whether `value` is a catalog model as the catalog client returns it. */
+export function isCatalogModel(value: unknown): value is CatalogModel {
+  return isEntity(value) && kindOf(value) === "catalog model";
+}
+
+/** Whether `value` is what `catalog.models.describe()` returns. */
+export function isCatalogDescription(value: unknown): value is CatalogModelDescription {
+  if (typeof value !== "object" || value === null) return false;
+  const { model, artifacts } = value as Record<string, unknown>;
+  return isCatalogModel(model) && Array.isArray(artifacts);
+}
+
+const words = (values: readonly string[] | undefined) => (values ?? []).join(", ");
+
+/** One metrics artifact as `name value, …` (its figures), at most 200 characters. */
+function figures(artifact: CatalogArtifact): string {
+  const text = Object.entries(artifact.customProperties)
+    .map(([key, value]) => `${key} ${formatValue(value)}`)
+    .join(", ");
+  return truncate(text, 200);
+}
+
+function rows(model: CatalogModel, artifacts: CatalogArtifact[] | undefined): [string, string | undefined][] {
+  const counts = Object.entries(model.artifactCounts ?? {}).map(([kind, n]) => `${n} ${kind}`);
+  const uris = (artifacts ?? []).flatMap((a) =>
+    "uri" in a && a.artifactType === "model-artifact" ? [a.uri] : [],
+  );
+  const metrics = (artifacts ?? []).flatMap((a): [string, string][] =>
+    "metricsType" in a ? [[a.metricsType, figures(a)]] : [],
+  );
+  return [
+    ["source", model.source_id],
+    ["provider", model.provider],
+    ["license", model.license && `${model.license}${model.licenseLink ? ` (${model.licenseLink})` : ""}`],
+    ["tasks", words(model.tasks)],
+    ["language", words(model.language)],
+    ["maturity", model.maturity],
+    ["library", model.libraryName],
+    ["description", model.description],
+    ["readme", readmeSummary(model.readme, 300)],
+    ["artifacts", artifacts ? undefined : counts.join(", ")],
+    ...uris.map((uri): [string, string] => ["model artifact", uri]),
+    ...metrics,
+  ];
+}
+
+/** A catalog model (with its artifacts, if given) as a MIME bundle: an HTML card, text and JSON. */
+export function catalogCard(model: CatalogModel, artifacts?: CatalogArtifact[]): MimeBundle {
+  const entity = model as unknown as AnyEntity;
+  const fields = rows(model, artifacts);
+  const title = `<span style="${MUTED_STYLE}">catalog model</span> <strong>${escapeHtml(model.name)}</strong>`;
+  return {
+    "text/plain": [
+      `catalog model ${JSON.stringify(model.name)}`,
+      ...fieldLines(fields),
+      ...propertyLines(entity),
+    ].join("\n"),
+    "text/html": `<div style="${BOX_STYLE}"><div>${title}</div>${fieldTable(fields)}${propertiesTable(entity)}</div>`,
+    "application/json": toJson(artifacts ? { model, artifacts } : model),
+  };
+}
