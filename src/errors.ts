@@ -265,8 +265,10 @@ export class EntityNotFoundError extends ModelRegistryError {
     /** The API the lookup asked. */
     readonly apiUrl: string,
     hint?: string,
+    /** What was asked, for the message. Default `the registry`. */
+    place = "the registry",
   ) {
-    super(`${subject} does not exist in the registry at ${apiUrl}${hint ? `; ${hint}` : ""}`);
+    super(`${subject} does not exist in ${place} at ${apiUrl}${hint ? `; ${hint}` : ""}`);
   }
 }
 

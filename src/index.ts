@@ -148,6 +148,7 @@ export {
   CATALOG_SOURCE_KIND,
   catalogProperties,
   type RegisterFromCatalogParams,
+  type RegisterFromCatalogPlan,
   type RegisterFromCatalogResult,
 } from "./workflows/register-from-catalog.js";
 export type {

@@ -34,6 +34,7 @@ import type { KServeInferenceService } from "./workflows/kserve-types.js";
 import { findVersion } from "./workflows/lookup.js";
 import type {
   RegisterFromCatalogParams,
+  RegisterFromCatalogPlan,
   RegisterFromCatalogResult,
 } from "./workflows/register-from-catalog.js";
 import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
@@ -171,9 +172,10 @@ export class ModelRegistry {
 
   /** What `registerFromCatalog` would do with these params (reading the catalog and the registry), changing nothing;
    * mr-cli's `catalog register --dry-run`. */
-  async planRegisterFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterPlan> {
+  async planRegisterFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterFromCatalogPlan> {
     const { fromCatalog } = await import("./workflows/register-from-catalog.js");
-    return this.planRegisterModel((await fromCatalog(params)).register);
+    const { register, catalogModel, catalogArtifact } = await fromCatalog(params);
+    return { ...(await this.planRegisterModel(register)), catalogModel, catalogArtifact };
   }
 
   /**

@@ -1,9 +1,9 @@
 // Catalog models: search and list, one model, its artifacts and performance artifacts, the filter options.
-import type { CallOptions } from "../client/call-options.js";
+import { type CallOptions, callOptions } from "../client/call-options.js";
 import { displayable } from "../client/displayable.js";
 import { decodeEntity } from "../client/entity.js";
 import type { Paginated } from "../client/paginate.js";
-import { ConfigError } from "../errors.js";
+import { BadRequestError, ConfigError } from "../errors.js";
 import { CATALOG_API_PREFIX, type CatalogTransport, type Query } from "./catalog-transport.js";
 import {
   CATALOG_ORDER_KEYS,
@@ -55,21 +55,25 @@ export class CatalogModels {
    * @throws ConfigError for an unknown `orderBy` or a bad option, before anything is sent. */
   list(options: CatalogModelListOptions = {}): Paginated<CatalogModel> {
     const { q, source, sourceLabel, filterQuery } = options;
+    const tuning = recommended(options);
+    const given = Object.keys(tuning).filter((key) => tuning[key] !== undefined);
+    // The catalog reads them only for the RECOMMENDED order; elsewhere they would be dropped without a word.
+    if (given.length > 0 && options.orderBy !== "RECOMMENDED")
+      throw new ConfigError(`${given.join(", ")} tune orderBy RECOMMENDED only; nothing was sent`);
     const query: Query = {
       q,
       source: list(source, "source"),
       sourceLabel: list(sourceLabel, "sourceLabel"),
       filterQuery,
-      ...recommended(options),
+      ...tuning,
     };
-    return this.catalog.paginate<CatalogModel>(
-      "/models",
+    return this.catalog.paginate<CatalogModel>("/models", {
       query,
       options,
-      CATALOG_ORDER_KEYS.models,
-      "catalog models",
-      "catalog model",
-    );
+      orderKeys: CATALOG_ORDER_KEYS.models,
+      subject: "catalog models",
+      kind: "catalog model",
+    });
   }
 
   /** One model of a source (`get("stack_demo", "acme/digits-onnx")`); its `artifactCounts` say how many artifacts of
@@ -108,11 +112,19 @@ export class CatalogModels {
     };
     return this.catalog.paginate<CatalogArtifact>(
       `/sources/${encodeURIComponent(path.source_id)}/models/${encodeURIComponent(path.model_name)}/artifacts`,
-      query,
-      options,
-      null,
-      `artifacts of catalog model ${JSON.stringify(name)}`,
-      "catalog artifact",
+      {
+        query,
+        options,
+        orderKeys: null,
+        subject: `artifacts of catalog model ${JSON.stringify(name)}`,
+        kind: "catalog artifact",
+        // The catalog answers 400 ("invalid model name") for a model it does not have: asking for the model itself
+        // gives the NotFoundError (404) that says so.
+        explain: async (error) => {
+          if (error instanceof BadRequestError) await this.get(source, name, callOptions(options));
+          throw error;
+        },
+      },
     );
   }
 
@@ -131,11 +143,13 @@ export class CatalogModels {
     };
     return this.catalog.paginate<CatalogMetricsArtifact>(
       `/sources/${encodeURIComponent(path.source_id)}/models/${encodeURIComponent(path.model_name)}/artifacts/performance`,
-      query,
-      options,
-      null,
-      `performance artifacts of catalog model ${JSON.stringify(name)}`,
-      "catalog artifact",
+      {
+        query,
+        options,
+        orderKeys: null,
+        subject: `performance artifacts of catalog model ${JSON.stringify(name)}`,
+        kind: "catalog artifact",
+      },
     );
   }
 

@@ -3,8 +3,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { type CallOptions, callOptions } from "../client/call-options.js";
 import { createFetch, type TokenProvider } from "../client/create-fetch.js";
-import { displayable } from "../client/displayable.js";
-import { decodeEntity } from "../client/entity.js";
+import { decodeEntity, tagKind } from "../client/entity.js";
 import type { paths } from "../client/generated/catalog.js";
 import { type PageOptions, Paginated } from "../client/paginate.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
@@ -50,6 +49,24 @@ export type CallInit = {
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
+/** One listing of the catalog. */
+export interface Listing {
+  /** Query parameters besides the paging ones. */
+  query?: Query;
+  /** The caller's paging and call options. */
+  options: PageOptions<string>;
+  /** The sort keys the endpoint honours; `null`: any key is passed on. */
+  orderKeys: readonly string[] | null;
+  /** What is listed, for error messages: `catalog models`. */
+  subject: string;
+  /** What one item is (`catalog model`), for notebook views. */
+  kind: string;
+  /** Whether items are entities (custom properties decoded); sources and labels are not. Default true. */
+  entities?: boolean;
+  /** May replace a page's failure by a clearer error; it rethrows the failure otherwise. */
+  explain?: (error: unknown) => Promise<never>;
+}
+
 /** Sends the catalog's requests. @internal */
 export class CatalogTransport {
   /** The base URL, without a trailing slash. */
@@ -76,7 +93,12 @@ export class CatalogTransport {
       service: "the model catalog",
     });
     const send = this.#fetch;
-    this.api = createClient<paths>({ baseUrl: this.url, fetch: (request: Request) => send(request) });
+    this.api = createClient<paths>({
+      baseUrl: this.url,
+      fetch: (request: Request) => send(request),
+      // Lists as one comma-separated value (`source=a,b`): the catalog reads only the first of repeated keys.
+      querySerializer: { array: { style: "form", explode: false } },
+    });
   }
 
   /** The init of one call: its signal and headers, and a fetch with its time limit and retries. */
@@ -114,33 +136,23 @@ export class CatalogTransport {
   }
 
   /** A listing of one catalog endpoint (`path` under the API prefix). */
-  paginate<T>(
-    path: string,
-    query: Query,
-    options: PageOptions<string>,
-    orderKeys: readonly string[] | null,
-    subject: string,
-    kind?: string,
-  ): Paginated<T> {
+  paginate<T>(path: string, listing: Listing): Paginated<T> {
+    const { query = {}, options, orderKeys, subject, kind, entities = true, explain } = listing;
     const url = `${CATALOG_API_PREFIX}${path}`;
+    // The path is built (and its parts encoded) by the caller; the spec's templates cannot be matched by a built path.
+    const get = this.api.GET as unknown as (
+      p: string,
+      i: object,
+    ) => Promise<FetchResult<{ items?: T[]; nextPageToken?: string }>>;
     return new Paginated<T>(
       async (page, pageOptions) => {
         const raw = await this.call(subject, () =>
-          // The path is built (and its parts encoded) above; the spec's templates cannot be matched by a built path.
-          (
-            this.api.GET as unknown as (
-              p: string,
-              i: object,
-            ) => Promise<FetchResult<{ items?: T[]; nextPageToken?: string }>>
-          )(url, {
-            params: { query: { ...query, ...page } },
-            ...this.init(pageOptions),
-          }),
-        );
+          get(url, { params: { query: { ...query, ...page } }, ...this.init(pageOptions) }),
+        ).catch(explain ?? ((error: unknown) => Promise.reject(error)));
         const items = (raw.items ?? []).map((item) =>
-          kind
+          entities
             ? (decodeEntity(item as { customProperties?: never }, kind) as T)
-            : (displayable(item as object) as T),
+            : (tagKind(item as object, kind) as T),
         );
         return { items, nextPageToken: raw.nextPageToken };
       },

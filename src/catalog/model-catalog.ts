@@ -33,7 +33,8 @@ export class ModelCatalog {
   readonly models: CatalogModels;
   /** The catalog's sources: `list()`. */
   readonly sources: { list(options?: CatalogSourceListOptions): Paginated<CatalogSource> };
-  /** The labels the catalog defines: `list()` (ordered by ID or by a label field, e.g. `name`). */
+  /** The labels the catalog defines: `list()`, ordered by a label field (`orderBy: "name"`); the default, `ID`, keeps
+   * the catalog's own order whatever `sortOrder` says. */
   readonly labels: { list(options?: PageOptions<string>): Paginated<CatalogLabel> };
   /** The tokens this client sent, scrubbed from every error it throws. */
   readonly secrets: Secrets;
@@ -44,17 +45,24 @@ export class ModelCatalog {
     this.models = new CatalogModels(transport);
     this.sources = {
       list: (listOptions = {}) =>
-        transport.paginate<CatalogSource>(
-          "/sources",
-          { name: listOptions.name },
-          listOptions,
-          CATALOG_ORDER_KEYS.sources,
-          "catalog sources",
-        ),
+        transport.paginate<CatalogSource>("/sources", {
+          query: { name: listOptions.name },
+          options: listOptions,
+          orderKeys: CATALOG_ORDER_KEYS.sources,
+          subject: "catalog sources",
+          kind: "catalog source",
+          entities: false,
+        }),
     };
     this.labels = {
       list: (listOptions = {}) =>
-        transport.paginate<CatalogLabel>("/labels", {}, listOptions, null, "catalog labels"),
+        transport.paginate<CatalogLabel>("/labels", {
+          options: listOptions,
+          orderKeys: null,
+          subject: "catalog labels",
+          kind: "catalog label",
+          entities: false,
+        }),
     };
   }
 

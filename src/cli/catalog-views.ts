@@ -35,9 +35,12 @@ export const artifactColumns: Column<CatalogArtifact>[] = [
   { header: "PROPERTIES", value: (a) => properties(a.customProperties) },
 ];
 
-/** The card of one catalog model. */
-export function modelCard(model: CatalogModel): string {
+/** The card of one catalog model; with its artifacts, their URIs and metrics too. */
+export function modelCard(model: CatalogModel, artifacts?: CatalogArtifact[]): string {
   const counts = Object.entries(model.artifactCounts ?? {}).map(([kind, n]) => `${n} ${kind}`);
+  const detail = (artifacts ?? []).map((a): [string, string] =>
+    "metricsType" in a ? [a.metricsType, properties(a.customProperties)] : ["model artifact", a.uri],
+  );
   return renderCard([
     ["name", model.name],
     ["source", model.source_id],
@@ -51,5 +54,6 @@ export function modelCard(model: CatalogModel): string {
     ["description", model.description],
     ["readme", readmeSummary(model.readme)],
     ["properties", properties(model.customProperties)],
+    ...detail,
   ]);
 }

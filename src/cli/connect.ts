@@ -3,6 +3,7 @@
 
 import { ModelCatalog } from "../catalog/model-catalog.js";
 import { parseApiVersion } from "../client/api-version.js";
+import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ConfigError } from "../errors.js";
 import { ModelRegistry } from "../model-registry.js";
@@ -48,6 +49,7 @@ export async function cliEnv(
 
 export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelRegistry> {
   const { env, storage } = await cliEnv(io, globals);
+  if (globals.url) parseRegistryUrl(globals.url, "--url"); // else the message would name MODEL_REGISTRY_URL
   // The registry's deprecation notice (e.g. API v1alpha3's sunset): once, on stderr, never on stdout.
   const json = globals.json || globals.output === "json";
   const onWarning = (message: string) => {
@@ -68,6 +70,13 @@ export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelR
  * `catalogUrl`; the token and CA file as {@link ModelCatalog.fromEnv} finds them in the same environment. */
 export async function connectCatalog(io: CliIo, globals: GlobalOptions): Promise<ModelCatalog> {
   const { env } = await cliEnv(io, globals);
+  // Messages name where the URL came from: the flag, the variable, or the context.
+  const source = globals.catalogUrl
+    ? "--catalog-url"
+    : io.env.MODEL_CATALOG_URL?.trim()
+      ? "MODEL_CATALOG_URL"
+      : "the catalogUrl of the config context";
+  if (env.MODEL_CATALOG_URL?.trim()) parseRegistryUrl(env.MODEL_CATALOG_URL, source, "the model catalog");
   if (!env.MODEL_CATALOG_URL?.trim())
     throw new ConfigError(
       "no model catalog configured: give --catalog-url, set MODEL_CATALOG_URL, or store it in a context (mr-cli config set-context NAME --catalog-url URL)",

@@ -9,9 +9,23 @@ export interface Column<T> {
 
 const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
 
+/** A value on one line (line breaks and runs of spaces as one space), cut to `max` characters with an ellipsis:
+ * a readme in a custom property must not break a table. JSON and YAML output keep values whole. */
+export function oneLine(value: string, max: number): string {
+  const line = value.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** The widest a table cell gets, in characters. */
+const MAX_CELL = 120;
+/** The widest a custom property's value gets in a table or card, in characters. */
+const MAX_PROPERTY = 60;
+
 /** Renders rows as aligned columns. */
 export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[], color = false): string {
-  const cells = rows.map((row) => columns.map((column) => String(column.value(row) ?? "")));
+  const cells = rows.map((row) =>
+    columns.map((column) => oneLine(String(column.value(row) ?? ""), MAX_CELL)),
+  );
   const widths = columns.map((column, i) =>
     Math.max(column.header.length, ...cells.map((line) => line[i]?.length ?? 0)),
   );
@@ -26,7 +40,12 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
 
 /** Renders one entity as `label: value` lines. */
 export function renderCard(fields: readonly [string, string | number | boolean | undefined][]): string {
-  const shown = fields.filter(([, value]) => value !== undefined && value !== "");
+  const shown = fields
+    .filter(([, value]) => value !== undefined && value !== "")
+    .map(([label, value]): [string, string | number | boolean | undefined] => [
+      label,
+      typeof value === "string" ? value.replace(/\s*\n\s*/g, " ") : value,
+    ]);
   const width = Math.max(...shown.map(([label]) => label.length));
   return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`).join("\n");
 }
@@ -50,6 +69,9 @@ export function time(ms: string | undefined): string {
 /** Custom properties as `k=v, …` for a table cell. */
 export function properties(values: Record<string, unknown>): string {
   return Object.entries(values)
-    .map(([key, value]) => `${key}=${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}=${oneLine(typeof value === "object" ? JSON.stringify(value) : String(value), MAX_PROPERTY)}`,
+    )
     .join(", ");
 }

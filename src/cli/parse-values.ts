@@ -47,3 +47,13 @@ export function nonNegativeInt(value: string): number {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number of at least 0");
   return n;
 }
+
+/** `--format` and `--format-version` as registerModel's `modelFormat`. @throws UsageError for a version without a
+ * format (it would be dropped). */
+export function formatFlags(flags: { format?: string | undefined; formatVersion?: string | undefined }): {
+  modelFormat?: { name: string; version?: string | undefined };
+} {
+  if (flags.formatVersion !== undefined && !flags.format)
+    throw new UsageError("--format-version needs --format (the format's name, e.g. --format onnx)");
+  return flags.format ? { modelFormat: { name: flags.format, version: flags.formatVersion } } : {};
+}

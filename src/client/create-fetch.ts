@@ -70,7 +70,7 @@ function connectionError(
     : "; the server may have done what was asked before the reply was lost: look the entity up before creating it again (registerModel does this itself, so running the same registerModel call again is safe)";
   if (timedOut)
     return new ConnectionError(
-      `no response within ${timeoutMs} ms (${target}${tries}); the server may be overloaded${mayHaveActed}`,
+      `no response from ${service} within ${timeoutMs} ms (${target}${tries}); the server may be overloaded${mayHaveActed}`,
     );
   const cause = (error as { cause?: unknown }).cause;
   const code =

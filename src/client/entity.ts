@@ -52,6 +52,13 @@ export function decodeEntity<T extends { customProperties?: WireProperties }>(
   return displayable(entity);
 }
 
+/** Tags a value that is not an entity (no custom properties) with what it is, for notebook views (a catalog source
+ * shows as a row of a catalog sources table); the value itself is unchanged. */
+export function tagKind<T extends object>(value: T, kind: string): T {
+  kindOf.set(value, kind);
+  return displayable(value);
+}
+
 /** Converts a user body into its wire form (custom properties encoded, undefined fields dropped). */
 export function encodeInput<T>(input: EntityInput<T> | Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};

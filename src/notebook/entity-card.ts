@@ -56,7 +56,7 @@ function fieldRows(entity: AnyEntity): [string, string | undefined][] {
 /** Custom properties as [key, value, metadata type]. */
 function propertyRows(entity: AnyEntity): [string, string, string][] {
   const wire = wireCustomProperties(entity);
-  return Object.entries(entity.customProperties).map(([key, value]) => [
+  return Object.entries(entity.customProperties ?? {}).map(([key, value]) => [
     key,
     truncate(formatValue(value), MAX_VALUE),
     (wire[key]?.metadataType ?? "").replace(/^Metadata|Value$/g, "").toLowerCase(),
@@ -69,7 +69,7 @@ export function entityTitle(entity: AnyEntity, kind = kindOf(entity)): string {
   return [
     `<span style="${MUTED_STYLE}">${escapeHtml(kind)}</span>`,
     `<strong>${escapeHtml(entity.name ?? "")}</strong>`,
-    `<span style="${MUTED_STYLE}">id ${escapeHtml(entity.id)}</span>`,
+    entity.id === undefined ? "" : `<span style="${MUTED_STYLE}">id ${escapeHtml(entity.id)}</span>`,
     state ? badge(state) : "",
   ]
     .filter(Boolean)
@@ -99,7 +99,8 @@ export function propertyLines(entity: AnyEntity, indent = "  "): string[] {
 /** The text/plain form of a card. */
 export function entityText(entity: AnyEntity, kind = kindOf(entity)): string[] {
   const state = stateOf(entity);
-  const title = `${kind} ${JSON.stringify(entity.name ?? "")} (id ${entity.id}${state ? `, ${state}` : ""})`;
+  const about = [entity.id === undefined ? undefined : `id ${entity.id}`, state].filter(Boolean).join(", ");
+  const title = `${kind} ${JSON.stringify(entity.name ?? "")}${about ? ` (${about})` : ""}`;
   return [title, ...fieldLines(fieldRows(entity)), ...propertyLines(entity)];
 }
 

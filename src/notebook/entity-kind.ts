@@ -11,9 +11,11 @@ export type AnyEntity = { id: string; name?: string; customProperties: Record<st
   unknown
 >;
 
-/** Whether `value` looks like an entity the client decoded. */
+/** Whether `value` looks like an entity the client decoded, or is a value the client tagged with its kind (a
+ * catalog source or label). */
 export function isEntity(value: unknown): value is AnyEntity {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  if (entityKind(value) !== undefined) return true;
   const { id, customProperties } = value as Record<string, unknown>;
   return typeof id === "string" && typeof customProperties === "object" && customProperties !== null;
 }
@@ -115,6 +117,14 @@ const COLUMNS: Record<string, readonly Column[]> = {
     { label: "tasks", value: (e) => (Array.isArray(e.tasks) ? e.tasks.join(", ") : "") },
     field("description"),
   ],
+  "catalog source": [
+    field("id"),
+    field("name"),
+    { label: "labels", value: (e) => (Array.isArray(e.labels) ? e.labels.join(", ") : "") },
+    field("status"),
+    field("error"),
+  ],
+  "catalog label": [field("name"), field("displayName", "display name"), field("description")],
   "catalog artifact": [
     field("id"),
     { label: "type", value: (e) => String(e.metricsType ?? e.artifactType ?? "") },

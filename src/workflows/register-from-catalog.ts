@@ -9,6 +9,7 @@ import { SERVER_LIMITS } from "../client/server-limits.js";
 import { ConfigError, EntityNotFoundError } from "../errors.js";
 import { checkName } from "./check-registration.js";
 import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
+import type { RegisterPlan } from "./register-plan.js";
 
 /** The `modelSourceKind` of artifacts registered from a catalog. */
 export const CATALOG_SOURCE_KIND = "catalog";
@@ -37,6 +38,14 @@ export interface RegisterFromCatalogResult extends RegisterModelResult {
   /** The catalog model, as the catalog returned it. */
   catalogModel: CatalogModel;
   /** The catalog model artifact whose URI was registered. */
+  catalogArtifact: CatalogModelArtifact;
+}
+
+/** registerModel's plan for a catalog registration, with the catalog entry it would come from. */
+export interface RegisterFromCatalogPlan extends RegisterPlan {
+  /** The catalog model, as the catalog returned it. */
+  catalogModel: CatalogModel;
+  /** The catalog model artifact whose URI would be registered. */
   catalogArtifact: CatalogModelArtifact;
 }
 
@@ -77,6 +86,7 @@ async function pickArtifact(params: RegisterFromCatalogParams, what: string): Pr
     artifactUri === undefined
       ? "it has only metrics artifacts, nothing to register"
       : `pick one by its URI${listed}`,
+    "the model catalog",
   );
 }
 

@@ -34,6 +34,14 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)("ModelCatalog against
       "acme/digits-onnx",
       "acme/sentiment-small",
     ]);
+    const both = ["acme/digits-onnx", "acme/sentiment-small", "community/tiny-llm-1b"];
+    const order = { orderBy: "NAME" } as const;
+    expect(names(await c.models.list({ ...order, sourceLabel: ["Demo", "Community"] }).toArray())).toEqual(
+      both,
+    );
+    expect(
+      names(await c.models.list({ ...order, source: ["stack_community", "stack_demo"] }).toArray()),
+    ).toEqual(both);
     expect(names(await c.models.list({ sourceLabel: ["Community"] }).toArray())).toEqual([
       "community/tiny-llm-1b",
     ]);
@@ -161,7 +169,19 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)("ModelCatalog against
     expect(String(missing)).toMatch(/404 .*catalog model "acme\/nope" of source "stack_demo"/);
     expect(() => c.models.list({ orderBy: "POPULAR" as never })).toThrow(ConfigError);
     expect(() => c.sources.list({ orderBy: "CREATE_TIME" as never })).toThrow(/ID, NAME/);
-    expect(() => c.models.list({ targetRPS: 0 })).toThrow(/targetRPS/);
+    expect(() => c.models.list({ orderBy: "RECOMMENDED", targetRPS: 0 })).toThrow(/targetRPS/);
+    // The catalog answers 400 for the artifacts of a model it lacks; the client asks for the model and says 404.
+    for (const [source, model] of [
+      ["stack_demo", "acme/nope"],
+      ["no_such_source", "acme/digits-onnx"],
+    ] as const) {
+      const artifacts = await c.models
+        .artifacts(source, model)
+        .toArray()
+        .catch((e: unknown) => e);
+      expect(artifacts).toBeInstanceOf(NotFoundError);
+      expect(String(artifacts)).toContain(`catalog model "${model}" of source "${source}"`);
+    }
     const bad = await c.models
       .list({ filterQuery: "bogus ==" })
       .toArray()

@@ -40,6 +40,11 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)("mr-cli catalog", () 
       json<{ name: string }[]>(await cli(["catalog", "models", ...args, "--json"])).map((m) => m.name);
     expect(await names(["--search", "digit"])).toEqual(["acme/digits-onnx"]);
     expect(await names(["--label", "Community"])).toEqual(["community/tiny-llm-1b"]);
+    const all = ["acme/digits-onnx", "acme/sentiment-small", "community/tiny-llm-1b"];
+    expect(await names(["--label", "Community", "--label", "Demo", "--order-by", "name"])).toEqual(all);
+    expect(
+      await names(["--source", "stack_community", "--source", "stack_demo", "--order-by", "name"]),
+    ).toEqual(all);
     expect(await names(["--source", "stack_demo", "--order-by", "name", "--desc"])).toEqual([
       "acme/sentiment-small",
       "acme/digits-onnx",
@@ -169,12 +174,73 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)("mr-cli catalog", () 
     expect(info.catalog.sources).toContainEqual({ id: "stack_demo", status: "available" });
     const noCatalog = json<Record<string, unknown>>(await cli(["info", "--json"], none));
     expect(noCatalog).not.toHaveProperty("catalog");
+    expect((await cli(["info"], none)).stdout).toMatch(/^catalog:\s+not configured \(--catalog-url/m);
+    expect((await mrCli(["config", "get-contexts"], env2)).stdout).toMatch(
+      /CATALOG URL[\s\S]*http:\/\/127\.0\.0\.1/,
+    );
   });
 
-  it("exits 3 for a model the source lacks, 2 for a bad option", async () => {
-    const missing = await cli(["catalog", "get", "stack_demo", "acme/nope"]);
-    expect(missing.code).toBe(3);
-    expect(missing.stderr).toMatch(/catalog model "acme\/nope" of source "stack_demo"/);
-    expect((await cli(["catalog", "models", "--order-by", "popular"])).code).toBe(2);
+  it("exits 3 for a model the source lacks, 2 for a bad option or one that would be ignored", async () => {
+    for (const command of ["get", "artifacts"]) {
+      const missing = await cli(["catalog", command, "stack_demo", "acme/nope"]);
+      expect(missing.code, command).toBe(3);
+      expect(missing.stderr).toMatch(/catalog model "acme\/nope" of source "stack_demo"/);
+    }
+    const usage = async (args: string[], message: RegExp) => {
+      const result = await cli(["catalog", ...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toMatch(message);
+    };
+    await usage(["models", "--order-by", "popular"], /popular/);
+    await usage(["models", "--target-rps", "5"], /tune orderBy RECOMMENDED only/);
+    await usage(["artifacts", "stack_demo", "acme/digits-onnx", "--target-rps", "5"], /need --performance/);
+    await usage(
+      ["artifacts", "stack_demo", "acme/digits-onnx", "--performance", "--type", "model"],
+      /--type/,
+    );
+    const register = [
+      "register",
+      "stack_demo",
+      "acme/digits-onnx",
+      "--version",
+      "1",
+      "--format-version",
+      "2",
+    ];
+    await usage(register, /--format-version needs --format/);
+    await usage(
+      ["sources", "--catalog-url", "http://h/api/model_catalog/v1alpha1"],
+      /^mr-cli: --catalog-url should be/m,
+    );
+  });
+
+  it("shows a model with its artifact URIs and metrics, labels in either order, provenance and the plan's source", async () => {
+    const card = await cli(["catalog", "get", "stack_demo", "acme/digits-onnx", "--artifacts"]);
+    expect(card.stdout).toMatch(/^model artifact:\s+oci:\/\/quay\.io\/acme\/digits-onnx:1\.0$/m);
+    expect(card.stdout).toMatch(/^accuracy-metrics:\s+accuracy=0\.918, dataset=mnist-test$/m);
+    const described = json<{ model: { name: string }; artifacts: unknown[] }>(
+      await cli(["catalog", "get", "stack_demo", "acme/digits-onnx", "--artifacts", "--json"]),
+    );
+    expect([described.model.name, described.artifacts.length]).toEqual(["acme/digits-onnx", 3]);
+    const labels = async (desc: string[]) =>
+      json<{ name: string }[]>(await cli(["catalog", "labels", ...desc, "--json"])).map((l) => l.name);
+    expect(await labels([])).toEqual(["Community", "Demo"]);
+    expect(await labels(["--desc"])).toEqual(["Demo", "Community"]);
+    const name = uniqueName("cli-provenance");
+    const args = ["catalog", "register", "stack_demo", "acme/digits-onnx", "--version", "1", "--name", name];
+    const plan = await cli([...args, "--dry-run"]);
+    expect(plan.stdout).toMatch(
+      /^from:\s+stack_demo acme\/digits-onnx \(oci:\/\/quay\.io\/acme\/digits-onnx:1\.0\)$/m,
+    );
+    expect((await cli(args)).code).toBe(0);
+    const artifact = await cli(["get", "artifact", name, "1"]);
+    expect(artifact.stdout).toMatch(
+      /^source:\s+catalog stack_demo acme\/digits-onnx \(group acme, id stack_demo:acme\/digits-onnx\)$/m,
+    );
+    const version = await cli(["get", "version", name, "1"]);
+    expect(version.stdout.split("\n").filter((line) => line.startsWith("properties:"))).toHaveLength(1);
+    expect(version.stdout).toMatch(
+      /readme=# digits-onnx Classifies 28×28 grayscale digits into 0-9\. I…, tasks=/,
+    );
   });
 });

@@ -80,6 +80,7 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined).each(STACK_REGISTRIES
         .catch((e: unknown) => e);
       expect(wrong).toBeInstanceOf(EntityNotFoundError);
       expect(String(wrong)).toContain("oci://quay.io/community/tiny-llm-1b:modelcar");
+      expect(String(wrong)).toMatch(/does not exist in the model catalog at http/);
       expect(await mr.getModelVersion(name, "2")).toBeNull();
     });
 

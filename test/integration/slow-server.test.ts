@@ -25,6 +25,6 @@ describe("an answer whose body stalls", () => {
   it("is a ConnectionError once the time limit passes", async () => {
     const failure = new ModelRegistry({ url, timeout: 200, retry: false }).registeredModels.get("1");
     await expect(failure).rejects.toBeInstanceOf(ConnectionError);
-    await expect(failure).rejects.toThrow(/no response within 200 ms/);
+    await expect(failure).rejects.toThrow(/no response from the Model Registry within 200 ms/);
   });
 });

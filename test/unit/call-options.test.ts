@@ -88,7 +88,7 @@ describe("per-call options", () => {
     );
     const mr = mockRegistry({ timeout: 5_000 });
     await expect(mr.registeredModels.get("1", { timeout: 20, retry: false })).rejects.toThrow(
-      /no response within 20 ms/,
+      /no response from the Model Registry within 20 ms/,
     );
     await expect(mr.registeredModels.get("1", { timeout: 20, retry: false })).rejects.toBeInstanceOf(
       ConnectionError,

@@ -24,7 +24,7 @@ const page = (items: unknown[], nextPageToken = "") => ({
 });
 
 describe("ModelCatalog", () => {
-  it("sends search, filters, order and tuning as the spec's query parameters, one value per repeated key", async () => {
+  it("sends search, filters, order and tuning as the spec's query parameters, lists comma-separated", async () => {
     const { fetch, requests } = fakeCatalog(() => ({ body: page([]) }));
     const catalog = new ModelCatalog({ url: "http://catalog.test/", fetch, token: "t0k3n" });
     await catalog.models
@@ -42,7 +42,7 @@ describe("ModelCatalog", () => {
       .toArray();
     const url = new URL(requests[0]?.url ?? "");
     expect(url.pathname).toBe("/api/model_catalog/v1alpha1/models");
-    expect(url.searchParams.getAll("source")).toEqual(["a", "b"]);
+    expect(url.searchParams.getAll("source")).toEqual(["a,b"]); // the catalog reads only the first of repeated keys
     expect(Object.fromEntries([...url.searchParams].filter(([k]) => k !== "source"))).toEqual({
       q: "granite",
       sourceLabel: "Community",
@@ -98,7 +98,10 @@ describe("ModelCatalog", () => {
       /orderBy must be one of ID, NAME, CREATE_TIME, LAST_UPDATE_TIME, RECOMMENDED/,
     );
     expect(() => catalog.sources.list({ orderBy: "CREATE_TIME" as never })).toThrow(ConfigError);
-    expect(() => catalog.models.list({ targetRPS: 1.5 })).toThrow(/targetRPS/);
+    expect(() => catalog.models.list({ orderBy: "RECOMMENDED", targetRPS: 1.5 })).toThrow(/targetRPS/);
+    expect(() => catalog.models.list({ targetRPS: 5, latencyProperty: "p95" })).toThrow(
+      /targetRPS, latencyProperty tune orderBy RECOMMENDED only/,
+    );
     expect(() => catalog.models.list({ source: [""] })).toThrow(/source must be a non-empty string/);
     expect(() => catalog.models.artifacts("", "m")).toThrow(/catalog source/);
     expect(() => new ModelCatalog({ url: "localhost:8081" })).toThrow(ConfigError);
@@ -190,11 +193,19 @@ describe("catalog values in a notebook", () => {
     new ModelCatalog({
       url: "http://catalog.test",
       fetch: fakeCatalog((url) =>
-        url.pathname.endsWith("/artifacts")
-          ? { body: page(artifacts) }
-          : url.pathname.endsWith("/models")
-            ? { body: page([model]) }
-            : { body: model },
+        url.pathname.endsWith("/sources")
+          ? {
+              body: page([
+                { id: "stack_demo", name: "Demo Models", labels: ["Demo", "Acme"], status: "available" },
+              ]),
+            }
+          : url.pathname.endsWith("/labels")
+            ? { body: page([{ name: "Demo", displayName: "Demo models" }]) }
+            : url.pathname.endsWith("/artifacts")
+              ? { body: page(artifacts) }
+              : url.pathname.endsWith("/models")
+                ? { body: page([model]) }
+                : { body: model },
       ).fetch,
     });
 
@@ -222,5 +233,18 @@ describe("catalog values in a notebook", () => {
     );
     const artifactTable = (await toMimeBundle(catalog().models.artifacts("s", "m")))["text/plain"] as string;
     expect(artifactTable).toMatch(/accuracy-metrics/);
+  });
+
+  it("shows sources and labels as tables, and leaves their JSON as the catalog sent it", async () => {
+    const { toMimeBundle } = await import("../../src/notebook/mime-bundle.js");
+    const sources = await toMimeBundle(catalog().sources.list());
+    expect(sources["text/plain"]).toMatch(/1 catalog source\b/);
+    expect(sources["text/plain"]).toMatch(/stack_demo\s+Demo Models\s+Demo, Acme\s+available/);
+    expect(sources["application/json"]).toEqual([
+      { id: "stack_demo", name: "Demo Models", labels: ["Demo", "Acme"], status: "available" },
+    ]);
+    const labels = await toMimeBundle(await catalog().labels.list().toArray());
+    expect(labels["text/plain"]).toMatch(/Demo\s+Demo models/);
+    expect(labels["application/json"]).toEqual([{ name: "Demo", displayName: "Demo models" }]);
   });
 });

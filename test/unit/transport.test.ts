@@ -125,7 +125,7 @@ describe("the transport", () => {
     server.use(http.get(`${API}/registered_models/1`, () => new Promise<Response>(() => {})));
     const failure = mockRegistry({ timeout: 30, retry: false }).registeredModels.get("1");
     await expect(failure).rejects.toBeInstanceOf(ConnectionError);
-    await expect(failure).rejects.toThrow(/no response within 30 ms/);
+    await expect(failure).rejects.toThrow(/no response from the Model Registry within 30 ms/);
   });
 
   it("stops at once when the caller aborts, without retrying", async () => {

@@ -4,7 +4,7 @@ import { Command } from "commander";
 import type { RegisterFromCatalogParams } from "../../workflows/register-from-catalog.js";
 import type { CliContext } from "../context.js";
 import { print } from "../output.js";
-import { collect, keyValues } from "../parse-values.js";
+import { collect, formatFlags, keyValues } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
 import { planCard, resultCard } from "./register.js";
 
@@ -60,7 +60,7 @@ Examples:
         version: flags.version,
         name: flags.name,
         artifactUri: flags.artifactUri,
-        ...(flags.format ? { modelFormat: { name: flags.format, version: flags.formatVersion } } : {}),
+        ...formatFlags(flags),
         description: flags.description,
         ...(flags.metadata ? { metadata: keyValues(flags.metadata) } : {}),
         author: flags.author,
@@ -72,7 +72,8 @@ Examples:
       };
       if (flags.dryRun) {
         const planned = { dryRun: true, ...(await mr.planRegisterFromCatalog(params)) };
-        await print(ctx, planned, () => planCard(planned));
+        const from = `${source} ${planned.catalogModel.name} (${planned.catalogArtifact.uri})`;
+        await print(ctx, planned, () => planCard(planned, [["from", from]]));
         return;
       }
       const onProgress = progressReporter(ctx);

@@ -10,69 +10,21 @@ import type {
   RecommendedOptions,
 } from "../../catalog/catalog-types.js";
 import type { Paginated } from "../../client/paginate.js";
+import {
+  ORDER,
+  type PageFlags,
+  pageOptions,
+  type RecommendedFlags,
+  recommended,
+  withPaging,
+  withRecommended,
+} from "../catalog-flags.js";
 import { artifactColumns, labelColumns, modelCard, modelColumns, sourceColumns } from "../catalog-views.js";
 import type { CliContext } from "../context.js";
+import { UsageError } from "../exit-codes.js";
 import { type Column, print, renderTable } from "../output.js";
-import { collect, positiveInt } from "../parse-values.js";
+import { collect } from "../parse-values.js";
 import { catalogRegisterCommand } from "./catalog-register.js";
-
-interface PageFlags {
-  desc?: boolean;
-  limit?: number;
-  pageSize?: number;
-}
-
-interface RecommendedFlags {
-  targetRps?: number;
-  latencyProperty?: string;
-  rpsProperty?: string;
-  hardwareCountProperty?: string;
-  hardwareTypeProperty?: string;
-}
-
-const ORDER = {
-  id: "ID",
-  name: "NAME",
-  created: "CREATE_TIME",
-  updated: "LAST_UPDATE_TIME",
-  recommended: "RECOMMENDED",
-} as const satisfies Record<string, CatalogModelOrderBy>;
-
-function pageOptions(ctx: CliContext, flags: PageFlags) {
-  return {
-    sortOrder: flags.desc ? ("DESC" as const) : ("ASC" as const),
-    ...(flags.limit ? { limit: flags.limit } : {}),
-    ...(flags.pageSize ? { pageSize: flags.pageSize } : {}),
-    signal: ctx.io.signal,
-  };
-}
-
-function withPaging(command: Command): Command {
-  return command
-    .option("--desc", "reverse order")
-    .option("--limit <n>", "show at most n items", positiveInt)
-    .option("--page-size <n>", "items per request (default 100)", positiveInt);
-}
-
-/** The RECOMMENDED order's and the performance artifacts' tuning flags. */
-function withRecommended(command: Command): Command {
-  return command
-    .option("--target-rps <n>", "requests per second to plan replicas for (default 1)", positiveInt)
-    .option("--latency-property <name>", "latency property to minimise (default ttft_p90)")
-    .option("--rps-property <name>", "throughput property (default requests_per_second)")
-    .option("--hardware-count-property <name>", "accelerator count property (default hardware_count)")
-    .option("--hardware-type-property <name>", "accelerator type property (default hardware_type)");
-}
-
-function recommended(flags: RecommendedFlags): RecommendedOptions {
-  return {
-    targetRPS: flags.targetRps,
-    latencyProperty: flags.latencyProperty,
-    rpsProperty: flags.rpsProperty,
-    hardwareCountProperty: flags.hardwareCountProperty,
-    hardwareTypeProperty: flags.hardwareTypeProperty,
-  };
-}
 
 async function show<T>(ctx: CliContext, listing: Paginated<T>, columns: Column<T>[]): Promise<void> {
   const rows = await listing.toArray();
@@ -86,6 +38,10 @@ export function catalogCommand(ctx: CliContext): Command {
   );
 
   withPaging(catalog.command("sources").description("list the catalog's sources"))
+    .addHelpText(
+      "after",
+      "\nExamples:\n  mr-cli catalog sources\n  mr-cli catalog sources --name Community -o json",
+    )
     .addOption(new Option("--order-by <field>", "sort key").choices(["id", "name"]).default("id"))
     .option("--name <text>", "only sources whose name contains this")
     .action(async (flags: PageFlags & { orderBy: "id" | "name"; name?: string }) => {
@@ -97,18 +53,23 @@ export function catalogCommand(ctx: CliContext): Command {
       await show(ctx, listing, sourceColumns);
     });
 
-  withPaging(catalog.command("labels").description("list the labels the catalog defines")).action(
-    async (flags: PageFlags) => {
-      await show(ctx, (await ctx.catalog()).labels.list(pageOptions(ctx, flags)), labelColumns);
-    },
-  );
+  withPaging(catalog.command("labels").description("list the labels the catalog defines"))
+    .addHelpText("after", "\nExample:\n  mr-cli catalog labels --desc")
+    .option("--order-by <field>", "a label field to sort by", "name")
+    .action(async (flags: PageFlags & { orderBy: string }) => {
+      const listing = (await ctx.catalog()).labels.list({
+        ...pageOptions(ctx, flags),
+        orderBy: flags.orderBy,
+      });
+      await show(ctx, listing, labelColumns);
+    });
 
   withRecommended(
     withPaging(
       catalog
         .command("models")
         .description("search the catalog's models")
-        .option("--search <keyword>", "keyword in name, description, provider, library or tasks")
+        .option("--search <keyword>", "keyword in name, description, provider or tasks")
         .option("--source <id>", "only this source (repeatable)", collect)
         .option("--label <label>", "only sources with this label (repeatable)", collect)
         .option("--filter <query>", "a filterQuery, e.g. \"license='MIT' AND tasks='text-generation'\"")
@@ -119,7 +80,7 @@ export function catalogCommand(ctx: CliContext): Command {
       "after",
       `
 Examples:
-  mr-cli catalog models --search granite --label Community
+  mr-cli catalog models --search tiny --label Community
   mr-cli catalog models --order-by recommended --target-rps 10 -o json`,
     )
     .action(
@@ -151,8 +112,20 @@ Examples:
     .description("show one catalog model")
     .argument("<source>", "source id (mr-cli catalog sources)")
     .argument("<model>", "model name, e.g. acme/digits-onnx")
-    .action(async (source: string, model: string) => {
-      const found = await (await ctx.catalog()).models.get(source, model, { signal: ctx.io.signal });
+    .option("--artifacts", "with its artifacts: their URIs and metrics (JSON: { model, artifacts })")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  mr-cli catalog get stack_demo acme/digits-onnx --artifacts\n  mr-cli catalog get stack_demo acme/digits-onnx -o json",
+    )
+    .action(async (source: string, model: string, flags: { artifacts?: boolean }) => {
+      const models = (await ctx.catalog()).models;
+      const call = { signal: ctx.io.signal };
+      if (flags.artifacts) {
+        const described = await models.describe(source, model, call);
+        await print(ctx, described, () => modelCard(described.model, described.artifacts));
+        return;
+      }
+      const found = await models.get(source, model, call);
       await print(ctx, found, () => modelCard(found));
     });
 
@@ -172,29 +145,48 @@ Examples:
         )
         .option("--order-by <key>", "ID, CREATE_TIME, LAST_UPDATE_TIME or a property name"),
     ),
-  ).action(async (source: string, model: string, flags: ArtifactFlags) => {
-    await show(ctx, await artifactListing(ctx, source, model, flags), artifactColumns);
-  });
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  mr-cli catalog artifacts stack_demo acme/digits-onnx --type model
+  mr-cli catalog artifacts stack_community community/tiny-llm-1b --filter "hardware_type.string_value='GPU'"
+  mr-cli catalog artifacts stack_community community/tiny-llm-1b --performance --target-rps 40 --recommendations`,
+    )
+    .action(async (source: string, model: string, flags: ArtifactFlags) => {
+      await show(ctx, await artifactListing(ctx, source, model, flags), artifactColumns);
+    });
 
   catalog
     .command("filter-options")
-    .description("the fields models can be filtered on, with their values or ranges")
+    .description("the fields models can be filtered on, with their values or ranges, and the named queries")
+    .addHelpText("after", "\nExample:\n  mr-cli catalog filter-options -o json")
     .action(async () => {
       const options = await (await ctx.catalog()).models.filterOptions({ signal: ctx.io.signal });
       const rows = Object.entries(options.filters ?? {}).map(([field, o]) => ({ field, ...o }));
+      const named = Object.entries(options.namedQueries ?? {}).map(
+        ([name, fields]) =>
+          `named query ${name}: ${Object.entries(fields)
+            .map(([field, f]) => `${field} ${f.operator} ${JSON.stringify(f.value)}`)
+            .join(" AND ")}`,
+      );
       await print(ctx, options, () =>
-        renderTable(
-          rows,
-          [
-            { header: "FIELD", value: (r) => r.field },
-            { header: "TYPE", value: (r) => r.type },
-            {
-              header: "VALUES",
-              value: (r) => (r.range ? `${r.range.min} … ${r.range.max}` : (r.values ?? []).join(", ")),
-            },
-          ],
-          ctx.color(),
-        ),
+        [
+          renderTable(
+            rows,
+            [
+              { header: "FIELD", value: (r) => r.field },
+              { header: "TYPE", value: (r) => r.type },
+              {
+                header: "VALUES",
+                value: (r) => (r.range ? `${r.range.min} … ${r.range.max}` : (r.values ?? []).join(", ")),
+              },
+            ],
+            ctx.color(),
+          ),
+          ...named,
+        ].join("\n"),
       );
     });
 
@@ -217,6 +209,11 @@ async function artifactListing(
   model: string,
   flags: ArtifactFlags,
 ): Promise<Paginated<CatalogArtifact>> {
+  const tuning = Object.entries(recommended(flags)).filter(([, value]) => value !== undefined);
+  if (!flags.performance && (flags.recommendations || tuning.length > 0))
+    throw new UsageError("--recommendations and the tuning flags (--target-rps, …) need --performance");
+  if (flags.performance && flags.type)
+    throw new UsageError("--performance lists metrics artifacts only; leave out --type");
   const models = (await ctx.catalog()).models;
   const common = { ...pageOptions(ctx, flags), orderBy: flags.orderBy, filterQuery: flags.filter };
   if (flags.performance)

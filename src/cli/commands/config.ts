@@ -106,6 +106,7 @@ async function getContexts(ctx: CliContext): Promise<void> {
       { header: "NAME", value: (r) => r.name },
       { header: "URL", value: (r) => r.url },
       { header: "TOKEN FILE", value: (r) => r.tokenFile },
+      { header: "CATALOG URL", value: (r) => r.catalogUrl },
       { header: "BUCKET", value: (r) => r.bucket },
     ]),
   );

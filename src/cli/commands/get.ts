@@ -36,8 +36,22 @@ const artifactCard = (artifact: ModelArtifact): [string, string | undefined][] =
   ["storage key", artifact.storageKey],
   ["storage path", artifact.storagePath],
   ["service account", artifact.serviceAccountName],
+  ["source", modelSource(artifact)],
   ["properties", properties(artifact.customProperties)],
 ];
+
+/** Where the model came from (the artifact's `modelSource*` fields), e.g. `catalog stack_demo acme/digits-onnx
+ * (id stack_demo:acme/digits-onnx)` or `kfp pipelinerun train-42 (group ml)`. */
+function modelSource(artifact: ModelArtifact): string | undefined {
+  const { modelSourceKind, modelSourceClass, modelSourceName, modelSourceGroup, modelSourceId } = artifact;
+  const what = [modelSourceKind, modelSourceClass, modelSourceName].filter(Boolean).join(" ");
+  const details = [
+    modelSourceGroup && `group ${modelSourceGroup}`,
+    modelSourceId && `id ${modelSourceId}`,
+  ].filter(Boolean);
+  const text = `${what}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
+  return text || undefined;
+}
 
 /** `mr-cli get model|version|artifact …` */
 export function getCommand(ctx: CliContext): Command {

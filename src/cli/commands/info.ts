@@ -9,7 +9,7 @@ import { print, renderCard } from "../output.js";
 export function infoCommand(ctx: CliContext): Command {
   return new Command("info")
     .description(
-      "client version, registry URL, API version in use and how it was chosen, announced deprecation, whether the token is accepted, storage settings",
+      "client version, registry URL, API version in use and how it was chosen, announced deprecation, whether the token is accepted, storage settings, the model catalog and its sources",
     )
     .addHelpText("after", "\nExample:\n  mr-cli info -o json")
     .action(async () => {
@@ -29,7 +29,12 @@ export function infoCommand(ctx: CliContext): Command {
               `${deprecation.apiVersion} deprecated${deprecation.sunset ? `, sunset ${deprecation.sunset}` : ""}`,
           ],
           ["access", info.refusal ? `refused (${info.refusal})` : info.access],
-          ["catalog", info.catalog && catalogLine(info.catalog)],
+          [
+            "catalog",
+            info.catalog
+              ? catalogLine(info.catalog)
+              : "not configured (--catalog-url, MODEL_CATALOG_URL or a context's catalogUrl)",
+          ],
           ...Object.entries(info.storage).map(
             ([name, value]) => [`storage ${name}`, value] as [string, string],
           ),

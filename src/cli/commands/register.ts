@@ -5,7 +5,7 @@ import type { RegisterPlan } from "../../workflows/register-plan.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
-import { collect, keyValues, nonNegativeInt, positiveInt } from "../parse-values.js";
+import { collect, formatFlags, keyValues, nonNegativeInt, positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
 import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
 
@@ -42,7 +42,7 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
       ...(flags.prefix ? { prefix: flags.prefix } : {}),
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     },
-    ...(flags.format ? { modelFormat: { name: flags.format, version: flags.formatVersion } } : {}),
+    ...formatFlags(flags),
     description: flags.description,
     author: flags.author,
     owner: flags.owner,
@@ -112,8 +112,8 @@ async function showPlan(ctx: CliContext, source: string, flags: RegisterFlags): 
   await print(ctx, planned, () => planCard(planned));
 }
 
-/** The card of a registration's plan (`--dry-run`). */
-export function planCard(planned: RegisterPlan): string {
+/** The card of a registration's plan (`--dry-run`); `extra` lines go after the target. */
+export function planCard(planned: RegisterPlan, extra: [string, string | undefined][] = []): string {
   return renderCard([
     [
       "dry run",
@@ -121,6 +121,7 @@ export function planCard(planned: RegisterPlan): string {
     ],
     ["files", planned.files ? `${planned.files.count} (${planned.files.bytes} bytes)` : undefined],
     ["target", planned.uri],
+    ...extra,
     ...Object.entries(planned.storage ?? {}).map(
       ([name, value]) => [`storage ${name}`, value] as [string, string],
     ),
