@@ -1,14 +1,7 @@
 // `mr-cli catalog …`: browse a model catalog (sources, labels, model search, one model, its artifacts, the filter
 // options) and register one of its models in the registry (catalog-register.ts).
 import { Command, Option } from "commander";
-import type {
-  CatalogArtifact,
-  CatalogLabel,
-  CatalogModel,
-  CatalogModelOrderBy,
-  CatalogSource,
-  RecommendedOptions,
-} from "../../catalog/catalog-types.js";
+import type { CatalogArtifact } from "../../catalog/catalog-types.js";
 import type { Paginated } from "../../client/paginate.js";
 import {
   ORDER,
