@@ -59,7 +59,13 @@ export class CatalogModels {
     const given = Object.keys(tuning).filter((key) => tuning[key] !== undefined);
     // The catalog reads them only for the RECOMMENDED order; elsewhere they would be dropped without a word.
     if (given.length > 0 && options.orderBy !== "RECOMMENDED")
-      throw new ConfigError(`${given.join(", ")} tune orderBy RECOMMENDED only; nothing was sent`);
+      throw new ConfigError(
+        `${given.join(", ")}: these apply to orderBy "RECOMMENDED" only; nothing was sent`,
+      );
+    if (source !== undefined && sourceLabel !== undefined)
+      throw new ConfigError(
+        "give source or sourceLabel, not both (the catalog refuses them together); nothing was sent",
+      );
     const query: Query = {
       q,
       source: list(source, "source"),

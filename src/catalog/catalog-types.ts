@@ -74,9 +74,10 @@ export interface RecommendedOptions {
 
 /** Options of `catalog.models.list`: search, filters, order (all optional; none lists every model). */
 export interface CatalogModelListOptions extends PageOptions<CatalogModelOrderBy>, RecommendedOptions {
-  /** Keyword search over name, description, provider, libraryName and tasks (case-insensitive). */
+  /** Keyword search over name, description, provider and tasks (case-insensitive; the catalog does not match the
+   * library name). */
   q?: string | undefined;
-  /** Only models of these source ids (one or several). */
+  /** Only models of these source ids (one or several). Not together with `sourceLabel` (the catalog refuses it). */
   source?: string | readonly string[] | undefined;
   /** Only models of sources carrying these labels (one or several). */
   sourceLabel?: string | readonly string[] | undefined;

@@ -14,7 +14,12 @@ import type { CliIo, GlobalOptions } from "./cli-io.js";
 export async function cliEnv(
   io: CliIo,
   globals: GlobalOptions,
-): Promise<{ env: Record<string, string | undefined>; storage: StorageOptions }> {
+): Promise<{
+  env: Record<string, string | undefined>;
+  storage: StorageOptions;
+  /** Where each registry setting that the context gave came from, for messages: `the url of context prod in …`. */
+  fromContext: (field: string) => string;
+}> {
   const path = cliConfigPath(io.env);
   const config = await readCliConfig(path);
   const name = globals.context ?? io.env.MR_CLI_CONTEXT ?? config.currentContext;
@@ -44,12 +49,22 @@ export async function cliEnv(
     env.MODEL_REGISTRY_TOKEN_FILE = globals.tokenFile;
     delete env.MODEL_REGISTRY_TOKEN; // the flag names the token to use
   }
-  return { env, storage: contextStorage(name ?? "", context) };
+  return {
+    env,
+    storage: contextStorage(name ?? "", context),
+    fromContext: (field) => `the ${field} of context ${JSON.stringify(name ?? "")} in ${path}`,
+  };
 }
 
 export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelRegistry> {
-  const { env, storage } = await cliEnv(io, globals);
-  if (globals.url) parseRegistryUrl(globals.url, "--url"); // else the message would name MODEL_REGISTRY_URL
+  const { env, storage, fromContext } = await cliEnv(io, globals);
+  // Messages name where the URL came from: the flag, the variable, or the context.
+  const urlSource = globals.url
+    ? "--url"
+    : io.env.MODEL_REGISTRY_URL?.trim()
+      ? undefined
+      : fromContext("url");
+  if (urlSource && env.MODEL_REGISTRY_URL?.trim()) parseRegistryUrl(env.MODEL_REGISTRY_URL, urlSource);
   // The registry's deprecation notice (e.g. API v1alpha3's sunset): once, on stderr, never on stdout.
   const json = globals.json || globals.output === "json";
   const onWarning = (message: string) => {
@@ -69,13 +84,12 @@ export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelR
 /** The model catalog client for the CLI's settings: `--catalog-url`, else `MODEL_CATALOG_URL`, else the context's
  * `catalogUrl`; the token and CA file as {@link ModelCatalog.fromEnv} finds them in the same environment. */
 export async function connectCatalog(io: CliIo, globals: GlobalOptions): Promise<ModelCatalog> {
-  const { env } = await cliEnv(io, globals);
-  // Messages name where the URL came from: the flag, the variable, or the context.
+  const { env, fromContext } = await cliEnv(io, globals);
   const source = globals.catalogUrl
     ? "--catalog-url"
     : io.env.MODEL_CATALOG_URL?.trim()
       ? "MODEL_CATALOG_URL"
-      : "the catalogUrl of the config context";
+      : fromContext("catalogUrl");
   if (env.MODEL_CATALOG_URL?.trim()) parseRegistryUrl(env.MODEL_CATALOG_URL, source, "the model catalog");
   if (!env.MODEL_CATALOG_URL?.trim())
     throw new ConfigError(

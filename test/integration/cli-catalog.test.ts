@@ -173,7 +173,19 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)("mr-cli catalog", () 
     expect(info.catalog.url).toBe(url);
     expect(info.catalog.sources).toContainEqual({ id: "stack_demo", status: "available" });
     const noCatalog = json<Record<string, unknown>>(await cli(["info", "--json"], none));
-    expect(noCatalog).not.toHaveProperty("catalog");
+    expect(noCatalog.catalog).toBeNull();
+    const bad = await cli(["info", "--catalog-url", "notaurl"], none);
+    expect(bad.code).toBe(0);
+    expect(bad.stdout).toMatch(/^registry:/m);
+    expect(bad.stdout).toMatch(/^catalog:\s+--catalog-url is not a valid URL: "notaurl"/m);
+    const contextUrl = await mrCli(["config", "set-context", "broken", "--url", "notaurl"], env2);
+    expect(contextUrl.code).toBe(0);
+    const blamed = await mrCli(["list", "models", "--context", "broken"], {
+      ...env2,
+      MODEL_REGISTRY_URL: "",
+    });
+    expect(blamed.code).toBe(2);
+    expect(blamed.stderr).toMatch(/the url of context "broken" in .*mr-cli\.yaml is not a valid URL/);
     expect((await cli(["info"], none)).stdout).toMatch(/^catalog:\s+not configured \(--catalog-url/m);
     expect((await mrCli(["config", "get-contexts"], env2)).stdout).toMatch(
       /CATALOG URL[\s\S]*http:\/\/127\.0\.0\.1/,
@@ -192,7 +204,11 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined)("mr-cli catalog", () 
       expect(result.stderr).toMatch(message);
     };
     await usage(["models", "--order-by", "popular"], /popular/);
-    await usage(["models", "--target-rps", "5"], /tune orderBy RECOMMENDED only/);
+    await usage(
+      ["models", "--target-rps", "5"],
+      /--target-rps and the other tuning flags need --order-by recommended/,
+    );
+    await usage(["models", "--source", "stack_demo", "--label", "Demo"], /source or sourceLabel, not both/);
     await usage(["artifacts", "stack_demo", "acme/digits-onnx", "--target-rps", "5"], /need --performance/);
     await usage(
       ["artifacts", "stack_demo", "acme/digits-onnx", "--performance", "--type", "model"],

@@ -31,7 +31,6 @@ describe("ModelCatalog", () => {
       .list({
         q: "granite",
         source: ["a", "b"],
-        sourceLabel: "Community",
         filterQuery: "license='MIT'",
         orderBy: "RECOMMENDED",
         sortOrder: "DESC",
@@ -45,7 +44,6 @@ describe("ModelCatalog", () => {
     expect(url.searchParams.getAll("source")).toEqual(["a,b"]); // the catalog reads only the first of repeated keys
     expect(Object.fromEntries([...url.searchParams].filter(([k]) => k !== "source"))).toEqual({
       q: "granite",
-      sourceLabel: "Community",
       filterQuery: "license='MIT'",
       orderBy: "RECOMMENDED",
       sortOrder: "DESC",
@@ -100,7 +98,7 @@ describe("ModelCatalog", () => {
     expect(() => catalog.sources.list({ orderBy: "CREATE_TIME" as never })).toThrow(ConfigError);
     expect(() => catalog.models.list({ orderBy: "RECOMMENDED", targetRPS: 1.5 })).toThrow(/targetRPS/);
     expect(() => catalog.models.list({ targetRPS: 5, latencyProperty: "p95" })).toThrow(
-      /targetRPS, latencyProperty tune orderBy RECOMMENDED only/,
+      /targetRPS, latencyProperty: these apply to orderBy "RECOMMENDED" only/,
     );
     expect(() => catalog.models.list({ source: [""] })).toThrow(/source must be a non-empty string/);
     expect(() => catalog.models.artifacts("", "m")).toThrow(/catalog source/);

@@ -87,6 +87,9 @@ Examples:
             orderBy: keyof typeof ORDER;
           },
       ) => {
+        const tuned = Object.values(recommended(flags)).some((value) => value !== undefined);
+        if (tuned && flags.orderBy !== "recommended")
+          throw new UsageError("--target-rps and the other tuning flags need --order-by recommended");
         const listing = (await ctx.catalog()).models.list({
           ...pageOptions(ctx, flags),
           ...recommended(flags),

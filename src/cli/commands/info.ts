@@ -82,7 +82,7 @@ async function gatherInfo(ctx: CliContext) {
     access,
     ...(refusal ? { refusal: `${(refusal as AuthError).status} ${(refusal as AuthError).code}` } : {}),
     storage: describeStorageSettings(await mr.storageSettings()),
-    ...(catalog ? { catalog } : {}),
+    catalog: catalog ?? null,
   };
   return { info, api: api ?? undefined, refusal: refusal as AuthError | undefined };
 }
@@ -90,10 +90,14 @@ async function gatherInfo(ctx: CliContext) {
 /** What `mr-cli info` says of the catalog: its URL, and its sources with their status (or why it could not be read);
  * nothing when no catalog is configured. */
 async function gatherCatalog(ctx: CliContext): Promise<CatalogInfo | undefined> {
+  let problem: string | undefined;
   const catalog = await ctx.catalog().catch((error: unknown) => {
-    if (error instanceof ConfigError && /no model catalog configured/.test(error.message)) return undefined;
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    // Not configured: nothing to say. Configured wrongly: said here, after the registry's lines.
+    if (!/no model catalog configured/.test(error.message)) problem = error.message;
+    return undefined;
   });
+  if (problem) return { url: "", error: problem };
   if (!catalog) return undefined;
   try {
     const sources = await catalog.sources.list({ signal: ctx.io.signal }).toArray();
@@ -114,7 +118,7 @@ interface CatalogInfo {
 }
 
 function catalogLine(catalog: CatalogInfo): string {
-  if (catalog.error) return `${catalog.url} (cannot be read: ${catalog.error})`;
+  if (catalog.error) return catalog.url ? `${catalog.url} (cannot be read: ${catalog.error})` : catalog.error;
   const sources = catalog.sources ?? [];
   const listed = sources.map((s) => `${s.id} ${s.status}`).join(", ");
   return `${catalog.url} (${sources.length} source${sources.length === 1 ? "" : "s"}${listed ? `: ${listed}` : ""})`;
