@@ -125,6 +125,22 @@ export class UploadError extends ModelRegistryError {
   }
 }
 
+/** An OCI registry answered an error (or could not be reached) while pushing or pulling a model image. The message
+ * names the operation, the image reference, the status and the registry's error code (e.g. `BLOB_UNKNOWN`). */
+export class OciError extends UploadError {
+  override name = "OciError";
+  constructor(
+    message: string,
+    /** The HTTP status, when the registry answered. */
+    readonly status: number | undefined,
+    /** The registry's first error code (distribution spec: `MANIFEST_UNKNOWN`, `DENIED`, …), when it sent one. */
+    readonly code: string | undefined,
+    options: { cause?: unknown; unreachable?: boolean; denied?: boolean; transient?: boolean } = {},
+  ) {
+    super(message, options);
+  }
+}
+
 /** What kind of S3 failure a {@link StorageError} is; each kind has its own fix (see the README's S3 error table). */
 export type StorageErrorKind =
   | "unreachable"

@@ -8,6 +8,7 @@ import type { PageOptions, Paginated } from "./client/paginate.js";
 import type { RetryOptions } from "./client/retry.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import type { Lineage } from "./config/ci-lineage.js";
+import type { OciOptions } from "./storage/oci/oci-options.js";
 import type { StorageOptions } from "./storage/storage-options.js";
 
 /** How to reach a registry. */
@@ -35,6 +36,9 @@ export interface ModelRegistryOptions {
    * credentials, or an S3Client). Fields left out come from the AWS standard configuration and the data-connection
    * variables of the environment (see {@link ModelRegistry.storageSettings}). */
   storage?: StorageOptions | undefined;
+  /** Default options of pushes to OCI registries (`registerModel({ to: "oci://…" })`) and of pulls from them:
+   * credentials, plain HTTP, base image, platform, chunk size. */
+  oci?: OciOptions | undefined;
   /** The environment storage defaults are read from (the AWS SDK's variables and shared config files, and
    * `AWS_S3_ENDPOINT`/`AWS_S3_BUCKET`), as the AWS SDK reads it for credentials. Default: the process environment
    * at the time of each storage call. */

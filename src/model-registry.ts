@@ -21,6 +21,7 @@ import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
 import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
+import type { OciOptions } from "./storage/oci/oci-options.js";
 import { checkStorageOptions } from "./storage/storage-options.js";
 import {
   type DeployParams,
@@ -75,6 +76,8 @@ export class ModelRegistry {
   readonly experimentRuns: ExperimentRuns;
   /** Default storage of uploads, downloads and verification (explicit settings only; see storageSettings()). */
   readonly storage: StorageOptions;
+  /** Default options of OCI pushes and pulls. */
+  readonly oci: OciOptions | undefined;
   /** The environment storage defaults are read from; undefined: the process environment when used. */
   readonly env: Record<string, string | undefined> | undefined;
   private readonly rest: Rest;
@@ -92,6 +95,7 @@ export class ModelRegistry {
     this.author = options.author;
     this.storage = checkStorageOptions(options.storage ?? {}, "the storage option");
     this.env = options.env;
+    this.oci = options.oci;
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);
     checkTimeoutMs(options.timeout, "the timeout option");

@@ -4,6 +4,8 @@
 #   bash stack/build.sh versitygw   versitygw, the strict S3 server
 #   bash stack/build.sh v1server    the newer server (API v1 and v1alpha3) from upstream source (see v1_source)
 #   bash stack/build.sh seaweedfs   SeaweedFS's `weed`, the third S3 server
+#   bash stack/build.sh registry    the CNCF distribution registry (OCI)
+#   bash stack/build.sh crane       crane, an independent OCI client for the tests
 #   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
 # Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -137,11 +139,28 @@ $(tail -n 15 "$log")"
   echo "$out"
 }
 
+# The CNCF distribution registry and crane: `go install` from the Go module proxy, once per pinned version.
+build_go_tool() {
+  need_go
+  local name=$1 module=$2 version=$3 binary=$4
+  local dir=$CACHE_DIR/bin/$name-$version log=$LOG_DIR/build-$name.log
+  if [ ! -x "$dir/$binary" ]; then
+    mkdir -p "$dir" "$LOG_DIR"
+    say "stack: building $name $version (once; log: $log)"
+    GOBIN=$dir CGO_ENABLED=0 go install "$module@$version" >"$log" 2>&1 \
+      || die "building $name failed; last lines of $log:
+$(tail -n 15 "$log")"
+  fi
+  echo "$dir/$binary"
+}
+
 case ${1:-} in
+  registry) build_go_tool distribution github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION" registry ;;
+  crane) build_go_tool crane github.com/google/go-containerregistry/cmd/crane "$CRANE_VERSION" crane ;;
   server) build_server ;;
   v1server) build_v1server ;;
   versitygw) build_versitygw ;;
   seaweedfs) build_seaweedfs ;;
   pin) pin ;;
-  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|pin" ;;
+  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|pin" ;;
 esac

@@ -28,7 +28,7 @@ for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop "${COMPONENTS[$i]}"; don
 rm -f "$ENV_FILE"
 # The stack is throwaway: moto forgets its objects when it stops, so the database and the files of versitygw and
 # SeaweedFS go too, and the next stack:up starts empty and consistent. Logs stay in .stack/logs.
-rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw" "$STATE_DIR/seaweedfs"
+rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw" "$STATE_DIR/seaweedfs" "$STATE_DIR/oci"
 # `weed server` also keeps a Unix socket beside most of its ports, always in /tmp; one that was killed, or died, leaves
 # them behind. Nothing listens on its S3 port now, so they are no one's.
 if ! port_open "$SEAWEEDFS_PORT"; then

@@ -23,6 +23,14 @@ VERSITYGW_PORT=${MR_STACK_VERSITYGW_PORT:-47070}
 # SeaweedFS's S3 port; its master, volume and filer (HTTP and gRPC) and its S3 gRPC take the next seven ports. All
 # eight sit below Linux's ephemeral range (32768-60999), so no outgoing connection can hold one when they are bound.
 SEAWEEDFS_PORT=${MR_STACK_SEAWEEDFS_PORT:-28333}
+# OCI registries (CNCF distribution): one with htpasswd (HTTP Basic) auth, one with the bearer-token flow, whose
+# token service listens on the port after it.
+OCI_PORT=${MR_STACK_OCI_PORT:-18500}
+OCI_TOKEN_PORT=${MR_STACK_OCI_TOKEN_PORT:-18510}
+TOKENSRV_PORT=$((OCI_TOKEN_PORT + 1))
+# Throwaway credentials of both registries (htpasswd user; the token service's user).
+OCI_USER=mrstack
+OCI_PASSWORD=mrstack-oci-secret
 BUCKET=${MR_STACK_BUCKET:-models}
 # Throwaway credentials for the local S3 servers only. versitygw and SeaweedFS verify SigV4 with them; moto accepts any.
 S3_ACCESS_KEY=mrstack
@@ -32,9 +40,11 @@ S3_REGION=us-east-1
 VERSITYGW_VERSION=v1.7.0
 # SeaweedFS tags are not semver, so the Go module proxy serves its commits as pseudo-versions; this one is 4.53.
 SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
+DISTRIBUTION_VERSION=v3.1.2        # github.com/distribution/distribution/v3, the CNCF registry
+CRANE_VERSION=v0.22.1              # github.com/google/go-containerregistry's crane, the tests' independent client
 OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapitools.json
 
-COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs)
+COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken)
 
 say() { printf '%s\n' "$*" >&2; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -52,6 +62,9 @@ cmd_marker() {
     moto) echo moto.server ;;
     versitygw) echo versitygw ;;
     seaweedfs) echo 'weed server' ;;
+    oci) echo 'registry serve .*oci/basic' ;;
+    ocitoken) echo 'registry serve .*oci/token' ;;
+    tokensrv) echo 'token-server.mjs' ;;
   esac
 }
 
@@ -77,6 +90,9 @@ port_var() {
     moto) echo MOTO_PORT ;;
     versitygw) echo VERSITYGW_PORT ;;
     seaweedfs) echo SEAWEEDFS_PORT ;;
+    oci) echo OCI_PORT ;;
+    ocitoken) echo OCI_TOKEN_PORT ;;
+    tokensrv) echo TOKENSRV_PORT ;;
   esac
 }
 
@@ -111,6 +127,10 @@ healthy() {
     moto) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MOTO_PORT/moto-api/")" = 200 ] ;;
     versitygw) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VERSITYGW_PORT/health")" = 200 ] ;;
     seaweedfs) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SEAWEEDFS_PORT/healthz")" = 200 ] ;;
+    # Both registries ask for credentials at /v2/: a 401 is the answer of a registry that is up.
+    oci) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$OCI_PORT/v2/")" = 401 ] ;;
+    ocitoken) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$OCI_TOKEN_PORT/v2/")" = 401 ] ;;
+    tokensrv) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TOKENSRV_PORT/health")" = 200 ] ;;
   esac
 }
 

@@ -11,6 +11,9 @@ url_of() {
     moto) echo "http://127.0.0.1:$MOTO_PORT (bucket $BUCKET)" ;;
     versitygw) echo "http://127.0.0.1:$VERSITYGW_PORT (bucket $BUCKET)" ;;
     seaweedfs) echo "http://127.0.0.1:$SEAWEEDFS_PORT (bucket $BUCKET; ports $((SEAWEEDFS_PORT + 1))-$((SEAWEEDFS_PORT + 7)) internal)" ;;
+    oci) echo "http://127.0.0.1:$OCI_PORT (OCI registry, htpasswd auth)" ;;
+    ocitoken) echo "http://127.0.0.1:$OCI_TOKEN_PORT (OCI registry, bearer-token auth)" ;;
+    tokensrv) echo "http://localhost:$TOKENSRV_PORT/token (token service of ocitoken)" ;;
   esac
 }
 

@@ -121,6 +121,72 @@ filter_option_count() {
     | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("filters") or {}))' 2>/dev/null || echo 0
 }
 
+# The OCI registries: the CNCF distribution registry with htpasswd auth (bcrypt entries, written here), and a second
+# one with the bearer-token flow, trusting the JWKS our token service (stack/oci/token-server.mjs) writes at start.
+start_oci() {
+  already_up oci && return
+  local bin dir=$STATE_DIR/oci/basic; bin=$(bash "$STACK_ROOT/stack/build.sh" registry)
+  mkdir -p "$dir/data"
+  OCI_USER=$OCI_USER OCI_PASSWORD=$OCI_PASSWORD node -e \
+    'const b=require("bcryptjs");process.stdout.write(`${process.env.OCI_USER}:${b.hashSync(process.env.OCI_PASSWORD,4)}\n`)' \
+    >"$dir/htpasswd" || die "could not write the registry's htpasswd (is npm ci done? bcryptjs is a dev dependency)"
+  registry_config "$dir" "$OCI_PORT" "auth:
+  htpasswd:
+    realm: mr-stack
+    path: $dir/htpasswd" >"$dir/config.yml"
+  spawn oci "$bin" serve "$dir/config.yml"
+  wait_healthy oci 30 "$(cat "$(pid_file oci)")"
+}
+
+start_ocitoken() {
+  local dir=$STATE_DIR/oci/token
+  mkdir -p "$dir/data"
+  if ! already_up tokensrv; then
+    rm -f "$dir/jwks.json"
+    spawn tokensrv node "$STACK_ROOT/stack/oci/token-server.mjs" "$TOKENSRV_PORT" "$dir/jwks.json" mr-stack-issuer \
+      mr-stack-registry "$OCI_USER" "$OCI_PASSWORD"
+    wait_healthy tokensrv 30 "$(cat "$(pid_file tokensrv)")"
+    # A registry still running trusts the previous start's key: restart it with the new one.
+    local old
+    if old=$(running_pid ocitoken); then
+      kill "$old" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$old" 2>/dev/null || break; sleep 0.1; done
+      rm -f "$(pid_file ocitoken)"
+    fi
+  fi
+  already_up ocitoken && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" registry)
+  # localhost, not 127.0.0.1, in the realm: crane refuses a token realm on a literal private address.
+  registry_config "$dir" "$OCI_TOKEN_PORT" "auth:
+  token:
+    realm: http://localhost:$TOKENSRV_PORT/token
+    service: mr-stack-registry
+    issuer: mr-stack-issuer
+    jwks: $dir/jwks.json" >"$dir/config.yml"
+  spawn ocitoken "$bin" serve "$dir/config.yml"
+  wait_healthy ocitoken 30 "$(cat "$(pid_file ocitoken)")"
+}
+
+# A registry config: storage in <dir>/data, listening on 127.0.0.1:<port>, with the given auth section.
+registry_config() {
+  cat <<YAML
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $1/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$2
+  secret: mr-stack-local-upload-secret
+$3
+YAML
+}
+
 start_moto() {
   already_up moto && return
   python3 -c 'import moto.server, flask, flask_cors' 2>/dev/null \
@@ -198,6 +264,10 @@ SEAWEEDFS_S3_BUCKET=$BUCKET
 SEAWEEDFS_ACCESS_KEY_ID=$S3_ACCESS_KEY
 SEAWEEDFS_SECRET_ACCESS_KEY=$S3_SECRET_KEY
 DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/model_registry?sslmode=disable
+OCI_REGISTRY=127.0.0.1:$OCI_PORT
+OCI_TOKEN_REGISTRY=127.0.0.1:$OCI_TOKEN_PORT
+OCI_USERNAME=$OCI_USER
+OCI_PASSWORD=$OCI_PASSWORD
 ENV
 }
 
@@ -225,6 +295,8 @@ start_catalog
 start_moto
 start_versitygw
 start_seaweedfs
+start_oci
+start_ocitoken
 write_env
 bash "$STACK_ROOT/stack/status.sh"
 say "stack: ready in $((SECONDS - started))s; settings in $ENV_FILE"

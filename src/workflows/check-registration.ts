@@ -111,6 +111,12 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
     );
   if (hasPath && typeof params.path !== "string")
     throw new ConfigError("path must be the path of a file or directory");
+  if (params.to !== undefined && !hasPath)
+    throw new ConfigError(
+      "to (an OCI image to push to) needs path, the model's file or folder; with uri nothing is pushed",
+    );
+  if (params.to !== undefined && typeof params.to !== "string")
+    throw new ConfigError("to must be an image reference, e.g. oci://registry.example.com/models/mnist:v3");
   if (hasUri) checkModelUri(params.uri);
   for (const field of TEXT_FIELDS) {
     const value = params[field];

@@ -98,6 +98,13 @@ export async function registerModel(
   onProgress?.({ type: "phase", phase: "checking" });
   const { lineage, waitTimeout } = checkParams(mr, params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal };
+  if (params.to !== undefined) {
+    const { registerOci } = await import("./register-oci.js");
+    return registerOci(mr, ctx, params, {
+      read: () => readKnown(mr, ctx, params),
+      create: (known) => createEntities(mr, ctx, params, known, lineage),
+    });
+  }
   const plan = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;
   mr.secrets.add(plan?.credentials.secretAccessKey);
   mr.secrets.add(plan?.credentials.sessionToken);

@@ -2,6 +2,7 @@
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import type { CustomPropertiesInput } from "../client/entity.js";
 import type { Lineage } from "../config/ci-lineage.js";
+import type { OciOptions } from "../storage/oci/oci-options.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import type { StorageOptions } from "../storage/storage-options.js";
 
@@ -17,6 +18,12 @@ export interface RegisterModelParams extends VersionName {
   /** A location to register as is, nothing uploaded: `s3://bucket/key`, `oci://…`, `hf://…`, `https://…`, `file:///…`
    * (at most 2,048 characters). */
   uri?: string | undefined;
+  /** Push `path` to an OCI registry as a KServe modelcar image instead of S3: `oci://registry[:port]/repository[:tag]`
+   * (the tag defaults to the version's name). The artifact records that URI and the manifest's digest. */
+  to?: string | undefined;
+  /** How to reach the OCI registry of `to` (credentials, plain HTTP, base image, platform, chunk size). Default: the
+   * client's `oci`, and the container tools' auth files for credentials. */
+  oci?: OciOptions | undefined;
   /** Where `path` is uploaded to, and how. Default: the client's `storage`, then the environment's settings. */
   storage?: StorageOptions | undefined;
   /** The artifact's model format, e.g. `{ name: "onnx", version: "1" }` (KServe's `modelFormat`). */
@@ -86,6 +93,9 @@ export interface RegisterModelResult {
   status: RegisterStatus;
   /** For uploads: the manifest's digest, total bytes and file count. */
   manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;
+  /** For pushes to an OCI registry (`to`): the image manifest's digest and size in bytes, its layers (one per file),
+   * and the blobs and bytes this run sent (0 when the registry had them). */
+  image?: { digest: string; size: number; layers: number; blobsSent: number; bytesSent: number } | undefined;
   /** What went wrong without stopping the registration (e.g. the upload claim could not be removed). Also reported
    * as `{ type: "warning" }` progress events. */
   warnings?: string[] | undefined;

@@ -7,6 +7,7 @@ import type { ServingEnvironments } from "../client/resources/serving-environmen
 import type { RetryPolicy } from "../client/retry.js";
 import type { Secrets } from "../client/secrets.js";
 import type { Lineage } from "../config/ci-lineage.js";
+import type { OciOptions } from "../storage/oci/oci-options.js";
 import type { StorageOptions } from "./register-params.js";
 
 /** The registry client the workflows (registerModel, deploy, download, verify) work with. */
@@ -23,6 +24,8 @@ export interface RegistryClient {
   readonly lineage: Lineage;
   /** Default storage of uploads, downloads and verification. */
   readonly storage: StorageOptions;
+  /** Default options of OCI pushes and pulls. */
+  readonly oci?: OciOptions | undefined;
   /** Secrets scrubbed from every error (tokens, the S3 secret key). */
   readonly secrets: Secrets;
   /** How idempotent steps are retried. */

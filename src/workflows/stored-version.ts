@@ -11,6 +11,7 @@ import {
   type ManifestMismatch,
   manifestDigest,
 } from "../storage/manifest.js";
+import type { OciOptions } from "../storage/oci/oci-options.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { parseS3Uri } from "../storage/s3-uri.js";
 import { checkStorageOptions } from "../storage/storage-options.js";
@@ -27,6 +28,9 @@ export interface VerifyModelParams extends VersionName {
    * once, default 4). Default: where the version's URI says its files live (endpoint, region), then the registry's
    * storage settings. */
   storage?: StorageOptions | undefined;
+  /** How to reach the OCI registry of a version stored as an image (`oci://`): credentials, plain HTTP. Default: the
+   * client's `oci`, and the container tools' auth files. */
+  oci?: OciOptions | undefined;
   /** Cancels the lookup and every storage read. */
   signal?: AbortSignal | undefined;
   /** Progress: `phase` (`downloading`/`verifying`, `done`) and byte-level `download`/`verify` events. */
@@ -57,9 +61,13 @@ export interface VerifyResult {
 
 /** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
  * URI is an s3:// folder, listing its objects when it recorded no manifest. */
-async function locate(mr: RegistryClient, params: VerifyModelParams, listed: boolean) {
+async function locate(
+  mr: RegistryClient,
+  params: VerifyModelParams,
+  listed: boolean,
+  artifact: ModelArtifact,
+) {
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  const { modelArtifact: artifact } = await requireVersion(mr, params, { signal: params.signal });
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
   const recorded = typeof manifestUri === "string";
   if (!recorded && !(listed && artifact.uri?.startsWith("s3://")))
@@ -112,10 +120,16 @@ async function locate(mr: RegistryClient, params: VerifyModelParams, listed: boo
 /** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with the manifest. */
 async function check(mr: RegistryClient, params: VerifyModelParams, dir?: string): Promise<VerifyResult> {
   checkStorageOptions(params.storage, "this call's storage");
+  const { modelArtifact } = await requireVersion(mr, params, { signal: params.signal });
+  if (modelArtifact.uri?.startsWith("oci://")) {
+    const { checkOciVersion } = await import("./oci-version.js");
+    return checkOciVersion(mr, params, modelArtifact, dir);
+  }
   const { artifact, client, bucket, prefix, manifest, replaced, recorded } = await locate(
     mr,
     params,
     dir !== undefined,
+    modelArtifact,
   );
   params.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
   const { signal, onProgress } = params;

@@ -1,0 +1,104 @@
+// The base image of a modelcar (e.g. a small image with a shell, which KServe's modelcar sidecar needs): its
+// manifest for the wanted platform (an index is resolved), its layers and its config. Its layers are reused: mounted
+// from its repository on the same registry, else copied blob by blob.
+import { OciError } from "../../errors.js";
+import { type Descriptor, MEDIA_TYPES } from "./oci-media.js";
+import { formatOciReference, type OciReference } from "./oci-reference.js";
+import type { OciRegistry } from "./oci-registry.js";
+
+/** The parts of an image config a modelcar keeps from its base (OCI image spec). */
+export interface ImageConfig {
+  architecture?: string;
+  os?: string;
+  config?: Record<string, unknown>;
+  rootfs?: { type?: string; diff_ids?: string[] };
+}
+
+/** A resolved base image. */
+export interface BaseImage {
+  registry: string;
+  repository: string;
+  /** Its layers, as its manifest lists them. */
+  layers: Descriptor[];
+  config: ImageConfig;
+  /** Copies one of its blobs into `repository` of `target` (when it cannot be mounted). */
+  copyBlob(descriptor: Descriptor, target: OciRegistry, repository: string): Promise<void>;
+}
+
+/** Docker's layer media types and their OCI equivalents. */
+const OCI_LAYER: Record<string, string> = {
+  "application/vnd.docker.image.rootfs.diff.tar.gzip": "application/vnd.oci.image.layer.v1.tar+gzip",
+  "application/vnd.docker.image.rootfs.diff.tar": MEDIA_TYPES.layer,
+};
+
+/** The base image's layer descriptors as an OCI manifest lists them (Docker media types mapped to OCI's). */
+export function baseDescriptors(base: BaseImage | undefined): Descriptor[] {
+  return (base?.layers ?? []).map((layer) => ({
+    mediaType: OCI_LAYER[layer.mediaType] ?? layer.mediaType,
+    digest: layer.digest,
+    size: layer.size,
+  }));
+}
+
+interface Manifest {
+  mediaType?: string;
+  config?: Descriptor;
+  layers?: Descriptor[];
+  manifests?: (Descriptor & { platform?: { os?: string; architecture?: string } })[];
+}
+
+/**
+ * Resolves `ref` on `registry` to the manifest for `platform` (default linux/amd64) and reads its config.
+ * @throws OciError when the image or its platform does not exist.
+ */
+export async function resolveBaseImage(
+  registry: OciRegistry,
+  ref: OciReference,
+  platform = { os: "linux", architecture: "amd64" },
+): Promise<BaseImage> {
+  const name = formatOciReference(ref);
+  let manifest = await readManifest(registry, ref.repository, ref.digest ?? ref.tag ?? "latest");
+  if (manifest.manifests) {
+    const match = manifest.manifests.find(
+      (m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture,
+    );
+    if (!match)
+      throw new OciError(
+        `the base image ${name} has no ${platform.os}/${platform.architecture} manifest`,
+        undefined,
+        undefined,
+      );
+    manifest = await readManifest(registry, ref.repository, match.digest);
+  }
+  if (!manifest.config || !manifest.layers)
+    throw new OciError(
+      `the base image ${name} has no image manifest (config and layers)`,
+      undefined,
+      undefined,
+    );
+  const response = await registry.getBlob(ref.repository, manifest.config.digest);
+  const config = (await response.json()) as ImageConfig;
+  return {
+    registry: ref.registry,
+    repository: ref.repository,
+    layers: manifest.layers,
+    config,
+    copyBlob: async (descriptor, target, repository) => {
+      const blob = new Uint8Array(
+        await (await registry.getBlob(ref.repository, descriptor.digest)).arrayBuffer(),
+      );
+      await target.uploadBlob(
+        repository,
+        descriptor,
+        (async function* () {
+          yield blob;
+        })(),
+      );
+    },
+  };
+}
+
+async function readManifest(registry: OciRegistry, repository: string, reference: string): Promise<Manifest> {
+  const { bytes } = await registry.getManifest(repository, reference);
+  return JSON.parse(new TextDecoder().decode(bytes)) as Manifest;
+}

@@ -1,0 +1,228 @@
+// Registry credentials and the distribution spec's auth flow: anonymous, HTTP Basic, and the bearer-token flow (a
+// 401 carries `WWW-Authenticate: Bearer realm=…,service=…,scope=…`; the client asks the realm for a token for those
+// scopes, with Basic credentials when it has any). Credentials come from explicit options or from the container tools'
+// auth files; none is ever part of a message.
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, OciError } from "../../errors.js";
+
+/** Credentials for one registry: a user name and password (or access token used as password), or an identity token
+ * (an OAuth2 refresh token, as `docker login` stores for some registries). */
+export type OciCredentials =
+  | { username: string; password: string; identityToken?: undefined }
+  | { identityToken: string; username?: undefined; password?: undefined };
+
+/** Where credentials were found, for messages (never the credentials). */
+export interface FoundCredentials {
+  credentials: OciCredentials;
+  /** `option`, or the auth file's path. */
+  source: string;
+}
+
+/** The auth files the container tools write, in the order they are read: `REGISTRY_AUTH_FILE` (podman, skopeo),
+ * `$XDG_RUNTIME_DIR/containers/auth.json` (podman's default), `$DOCKER_CONFIG/config.json`, `~/.docker/config.json`. */
+export function authFilePaths(env: Record<string, string | undefined>): string[] {
+  const paths: string[] = [];
+  if (env.REGISTRY_AUTH_FILE) paths.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) paths.push(join(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  if (env.DOCKER_CONFIG) paths.push(join(env.DOCKER_CONFIG, "config.json"));
+  const home = env.HOME || homedir();
+  if (home) paths.push(join(home, ".docker", "config.json"));
+  return paths;
+}
+
+interface AuthEntry {
+  auth?: string;
+  username?: string;
+  password?: string;
+  identitytoken?: string;
+}
+
+/** The entry of `registry` in an auth file's `auths`: keyed by host[:port], possibly with a scheme and a path. */
+function entryFor(auths: Record<string, AuthEntry>, registry: string): AuthEntry | undefined {
+  for (const [key, entry] of Object.entries(auths)) {
+    const host = key.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+    if (host === registry) return entry;
+  }
+  return undefined;
+}
+
+/** Credentials of one auth-file entry; `auth` is base64 of `user:password`. */
+function credentialsOf(entry: AuthEntry, path: string): OciCredentials | undefined {
+  if (entry.identitytoken) return { identityToken: entry.identitytoken };
+  if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+  if (!entry.auth) return undefined;
+  const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon <= 0) throw new ConfigError(`the auth entry in ${path} is not base64 of user:password`);
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/**
+ * The credentials for `registry`: the explicit ones, else the first auth file (see {@link authFilePaths}) with an
+ * entry for it, else none (anonymous). Credential helpers (`credHelpers`, `credsStore`) run external programs and
+ * are not used. @throws ConfigError for an auth file that is not JSON.
+ */
+export async function findCredentials(
+  registry: string,
+  explicit: OciCredentials | undefined,
+  env: Record<string, string | undefined>,
+): Promise<FoundCredentials | undefined> {
+  if (explicit) return { credentials: explicit, source: "option" };
+  for (const path of authFilePaths(env)) {
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch {
+      continue; // absent or unreadable: the next file
+    }
+    let parsed: { auths?: Record<string, AuthEntry> };
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ConfigError(`the container auth file ${path} is not JSON`);
+    }
+    const entry = parsed.auths && entryFor(parsed.auths, registry);
+    const credentials = entry && credentialsOf(entry, path);
+    if (credentials) return { credentials, source: path };
+  }
+  return undefined;
+}
+
+/** A `WWW-Authenticate` challenge: its scheme and parameters (`realm`, `service`, `scope`, `error`). */
+export interface Challenge {
+  scheme: string;
+  params: Record<string, string>;
+}
+
+/** Parses `Bearer realm="…",service="…",scope="…"` (quoted or token values). */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined;
+  const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header);
+  if (!match) return undefined;
+  const params: Record<string, string> = {};
+  for (const [, key, quoted, bare] of (match[2] ?? "").matchAll(
+    /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g,
+  ))
+    params[(key as string).toLowerCase()] =
+      quoted !== undefined ? quoted.replace(/\\(.)/g, "$1") : (bare ?? "");
+  return { scheme: (match[1] as string).toLowerCase(), params };
+}
+
+/** The `Authorization` value of Basic credentials. */
+export function basicAuthorization(credentials: OciCredentials): string | undefined {
+  if (credentials.username === undefined) return undefined;
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64")}`;
+}
+
+/** What the auth flow needs of the registry client. */
+export interface AuthContext {
+  credentials?: FoundCredentials | undefined;
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
+  signal?: AbortSignal | undefined;
+  onSecret?: ((secret: string) => void) | undefined;
+  userAgent: string;
+}
+
+/** The auth state of one registry client: its bearer tokens by scope set, and whether it uses Basic. */
+export class RegistryAuth {
+  readonly #options: AuthContext;
+  readonly #tokens = new Map<string, string>();
+  #basic = false;
+
+  constructor(options: AuthContext) {
+    this.#options = options;
+  }
+
+  /** The `Authorization` value for a request needing `scopes`: a bearer token got for them, else Basic once the
+   * registry asked for it, else none. */
+  authorizationFor(scopes: string[]): string | undefined {
+    const token = this.#tokens.get(scopes.join(" "));
+    if (token) return `Bearer ${token}`;
+    if (this.#basic && this.#options.credentials)
+      return basicAuthorization(this.#options.credentials.credentials);
+    return undefined;
+  }
+
+  /** Reads a 401's challenge and gets what it asks for; false when there is nothing more to try. */
+  async authorise(response: Response, scopes: string[], what: string): Promise<boolean> {
+    const challenge = parseChallenge(response.headers.get("www-authenticate"));
+    const credentials = this.#options.credentials?.credentials;
+    if (challenge?.scheme === "basic") {
+      if (!credentials || this.#basic || credentials.username === undefined) return false;
+      this.#basic = true;
+      this.#options.onSecret?.(credentials.password);
+      return true;
+    }
+    if (challenge?.scheme !== "bearer" || !challenge.params.realm) return false;
+    const key = scopes.join(" ");
+    if (this.#tokens.has(key)) return false; // the token we had was refused
+    this.#tokens.set(key, await this.fetchToken(challenge, scopes, what));
+    return true;
+  }
+
+  /** A bearer token for `scopes` from the challenge's realm (GET, with Basic credentials when there are any; an
+   * identity token is exchanged by POST, as the token spec's OAuth2 flow says). */
+  private async fetchToken(challenge: Challenge, scopes: string[], what: string): Promise<string> {
+    const { fetch = (input: Request) => globalThis.fetch(input), signal, userAgent } = this.#options;
+    const realm = new URL(challenge.params.realm as string);
+    const wanted = new Set([...scopes, ...(challenge.params.scope ? challenge.params.scope.split(" ") : [])]);
+    const service = challenge.params.service;
+    const credentials = this.#options.credentials?.credentials;
+    const headers = new Headers({ "user-agent": userAgent });
+    let request: Request;
+    if (credentials?.identityToken !== undefined) {
+      this.#options.onSecret?.(credentials.identityToken);
+      const form = new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: credentials.identityToken,
+      });
+      if (service) form.set("service", service);
+      form.set("scope", [...wanted].join(" "));
+      form.set("client_id", "model-registry-ts");
+      headers.set("content-type", "application/x-www-form-urlencoded");
+      request = new Request(realm, { method: "POST", headers, body: form, signal });
+    } else {
+      if (service) realm.searchParams.set("service", service);
+      for (const scope of wanted) realm.searchParams.append("scope", scope);
+      const basic = credentials && basicAuthorization(credentials);
+      if (basic && credentials?.password) {
+        this.#options.onSecret?.(credentials.password);
+        headers.set("authorization", basic);
+      }
+      request = new Request(realm, { headers, signal });
+    }
+    let response: Response;
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      throw new OciError(
+        `${what}: cannot reach the registry's token service at ${realm.origin}`,
+        undefined,
+        undefined,
+        {
+          cause: error,
+          unreachable: true,
+        },
+      );
+    }
+    if (!response.ok) {
+      const from = this.#options.credentials
+        ? ` with the credentials from ${this.#options.credentials.source}`
+        : " anonymously";
+      throw new OciError(
+        `${what}: the registry's token service refused a token${from} (${response.status})`,
+        response.status,
+        undefined,
+        { denied: response.status === 401 || response.status === 403 },
+      );
+    }
+    const body = (await response.json()) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token)
+      throw new OciError(`${what}: the registry's token service sent no token`, response.status, undefined);
+    this.#options.onSecret?.(token);
+    return token;
+  }
+}

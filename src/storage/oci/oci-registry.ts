@@ -1,0 +1,275 @@
+// The requests of the OCI distribution spec this client makes to one registry: blobs (HEAD, cross-repository mount,
+// monolithic and chunked upload, GET) and manifests (HEAD, GET, PUT), each authorised by the auth flow of
+// oci-auth.ts and turned into an OciError that names the operation when it fails.
+import { OciError } from "../../errors.js";
+import { type FoundCredentials, RegistryAuth } from "./oci-auth.js";
+import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
+
+/** How to reach one registry. */
+export interface OciRegistryOptions {
+  /** host[:port]. */
+  registry: string;
+  /** Credentials and where they came from; undefined: anonymous. */
+  credentials?: FoundCredentials | undefined;
+  /** Use http:// instead of https://. */
+  plainHttp: boolean;
+  /** The fetch to use. Default `globalThis.fetch`. */
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
+  /** Cancels every request. */
+  signal?: AbortSignal | undefined;
+  /** Called with every token and password the client sends, so that errors can be scrubbed of them. */
+  onSecret?: ((secret: string) => void) | undefined;
+  /** User-Agent. */
+  userAgent: string;
+}
+
+/** One request: the access it needs (`repository:<name>:pull,push`), its headers and body, the statuses it expects. */
+interface Send {
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** A path under `/v2/` or an absolute upload location the registry gave. */
+  url: string;
+  scopes: string[];
+  headers?: Record<string, string>;
+  /** The body; a function, so that a retry after a 401 sends it again. */
+  body?: (() => Uint8Array) | undefined;
+  expect: number[];
+  /** What is being done, for messages: `pushing layer sha256:… to host/repo`. */
+  what: string;
+}
+
+/** A client of one registry. */
+export class OciRegistry {
+  readonly #options: OciRegistryOptions;
+  readonly #auth: RegistryAuth;
+
+  constructor(options: OciRegistryOptions) {
+    this.#options = options;
+    this.#auth = new RegistryAuth(options);
+  }
+
+  /** The base URL, e.g. `https://quay.io`. */
+  get base(): string {
+    return `${this.#options.plainHttp ? "http" : "https"}://${this.#options.registry}`;
+  }
+
+  /** Whether the repository has the blob (HEAD). */
+  async hasBlob(repository: string, digest: string): Promise<boolean> {
+    const response = await this.send({
+      method: "HEAD",
+      url: `/v2/${repository}/blobs/${digest}`,
+      scopes: [`repository:${repository}:pull`],
+      expect: [200, 404],
+      what: `checking blob ${digest} in ${repository}`,
+    });
+    return response.status === 200;
+  }
+
+  /** Mounts a blob of `from` (same registry) into `repository`; false when the registry started an upload instead
+   * (it cannot mount: the caller uploads). */
+  async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
+    const response = await this.send({
+      method: "POST",
+      url: `/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+      scopes: [`repository:${repository}:pull,push`, `repository:${from}:pull`],
+      expect: [201, 202],
+      what: `mounting blob ${digest} from ${from} into ${repository}`,
+    });
+    if (response.status === 201) return true;
+    const location = response.headers.get("location");
+    if (location) await this.cancelUpload(repository, location);
+    return false;
+  }
+
+  /**
+   * Uploads a blob whose digest and size are known, from `chunks` (an async iterable of at most `chunkSize` bytes
+   * each): one PUT when it is a single chunk (monolithic), else one PATCH per chunk and a closing PUT (chunked), so
+   * memory stays at one chunk. `onBytes` is called with the bytes of each chunk once the registry accepted it.
+   */
+  async uploadBlob(
+    repository: string,
+    blob: { digest: string; size: number },
+    chunks: AsyncIterable<Uint8Array>,
+    onBytes?: (bytes: number) => void,
+  ): Promise<void> {
+    const scopes = [`repository:${repository}:pull,push`];
+    const what = `pushing blob ${blob.digest} (${blob.size} bytes) to ${repository}`;
+    const started = await this.send({
+      method: "POST",
+      url: `/v2/${repository}/blobs/uploads/`,
+      scopes,
+      expect: [202],
+      what,
+    });
+    let location = this.location(started, what);
+    let offset = 0;
+    let pending: Uint8Array | undefined;
+    const octets = { "content-type": "application/octet-stream" };
+    for await (const chunk of chunks) {
+      if (pending) {
+        // Not the last chunk: PATCH it. Content-Range is the chunk's first and last byte offset.
+        const part = pending;
+        const response = await this.send({
+          method: "PATCH",
+          url: location,
+          scopes,
+          headers: { ...octets, "content-range": `${offset}-${offset + part.length - 1}` },
+          body: () => part,
+          expect: [202],
+          what,
+        });
+        location = this.location(response, what);
+        offset += part.length;
+        onBytes?.(part.length);
+      }
+      pending = chunk;
+    }
+    const last = pending ?? new Uint8Array(0);
+    const separator = location.includes("?") ? "&" : "?";
+    await this.send({
+      method: "PUT",
+      url: `${location}${separator}digest=${encodeURIComponent(blob.digest)}`,
+      scopes,
+      headers: { ...octets, "content-length": String(last.length) },
+      body: () => last,
+      expect: [201],
+      what,
+    });
+    onBytes?.(last.length);
+    if (offset + last.length !== blob.size)
+      throw new OciError(
+        `${what}: ${offset + last.length} bytes were read, not ${blob.size}: the file changed while it was pushed`,
+        undefined,
+        undefined,
+      );
+  }
+
+  /** The manifest's digest, media type and size under `reference` (a tag or a digest), or undefined when there is
+   * none (HEAD). */
+  async manifestDigest(
+    repository: string,
+    reference: string,
+  ): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
+    const response = await this.send({
+      method: "HEAD",
+      url: `/v2/${repository}/manifests/${reference}`,
+      scopes: [`repository:${repository}:pull`],
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      expect: [200, 404],
+      what: `looking up ${repository}:${reference}`,
+    });
+    if (response.status === 404) return undefined;
+    const digest = response.headers.get("docker-content-digest");
+    if (!digest)
+      throw new OciError(
+        `the registry sent no Docker-Content-Digest for ${repository}:${reference}`,
+        200,
+        undefined,
+      );
+    return {
+      digest,
+      mediaType: (response.headers.get("content-type") ?? "").split(";")[0] ?? "",
+      size: Number(response.headers.get("content-length") ?? 0),
+    };
+  }
+
+  /** The manifest (or index) under `reference`, its bytes as sent (the digest is over these bytes). */
+  async getManifest(
+    repository: string,
+    reference: string,
+  ): Promise<{ bytes: Uint8Array; mediaType: string }> {
+    const response = await this.send({
+      method: "GET",
+      url: `/v2/${repository}/manifests/${reference}`,
+      scopes: [`repository:${repository}:pull`],
+      headers: { accept: MANIFEST_ACCEPT.join(", ") },
+      expect: [200],
+      what: `reading the manifest of ${repository}:${reference}`,
+    });
+    return {
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      mediaType: (response.headers.get("content-type") ?? "").split(";")[0] ?? "",
+    };
+  }
+
+  /** Stores a manifest under a tag (or its digest); returns the digest the registry computed. */
+  async putManifest(
+    repository: string,
+    reference: string,
+    bytes: Uint8Array,
+    mediaType: string,
+  ): Promise<string> {
+    const response = await this.send({
+      method: "PUT",
+      url: `/v2/${repository}/manifests/${reference}`,
+      scopes: [`repository:${repository}:pull,push`],
+      headers: { "content-type": mediaType },
+      body: () => bytes,
+      expect: [201],
+      what: `pushing the manifest of ${repository}:${reference}`,
+    });
+    return response.headers.get("docker-content-digest") ?? "";
+  }
+
+  /** A blob's bytes as a stream (GET, following the registry's redirect to its storage). */
+  async getBlob(repository: string, digest: string): Promise<Response> {
+    return this.send({
+      method: "GET",
+      url: `/v2/${repository}/blobs/${digest}`,
+      scopes: [`repository:${repository}:pull`],
+      expect: [200],
+      what: `reading blob ${digest} of ${repository}`,
+    });
+  }
+
+  private async cancelUpload(repository: string, location: string): Promise<void> {
+    await this.send({
+      method: "DELETE",
+      url: location,
+      scopes: [`repository:${repository}:pull,push`],
+      expect: [204, 404],
+      what: `cancelling an upload to ${repository}`,
+    }).catch(() => undefined); // an abandoned upload session expires on the registry by itself
+  }
+
+  private location(response: Response, what: string): string {
+    const location = response.headers.get("location");
+    if (!location)
+      throw new OciError(`${what}: the registry sent no upload Location`, response.status, undefined);
+    return location;
+  }
+
+  /** Sends a request, authorising it as the registry asks (Basic, or a bearer token for the scopes), and checks the
+   * status. */
+  private async send(request: Send): Promise<Response> {
+    let response = await this.attempt(request);
+    if (response.status === 401 && (await this.#auth.authorise(response, request.scopes, request.what)))
+      response = await this.attempt(request);
+    if (request.expect.includes(response.status)) return response;
+    throw await registryFailure(response, request.what, this.#options.credentials);
+  }
+
+  private async attempt(request: Send): Promise<Response> {
+    const { fetch = (input: Request) => globalThis.fetch(input), signal, userAgent } = this.#options;
+    const url = request.url.startsWith("/")
+      ? `${this.base}${request.url}`
+      : new URL(request.url, this.base).href;
+    const headers = new Headers(request.headers);
+    headers.set("user-agent", userAgent);
+    const authorization = this.#auth.authorizationFor(request.scopes);
+    if (authorization) headers.set("authorization", authorization);
+    const body = request.body?.() as BodyInit | undefined; // a Uint8Array; TypeScript's DOM types want an ArrayBuffer view of one kind
+    try {
+      return await fetch(
+        new Request(url, { method: request.method, headers, body, signal, redirect: "follow" }),
+      );
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw new OciError(
+        `${request.what}: cannot reach the registry at ${this.base} (${(error as Error).message}); check the address, and --plain-http for a registry without TLS`,
+        undefined,
+        undefined,
+        { cause: error, unreachable: true },
+      );
+    }
+  }
+}

@@ -1,0 +1,207 @@
+// registerModel to the stack's OCI registries (CNCF distribution): a folder model becomes a KServe modelcar, checked
+// with an independent client (crane, from go-containerregistry): the manifest validates, and `crane export` yields
+// the model's files under models/, byte-identical. Both auth flows (htpasswd Basic; the bearer-token flow, with
+// credentials from a container auth file); a new version sharing all files but one sends only that layer; a re-run
+// sends nothing; other content for the version, or for a tag, is refused with nothing pushed.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { VersionConflictError } from "../../src/errors.js";
+import { ModelRegistry } from "../../src/model-registry.js";
+import { nestedModel, tempDir, writeTree } from "../support/model-files.js";
+import { stackEnv, stackSetting } from "../support/stack-env.js";
+import { uniqueName } from "../support/unique.js";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+let crane: string;
+let craneConfig: string;
+
+/** Every file under `root`, relative path → SHA-256. */
+async function digests(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (dir: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else
+        out[relative(root, path)] = createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex");
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+const craneRun = (args: string[]) =>
+  execFileSync(crane, args, { encoding: "utf8", env: { ...process.env, DOCKER_CONFIG: craneConfig } });
+
+/** The image's filesystem as `crane export` flattens it, unpacked into a fresh folder. */
+function exported(reference: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "crane-export-"));
+  const tar = join(dir, "fs.tar");
+  craneRun(["export", reference, tar]);
+  execFileSync("tar", ["-xf", tar, "-C", dir]);
+  return join(dir, "models");
+}
+
+const registry = (name: string, url = stackSetting("MODEL_REGISTRY_URL")) =>
+  new ModelRegistry({ url, author: "oci-test", env: { HOME: mkdtempSync(join(tmpdir(), `home-${name}-`)) } });
+const credentials = () => ({
+  username: stackSetting("OCI_USERNAME"),
+  password: stackSetting("OCI_PASSWORD"),
+});
+
+describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI registry", () => {
+  beforeAll(() => {
+    crane = execFileSync("bash", [join(ROOT, "stack/build.sh"), "crane"], { encoding: "utf8" }).trim();
+    craneConfig = mkdtempSync(join(tmpdir(), "crane-config-"));
+    for (const host of [stackSetting("OCI_REGISTRY"), stackSetting("OCI_TOKEN_REGISTRY")])
+      craneRun([
+        "auth",
+        "login",
+        host,
+        "-u",
+        stackSetting("OCI_USERNAME"),
+        "-p",
+        stackSetting("OCI_PASSWORD"),
+      ]);
+  }, 300_000);
+
+  it("pushes a folder model as a modelcar (htpasswd auth) that crane validates and exports byte-identical", async () => {
+    const mr = registry("basic");
+    const name = uniqueName("oci-folder");
+    const model = await nestedModel(name);
+    const to = `oci://${stackSetting("OCI_REGISTRY")}/models/${name}`;
+    const result = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to,
+      oci: { credentials: credentials() },
+    });
+    expect(result.status).toBe("created");
+    expect(result.uri).toBe(`${to}:v1`);
+    expect(result.image).toMatchObject({ layers: 60, blobsSent: 61 });
+    const reference = result.uri.replace(/^oci:\/\//, "");
+    // crane's full validate reads every layer as gzip; ours are plain tar (the OCI media type says so), so it checks
+    // that every blob exists, and the config's diff ids and each blob's bytes are checked here.
+    expect(craneRun(["validate", "--fast", "--remote", reference])).toMatch(/PASS/);
+    expect(craneRun(["digest", reference]).trim()).toBe(result.image?.digest);
+    const manifest = JSON.parse(craneRun(["manifest", reference]));
+    expect(manifest.mediaType).toBe("application/vnd.oci.image.manifest.v1+json");
+    expect(manifest.layers).toHaveLength(60);
+    const config = JSON.parse(craneRun(["config", reference]));
+    expect(config.rootfs.diff_ids).toEqual(manifest.layers.map((l: { digest: string }) => l.digest));
+    for (const layer of manifest.layers.slice(0, 5)) {
+      const bytes = execFileSync(crane, ["blob", `${reference.split(":v1")[0]}@${layer.digest}`], {
+        env: { ...process.env, DOCKER_CONFIG: craneConfig },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(`sha256:${createHash("sha256").update(bytes).digest("hex")}`).toBe(layer.digest);
+      expect(layer.mediaType).toBe("application/vnd.oci.image.layer.v1.tar");
+    }
+    expect(await digests(exported(reference))).toEqual(await digests(model));
+    expect(result.modelArtifact.customProperties).toMatchObject({
+      oci_manifest_digest: result.image?.digest,
+      model_file_count: 60,
+    });
+    // Our own pull: downloadModel checks every layer's digest and writes the files; verifyModel only reads them.
+    const target = await tempDir("oci-download-");
+    const downloaded = await mr.downloadModel({
+      name,
+      version: "v1",
+      path: target,
+      oci: { credentials: credentials() },
+    });
+    expect(downloaded).toMatchObject({ ok: true, recorded: true, mismatches: [] });
+    expect(downloaded.manifest.fileCount).toBe(60);
+    expect(await digests(target)).toEqual(await digests(model));
+    const verified = await mr.verifyModel({ name, version: "v1", oci: { credentials: credentials() } });
+    expect(verified).toMatchObject({ ok: true, mismatches: [] });
+  });
+
+  it("uses the bearer-token flow with credentials from a container auth file; a second version sends only its new layer", async () => {
+    const home = await tempDir("oci-auth-home-");
+    const auth = Buffer.from(`${stackSetting("OCI_USERNAME")}:${stackSetting("OCI_PASSWORD")}`).toString(
+      "base64",
+    );
+    writeFileSync(
+      join(home, "auth.json"),
+      JSON.stringify({ auths: { [stackSetting("OCI_TOKEN_REGISTRY")]: { auth } } }),
+    );
+    const mr = new ModelRegistry({
+      url: stackSetting("MODEL_REGISTRY_URL"),
+      env: { HOME: home, REGISTRY_AUTH_FILE: join(home, "auth.json") },
+    });
+    const name = uniqueName("oci-token");
+    const to = `oci://${stackSetting("OCI_TOKEN_REGISTRY")}/models/${name}`;
+    const model = await tempDir();
+    await writeTree(model, {
+      "weights.bin": "w".repeat(300_000),
+      "config.json": '{"v":1}',
+      "tokenizer/vocab.txt": "a b c",
+    });
+    const v1 = await mr.registerModel({ name, version: "v1", path: model, to });
+    expect(v1.image).toMatchObject({ layers: 3, blobsSent: 4 });
+    await writeTree(model, { "config.json": '{"v":2}' });
+    const v2 = await mr.registerModel({ name, version: "v2", path: model, to });
+    // Only the changed file's layer and the new config blob.
+    expect(v2.image?.blobsSent).toBe(2);
+    expect(v2.image?.bytesSent).toBeLessThan(4096);
+    const again = await mr.registerModel({ name, version: "v2", path: model, to });
+    expect(again).toMatchObject({ status: "unchanged", image: { blobsSent: 0, bytesSent: 0 } });
+    expect(await digests(exported(v2.uri.replace(/^oci:\/\//, "")))).toEqual(await digests(model));
+  });
+
+  it("refuses other content for a registered version, and for a tag, before pushing anything", async () => {
+    const mr = registry("conflict");
+    const name = uniqueName("oci-conflict");
+    const host = stackSetting("OCI_REGISTRY");
+    const model = await tempDir();
+    await writeTree(model, { "model.bin": "one" });
+    const oci = { credentials: credentials() };
+    const first = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci,
+    });
+    await writeTree(model, { "model.bin": "two" });
+    const changed = await mr
+      .registerModel({ name, version: "v1", path: model, to: `oci://${host}/models/${name}`, oci })
+      .catch((e: unknown) => e);
+    expect(changed).toBeInstanceOf(VersionConflictError);
+    // A new version whose tag already names the first image: the tag is not moved.
+    const tag = await mr
+      .registerModel({ name, version: "v2", path: model, to: `oci://${host}/models/${name}:v1`, oci })
+      .catch((e: unknown) => e);
+    expect(tag).toBeInstanceOf(VersionConflictError);
+    expect(String(tag)).toMatch(/a tag is never moved/);
+    expect(craneRun(["digest", `${host}/models/${name}:v1`]).trim()).toBe(first.image?.digest);
+    expect(await mr.getModelVersion(name, "v2")).toBeNull();
+  });
+
+  it("says which credentials were refused, and never shows the password", async () => {
+    const mr = registry("denied");
+    const model = await tempDir();
+    await writeTree(model, { "model.bin": "x" });
+    const wrong = { username: stackSetting("OCI_USERNAME"), password: "wrong-password-123" };
+    const error = await mr
+      .registerModel({
+        name: uniqueName("oci-denied"),
+        version: "v1",
+        path: model,
+        to: `oci://${stackSetting("OCI_REGISTRY")}/models/denied`,
+        oci: { credentials: wrong },
+      })
+      .catch((e: unknown) => e);
+    expect(String(error)).toMatch(/401.*credentials from option were refused/);
+    expect(String(error)).not.toContain("wrong-password-123");
+  });
+});
