@@ -29,6 +29,7 @@ import {
   ARTIFACT_PROPERTIES,
   type RegisterModelParams,
   type RegisterModelResult,
+  type RegisterPlan,
 } from "./register-params.js";
 import type { RegistryClient } from "./registry-client.js";
 
@@ -60,6 +61,8 @@ async function imageOf(
   ref: OciReference,
 ): Promise<{
   image: ModelcarImage;
+  /** Whether the tag already names this image: nothing to push. */
+  tagged: boolean;
   push: (ctx: StepContext) => Promise<Awaited<ReturnType<typeof pushModelcar>>>;
 }> {
   const oci: OciOptions = { ...mr.oci, ...params.oci };
@@ -82,7 +85,7 @@ async function imageOf(
     onProgress: params.onProgress,
     signal: params.signal,
   };
-  const image = await buildModelcar(local.files, base, options);
+  const image = await buildModelcar(local.files, base, { ...options, platform: parsePlatform(oci.platform) });
   const existing = await registry.manifestDigest(ref.repository, ref.tag as string);
   if (existing && existing.digest !== image.digest)
     throw new VersionConflictError(
@@ -92,6 +95,7 @@ async function imageOf(
     );
   return {
     image,
+    tagged: existing !== undefined,
     push: async (ctx) => {
       if (existing)
         return {
@@ -180,5 +184,36 @@ export async function registerOci(
     uri,
     status: entities.created ? "created" : "completed",
     image: imageSummary(image, pushed.blobsSent, pushed.bytesSent),
+  };
+}
+
+/** What registerModel would do with an OCI destination, from the registry's and the image registry's state: every
+ * file is read to know the image's digest; the same VersionConflictError as the real run, nothing written. */
+export async function planOci(
+  mr: RegistryClient,
+  params: RegisterModelParams,
+  read: () => Promise<FoundVersion>,
+): Promise<RegisterPlan> {
+  const ref = destination(params);
+  const known = await read();
+  const { image, tagged } = await imageOf(mr, params, ref);
+  const { registeredModel, modelVersion, modelArtifact } = known;
+  if (registeredModel && modelVersion && modelArtifact)
+    unchangedOrConflict(params, { registeredModel, modelVersion, modelArtifact }, image);
+  const files = image.layers.map((layer) => layer.file);
+  return {
+    name: params.name,
+    version: params.version,
+    uri: modelArtifact?.uri ?? formatOciReference(ref),
+    status: modelArtifact ? "unchanged" : modelVersion ? "completed" : "created",
+    registeredModel: registeredModel ? `reuse ${registeredModel.id}` : "create",
+    modelVersion: modelVersion ? `exists ${modelVersion.id}` : "create",
+    modelArtifact: modelArtifact ? `exists ${modelArtifact.id}` : "create",
+    files: {
+      count: files.length,
+      bytes: files.reduce((n, f) => n + f.size, 0),
+      list: files.map((f) => f.relativePath),
+    },
+    reuseStoredFiles: tagged,
   };
 }

@@ -108,3 +108,30 @@ export const ARTIFACT_PROPERTIES = {
   files: "model_file_count",
   manifest: "model_manifest_uri",
 } as const;
+
+/** What `registerModel` would do with these params, decided from the registry and the store as they are. */
+export interface RegisterPlan {
+  /** The registered model's name. */
+  name: string;
+  /** The version's name. */
+  version: string;
+  /** The URI the model artifact would record. */
+  uri: string;
+  /** The status registerModel would return: `created`, `completed` (the version exists without its artifact) or
+   * `unchanged` (registered with this very content). */
+  status: RegisterStatus;
+  /** The registered model: `reuse <id>` or `create`. */
+  registeredModel: string;
+  /** The version: `exists <id>` or `create`. */
+  modelVersion: string;
+  /** The model artifact: `exists <id>` or `create`. */
+  modelArtifact: string;
+  /** For uploads: the files that would be uploaded (relative paths), their count and total bytes. */
+  files?: { count: number; bytes: number; list: string[] } | undefined;
+  /** For uploads: every storage setting and where it came from (never a secret). */
+  storage?: Record<string, string> | undefined;
+  /** For uploads: nothing to upload, the folder already holds exactly these files. */
+  reuseStoredFiles?: boolean | undefined;
+  /** For uploads: another run is uploading into the folder now; registerModel would wait for it (`waitTimeout`). */
+  waitsFor?: { since: Date; uri: string } | undefined;
+}

@@ -4,37 +4,12 @@ import { describeStorageSettings } from "../config/storage-settings.js";
 import { converge, type StepContext } from "./converge.js";
 import { unchangedOrConflict } from "./register-artifact.js";
 import { checkParams, planUpload, readKnown } from "./register-model.js";
-import type { RegisterModelParams, RegisterStatus } from "./register-params.js";
+import type { RegisterModelParams, RegisterPlan } from "./register-params.js";
 import type { RegistryClient } from "./registry-client.js";
 import { storageSettingsFor } from "./storage-client.js";
 import { inspectPrefix, planUri } from "./store-model-files.js";
 
-/** What `registerModel` would do with these params, decided from the registry and the store as they are. */
-export interface RegisterPlan {
-  /** The registered model's name. */
-  name: string;
-  /** The version's name. */
-  version: string;
-  /** The URI the model artifact would record. */
-  uri: string;
-  /** The status registerModel would return: `created`, `completed` (the version exists without its artifact) or
-   * `unchanged` (registered with this very content). */
-  status: RegisterStatus;
-  /** The registered model: `reuse <id>` or `create`. */
-  registeredModel: string;
-  /** The version: `exists <id>` or `create`. */
-  modelVersion: string;
-  /** The model artifact: `exists <id>` or `create`. */
-  modelArtifact: string;
-  /** For uploads: the files that would be uploaded (relative paths), their count and total bytes. */
-  files?: { count: number; bytes: number; list: string[] } | undefined;
-  /** For uploads: every storage setting and where it came from (never a secret). */
-  storage?: Record<string, string> | undefined;
-  /** For uploads: nothing to upload, the folder already holds exactly these files. */
-  reuseStoredFiles?: boolean | undefined;
-  /** For uploads: another run is uploading into the folder now; registerModel would wait for it (`waitTimeout`). */
-  waitsFor?: { since: Date; uri: string } | undefined;
-}
+export type { RegisterPlan } from "./register-params.js";
 
 /**
  * registerModel's reads and checks, and none of its writes: the same ConfigError, UploadError (a storage folder that
@@ -47,6 +22,10 @@ export async function planRegisterModel(
 ): Promise<RegisterPlan> {
   checkParams(mr, params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal: params.signal };
+  if (params.to !== undefined) {
+    const { planOci } = await import("./register-oci.js");
+    return planOci(mr, params, () => readKnown(mr, ctx, params));
+  }
   const upload = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;
   mr.secrets.add(upload?.credentials.secretAccessKey);
   mr.secrets.add(upload?.credentials.sessionToken);

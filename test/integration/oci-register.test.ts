@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VersionConflictError } from "../../src/errors.js";
 import { ModelRegistry } from "../../src/model-registry.js";
-import { nestedModel, tempDir, writeTree } from "../support/model-files.js";
+import { bigFile, nestedModel, tempDir, writeTree } from "../support/model-files.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -203,5 +203,68 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
       .catch((e: unknown) => e);
     expect(String(error)).toMatch(/401.*credentials from option were refused/);
     expect(String(error)).not.toContain("wrong-password-123");
+  });
+
+  it("builds on a base image (Debian's static busybox): its layers mounted, the model under /models beside its shell", async () => {
+    const mr = registry("base");
+    const host = stackSetting("OCI_REGISTRY");
+    const base = execFileSync(
+      "bash",
+      [join(ROOT, "stack/oci/busybox-base.sh"), `${host}/library/busybox:1.35`],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DOCKER_CONFIG: craneConfig },
+      },
+    ).trim();
+    const name = uniqueName("oci-base");
+    const model = await tempDir();
+    await writeTree(model, { "model.onnx": "onnx bytes", "1/config.pbtxt": "name: 'x'" });
+    const result = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials(), baseImage: `oci://${base}` },
+    });
+    const reference = result.uri.replace(/^oci:\/\//, "");
+    const manifest = JSON.parse(craneRun(["manifest", reference]));
+    const baseManifest = JSON.parse(craneRun(["manifest", base]));
+    expect(manifest.layers[0]).toEqual(baseManifest.layers[0]); // reused as it is, first
+    expect(manifest.layers).toHaveLength(3);
+    expect(result.image?.blobsSent).toBe(3); // two model layers and the config; the base layer was mounted
+    const dir = mkdtempSync(join(tmpdir(), "crane-export-"));
+    craneRun(["export", reference, join(dir, "fs.tar")]);
+    const listing = execFileSync("tar", ["-tf", join(dir, "fs.tar")], { encoding: "utf8" });
+    expect(listing).toMatch(/^bin\/busybox$/m);
+    expect(listing).toMatch(/^models\/1\/config\.pbtxt$/m);
+    const config = JSON.parse(craneRun(["config", reference]));
+    expect(config).toMatchObject({ os: "linux", architecture: "amd64" });
+    // Our pull reads the gzip base layer too, and takes only the files under models/.
+    const target = await tempDir("oci-base-download-");
+    const downloaded = await mr.downloadModel({
+      name,
+      version: "v1",
+      path: target,
+      oci: { credentials: credentials() },
+    });
+    expect(downloaded.ok).toBe(true);
+    expect(await digests(target)).toEqual(await digests(model));
+  });
+
+  it("sends a large layer in chunks (PATCH by PATCH) that crane reads back whole", async () => {
+    const mr = registry("chunks");
+    const host = stackSetting("OCI_REGISTRY");
+    const name = uniqueName("oci-chunks");
+    const model = await tempDir();
+    await bigFile(join(model, "weights.bin"), 3 * 1024 * 1024 + 12345);
+    const result = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials(), chunkSize: 256 * 1024 },
+    });
+    expect(result.image?.bytesSent).toBeGreaterThan(3 * 1024 * 1024);
+    expect(await digests(exported(result.uri.replace(/^oci:\/\//, "")))).toEqual(await digests(model));
   });
 });

@@ -10,6 +10,10 @@ import { progressReporter } from "../progress-reporter.js";
 import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
 
 interface RegisterFlags extends StorageFlags {
+  to?: string;
+  baseImage?: string;
+  platform?: string;
+  plainHttp?: boolean;
   name: string;
   version: string;
   format?: string;
@@ -31,12 +35,43 @@ interface RegisterFlags extends StorageFlags {
 
 const isUri = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
 
+/** `--to` and the OCI flags as registerModel's `to` and `oci`. @throws UsageError for S3 flags beside `--to`, or
+ * OCI flags without it. */
+function ociParams(flags: RegisterFlags): Pick<RegisterModelParams, "to" | "oci"> {
+  const ociFlags = [
+    flags.baseImage && "--base-image",
+    flags.platform && "--platform",
+    flags.plainHttp && "--plain-http",
+  ];
+  if (!flags.to) {
+    const given = ociFlags.filter(Boolean);
+    if (given.length > 0)
+      throw new UsageError(`${given.join(", ")} need --to oci://registry/repository[:tag]`);
+    return {};
+  }
+  const s3 = [flags.bucket && "--bucket", flags.prefix && "--prefix", flags.endpoint && "--endpoint"].filter(
+    Boolean,
+  );
+  if (s3.length > 0)
+    throw new UsageError(`${s3.join(", ")} set S3 storage; --to pushes to an OCI registry instead`);
+  return {
+    to: flags.to,
+    oci: {
+      ...(flags.baseImage ? { baseImage: flags.baseImage } : {}),
+      ...(flags.platform ? { platform: flags.platform } : {}),
+      ...(flags.plainHttp ? { plainHttp: true } : {}),
+      ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    },
+  };
+}
+
 function params(source: string, flags: RegisterFlags): RegisterModelParams {
   const uri = isUri(source);
   return {
     name: flags.name,
     version: flags.version,
     ...(uri ? { uri: source } : { path: source }),
+    ...ociParams(flags),
     storage: {
       ...storageFromFlags(flags),
       ...(flags.prefix ? { prefix: flags.prefix } : {}),
@@ -90,6 +125,16 @@ export function registerCommand(ctx: CliContext): Command {
     .option("--storage-key <key>", "KServe storage key (data connection name)")
     .option("--storage-path <path>", "KServe storage path")
     .option("--service-account <name>", "service account to read the model with")
+    .option(
+      "--to <oci://registry/repository[:tag]>",
+      "push to an OCI registry as a KServe modelcar image instead of S3 (tag default: the version name)",
+    )
+    .option("--base-image <oci://…>", "with --to: the image the modelcar is built on (e.g. one with a shell)")
+    .option(
+      "--platform <os/arch>",
+      "with --to: platform of the base image and the modelcar (default linux/amd64)",
+    )
+    .option("--plain-http", "with --to: HTTP instead of HTTPS (the default only for a loopback registry)")
     .option("--dry-run", "show what would be uploaded and created, change nothing")
     .addHelpText(
       "after",
@@ -97,7 +142,8 @@ export function registerCommand(ctx: CliContext): Command {
 Examples:
   mr-cli register ./model --name mnist --version v3 --format onnx --format-version 1 --metadata accuracy=0.98
   mr-cli register s3://models/mnist/v3/ --name mnist --version v3 --format onnx
-  mr-cli register ./model --name mnist --version v3 --dry-run --json`,
+  mr-cli register ./model --name mnist --version v3 --dry-run --json
+  mr-cli register ./model --name mnist --version v3 --to oci://quay.io/acme/mnist   # a modelcar image, tag v3`,
     )
     .action(async (source: string, flags: RegisterFlags) => {
       if (!isUri(source) && !existsSync(source))
@@ -160,5 +206,10 @@ export function resultCard(result: RegisterModelResult, extra: [string, string |
       result.manifest ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)` : undefined,
     ],
     ["digest", result.manifest?.digest],
+    [
+      "image",
+      result.image &&
+        `${result.image.digest}, ${result.image.layers} layers; sent ${result.image.blobsSent} blobs, ${result.image.bytesSent} bytes`,
+    ],
   ]);
 }

@@ -20,6 +20,8 @@ export interface PushOptions {
   chunkSize?: number | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;
+  /** The image's platform, when the base image does not say. Default linux/amd64. */
+  platform?: { os: string; architecture: string } | undefined;
   /** Progress: `hash` events while digests are computed, `upload` events as layers are sent. */
   onProgress?: ProgressCallback | undefined;
   signal?: AbortSignal | undefined;
@@ -127,8 +129,9 @@ export async function buildModelcar(
     layers.push({ descriptor: await layerDescriptor(file, totals), file });
   }
   const config = {
-    architecture: base?.config.architecture ?? "amd64",
-    os: base?.config.os ?? "linux",
+    // The platform asked for (the base image's config may leave it empty).
+    architecture: base?.config.architecture || (options.platform?.architecture ?? "amd64"),
+    os: base?.config.os || (options.platform?.os ?? "linux"),
     config: base?.config.config ?? {},
     rootfs: {
       type: "layers",

@@ -129,6 +129,7 @@ export interface AuthContext {
 export class RegistryAuth {
   readonly #options: AuthContext;
   readonly #tokens = new Map<string, string>();
+  readonly #pending = new Map<string, Promise<string>>();
   #basic = false;
 
   constructor(options: AuthContext) {
@@ -145,8 +146,16 @@ export class RegistryAuth {
     return undefined;
   }
 
-  /** Reads a 401's challenge and gets what it asks for; false when there is nothing more to try. */
-  async authorise(response: Response, scopes: string[], what: string): Promise<boolean> {
+  /** Reads a 401's challenge to a request sent with `sent` (its Authorization, if any) and gets what it asks for;
+   * false when there is nothing more to try. Concurrent requests share one token request per scope set. */
+  async authorise(
+    response: Response,
+    scopes: string[],
+    what: string,
+    sent: string | undefined,
+  ): Promise<boolean> {
+    // Another request got new credentials after this one was sent: try again with those.
+    if (this.authorizationFor(scopes) !== sent) return true;
     const challenge = parseChallenge(response.headers.get("www-authenticate"));
     const credentials = this.#options.credentials?.credentials;
     if (challenge?.scheme === "basic") {
@@ -157,8 +166,13 @@ export class RegistryAuth {
     }
     if (challenge?.scheme !== "bearer" || !challenge.params.realm) return false;
     const key = scopes.join(" ");
-    if (this.#tokens.has(key)) return false; // the token we had was refused
-    this.#tokens.set(key, await this.fetchToken(challenge, scopes, what));
+    if (sent?.startsWith("Bearer ")) return false; // the token we had was refused
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      pending = this.fetchToken(challenge, scopes, what).finally(() => this.#pending.delete(key));
+      this.#pending.set(key, pending);
+    }
+    this.#tokens.set(key, await pending);
     return true;
   }
 

@@ -241,14 +241,17 @@ export class OciRegistry {
   /** Sends a request, authorising it as the registry asks (Basic, or a bearer token for the scopes), and checks the
    * status. */
   private async send(request: Send): Promise<Response> {
-    let response = await this.attempt(request);
-    if (response.status === 401 && (await this.#auth.authorise(response, request.scopes, request.what)))
-      response = await this.attempt(request);
+    let { response, sent } = await this.attempt(request);
+    // At most two rounds of asking: Basic or a token, then a token for scopes another request's token lacked.
+    for (let round = 0; round < 2 && response.status === 401; round++) {
+      if (!(await this.#auth.authorise(response, request.scopes, request.what, sent))) break;
+      ({ response, sent } = await this.attempt(request));
+    }
     if (request.expect.includes(response.status)) return response;
     throw await registryFailure(response, request.what, this.#options.credentials);
   }
 
-  private async attempt(request: Send): Promise<Response> {
+  private async attempt(request: Send): Promise<{ response: Response; sent: string | undefined }> {
     const { fetch = (input: Request) => globalThis.fetch(input), signal, userAgent } = this.#options;
     const url = request.url.startsWith("/")
       ? `${this.base}${request.url}`
@@ -259,9 +262,8 @@ export class OciRegistry {
     if (authorization) headers.set("authorization", authorization);
     const body = request.body?.() as BodyInit | undefined; // a Uint8Array; TypeScript's DOM types want an ArrayBuffer view of one kind
     try {
-      return await fetch(
-        new Request(url, { method: request.method, headers, body, signal, redirect: "follow" }),
-      );
+      const init = { method: request.method, headers, body, signal, redirect: "follow" as const };
+      return { response: await fetch(new Request(url, init)), sent: authorization };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw new OciError(
