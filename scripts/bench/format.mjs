@@ -3,7 +3,7 @@
 /**
  * What one scenario child prints (scenario.mjs, scenario.py). Memory: `*KiB` from getrusage, the rest in bytes.
  * @typedef {object} ScenarioResult
- * @property {"typescript" | "python"} client
+ * @property {"typescript" | "typescript, OCI" | "python"} client
  * @property {string} scenario
  * @property {string} model
  * @property {string} uri

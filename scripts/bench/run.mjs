@@ -93,6 +93,11 @@ try {
     const name = `bench-${runId}-${index}`;
     log(`${scenario}: TypeScript SDK`);
     await measure(`${name}-ts`, [process.execPath, join(here, "scenario.mjs"), scenario, path], tsEnv);
+    log(`${scenario}: TypeScript SDK to the OCI registry (a modelcar)`);
+    await measure(`${name}-oci`, [process.execPath, join(here, "scenario.mjs"), scenario, path], {
+      ...tsEnv,
+      BENCH_OCI: "1",
+    });
     if ("python" in python) {
       log(`${scenario}: Python client`);
       await measure(

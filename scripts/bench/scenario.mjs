@@ -4,7 +4,8 @@
 //   node scripts/bench/scenario.mjs <scenario> <path> <model-name>
 //
 // Reads MODEL_REGISTRY_URL, VERSITYGW_S3_ENDPOINT, VERSITYGW_S3_BUCKET, VERSITYGW_ACCESS_KEY_ID,
-// VERSITYGW_SECRET_ACCESS_KEY and AWS_DEFAULT_REGION from the environment (the runner passes `.stack/env`).
+// VERSITYGW_SECRET_ACCESS_KEY and AWS_DEFAULT_REGION from the environment (the runner passes `.stack/env`). With
+// BENCH_OCI=1 it pushes to the stack's OCI registry instead (OCI_REGISTRY, OCI_USERNAME, OCI_PASSWORD): a modelcar.
 import { peaks, startSampler } from "./memory-sampler.mjs";
 
 const [scenario, path, name] = process.argv.slice(2);
@@ -41,10 +42,17 @@ const cpuSoFar = () => {
   const used = process.cpuUsage(cpu);
   return Math.round((used.user + used.system) / 1000);
 };
+const oci = env.BENCH_OCI === "1";
 const result = await mr.registerModel({
   name,
   version: "v1",
   path: path,
+  ...(oci
+    ? {
+        to: `oci://${env.OCI_REGISTRY}/bench/${name}`,
+        oci: { credentials: { username: env.OCI_USERNAME ?? "", password: env.OCI_PASSWORD ?? "" } },
+      }
+    : {}),
   modelFormat: { name: "bench", version: "1" },
   lineage: false,
   onProgress: (/** @type {import("../../dist/index.js").ProgressEvent} */ event) => {
@@ -64,13 +72,13 @@ const samples = sampler.stop();
 
 /** @type {import("./format.mjs").ScenarioResult} */
 const report = {
-  client: "typescript",
+  client: oci ? "typescript, OCI" : "typescript",
   scenario,
   model: name,
   uri: result.uri,
   status: result.status,
-  fileCount: result.manifest?.fileCount ?? 0,
-  totalBytes: result.manifest?.totalBytes ?? 0,
+  fileCount: result.manifest?.fileCount ?? result.modelArtifact.customProperties.model_file_count ?? 0,
+  totalBytes: result.manifest?.totalBytes ?? result.modelArtifact.customProperties.model_size_bytes ?? 0,
   wallMs,
   cpuMs: (user + system) / 1000,
   phasesMs,

@@ -47,9 +47,20 @@ function fieldRows(entity: AnyEntity): [string, string | undefined][] {
   );
   const keys = [...FIRST.filter((key) => key in entity), ...rest];
   return [
+    ...imageRows(entity),
     ...keys.map((key): [string, string] => [key, truncate(formatValue(entity[key]), MAX_VALUE)]),
     ["created", formatTime(entity.createTimeSinceEpoch)],
     ["updated", formatTime(entity.lastUpdateTimeSinceEpoch)],
+  ];
+}
+
+/** For a model stored as an OCI image (a modelcar): the image reference and its manifest digest, first. */
+function imageRows(entity: AnyEntity): [string, string][] {
+  if (typeof entity.uri !== "string" || !entity.uri.startsWith("oci://")) return [];
+  const digest = entity.customProperties?.oci_manifest_digest;
+  return [
+    ["image", entity.uri.slice("oci://".length)],
+    ...(typeof digest === "string" ? [["image digest", digest] as [string, string]] : []),
   ];
 }
 

@@ -6,9 +6,9 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VersionConflictError } from "../../src/errors.js";
 import { ModelRegistry } from "../../src/model-registry.js";
@@ -266,5 +266,72 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
     });
     expect(result.image?.bytesSent).toBeGreaterThan(3 * 1024 * 1024);
     expect(await digests(exported(result.uri.replace(/^oci:\/\//, "")))).toEqual(await digests(model));
+  });
+
+  it("pushes a 1 GiB file with auth in one call; crane and our download read it back identical", async () => {
+    const mr = registry("gib");
+    const host = stackSetting("OCI_REGISTRY");
+    const name = uniqueName("oci-gib");
+    const model = await tempDir();
+    await bigFile(join(model, "weights.bin"), 1024 * 1024 * 1024);
+    const result = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials() },
+    });
+    expect(result.image).toMatchObject({ layers: 1, blobsSent: 2 });
+    expect(result.image?.bytesSent).toBeGreaterThan(1024 * 1024 * 1024);
+    const expected = await digests(model);
+    const reference = result.uri.replace(/^oci:\/\//, "");
+    const fromCrane = exported(reference);
+    expect(await digests(fromCrane)).toEqual(expected);
+    await rm(dirname(fromCrane), { recursive: true, force: true });
+    const target = await tempDir("oci-gib-download-");
+    const downloaded = await mr.downloadModel({
+      name,
+      version: "v1",
+      path: target,
+      oci: { credentials: credentials() },
+    });
+    expect(downloaded).toMatchObject({ ok: true, mismatches: [] });
+    expect(await digests(target)).toEqual(expected);
+    await Promise.all([
+      rm(target, { recursive: true, force: true }),
+      rm(model, { recursive: true, force: true }),
+    ]);
+  }, 300_000);
+
+  it("completes a push cut short when run again, sending only the blobs that were missing", async () => {
+    const mr = registry("resume");
+    const host = stackSetting("OCI_REGISTRY");
+    const name = uniqueName("oci-resume");
+    const model = await tempDir();
+    for (let i = 0; i < 6; i++) await bigFile(join(model, `shard-${i}.bin`), 2 * 1024 * 1024);
+    const params = {
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials(), concurrency: 1 },
+    };
+    const controller = new AbortController();
+    const cut = await mr
+      .registerModel({
+        ...params,
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (event.type === "upload" && event.overall.filesDone >= 2) controller.abort(new Error("cut"));
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(String(cut)).toMatch(/cut/);
+    expect(await mr.getModelArtifact(name, "v1")).toBeNull();
+    const done = await mr.registerModel(params);
+    expect(done.status).toBe("completed");
+    expect(done.image?.blobsSent).toBeLessThan(7); // 6 layers and the config: those pushed before the cut are skipped
+    expect(done.image?.blobsSent).toBeGreaterThan(0);
+    expect(await digests(exported(done.uri.replace(/^oci:\/\//, "")))).toEqual(await digests(model));
   });
 });

@@ -47,6 +47,23 @@ const artifact = decodeEntity({
 const visibleText = (html: string) => html.replace(/<[^>]*>/g, " ");
 
 describe("escapeHtml", () => {
+  it("shows a modelcar artifact's image reference and manifest digest first", async () => {
+    const digest = `sha256:${"b".repeat(64)}`;
+    const modelcar = decodeEntity({
+      id: "11",
+      artifactType: "model-artifact",
+      name: "mnist",
+      uri: "oci://quay.io/acme/mnist:v3",
+      customProperties: { oci_manifest_digest: { metadataType: "MetadataStringValue", string_value: digest } },
+    } satisfies wire.ModelArtifact);
+    const bundle = await toMimeBundle(modelcar);
+    const lines = (bundle["text/plain"] as string).split("\n");
+    expect(lines[1]).toMatch(/^\s+image\s+quay\.io\/acme\/mnist:v3$/);
+    expect(lines[2]).toMatch(new RegExp(`^\\s+image digest\\s+${digest}$`));
+    expect(visibleText(bundle["text/html"] as string)).toContain("quay.io/acme/mnist:v3");
+    expect((await toMimeBundle(artifact))["text/plain"]).not.toContain("image");
+  });
+
   it("escapes the five characters that matter in content and attributes", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",

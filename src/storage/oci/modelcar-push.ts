@@ -16,7 +16,7 @@ import { tarLayerFrame } from "./tar-layer.js";
 
 /** Options of a push. */
 export interface PushOptions {
-  /** Bytes per upload request of a chunked upload, and the largest blob sent in one request. Default 16 MiB. */
+  /** Bytes per upload request of a chunked upload, and the largest blob sent in one request. Default 8 MiB. */
   chunkSize?: number | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;
@@ -54,24 +54,26 @@ export interface PushResult {
   blobsMounted: number;
 }
 
-const DEFAULT_CHUNK = 16 * 1024 * 1024;
+const DEFAULT_CHUNK = 8 * 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 
 /** The bytes of one file's layer (head, file, tail), in chunks of `chunkSize` (the last may be shorter). */
 export async function* layerChunks(file: LocalFile, chunkSize: number): AsyncGenerator<Uint8Array> {
   const frame = tarLayerFrame(file.relativePath, file.size);
-  let buffer = new Uint8Array(chunkSize);
+  // A small file's layer needs a small buffer: chunks are at most its whole length.
+  const size = Math.min(chunkSize, frame.length);
+  let buffer = new Uint8Array(size);
   let filled = 0;
   async function* take(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
     let at = 0;
     while (at < bytes.length) {
-      const n = Math.min(chunkSize - filled, bytes.length - at);
+      const n = Math.min(size - filled, bytes.length - at);
       buffer.set(bytes.subarray(at, at + n), filled);
       filled += n;
       at += n;
-      if (filled === chunkSize) {
+      if (filled === size) {
         yield buffer;
-        buffer = new Uint8Array(chunkSize); // the consumer may still hold the last chunk
+        buffer = new Uint8Array(size); // the consumer may still hold the last chunk
         filled = 0;
       }
     }
@@ -81,14 +83,14 @@ export async function* layerChunks(file: LocalFile, chunkSize: number): AsyncGen
   try {
     let position = 0;
     while (position < file.size) {
-      const n = Math.min(chunkSize - filled, file.size - position);
+      const n = Math.min(size - filled, file.size - position);
       const { bytesRead } = await handle.read(buffer, filled, n, position);
       if (bytesRead === 0) break; // shorter than listed: the length check of the upload says so
       filled += bytesRead;
       position += bytesRead;
-      if (filled === chunkSize) {
+      if (filled === size) {
         yield buffer;
-        buffer = new Uint8Array(chunkSize);
+        buffer = new Uint8Array(size);
         filled = 0;
       }
     }

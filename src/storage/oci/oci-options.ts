@@ -19,7 +19,7 @@ export interface OciOptions {
   baseImage?: string | undefined;
   /** The platform of the base image to use (from an image index) and of the modelcar. Default `linux/amd64`. */
   platform?: string | undefined;
-  /** Bytes per request of a chunked blob upload, and the largest blob sent in one request. Default 16 MiB. */
+  /** Bytes per request of a chunked blob upload, and the largest blob sent in one request. Default 8 MiB. */
   chunkSize?: number | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;
