@@ -54,7 +54,9 @@ describe("escapeHtml", () => {
       artifactType: "model-artifact",
       name: "mnist",
       uri: "oci://quay.io/acme/mnist:v3",
-      customProperties: { oci_manifest_digest: { metadataType: "MetadataStringValue", string_value: digest } },
+      customProperties: {
+        oci_manifest_digest: { metadataType: "MetadataStringValue", string_value: digest },
+      },
     } satisfies wire.ModelArtifact);
     const bundle = await toMimeBundle(modelcar);
     const lines = (bundle["text/plain"] as string).split("\n");
