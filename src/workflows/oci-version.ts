@@ -54,6 +54,17 @@ export async function checkOciVersion(
     signal: params.signal,
   });
   const mismatches = [...pulled.mismatches];
+  // KServe pulls the tag the URI names: it must still name the image that was registered.
+  if (recorded && ref.tag && !ref.digest) {
+    const tagged = await registry.manifestDigest(ref.repository, ref.tag);
+    if (tagged?.digest !== recordedDigest)
+      mismatches.push({
+        path: `tag ${ref.tag}`,
+        problem: "manifest",
+        expected: recordedDigest,
+        actual: tagged?.digest ?? "no such tag",
+      });
+  }
   const count = artifact.customProperties[ARTIFACT_PROPERTIES.files];
   if (typeof count === "number" && pulled.mismatches.length === 0 && count !== pulled.manifest.fileCount)
     mismatches.push({

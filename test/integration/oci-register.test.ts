@@ -334,4 +334,29 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
     expect(done.image?.blobsSent).toBeGreaterThan(0);
     expect(await digests(exported(done.uri.replace(/^oci:\/\//, "")))).toEqual(await digests(model));
   });
+
+  it("verify notices a tag moved to other content behind the registry's back", async () => {
+    const mr = registry("moved");
+    const host = stackSetting("OCI_REGISTRY");
+    const name = uniqueName("oci-moved");
+    const model = await tempDir();
+    await writeTree(model, { "model.bin": "first" });
+    const oci = { credentials: credentials() };
+    await mr.registerModel({ name, version: "v1", path: model, to: `oci://${host}/models/${name}`, oci });
+    await writeTree(model, { "model.bin": "second" });
+    const other = await mr.registerModel({
+      name,
+      version: "v2",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci,
+    });
+    expect((await mr.verifyModel({ name, version: "v1", oci })).ok).toBe(true);
+    craneRun(["tag", `${host}/models/${name}:v2`, "v1"]); // v1 now names v2's image
+    const verified = await mr.verifyModel({ name, version: "v1", oci });
+    expect(verified.ok).toBe(false);
+    expect(verified.mismatches).toEqual([
+      expect.objectContaining({ path: "tag v1", problem: "manifest", actual: other.image?.digest }),
+    ]);
+  });
 });

@@ -141,3 +141,63 @@ describe("the bearer-token flow", () => {
     expect(String(error)).not.toContain("wrong-pw-99");
   });
 });
+
+describe("TLS to a registry", () => {
+  it("trusts a registry's certificate through oci.caFile, and refuses it without", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { createServer } = await import("node:https");
+    const { readFileSync } = await import("node:fs");
+    const { connectRegistry } = await import("../../src/storage/oci/oci-options.js");
+    const dir = mkdtempSync(join(tmpdir(), "oci-tls-"));
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+    const server = createServer(
+      { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
+      (request, response) => {
+        response.statusCode = request.url?.includes("/blobs/") ? 200 : 404;
+        response.end();
+      },
+    );
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const context = { env: { HOME: dir } };
+      const trusted = await connectRegistry(
+        `127.0.0.1:${port}`,
+        { plainHttp: false, caFile: join(dir, "cert.pem") },
+        context,
+      );
+      expect(await trusted.hasBlob("m", "sha256:1")).toBe(true);
+      const untrusted = await connectRegistry(`127.0.0.1:${port}`, { plainHttp: false }, context);
+      const error = await untrusted.hasBlob("m", "sha256:1").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OciError);
+      expect((error as OciError).unreachable).toBe(true);
+      expect(String(error)).toMatch(
+        /TLS certificate is not trusted: give the CA bundle that signed it \(oci\.caFile\)/,
+      );
+    } finally {
+      server.close();
+    }
+  });
+});

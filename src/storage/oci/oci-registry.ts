@@ -1,6 +1,7 @@
 // The requests of the OCI distribution spec this client makes to one registry: blobs (HEAD, cross-repository mount,
 // monolithic and chunked upload, GET) and manifests (HEAD, GET, PUT), each authorised by the auth flow of
 // oci-auth.ts and turned into an OciError that names the operation when it fails.
+import { networkCode } from "../../client/network-code.js";
 import { OciError } from "../../errors.js";
 import { type FoundCredentials, RegistryAuth } from "./oci-auth.js";
 import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
@@ -266,8 +267,12 @@ export class OciRegistry {
       return { response: await fetch(new Request(url, init)), sent: authorization };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      const code = networkCode(error) ?? (error as Error).message;
+      const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
+        ? "its TLS certificate is not trusted: give the CA bundle that signed it (oci.caFile)"
+        : "check the address, and oci.plainHttp (mr-cli --plain-http) for a registry without TLS";
       throw new OciError(
-        `${request.what}: cannot reach the registry at ${this.base} (${(error as Error).message}); check the address, and --plain-http for a registry without TLS`,
+        `${request.what}: cannot reach the registry at ${this.base} (${code}); ${hint}`,
         undefined,
         undefined,
         { cause: error, unreachable: true },
