@@ -11,6 +11,7 @@ import {
   InferenceServiceConflictError,
   ModelRegistryError,
   NotFoundError,
+  OciError,
   ServerError,
   StorageError,
   type StorageErrorKind,
@@ -83,6 +84,8 @@ export function exitCodeFor(error: unknown): number {
   )
     return EXIT.conflict;
   if (error instanceof ConnectionError) return EXIT.unreachable;
+  // An OCI registry's 5xx or 429 is the registry failing (as the S3 store's is), not the upload.
+  if (error instanceof OciError && error.transient) return EXIT.unreachable;
   if (error instanceof UploadError)
     return error.unreachable ? EXIT.unreachable : error.denied ? EXIT.auth : EXIT.upload;
   return EXIT.failure;

@@ -44,6 +44,7 @@ function rows(result: RegisterModelResult): [string, string | undefined][] {
         `${manifest.fileCount} ${manifest.fileCount === 1 ? "file" : "files"}, ${formatBytes(manifest.totalBytes)}`,
     ],
     ["manifest sha256", manifest?.digest],
+    ["image digest", result.image && `${result.image.digest} (${result.image.layers} model layers)`],
     ["description", modelVersion.description],
   ];
 }

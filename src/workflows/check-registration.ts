@@ -115,8 +115,14 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
     throw new ConfigError(
       "to (an OCI image to push to) needs path, the model's file or folder; with uri nothing is pushed",
     );
-  if (params.to !== undefined && typeof params.to !== "string")
-    throw new ConfigError("to must be an image reference, e.g. oci://registry.example.com/models/mnist:v3");
+  if (params.to !== undefined && (typeof params.to !== "string" || !params.to.startsWith("oci://")))
+    throw new ConfigError(
+      `to must be an oci:// image reference, e.g. oci://registry.example.com/models/mnist:v3 (S3 is the default: leave out to)`,
+    );
+  if (params.to !== undefined && (params.storageKey !== undefined || params.storagePath !== undefined))
+    throw new ConfigError(
+      "storageKey and storagePath name an S3 data connection; an image pushed with to is served from its oci:// URI",
+    );
   if (hasUri) checkModelUri(params.uri);
   for (const field of TEXT_FIELDS) {
     const value = params[field];

@@ -9,7 +9,6 @@ import { connectRegistry } from "../storage/oci/oci-options.js";
 import { parseOciReference } from "../storage/oci/oci-reference.js";
 import type { ProgressCallback } from "../storage/progress.js";
 import { OCI_PROPERTIES } from "./register-oci.js";
-import { ARTIFACT_PROPERTIES } from "./register-params.js";
 import type { RegistryClient } from "./registry-client.js";
 
 /** `verifyModel` (no `dir`) and `downloadModel` (into `dir`) of an `oci://` version. */
@@ -65,14 +64,6 @@ export async function checkOciVersion(
         actual: tagged?.digest ?? "no such tag",
       });
   }
-  const count = artifact.customProperties[ARTIFACT_PROPERTIES.files];
-  if (typeof count === "number" && pulled.mismatches.length === 0 && count !== pulled.manifest.fileCount)
-    mismatches.push({
-      path: "models/",
-      problem: "missing",
-      expected: count,
-      actual: pulled.manifest.fileCount,
-    });
   params.onProgress?.({ type: "phase", phase: "done" });
   return {
     ok: mismatches.length === 0,

@@ -7,7 +7,13 @@
 import { ConfigError, VersionConflictError } from "../errors.js";
 import { RESERVED_NAMES } from "../storage/manifest.js";
 import { type BaseImage, resolveBaseImage } from "../storage/oci/base-image.js";
-import { buildModelcar, type ModelcarImage, pushModelcar } from "../storage/oci/modelcar-push.js";
+import {
+  buildModelcar,
+  type ModelcarImage,
+  type PushOptions,
+  pushModelcar,
+  tagImage,
+} from "../storage/oci/modelcar-push.js";
 import {
   checkOciOptions,
   connectRegistry,
@@ -20,6 +26,7 @@ import {
   type OciReference,
   parseOciReference,
 } from "../storage/oci/oci-reference.js";
+import type { OciRegistry } from "../storage/oci/oci-registry.js";
 import { walkFiles } from "../storage/walk-files.js";
 import { converge, type StepContext } from "./converge.js";
 import type { FoundVersion } from "./lookup.js";
@@ -54,80 +61,80 @@ export function destination(params: RegisterModelParams): OciReference {
   return { ...ref, tag: params.version };
 }
 
-/** The image of this registration, its digest computed (every file read once). */
-async function imageOf(
+/** Everything a registration to `ref` needs before it writes: the registry (reached, and its credentials tried, before
+ * any file is read), what the tag names now, and the image with its digest (every file read once). */
+interface Prepared {
+  registry: OciRegistry;
+  ref: OciReference;
+  /** The manifest the tag named before this run, if any. */
+  tagged: { digest: string } | undefined;
+  image: ModelcarImage;
+  options: PushOptions;
+}
+
+async function prepare(
   mr: RegistryClient,
   params: RegisterModelParams,
   ref: OciReference,
-): Promise<{
-  image: ModelcarImage;
-  /** Whether the tag already names this image: nothing to push. */
-  tagged: boolean;
-  push: (ctx: StepContext) => Promise<Awaited<ReturnType<typeof pushModelcar>>>;
-}> {
+): Promise<Prepared> {
   const oci: OciOptions = { ...mr.oci, ...params.oci };
   checkOciOptions(oci);
   const env = mr.env ?? (await import("../config/default-env.js")).defaultEnv();
   const context = { env, signal: params.signal, onSecret: (secret: string) => mr.secrets.add(secret) };
   const registry = await connectRegistry(ref.registry, oci, context);
+  // Asked first: an unreachable registry or refused credentials are said before minutes of hashing.
+  const tagged = await registry.manifestDigest(ref.repository, ref.tag as string);
+  const platform = parsePlatform(oci.platform);
   let base: BaseImage | undefined;
   if (oci.baseImage) {
     const baseRef = parseOciReference(oci.baseImage, "oci.baseImage");
     const baseRegistry =
       baseRef.registry === ref.registry ? registry : await connectRegistry(baseRef.registry, oci, context);
-    base = await resolveBaseImage(baseRegistry, baseRef, parsePlatform(oci.platform));
+    base = await resolveBaseImage(baseRegistry, baseRef, platform);
   }
   const local = await walkFiles(params.path as string, { reserved: RESERVED_NAMES });
   params.onProgress?.({ type: "phase", phase: "hashing", detail: formatOciReference(ref) });
-  const options = {
+  const options: PushOptions = {
     chunkSize: oci.chunkSize,
     concurrency: oci.concurrency,
     onProgress: params.onProgress,
     signal: params.signal,
   };
-  const image = await buildModelcar(local.files, base, { ...options, platform: parsePlatform(oci.platform) });
-  const existing = await registry.manifestDigest(ref.repository, ref.tag as string);
-  if (existing && existing.digest !== image.digest)
-    throw new VersionConflictError(
-      `${formatOciReference(ref)} already names other content (${existing.digest}, this model ${image.digest}); a tag is never moved. Nothing was pushed; push the new content under another tag`,
-      existing.digest,
-      image.digest,
-    );
-  return {
-    image,
-    tagged: existing !== undefined,
-    push: async (ctx) => {
-      if (existing)
-        return {
-          digest: image.digest,
-          size: image.manifest.length,
-          blobsSent: 0,
-          bytesSent: 0,
-          blobsMounted: 0,
-        };
-      params.onProgress?.({ type: "phase", phase: "uploading", detail: formatOciReference(ref) });
-      return converge(ctx, () => pushModelcar(registry, ref, image, options));
-    },
-  };
+  const image = await buildModelcar(local.files, base, { ...options, platform });
+  return { registry, ref, tagged, image, options };
 }
 
-/** The result for a version that already has its artifact: `unchanged` when it records this image's digest. */
-function unchangedOrConflict(
+/** Refuses a tag that names other content (a tag is never moved). */
+function checkTag({ ref, tagged, image }: Prepared, advice: string): void {
+  if (tagged && tagged.digest !== image.digest)
+    throw new VersionConflictError(
+      `${formatOciReference(ref)} already names other content (${tagged.digest}, this model ${image.digest}); a tag is never moved. ${advice}`,
+      tagged.digest,
+      image.digest,
+    );
+}
+
+/** Pushes the image, unless the tag names it already. */
+async function push(ctx: StepContext, prepared: Prepared, onProgress: RegisterModelParams["onProgress"]) {
+  const { registry, ref, tagged, image, options } = prepared;
+  if (tagged?.digest === image.digest)
+    return { digest: image.digest, size: image.manifest.length, blobsSent: 0, bytesSent: 0, blobsMounted: 0 };
+  onProgress?.({ type: "phase", phase: "uploading", detail: formatOciReference(ref) });
+  return converge(ctx, () => pushModelcar(registry, ref, image, options));
+}
+
+/** The version's artifact records this image's digest, or it is a VersionConflictError (checked before the tag, so
+ * that the advice is about the version). */
+function checkVersion(
   params: RegisterModelParams,
-  entities: Pick<RegisterModelResult, "registeredModel" | "modelVersion" | "modelArtifact">,
+  artifact: RegisterModelResult["modelArtifact"],
   image: ModelcarImage,
-): RegisterModelResult {
-  const recorded = entities.modelArtifact.customProperties[OCI_PROPERTIES.digest];
-  if (recorded === image.digest)
-    return {
-      ...entities,
-      uri: entities.modelArtifact.uri ?? "",
-      status: "unchanged",
-      image: imageSummary(image, 0, 0),
-    };
+): void {
+  const recorded = artifact.customProperties[OCI_PROPERTIES.digest];
+  if (recorded === image.digest) return;
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
   throw new VersionConflictError(
-    `${what} is already registered with other content (${typeof recorded === "string" ? recorded : entities.modelArtifact.uri}, this model ${image.digest}). Nothing was pushed or changed; register the new content as a new version`,
+    `${what} is already registered with other content (${typeof recorded === "string" ? recorded : artifact.uri}, this model ${image.digest}). Nothing was pushed or changed; register the new content as a new version`,
     typeof recorded === "string" ? recorded : undefined,
     image.digest,
   );
@@ -143,7 +150,34 @@ function imageSummary(image: ModelcarImage, blobsSent: number, bytesSent: number
   };
 }
 
-/** registerModel's steps for an OCI destination; `created`: whether this run created the version. */
+/** A version registered earlier with this very image: `unchanged` when its image is where the artifact says; pushed
+ * again (`completed`) when it was deleted; a conflict when its tag was moved to other content. */
+async function registeredAlready(
+  ctx: StepContext,
+  params: RegisterModelParams,
+  prepared: Prepared,
+  entities: Pick<RegisterModelResult, "registeredModel" | "modelVersion" | "modelArtifact">,
+): Promise<RegisterModelResult> {
+  const { image } = prepared;
+  checkVersion(params, entities.modelArtifact, image);
+  const uri = entities.modelArtifact.uri ?? "";
+  const here = formatOciReference(prepared.ref);
+  if (uri !== here) {
+    const warning = `version ${JSON.stringify(params.version)} is registered with this content at ${uri}; nothing was pushed to ${here}`;
+    params.onProgress?.({ type: "warning", message: warning });
+    return { ...entities, uri, status: "unchanged", image: imageSummary(image, 0, 0), warnings: [warning] };
+  }
+  checkTag(
+    prepared,
+    "The image registered for this version was replaced behind the registry's back; put it back, or register a new version",
+  );
+  const pushed = await push(ctx, prepared, params.onProgress);
+  if (!prepared.tagged) await converge(ctx, () => tagImage(prepared.registry, prepared.ref, image));
+  const status = prepared.tagged ? "unchanged" : "completed"; // completed: the deleted image was pushed again
+  return { ...entities, uri, status, image: imageSummary(image, pushed.blobsSent, pushed.bytesSent) };
+}
+
+/** registerModel's steps for an OCI destination. */
 export async function registerOci(
   mr: RegistryClient,
   ctx: StepContext,
@@ -157,12 +191,14 @@ export async function registerOci(
 ): Promise<RegisterModelResult> {
   const ref = destination(params);
   const known = await steps.read();
-  const { image, push } = await imageOf(mr, params, ref);
+  const prepared = await prepare(mr, params, ref);
+  const { image } = prepared;
   const { registeredModel, modelVersion, modelArtifact } = known;
   if (registeredModel && modelVersion && modelArtifact)
-    return unchangedOrConflict(params, { registeredModel, modelVersion, modelArtifact }, image);
+    return registeredAlready(ctx, params, prepared, { registeredModel, modelVersion, modelArtifact });
+  checkTag(prepared, "Nothing was pushed or registered; push the new content under another tag");
   const entities = await steps.create(known);
-  const pushed = await push(ctx);
+  const pushed = await push(ctx, prepared, params.onProgress);
   const uri = formatOciReference(ref);
   params.onProgress?.({ type: "phase", phase: "registering", detail: uri });
   const totalBytes = image.layers.reduce((n, l) => n + l.file.size, 0);
@@ -175,7 +211,13 @@ export async function registerOci(
       [ARTIFACT_PROPERTIES.files]: image.layers.length,
     },
   });
-  if (!created) return unchangedOrConflict(params, { ...entities, modelArtifact: entity }, image);
+  if (!created) {
+    // Another run registered the version meanwhile: it tags its image; this one leaves the tag alone.
+    checkVersion(params, entity, image);
+    return { ...entities, modelArtifact: entity, uri, status: "unchanged", image: imageSummary(image, 0, 0) };
+  }
+  // The registration is this run's: now the tag may name its image (refused if another run took the tag).
+  if (!prepared.tagged) await converge(ctx, () => tagImage(prepared.registry, ref, image));
   params.onProgress?.({ type: "phase", phase: "done", detail: uri });
   return {
     registeredModel: entities.registeredModel,
@@ -196,16 +238,24 @@ export async function planOci(
 ): Promise<RegisterPlan> {
   const ref = destination(params);
   const known = await read();
-  const { image, tagged } = await imageOf(mr, params, ref);
+  const prepared = await prepare(mr, params, ref);
+  const { image, tagged } = prepared;
   const { registeredModel, modelVersion, modelArtifact } = known;
-  if (registeredModel && modelVersion && modelArtifact)
-    unchangedOrConflict(params, { registeredModel, modelVersion, modelArtifact }, image);
+  if (modelArtifact) checkVersion(params, modelArtifact, image);
+  if (!modelArtifact || modelArtifact.uri === formatOciReference(ref))
+    checkTag(prepared, "Nothing would be pushed or registered");
   const files = image.layers.map((layer) => layer.file);
   return {
     name: params.name,
     version: params.version,
     uri: modelArtifact?.uri ?? formatOciReference(ref),
-    status: modelArtifact ? "unchanged" : modelVersion ? "completed" : "created",
+    status: modelArtifact
+      ? tagged || modelArtifact.uri !== formatOciReference(ref)
+        ? "unchanged"
+        : "completed"
+      : modelVersion
+        ? "completed"
+        : "created",
     registeredModel: registeredModel ? `reuse ${registeredModel.id}` : "create",
     modelVersion: modelVersion ? `exists ${modelVersion.id}` : "create",
     modelArtifact: modelArtifact ? `exists ${modelArtifact.id}` : "create",
@@ -214,6 +264,6 @@ export async function planOci(
       bytes: files.reduce((n, f) => n + f.size, 0),
       list: files.map((f) => f.relativePath),
     },
-    reuseStoredFiles: tagged,
+    reuseStoredFiles: tagged?.digest === image.digest,
   };
 }

@@ -45,7 +45,7 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^unchanged:/m);
     expect(again.stdout).toMatch(
-      new RegExp(`^image:\\s+${first.image.digest}, 2 layers; sent 0 blobs, 0 bytes$`, "m"),
+      new RegExp(`^image:\\s+${first.image.digest}, 2 model layers; sent 0 blobs, 0 bytes$`, "m"),
     );
     const plan = json<{ status: string; files: { count: number } }>(
       await cli([...args, "--dry-run", "--json"]),
@@ -60,14 +60,23 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
     expect(parse(emitted.stdout).spec.predictor.model.storageUri).toBe(`${to}:v1`);
   });
 
-  it("exits 5 when the registry refuses the credentials, 2 for S3 flags beside --to or OCI flags without it", async () => {
+  it("exits 5 without credentials, 2 for a missing auth file, S3 flags beside --to or OCI flags without it", async () => {
     const name = uniqueName("cli-oci-denied");
     const to = `oci://${stackSetting("OCI_REGISTRY")}/models/${name}`;
     const denied = await cli(["register", model, "--name", name, "--version", "v1", "--to", to], {
       REGISTRY_AUTH_FILE: join(home, "missing.json"),
     });
-    expect(denied.code).toBe(5);
-    expect(denied.stderr).toMatch(/no credentials were found for this registry/);
+    expect(denied.code).toBe(2);
+    expect(denied.stderr).toMatch(
+      /REGISTRY_AUTH_FILE names .*missing\.json, which cannot be read \(ENOENT\)/,
+    );
+    const anonymous = await cli(["register", model, "--name", name, "--version", "v1", "--to", to], {
+      REGISTRY_AUTH_FILE: "",
+    });
+    expect(anonymous.code).toBe(5);
+    expect(anonymous.stderr).toMatch(
+      /no credentials were found for this registry in the container auth files/,
+    );
     const mixed = await cli([
       "register",
       model,

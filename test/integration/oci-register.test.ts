@@ -359,4 +359,98 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
       expect.objectContaining({ path: "tag v1", problem: "manifest", actual: other.image?.digest }),
     ]);
   });
+
+  it("lets one of two concurrent runs with different content take the tag, and the registry record what it names", async () => {
+    const host = stackSetting("OCI_REGISTRY");
+    const name = uniqueName("oci-race");
+    const [a, b] = [await tempDir(), await tempDir()];
+    await bigFile(join(a, "weights.bin"), 4 * 1024 * 1024);
+    await bigFile(join(b, "weights.bin"), 4 * 1024 * 1024);
+    const run = (path: string) =>
+      registry(`race-${path.slice(-4)}`)
+        .registerModel({
+          name,
+          version: "v1",
+          path,
+          to: `oci://${host}/models/${name}`,
+          oci: { credentials: credentials() },
+        })
+        .catch((e: unknown) => e);
+    const results = await Promise.all([run(a), run(b)]);
+    const won = results.filter((r) => !(r instanceof Error));
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r instanceof VersionConflictError)).toHaveLength(1);
+    const recorded = (await registry("race-check").getModelArtifact(name, "v1"))?.customProperties
+      .oci_manifest_digest;
+    expect(craneRun(["digest", `${host}/models/${name}:v1`]).trim()).toBe(recorded);
+  });
+
+  it("pushes a deleted image again on a re-run; refuses storage keys, other schemes and a missing base image", async () => {
+    const mr = registry("restore");
+    const host = stackSetting("OCI_REGISTRY");
+    const name = uniqueName("oci-restore");
+    const model = await tempDir();
+    await writeTree(model, { "model.bin": "restore me" });
+    const params = {
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials() },
+    };
+    const first = await mr.registerModel(params);
+    craneRun(["delete", `${host}/models/${name}@${first.image?.digest}`]);
+    const again = await mr.registerModel(params);
+    expect(again.status).toBe("completed");
+    expect(craneRun(["digest", `${host}/models/${name}:v1`]).trim()).toBe(first.image?.digest);
+    await expect(mr.registerModel({ ...params, version: "v2", storageKey: "conn" })).rejects.toThrow(
+      /storageKey and storagePath/,
+    );
+    await expect(mr.registerModel({ ...params, version: "v2", to: "s3://models/x" })).rejects.toThrow(
+      /oci:\/\/ image reference/,
+    );
+    await expect(
+      mr.registerModel({
+        ...params,
+        version: "v2",
+        oci: { ...params.oci, baseImage: `oci://${host}/library/nope:1` },
+      }),
+    ).rejects.toThrow(/the base image oci:\/\/.*nope:1 does not exist/);
+    expect(await mr.getModelVersion(name, "v2")).toBeNull();
+  });
+
+  it("reads an image whose base has files under /models: the later layer's file wins", async () => {
+    const mr = registry("overlay");
+    const host = stackSetting("OCI_REGISTRY");
+    const base = await tempDir();
+    await writeTree(base, { "config.json": '{"from":"base"}', "extra.txt": "kept" });
+    const baseName = uniqueName("oci-overlay-base");
+    const baseImage = await mr.registerModel({
+      name: baseName,
+      version: "v1",
+      path: base,
+      to: `oci://${host}/models/${baseName}`,
+      oci: { credentials: credentials() },
+    });
+    const model = await tempDir();
+    await writeTree(model, { "config.json": '{"from":"model"}' });
+    const name = uniqueName("oci-overlay");
+    await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials(), baseImage: baseImage.uri },
+    });
+    const target = await tempDir("oci-overlay-download-");
+    const downloaded = await mr.downloadModel({
+      name,
+      version: "v1",
+      path: target,
+      oci: { credentials: credentials() },
+    });
+    expect(downloaded.ok).toBe(true);
+    expect(await readFile(join(target, "config.json"), "utf8")).toBe('{"from":"model"}');
+    expect(await readFile(join(target, "extra.txt"), "utf8")).toBe("kept");
+  });
 });

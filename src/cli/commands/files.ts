@@ -2,6 +2,7 @@ import { Command } from "commander";
 import type { VerifyResult } from "../../workflows/stored-version.js";
 import type { CliContext } from "../context.js";
 import { CliFailure, EXIT } from "../exit-codes.js";
+import { addOciFlags, type OciFlags, ociFromFlags } from "../oci-flags.js";
 import { print, renderTable } from "../output.js";
 import { positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
@@ -21,7 +22,9 @@ async function report(ctx: CliContext, what: string, result: VerifyResult): Prom
       ? `${what}: ${summary.fileCount} files, ${summary.totalBytes} bytes, ${
           result.recorded
             ? "all match the manifest"
-            : "as listed under its URI (no manifest was recorded: sizes checked, contents not verifiable)"
+            : result.modelArtifact.uri?.startsWith("oci://")
+              ? "every layer matches its digest (no image digest was recorded: the image the tag names now)"
+              : "as listed under its URI (no manifest was recorded: sizes checked, contents not verifiable)"
         }`
       : renderTable(result.mismatches, [
           { header: "FILE", value: (m) => m.path },
@@ -57,10 +60,15 @@ export function downloadCommand(ctx: CliContext): Command {
       "fail (exit 7) if any file differs from the manifest; always on, kept for scripts that say it",
     )
     .option("--concurrency <n>", "files read at once (default 4)", positiveInt);
-  return addStorageFlags(command)
+  return addOciFlags(addStorageFlags(command))
     .addHelpText("after", STORAGE_HELP("mr-cli download mnist v3 ./mnist-v3"))
     .action(
-      async (model: string, version: string, dir: string, flags: StorageFlags & { concurrency?: number }) => {
+      async (
+        model: string,
+        version: string,
+        dir: string,
+        flags: StorageFlags & OciFlags & { concurrency?: number },
+      ) => {
         const mr = await ctx.registry();
         const onProgress = progressReporter(ctx);
         const result = await mr.downloadModel({
@@ -68,6 +76,7 @@ export function downloadCommand(ctx: CliContext): Command {
           name: model,
           version,
           path: dir,
+          ...ociFromFlags(flags),
           storage: {
             ...storageFromFlags(flags),
             ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
@@ -87,22 +96,25 @@ export function verifyCommand(ctx: CliContext): Command {
     )
     .argument("<model>")
     .argument("<version>");
-  return addStorageFlags(command)
+  return addOciFlags(addStorageFlags(command))
     .option("--concurrency <n>", "files read at once (default 4)", positiveInt)
     .addHelpText("after", STORAGE_HELP("mr-cli verify mnist v3 --json"))
-    .action(async (model: string, version: string, flags: StorageFlags & { concurrency?: number }) => {
-      const mr = await ctx.registry();
-      const onProgress = progressReporter(ctx);
-      const result = await mr.verifyModel({
-        name: model,
-        version,
-        storage: {
-          ...storageFromFlags(flags),
-          ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
-        },
-        signal: ctx.io.signal,
-        ...(onProgress ? { onProgress } : {}),
-      });
-      await report(ctx, `verified ${model} ${version}`, result);
-    });
+    .action(
+      async (model: string, version: string, flags: StorageFlags & OciFlags & { concurrency?: number }) => {
+        const mr = await ctx.registry();
+        const onProgress = progressReporter(ctx);
+        const result = await mr.verifyModel({
+          name: model,
+          version,
+          ...ociFromFlags(flags),
+          storage: {
+            ...storageFromFlags(flags),
+            ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+          },
+          signal: ctx.io.signal,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        await report(ctx, `verified ${model} ${version}`, result);
+      },
+    );
 }

@@ -4,16 +4,16 @@ import type { RegisterModelParams, RegisterModelResult } from "../../workflows/r
 import type { RegisterPlan } from "../../workflows/register-plan.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
+import { addOciFlags, type OciFlags, ociFromFlags } from "../oci-flags.js";
 import { print, renderCard } from "../output.js";
 import { collect, formatFlags, keyValues, nonNegativeInt, positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
 import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
 
-interface RegisterFlags extends StorageFlags {
+interface RegisterFlags extends StorageFlags, OciFlags {
   to?: string;
   baseImage?: string;
   platform?: string;
-  plainHttp?: boolean;
   name: string;
   version: string;
   format?: string;
@@ -59,7 +59,7 @@ function ociParams(flags: RegisterFlags): Pick<RegisterModelParams, "to" | "oci"
     oci: {
       ...(flags.baseImage ? { baseImage: flags.baseImage } : {}),
       ...(flags.platform ? { platform: flags.platform } : {}),
-      ...(flags.plainHttp ? { plainHttp: true } : {}),
+      ...ociFromFlags(flags).oci,
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     },
   };
@@ -110,7 +110,7 @@ export function registerCommand(ctx: CliContext): Command {
     .option("--format-version <version>", "model format version")
     .option("--bucket <bucket>", "S3 bucket (default: the context's bucket, AWS_S3_BUCKET)")
     .option("--prefix <prefix>", "key prefix of the files (default <name>/<version>)");
-  return addStorageFlags(command)
+  return addOciFlags(addStorageFlags(command))
     .option("--concurrency <n>", "uploads in flight at once (default 4)", positiveInt)
     .option("--metadata <key=value>", "a custom property of the version (repeatable)", collect)
     .option("--description <text>", "version description")
@@ -134,7 +134,6 @@ export function registerCommand(ctx: CliContext): Command {
       "--platform <os/arch>",
       "with --to: platform of the base image and the modelcar (default linux/amd64)",
     )
-    .option("--plain-http", "with --to: HTTP instead of HTTPS (the default only for a loopback registry)")
     .option("--dry-run", "show what would be uploaded and created, change nothing")
     .addHelpText(
       "after",
@@ -209,7 +208,7 @@ export function resultCard(result: RegisterModelResult, extra: [string, string |
     [
       "image",
       result.image &&
-        `${result.image.digest}, ${result.image.layers} layers; sent ${result.image.blobsSent} blobs, ${result.image.bytesSent} bytes`,
+        `${result.image.digest}, ${result.image.layers} model layers; sent ${result.image.blobsSent} blobs, ${result.image.bytesSent} bytes`,
     ],
   ]);
 }

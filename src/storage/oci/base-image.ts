@@ -1,7 +1,7 @@
 // The base image of a modelcar (e.g. a small image with a shell, which KServe's modelcar sidecar needs): its
 // manifest for the wanted platform (an index is resolved), its layers and its config. Its layers are reused: mounted
 // from its repository on the same registry, else copied blob by blob.
-import { OciError } from "../../errors.js";
+import { ConfigError, OciError } from "../../errors.js";
 import { type Descriptor, MEDIA_TYPES } from "./oci-media.js";
 import { formatOciReference, type OciReference } from "./oci-reference.js";
 import type { OciRegistry } from "./oci-registry.js";
@@ -57,7 +57,15 @@ export async function resolveBaseImage(
   platform = { os: "linux", architecture: "amd64" },
 ): Promise<BaseImage> {
   const name = formatOciReference(ref);
-  let manifest = await readManifest(registry, ref.repository, ref.digest ?? ref.tag ?? "latest");
+  let manifest = await readManifest(registry, ref.repository, ref.digest ?? ref.tag ?? "latest").catch(
+    (error: unknown) => {
+      if (error instanceof OciError && error.status === 404)
+        throw new ConfigError(
+          `the base image ${name} does not exist (the registry answered 404 ${error.code ?? ""})`,
+        );
+      throw error;
+    },
+  );
   if (manifest.manifests) {
     const match = manifest.manifests.find(
       (m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture,
@@ -78,6 +86,11 @@ export async function resolveBaseImage(
     );
   const response = await registry.getBlob(ref.repository, manifest.config.digest);
   const config = (await response.json()) as ImageConfig;
+  const { os, architecture } = config;
+  if ((os && os !== platform.os) || (architecture && architecture !== platform.architecture))
+    throw new ConfigError(
+      `the base image ${name} is for ${os}/${architecture}, not ${platform.os}/${platform.architecture}: give the platform it is for, or a base image for ${platform.os}/${platform.architecture}`,
+    );
   return {
     registry: ref.registry,
     repository: ref.repository,

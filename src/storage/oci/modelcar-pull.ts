@@ -4,7 +4,7 @@
 // are read and checked like the others, and contribute no files.
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -78,7 +78,8 @@ export async function pullModelcar(
     throw new OciError(`${repository}@${digest} is not an image manifest (no layers)`, 200, undefined);
   const totalBytes = manifest.layers.reduce((n, l) => n + l.size, 0);
   const totals = new ProgressTotals(totalBytes, manifest.layers.length, options.onProgress);
-  const files: ManifestEntry[] = [];
+  // By path: a later layer's file replaces an earlier one's, as the image's filesystem does.
+  const files = new Map<string, ManifestEntry>();
   const mismatches: ManifestMismatch[] = [];
   const root = options.path === undefined ? undefined : resolve(options.path);
   for (const layer of manifest.layers) {
@@ -91,6 +92,7 @@ export async function pullModelcar(
     if (layer.mediaType.endsWith("+gzip") || layer.mediaType.endsWith(".gzip"))
       body = Readable.from(body).pipe(createGunzip());
     const title = layer.annotations?.["org.opencontainers.image.title"] ?? layer.digest;
+    const written: string[] = [];
     let read = 0;
     await readTar(body, async (entry, content) => {
       const relativePath = entry.type === "file" ? modelPath(entry.path) : undefined;
@@ -101,7 +103,9 @@ export async function pullModelcar(
         const target = join(root, ...relativePath.split("/"));
         if (!target.startsWith(root + sep)) return; // never outside the folder
         await mkdir(dirname(target), { recursive: true });
-        out = createWriteStream(target);
+        // Under a temporary name until the whole layer has matched its digest.
+        out = createWriteStream(`${target}.partial`);
+        written.push(target);
       }
       await content(async (chunk) => {
         fileHash.update(chunk);
@@ -113,12 +117,14 @@ export async function pullModelcar(
         await new Promise<void>((done, fail) =>
           out?.end((error?: Error | null) => (error ? fail(error) : done())),
         );
-      files.push({ path: relativePath, size: entry.size, sha256: fileHash.digest("hex") });
+      files.set(relativePath, { path: relativePath, size: entry.size, sha256: fileHash.digest("hex") });
     });
     const actual = `sha256:${hash.digest("hex")}`;
-    if (actual !== layer.digest)
-      mismatches.push({ path: title, problem: "sha256", expected: layer.digest, actual });
+    const matched = actual === layer.digest;
+    if (!matched) mismatches.push({ path: title, problem: "sha256", expected: layer.digest, actual });
+    for (const target of written)
+      await (matched ? rename(`${target}.partial`, target) : rm(`${target}.partial`, { force: true }));
     totals.fileDone(title);
   }
-  return { manifest: buildManifest(files), mismatches, digest };
+  return { manifest: buildManifest([...files.values()]), mismatches, digest };
 }

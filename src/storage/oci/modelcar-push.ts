@@ -5,12 +5,13 @@
 // mounted from its repository where the registry allows it, small blobs go in one request and large ones in chunks.
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
+import { VersionConflictError } from "../../errors.js";
 import { type ProgressCallback, ProgressTotals } from "../progress.js";
 import { Semaphore } from "../semaphore.js";
 import type { LocalFile } from "../walk-files.js";
 import { type BaseImage, baseDescriptors } from "./base-image.js";
 import { type Descriptor, MEDIA_TYPES } from "./oci-media.js";
-import type { OciReference } from "./oci-reference.js";
+import { formatOciReference, type OciReference } from "./oci-reference.js";
 import type { OciRegistry } from "./oci-registry.js";
 import { tarLayerFrame } from "./tar-layer.js";
 
@@ -102,14 +103,23 @@ export async function* layerChunks(file: LocalFile, chunkSize: number): AsyncGen
 }
 
 /** The digest and size of one file's layer, by reading the file once. */
-async function layerDescriptor(file: LocalFile, totals: ProgressTotals): Promise<Descriptor> {
+async function layerDescriptor(
+  file: LocalFile,
+  totals: ProgressTotals,
+  signal: AbortSignal | undefined,
+): Promise<Descriptor> {
   const hash = createHash("sha256");
   let size = 0;
+  let read = 0;
   for await (const chunk of layerChunks(file, 1024 * 1024)) {
+    signal?.throwIfAborted();
     hash.update(chunk);
     size += chunk.length;
-    totals.bytes("hash", file.relativePath, Math.min(size, file.size), file.size, 0);
+    const now = Math.min(size, file.size);
+    totals.bytes("hash", file.relativePath, now, file.size, now - read);
+    read = now;
   }
+  totals.fileDone(file.relativePath);
   return {
     mediaType: MEDIA_TYPES.layer,
     digest: `sha256:${hash.digest("hex")}`,
@@ -124,11 +134,12 @@ export async function buildModelcar(
   base: BaseImage | undefined,
   options: PushOptions = {},
 ): Promise<ModelcarImage> {
-  const totals = new ProgressTotals(0, files.length, options.onProgress);
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const totals = new ProgressTotals(totalBytes, files.length, options.onProgress);
   const layers: ModelcarImage["layers"] = [];
   for (const file of files) {
     options.signal?.throwIfAborted();
-    layers.push({ descriptor: await layerDescriptor(file, totals), file });
+    layers.push({ descriptor: await layerDescriptor(file, totals, options.signal), file });
   }
   const config = {
     // The platform asked for (the base image's config may leave it empty).
@@ -164,8 +175,7 @@ export async function buildModelcar(
   };
 }
 
-/** Pushes the blobs the repository lacks, then the manifest under the reference's tag. The caller has checked that
- * the tag is free (or names this very manifest). */
+/** Pushes the blobs the repository lacks, then the manifest by its digest (untagged: see {@link tagImage}). */
 export async function pushModelcar(
   registry: OciRegistry,
   ref: OciReference,
@@ -203,7 +213,7 @@ export async function pushModelcar(
       slots.run(async () => {
         options.signal?.throwIfAborted();
         if (await registry.hasBlob(repo, descriptor.digest)) {
-          totals.bytes("upload", file.relativePath, file.size, file.size, descriptor.size);
+          totals.bytes("upload", file.relativePath, descriptor.size, descriptor.size, descriptor.size);
           totals.fileDone(file.relativePath);
           return;
         }
@@ -225,8 +235,28 @@ export async function pushModelcar(
     result.blobsSent++;
     result.bytesSent += bytes.length;
   }
-  await registry.putManifest(repo, ref.tag ?? image.digest, image.manifest, MEDIA_TYPES.manifest);
+  // Stored by its digest: only the run whose registration wins tags it (tagImage).
+  await registry.putManifest(repo, image.digest, image.manifest, MEDIA_TYPES.manifest);
   return { digest: image.digest, size: image.manifest.length, ...result };
+}
+
+/** Points the reference's tag at the pushed image, unless the tag names other content (a tag is never moved).
+ * @throws VersionConflictError */
+export async function tagImage(
+  registry: OciRegistry,
+  ref: OciReference,
+  image: ModelcarImage,
+): Promise<void> {
+  const tag = ref.tag as string;
+  const now = await registry.manifestDigest(ref.repository, tag);
+  if (now?.digest === image.digest) return;
+  if (now)
+    throw new VersionConflictError(
+      `${formatOciReference(ref)} was pushed with other content (${now.digest}) by another run meanwhile; the tag was not moved (this run's image ${image.digest} is in the repository, untagged)`,
+      now.digest,
+      image.digest,
+    );
+  await registry.putManifest(ref.repository, tag, image.manifest, MEDIA_TYPES.manifest);
 }
 
 async function* single(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

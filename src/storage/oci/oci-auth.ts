@@ -41,12 +41,19 @@ interface AuthEntry {
 
 /** The entry of `registry` in an auth file's `auths`: keyed by host[:port], possibly with a scheme and a path. */
 function entryFor(auths: Record<string, AuthEntry>, registry: string): AuthEntry | undefined {
+  const wanted = dockerHub(registry) ? DOCKER_HUB_NAMES : [registry];
   for (const [key, entry] of Object.entries(auths)) {
     const host = key.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
-    if (host === registry) return entry;
+    if (wanted.includes(host)) return entry;
   }
   return undefined;
 }
+
+/** The names Docker Hub goes by in references and auth files; its API is at `registry-1.docker.io`. */
+const DOCKER_HUB_NAMES = ["docker.io", "index.docker.io", "registry-1.docker.io"];
+
+/** Whether `registry` is Docker Hub. */
+export const dockerHub = (registry: string) => DOCKER_HUB_NAMES.includes(registry);
 
 /** Credentials of one auth-file entry; `auth` is base64 of `user:password`. */
 function credentialsOf(entry: AuthEntry, path: string): OciCredentials | undefined {
@@ -74,8 +81,13 @@ export async function findCredentials(
     let text: string;
     try {
       text = await readFile(path, "utf8");
-    } catch {
-      continue; // absent or unreadable: the next file
+    } catch (error) {
+      // A file named on purpose must be there; the default places are only looked in.
+      if (path === env.REGISTRY_AUTH_FILE)
+        throw new ConfigError(
+          `REGISTRY_AUTH_FILE names ${path}, which cannot be read (${(error as { code?: string }).code ?? "unreadable"})`,
+        );
+      continue;
     }
     let parsed: { auths?: Record<string, AuthEntry> };
     try {

@@ -51,7 +51,7 @@ export async function registryFailure(
   const hint = denied
     ? credentials
       ? `; the credentials from ${credentials.source} were refused or lack the permission`
-      : "; no credentials were found for this registry: pass oci.credentials or log in (docker/podman login writes the auth file)"
+      : "; no credentials were found for this registry in the container auth files (REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, $DOCKER_CONFIG/config.json, ~/.docker/config.json; credential helpers are not run): log in with docker login or podman login, or give credentials (in the library, oci.credentials)"
     : "";
   return new OciError(
     `${what}: the registry answered ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}${hint}`,

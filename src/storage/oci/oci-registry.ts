@@ -3,8 +3,11 @@
 // oci-auth.ts and turned into an OciError that names the operation when it fails.
 import { networkCode } from "../../client/network-code.js";
 import { OciError } from "../../errors.js";
-import { type FoundCredentials, RegistryAuth } from "./oci-auth.js";
+import { dockerHub, type FoundCredentials, RegistryAuth } from "./oci-auth.js";
 import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
+
+/** `:tag`, or `@sha256:…` for a digest. */
+const at = (reference: string) => (reference.startsWith("sha256:") ? `@${reference}` : `:${reference}`);
 
 /** How to reach one registry. */
 export interface OciRegistryOptions {
@@ -50,7 +53,8 @@ export class OciRegistry {
 
   /** The base URL, e.g. `https://quay.io`. */
   get base(): string {
-    return `${this.#options.plainHttp ? "http" : "https"}://${this.#options.registry}`;
+    const host = dockerHub(this.#options.registry) ? "registry-1.docker.io" : this.#options.registry;
+    return `${this.#options.plainHttp ? "http" : "https"}://${host}`;
   }
 
   /** Whether the repository has the blob (HEAD). */
@@ -156,7 +160,7 @@ export class OciRegistry {
       scopes: [`repository:${repository}:pull`],
       headers: { accept: MANIFEST_ACCEPT.join(", ") },
       expect: [200, 404],
-      what: `looking up ${repository}:${reference}`,
+      what: `looking up ${repository}${at(reference)}`,
     });
     if (response.status === 404) return undefined;
     const digest = response.headers.get("docker-content-digest");
@@ -184,7 +188,7 @@ export class OciRegistry {
       scopes: [`repository:${repository}:pull`],
       headers: { accept: MANIFEST_ACCEPT.join(", ") },
       expect: [200],
-      what: `reading the manifest of ${repository}:${reference}`,
+      what: `reading the manifest of ${repository}${at(reference)} on ${this.#options.registry}`,
     });
     return {
       bytes: new Uint8Array(await response.arrayBuffer()),
@@ -206,7 +210,7 @@ export class OciRegistry {
       headers: { "content-type": mediaType },
       body: () => bytes,
       expect: [201],
-      what: `pushing the manifest of ${repository}:${reference}`,
+      what: `pushing the manifest of ${repository}${at(reference)}`,
     });
     return response.headers.get("docker-content-digest") ?? "";
   }
@@ -270,7 +274,9 @@ export class OciRegistry {
       const code = networkCode(error) ?? (error as Error).message;
       const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
         ? "its TLS certificate is not trusted: give the CA bundle that signed it (oci.caFile)"
-        : "check the address, and oci.plainHttp (mr-cli --plain-http) for a registry without TLS";
+        : this.#options.plainHttp
+          ? "check the address, and that the registry speaks plain HTTP there"
+          : "check the address, and oci.plainHttp (mr-cli --plain-http) for a registry without TLS";
       throw new OciError(
         `${request.what}: cannot reach the registry at ${this.base} (${code}); ${hint}`,
         undefined,
