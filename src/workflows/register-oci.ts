@@ -84,6 +84,8 @@ async function prepare(
   const registry = await connectRegistry(ref.registry, oci, context);
   // Asked first: an unreachable registry or refused credentials are said before minutes of hashing.
   const tagged = await registry.manifestDigest(ref.repository, ref.tag as string);
+  // And whether it lets these credentials push, before any record is created.
+  if (tagged === undefined) await registry.checkPush(ref.repository);
   const platform = parsePlatform(oci.platform);
   let base: BaseImage | undefined;
   if (oci.baseImage) {

@@ -77,6 +77,15 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
     expect(anonymous.stderr).toMatch(
       /no credentials were found for this registry in the container auth files/,
     );
+    // A registry that lets anyone pull but not push: refused before any record is created.
+    const pullOnly = `oci://${stackSetting("OCI_TOKEN_REGISTRY")}/models/${name}`;
+    const refused = await cli(["register", model, "--name", name, "--version", "v1", "--to", pullOnly], {
+      REGISTRY_AUTH_FILE: "",
+    });
+    expect(refused.code).toBe(5);
+    expect(json<unknown[]>(await cli(["list", "models", "--filter", `name = "${name}"`, "--json"]))).toEqual(
+      [],
+    );
     const mixed = await cli([
       "register",
       model,

@@ -69,6 +69,20 @@ export class OciRegistry {
     return response.status === 200;
   }
 
+  /** Checks that these credentials may push to `repository`: starts an upload session and cancels it. @throws
+   * OciError (denied) when the registry refuses. */
+  async checkPush(repository: string): Promise<void> {
+    const response = await this.send({
+      method: "POST",
+      url: `/v2/${repository}/blobs/uploads/`,
+      scopes: [`repository:${repository}:pull,push`],
+      expect: [202],
+      what: `checking that ${repository} may be pushed to`,
+    });
+    const location = response.headers.get("location");
+    if (location) await this.cancelUpload(repository, location);
+  }
+
   /** Mounts a blob of `from` (same registry) into `repository`; false when the registry started an upload instead
    * (it cannot mount: the caller uploads). */
   async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
