@@ -44,7 +44,11 @@ function rows(result: RegisterModelResult): [string, string | undefined][] {
         `${manifest.fileCount} ${manifest.fileCount === 1 ? "file" : "files"}, ${formatBytes(manifest.totalBytes)}`,
     ],
     ["manifest sha256", manifest?.digest],
-    ["image digest", result.image && `${result.image.digest} (${result.image.layers} model layers)`],
+    [
+      "image digest",
+      result.image &&
+        `${result.image.digest} (${result.image.layers} model layer${result.image.layers === 1 ? "" : "s"})`,
+    ],
     ["description", modelVersion.description],
   ];
 }

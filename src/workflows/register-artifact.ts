@@ -107,7 +107,11 @@ export async function unchangedOrConflict(
   const registered = modelArtifact.customProperties[ARTIFACT_PROPERTIES.digest];
   const existingDigest = typeof registered === "string" ? registered : undefined;
   if (existingDigest !== digest) {
-    const theirs = existingDigest ?? `no recorded digest (${modelArtifact.uri})`;
+    const theirs =
+      existingDigest ??
+      (modelArtifact.uri?.startsWith("oci://")
+        ? `the OCI image ${modelArtifact.uri}, not files in S3`
+        : `no recorded digest (${modelArtifact.uri})`);
     throw new VersionConflictError(
       `${what} is already registered with different content (${theirs}, local ${digest}). ${advice}`,
       existingDigest,

@@ -76,6 +76,7 @@ async function prepare(
   mr: RegistryClient,
   params: RegisterModelParams,
   ref: OciReference,
+  ctx: StepContext,
 ): Promise<Prepared> {
   const oci: OciOptions = { ...mr.oci, ...params.oci };
   checkOciOptions(oci);
@@ -83,9 +84,9 @@ async function prepare(
   const context = { env, signal: params.signal, onSecret: (secret: string) => mr.secrets.add(secret) };
   const registry = await connectRegistry(ref.registry, oci, context);
   // Asked first: an unreachable registry or refused credentials are said before minutes of hashing.
-  const tagged = await registry.manifestDigest(ref.repository, ref.tag as string);
+  const tagged = await converge(ctx, () => registry.manifestDigest(ref.repository, ref.tag as string));
   // And whether it lets these credentials push, before any record is created.
-  if (tagged === undefined) await registry.checkPush(ref.repository);
+  if (tagged === undefined) await converge(ctx, () => registry.checkPush(ref.repository));
   const platform = parsePlatform(oci.platform);
   let base: BaseImage | undefined;
   if (oci.baseImage) {
@@ -131,12 +132,22 @@ function checkVersion(
   params: RegisterModelParams,
   artifact: RegisterModelResult["modelArtifact"],
   image: ModelcarImage,
+  pushed = false,
 ): void {
   const recorded = artifact.customProperties[OCI_PROPERTIES.digest];
   if (recorded === image.digest) return;
   const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
+  const held =
+    typeof recorded === "string"
+      ? `the image ${recorded}`
+      : artifact.uri?.startsWith("oci://")
+        ? artifact.uri
+        : `${artifact.uri}, not as an OCI image`;
+  const done = pushed
+    ? `Another run registered it meanwhile; this run's image was pushed but not tagged (${image.digest}, untagged)`
+    : "Nothing was pushed or changed";
   throw new VersionConflictError(
-    `${what} is already registered with other content (${typeof recorded === "string" ? recorded : artifact.uri}, this model ${image.digest}). Nothing was pushed or changed; register the new content as a new version`,
+    `${what} is already registered with other content (${held}; this model ${image.digest}). ${done}; register the new content as a new version`,
     typeof recorded === "string" ? recorded : undefined,
     image.digest,
   );
@@ -193,7 +204,7 @@ export async function registerOci(
 ): Promise<RegisterModelResult> {
   const ref = destination(params);
   const known = await steps.read();
-  const prepared = await prepare(mr, params, ref);
+  const prepared = await prepare(mr, params, ref, ctx);
   const { image } = prepared;
   const { registeredModel, modelVersion, modelArtifact } = known;
   if (registeredModel && modelVersion && modelArtifact)
@@ -215,8 +226,9 @@ export async function registerOci(
   });
   if (!created) {
     // Another run registered the version meanwhile: it tags its image; this one leaves the tag alone.
-    checkVersion(params, entity, image);
-    return { ...entities, modelArtifact: entity, uri, status: "unchanged", image: imageSummary(image, 0, 0) };
+    checkVersion(params, entity, image, true);
+    const summary = imageSummary(image, pushed.blobsSent, pushed.bytesSent);
+    return { ...entities, modelArtifact: entity, uri, status: "unchanged", image: summary };
   }
   // The registration is this run's: now the tag may name its image (refused if another run took the tag).
   if (!prepared.tagged) await converge(ctx, () => tagImage(prepared.registry, ref, image));
@@ -240,7 +252,7 @@ export async function planOci(
 ): Promise<RegisterPlan> {
   const ref = destination(params);
   const known = await read();
-  const prepared = await prepare(mr, params, ref);
+  const prepared = await prepare(mr, params, ref, { policy: mr.retryPolicy, signal: params.signal });
   const { image, tagged } = prepared;
   const { registeredModel, modelVersion, modelArtifact } = known;
   if (modelArtifact) checkVersion(params, modelArtifact, image);

@@ -379,7 +379,9 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
     const results = await Promise.all([run(a), run(b)]);
     const won = results.filter((r) => !(r instanceof Error));
     expect(won).toHaveLength(1);
-    expect(results.filter((r) => r instanceof VersionConflictError)).toHaveLength(1);
+    const lost = results.filter((r) => r instanceof VersionConflictError);
+    expect(lost).toHaveLength(1);
+    expect(String(lost[0])).toMatch(/this run's image was pushed but not tagged/);
     const recorded = (await registry("race-check").getModelArtifact(name, "v1"))?.customProperties
       .oci_manifest_digest;
     expect(craneRun(["digest", `${host}/models/${name}:v1`]).trim()).toBe(recorded);

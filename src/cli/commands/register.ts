@@ -208,7 +208,7 @@ export function resultCard(result: RegisterModelResult, extra: [string, string |
     [
       "image",
       result.image &&
-        `${result.image.digest}, ${result.image.layers} model layers; sent ${result.image.blobsSent} blobs, ${result.image.bytesSent} bytes`,
+        `${result.image.digest}, ${result.image.layers} model layer${result.image.layers === 1 ? "" : "s"}; sent ${result.image.blobsSent} blobs, ${result.image.bytesSent} bytes`,
     ],
   ]);
 }
