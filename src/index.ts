@@ -40,6 +40,7 @@ export {
 } from "./client/api-version.js";
 export type { CallOptions, UpdateOptions } from "./client/call-options.js";
 export type { ChildCollection } from "./client/child-collection.js";
+export type { ConnectionOptions } from "./client/connection-options.js";
 export type { TokenProvider } from "./client/create-fetch.js";
 export {
   type CustomPropertyInput,

@@ -2,36 +2,19 @@
 // options read in one place.
 import type { ApiVersionOption, Deprecation } from "./client/api-version.js";
 import type { CallOptions } from "./client/call-options.js";
-import type { TokenProvider } from "./client/create-fetch.js";
+import type { ConnectionOptions } from "./client/connection-options.js";
 import type { Entity, EntityInput } from "./client/entity.js";
 import type { PageOptions, Paginated } from "./client/paginate.js";
-import type { RetryOptions } from "./client/retry.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import type { Lineage } from "./config/ci-lineage.js";
 import type { OciOptions } from "./storage/oci/oci-options.js";
 import type { StorageOptions } from "./storage/storage-options.js";
 
-/** How to reach a registry. */
-export interface ModelRegistryOptions {
-  /** Base URL, e.g. `http://localhost:8080` or `https://registry.example.com`. */
-  url: string;
-  /** Bearer token, or a function returning one (called per request, so a rotating token file works). */
-  token?: TokenProvider | undefined;
+/** How to reach a registry (see {@link ConnectionOptions}: url, token, fetch, timeout, retry, caFile,
+ * insecureSkipVerify, userAgent), and its client's defaults. */
+export interface ModelRegistryOptions extends ConnectionOptions {
   /** Default author of new versions and owner of new models. */
   author?: string | undefined;
-  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
-  timeout?: number | undefined;
-  /** Retries of transient failures (connection errors, 408/429/502/503/504) for requests safe to repeat.
-   * Default `{ attempts: 5 }`; `false` disables them. Creates are never retried. */
-  retry?: RetryOptions | false | undefined;
-  /** Path of a PEM CA bundle to trust (e.g. a cluster's service CA). */
-  caFile?: string | undefined;
-  /** Accept any TLS certificate. Development only. Default false. */
-  insecureSkipVerify?: boolean | undefined;
-  /** User-Agent header. Default `model-registry-ts/<version>`. */
-  userAgent?: string | undefined;
   /** Default storage of `registerModel`, `downloadModel` and `verifyModel` (bucket, endpoint, region, checksums,
    * credentials, or an S3Client). Fields left out come from the AWS standard configuration and the data-connection
    * variables of the environment (see {@link ModelRegistry.storageSettings}). */

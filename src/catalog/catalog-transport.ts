@@ -1,16 +1,16 @@
 // The catalog client's transport: the registry's one fetch (token, TLS, retries, time limits) under the catalog's
 // typed openapi-fetch client; one call unwrapped into its data or a typed error; listings as Paginated.
 import createClient, { type Client } from "openapi-fetch";
-import { type CallOptions, callOptions } from "../client/call-options.js";
-import { createFetch, type TokenProvider } from "../client/create-fetch.js";
+import { type CallInit, type CallOptions, callInit, callOptions } from "../client/call-options.js";
+import type { ConnectionOptions } from "../client/connection-options.js";
+import { createFetch } from "../client/create-fetch.js";
 import { decodeEntity, tagKind } from "../client/entity.js";
 import type { paths } from "../client/generated/catalog.js";
 import { type PageOptions, Paginated } from "../client/paginate.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
-import { checkTimeoutMs, type RetryOptions, retryPolicy } from "../client/retry.js";
+import { checkTimeoutMs, retryPolicy } from "../client/retry.js";
 import { Secrets } from "../client/secrets.js";
 import { type FetchResult, unwrap } from "../client/transport.js";
-import { ConfigError } from "../errors.js";
 import { VERSION } from "../version.js";
 
 /** The catalog API's path prefix. */
@@ -19,33 +19,9 @@ export const CATALOG_API_PREFIX = "/api/model_catalog/v1alpha1";
 /** The raw typed openapi-fetch client of the catalog API (every endpoint of its spec, paths as in the spec). */
 export type CatalogApiClient = Client<paths>;
 
-/** How to reach a model catalog: as {@link ModelRegistryOptions}, for the catalog's address. */
-export interface ModelCatalogOptions {
-  /** Base URL of the catalog, e.g. `http://localhost:8081` (the API path is added per request). */
-  url: string;
-  /** Bearer token, or a function returning one (called per request). */
-  token?: TokenProvider | undefined;
-  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
-  timeout?: number | undefined;
-  /** Retries of transient failures (connection errors, 408/429/502/503/504). Default `{ attempts: 5 }`; `false`
-   * disables them. */
-  retry?: RetryOptions | false | undefined;
-  /** Path of a PEM CA bundle to trust. */
-  caFile?: string | undefined;
-  /** Accept any TLS certificate. Development only. Default false. */
-  insecureSkipVerify?: boolean | undefined;
-  /** User-Agent header. Default `model-registry-ts/<version>`. */
-  userAgent?: string | undefined;
-}
-
-/** The fields of an openapi-fetch call that come from one call's options. */
-export type CallInit = {
-  signal?: AbortSignal;
-  headers?: Headers;
-  fetch?: (request: Request) => Promise<Response>;
-};
+/** How to reach a model catalog: the same options as the registry's client (see {@link ConnectionOptions}), for the
+ * catalog's address, e.g. `http://localhost:8081`. */
+export type ModelCatalogOptions = ConnectionOptions;
 
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -103,26 +79,7 @@ export class CatalogTransport {
 
   /** The init of one call: its signal and headers, and a fetch with its time limit and retries. */
   init(options: CallOptions): CallInit {
-    const { signal, timeout, retry, headers } = callOptions(options);
-    const init: CallInit = {};
-    if (signal) init.signal = signal;
-    if (headers) {
-      try {
-        init.headers = new Headers(headers);
-      } catch {
-        throw new ConfigError(
-          `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}); nothing was sent`,
-        );
-      }
-      const auth = init.headers.get("authorization");
-      if (auth) this.secrets.add(auth.replace(/^bearer\s+/i, ""));
-    }
-    if (timeout !== undefined || retry !== undefined) {
-      const timeoutMs = checkTimeoutMs(timeout, "the timeout of this call");
-      if (retry !== undefined) retryPolicy(retry);
-      init.fetch = (request) => this.#fetch(request, { timeoutMs, retry });
-    }
-    return init;
+    return callInit(callOptions(options), this.secrets, this.#fetch);
   }
 
   /** Sends one call and unwraps it into its data or a typed error (secrets scrubbed). */

@@ -1,5 +1,8 @@
 // What every call of the client takes for itself, over the client's settings.
-import type { RetryOptions } from "./retry.js";
+import { ConfigError } from "../errors.js";
+import type { TransportFetch } from "./create-fetch.js";
+import { checkTimeoutMs, type RetryOptions, retryPolicy } from "./retry.js";
+import type { Secrets } from "./secrets.js";
 
 /** Options of one call: cancel it, and set its time limit, retries and headers for it alone. */
 export interface CallOptions {
@@ -24,4 +27,40 @@ export interface UpdateOptions extends CallOptions {
 /** Only the call options of `params` (signal, timeout, retry, headers): what a workflow passes to each request. */
 export function callOptions({ signal, timeout, retry, headers }: CallOptions): CallOptions {
   return { signal, timeout, retry, headers };
+}
+
+/** The fields of an openapi-fetch call that come from one call's own options. */
+export type CallInit = {
+  signal?: AbortSignal;
+  headers?: Headers;
+  fetch?: (request: Request) => Promise<Response>;
+};
+
+/**
+ * The init of one call: its signal and headers (a per-call `Authorization` is added to `secrets`), and, when it sets
+ * a time limit or retries, a fetch that is the client's `send` told them.
+ * @throws ConfigError for headers that are not valid HTTP headers, or a time limit or retry setting that is not valid.
+ */
+export function callInit(options: CallOptions, secrets: Secrets, send: TransportFetch | undefined): CallInit {
+  const { signal, timeout, retry, headers } = options;
+  const init: CallInit = {};
+  if (signal) init.signal = signal;
+  if (headers) {
+    try {
+      init.headers = new Headers(headers);
+    } catch {
+      // Names only: a value may be a credential.
+      throw new ConfigError(
+        `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}; a name is a token, a value has no line breaks); nothing was sent`,
+      );
+    }
+    const auth = init.headers.get("authorization");
+    if (auth) secrets.add(auth.replace(/^bearer\s+/i, ""));
+  }
+  if (timeout !== undefined || retry !== undefined) {
+    const timeoutMs = checkTimeoutMs(timeout, "the timeout of this call");
+    if (retry !== undefined) retryPolicy(retry); // refuses a bad setting before anything is sent
+    if (send) init.fetch = (request) => send(request, { timeoutMs, retry });
+  }
+  return init;
 }

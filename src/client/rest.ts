@@ -9,9 +9,8 @@ import {
   type Deprecation,
   deprecationOf,
 } from "./api-version.js";
-import type { CallOptions } from "./call-options.js";
+import { type CallOptions, callInit } from "./call-options.js";
 import type { TransportFetch } from "./create-fetch.js";
-import { checkTimeoutMs, retryPolicy } from "./retry.js";
 import { type Method, type QueryKey, type Resolved, type Route, resolveRoute } from "./routes.js";
 import { Secrets } from "./secrets.js";
 import { type ApiClient, type ApiClientV1, type FetchResult, unwrap } from "./transport.js";
@@ -168,37 +167,6 @@ export class Rest {
     }
   }
 
-  /** The init fields of one call's own options: its signal and headers, and a fetch with its time limit and retries
-   * (the client's fetch, told them). @throws ConfigError for a time limit or retry setting that is not valid. */
-  private perCall(options: CallOptions): {
-    signal?: AbortSignal;
-    headers?: Headers;
-    fetch?: (r: Request) => Promise<Response>;
-  } {
-    const { signal, timeout, retry, headers } = options;
-    const init: { signal?: AbortSignal; headers?: Headers; fetch?: (r: Request) => Promise<Response> } = {};
-    if (signal) init.signal = signal;
-    if (headers) {
-      try {
-        init.headers = new Headers(headers);
-      } catch {
-        // Names only: a value may be a credential.
-        throw new ConfigError(
-          `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}; a name is a token, a value has no line breaks); nothing was sent`,
-        );
-      }
-      const auth = init.headers.get("authorization");
-      if (auth) this.secrets.add(auth.replace(/^bearer\s+/i, ""));
-    }
-    if (timeout !== undefined || retry !== undefined) {
-      const timeoutMs = checkTimeoutMs(timeout, "the timeout of this call");
-      if (retry !== undefined) retryPolicy(retry); // refuses a bad setting before anything is sent
-      const send = this.clients.fetch;
-      if (send) init.fetch = (request) => send(request, { timeoutMs, retry });
-    }
-    return init;
-  }
-
   private async sendOnce<T, M extends Method>(method: M, call: Call<M>, dispatch: Dispatch<M>): Promise<T> {
     const options = call.options ?? {};
     const choice = await this.apiVersion(options.signal);
@@ -212,7 +180,7 @@ export class Rest {
     const init = {
       params: { path: to.params, query: definedOnly(call.query) },
       body: call.body,
-      ...this.perCall(options),
+      ...callInit(options, this.secrets, this.clients.fetch),
     } as never;
     // The transport has read the whole body within the time limit already (a stalled body is a ConnectionError).
     const result = await dispatch(to, init).catch((error: unknown) => {

@@ -1,0 +1,25 @@
+// How to reach a server of the Model Registry project (the registry, or its model catalog): the options the two
+// clients share, over the one transport (create-fetch.ts).
+import type { TokenProvider } from "./create-fetch.js";
+import type { RetryOptions } from "./retry.js";
+
+/** How to reach a server: its address, token, TLS, time limit, retries. */
+export interface ConnectionOptions {
+  /** Base URL, e.g. `http://localhost:8080` or `https://registry.example.com` (the API path is added per request). */
+  url: string;
+  /** Bearer token, or a function returning one (called per request, so a rotating token file works). */
+  token?: TokenProvider | undefined;
+  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
+  timeout?: number | undefined;
+  /** Retries of transient failures (connection errors, 408/429/502/503/504) for requests safe to repeat.
+   * Default `{ attempts: 5 }`; `false` disables them. Creates are never retried. */
+  retry?: RetryOptions | false | undefined;
+  /** Path of a PEM CA bundle to trust (e.g. a cluster's service CA). */
+  caFile?: string | undefined;
+  /** Accept any TLS certificate. Development only. Default false. */
+  insecureSkipVerify?: boolean | undefined;
+  /** User-Agent header. Default `model-registry-ts/<version>`. */
+  userAgent?: string | undefined;
+}
