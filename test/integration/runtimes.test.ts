@@ -1,12 +1,30 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { buildModelcar } from "../../src/storage/oci/modelcar-push.js";
 import { nodeBinary } from "../support/node-runtime.js";
 import { stackEnv } from "../support/stack-env.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (path: string) => `${root}node_modules/${path}`;
 const smoke = "test/runtime/smoke.mjs";
+
+/** The image digest of the smoke script's fixed file, computed here (Node 20, the sources): every runtime must push
+ * the very same image. */
+async function fixedDigest(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "runtime-fixed-"));
+  writeFileSync(join(dir, "fixed.bin"), "the same bytes in every runtime\n");
+  const file = {
+    path: join(dir, "fixed.bin"),
+    relativePath: "fixed.bin",
+    size: statSync(join(dir, "fixed.bin")).size,
+  };
+  return (await buildModelcar([file], undefined, { platform: { os: "linux", architecture: "amd64" } }))
+    .digest;
+}
 
 // Every runtime comes from npm: Deno and Bun are devDependencies; Node 22 and 24 are installed on first use.
 const runtimes = [
@@ -23,9 +41,9 @@ const runtimes = [
 ];
 
 describe.each(runtimes)("the built package on $label", (runtime) => {
-  it("connects from the environment, creates, finds, lists, raises typed errors, registers and verifies a file", {
+  it("connects from the environment, creates, finds, lists, raises typed errors, registers and verifies a file (in S3 and as an OCI image)", {
     timeout: 360_000,
-  }, () => {
+  }, async () => {
     // `npm test` builds dist/ before the suites run; the smoke script imports dist/index.js, not the sources.
     const out = execFileSync(runtime.command(), runtime.args, {
       cwd: root,
@@ -44,5 +62,12 @@ describe.each(runtimes)("the built package on $label", (runtime) => {
       registeredModelId: result.createdId,
       verified: true,
     });
+    if (stackEnv().OCI_REGISTRY !== undefined)
+      expect(result.oci).toEqual({
+        status: "created",
+        layers: 1,
+        verified: true,
+        fixedDigest: await fixedDigest(),
+      });
   });
 });

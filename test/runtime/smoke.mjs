@@ -1,5 +1,5 @@
 // Runtime smoke test: imports the BUILT package (dist/) and uses it against the registry and S3 storage named by
-// the environment (MODEL_REGISTRY_URL, AWS_S3_*). Run by test/integration/runtimes.test.ts under Node 20/22/24, Deno
+// the environment (MODEL_REGISTRY_URL, AWS_S3_*, and OCI_REGISTRY/OCI_USERNAME/OCI_PASSWORD when set). Run by test/integration/runtimes.test.ts under Node 20/22/24, Deno
 // and Bun; prints one JSON line.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -31,6 +31,37 @@ const registered = await mr.registerModel({
   lineage: false,
 });
 const verified = await mr.verifyModel({ name, version: "v1" });
+// The same file as a modelcar image, pushed to the stack's OCI registry and read back (when the stack has one).
+let oci = null;
+if (process.env.OCI_REGISTRY) {
+  const credentials = { username: process.env.OCI_USERNAME, password: process.env.OCI_PASSWORD };
+  const pushed = await mr.registerModel({
+    name,
+    version: "v2",
+    path: join(dir, "model.bin"),
+    to: `oci://${process.env.OCI_REGISTRY}/runtime/${name}`,
+    oci: { credentials },
+    lineage: false,
+  });
+  const check = await mr.verifyModel({ name, version: "v2", oci: { credentials } });
+  // The same bytes give the same image in every runtime: the test compares this digest with its own.
+  const same = await mkdtemp(join(tmpdir(), "mr-runtime-same-"));
+  await writeFile(join(same, "fixed.bin"), "the same bytes in every runtime\n");
+  const fixed = await mr.registerModel({
+    name,
+    version: "v3",
+    path: same,
+    to: `oci://${process.env.OCI_REGISTRY}/runtime/${name}`,
+    oci: { credentials },
+    lineage: false,
+  });
+  oci = {
+    status: pushed.status,
+    layers: pushed.image?.layers,
+    verified: check.ok,
+    fixedDigest: fixed.image?.digest,
+  };
+}
 console.log(
   JSON.stringify({
     runtime,
@@ -42,5 +73,6 @@ console.log(
     registeredStatus: registered.status,
     registeredModelId: registered.registeredModel.id,
     verified: verified.ok,
+    oci,
   }),
 );
