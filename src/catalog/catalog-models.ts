@@ -46,6 +46,12 @@ function modelPath(source: string, name: string): { source_id: string; model_nam
   return { source_id: source, model_name: name };
 }
 
+/** The path of one model's endpoints under the API prefix, its parts checked and encoded. */
+function modelUrl(source: string, name: string): string {
+  const { source_id, model_name } = modelPath(source, name);
+  return `/sources/${encodeURIComponent(source_id)}/models/${encodeURIComponent(model_name)}`;
+}
+
 /** Catalog models: search and list, one model, its artifacts and performance artifacts, the filter options. */
 export class CatalogModels {
   /** @internal */
@@ -111,27 +117,23 @@ export class CatalogModels {
     name: string,
     options: CatalogArtifactListOptions = {},
   ): Paginated<CatalogArtifact> {
-    const path = modelPath(source, name);
     const query: Query = {
       artifactType: options.artifactType === undefined ? undefined : [options.artifactType],
       filterQuery: options.filterQuery,
     };
-    return this.catalog.paginate<CatalogArtifact>(
-      `/sources/${encodeURIComponent(path.source_id)}/models/${encodeURIComponent(path.model_name)}/artifacts`,
-      {
-        query,
-        options,
-        orderKeys: null,
-        subject: `artifacts of catalog model ${JSON.stringify(name)}`,
-        kind: "catalog artifact",
-        // The catalog answers 400 ("invalid model name") for a model it does not have: asking for the model itself
-        // gives the NotFoundError (404) that says so.
-        explain: async (error) => {
-          if (error instanceof BadRequestError) await this.get(source, name, callOptions(options));
-          throw error;
-        },
+    return this.catalog.paginate<CatalogArtifact>(`${modelUrl(source, name)}/artifacts`, {
+      query,
+      options,
+      orderKeys: null,
+      subject: `artifacts of catalog model ${JSON.stringify(name)}`,
+      kind: "catalog artifact",
+      // The catalog answers 400 ("invalid model name") for a model it does not have: asking for the model itself
+      // gives the NotFoundError (404) that says so.
+      explain: async (error) => {
+        if (error instanceof BadRequestError) await this.get(source, name, callOptions(options));
+        throw error;
       },
-    );
+    });
   }
 
   /** The model's performance artifacts, with `replicas` and `total_requests_per_second` computed for `targetRPS`;
@@ -141,22 +143,18 @@ export class CatalogModels {
     name: string,
     options: PerformanceArtifactListOptions = {},
   ): Paginated<CatalogMetricsArtifact> {
-    const path = modelPath(source, name);
     const query: Query = {
       filterQuery: options.filterQuery,
       recommendations: options.recommendations,
       ...recommended(options),
     };
-    return this.catalog.paginate<CatalogMetricsArtifact>(
-      `/sources/${encodeURIComponent(path.source_id)}/models/${encodeURIComponent(path.model_name)}/artifacts/performance`,
-      {
-        query,
-        options,
-        orderKeys: null,
-        subject: `performance artifacts of catalog model ${JSON.stringify(name)}`,
-        kind: "catalog artifact",
-      },
-    );
+    return this.catalog.paginate<CatalogMetricsArtifact>(`${modelUrl(source, name)}/artifacts/performance`, {
+      query,
+      options,
+      orderKeys: null,
+      subject: `performance artifacts of catalog model ${JSON.stringify(name)}`,
+      kind: "catalog artifact",
+    });
   }
 
   /** The fields models can be filtered on (with their values or ranges), and the catalog's named queries. */

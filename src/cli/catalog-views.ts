@@ -1,9 +1,7 @@
 // How mr-cli shows catalog entries: the columns of its tables and the card of one model.
 import type { CatalogArtifact, CatalogLabel, CatalogModel, CatalogSource } from "../catalog/catalog-types.js";
-import { readmeSummary } from "../catalog/readme-summary.js";
+import { artifactCounts, words as list, modelFacts } from "../catalog/model-facts.js";
 import { type Column, properties, renderCard } from "./output.js";
-
-const list = (values: readonly string[] | undefined) => (values ?? []).join(", ");
 
 export const sourceColumns: Column<CatalogSource>[] = [
   { header: "ID", value: (s) => s.id },
@@ -37,22 +35,15 @@ export const artifactColumns: Column<CatalogArtifact>[] = [
 
 /** The card of one catalog model; with its artifacts, their URIs and metrics too. */
 export function modelCard(model: CatalogModel, artifacts?: CatalogArtifact[]): string {
-  const counts = Object.entries(model.artifactCounts ?? {}).map(([kind, n]) => `${n} ${kind}`);
+  const { about, text } = modelFacts(model);
   const detail = (artifacts ?? []).map((a): [string, string] =>
     "metricsType" in a ? [a.metricsType, properties(a.customProperties)] : ["model artifact", a.uri],
   );
   return renderCard([
     ["name", model.name],
-    ["source", model.source_id],
-    ["provider", model.provider],
-    ["license", model.license && `${model.license}${model.licenseLink ? ` (${model.licenseLink})` : ""}`],
-    ["tasks", list(model.tasks)],
-    ["language", list(model.language)],
-    ["maturity", model.maturity],
-    ["library", model.libraryName],
-    ["artifacts", counts.join(", ")],
-    ["description", model.description],
-    ["readme", readmeSummary(model.readme)],
+    ...about,
+    ["artifacts", artifactCounts(model)],
+    ...text,
     ["properties", properties(model.customProperties)],
     ...detail,
   ]);

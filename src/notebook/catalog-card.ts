@@ -1,7 +1,7 @@
 // A catalog model as a card: provider, licence, tasks, language, the readme's first paragraph, its artifacts' URIs
 // and, when its artifacts are at hand (`catalog.models.describe()`), their metrics.
 import type { CatalogArtifact, CatalogModel, CatalogModelDescription } from "../catalog/catalog-types.js";
-import { readmeSummary } from "../catalog/readme-summary.js";
+import { artifactCounts, modelFacts } from "../catalog/model-facts.js";
 import { propertiesTable, propertyLines } from "./entity-card.js";
 import { type AnyEntity, isEntity, kindOf } from "./entity-kind.js";
 import { formatValue, toJson, truncate } from "./format.js";
@@ -20,8 +20,6 @@ export function isCatalogDescription(value: unknown): value is CatalogModelDescr
   return isCatalogModel(model) && Array.isArray(artifacts);
 }
 
-const words = (values: readonly string[] | undefined) => (values ?? []).join(", ");
-
 /** One metrics artifact as `name value, …` (its figures), at most 200 characters. */
 function figures(artifact: CatalogArtifact): string {
   const text = Object.entries(artifact.customProperties)
@@ -31,7 +29,7 @@ function figures(artifact: CatalogArtifact): string {
 }
 
 function rows(model: CatalogModel, artifacts: CatalogArtifact[] | undefined): [string, string | undefined][] {
-  const counts = Object.entries(model.artifactCounts ?? {}).map(([kind, n]) => `${n} ${kind}`);
+  const { about, text } = modelFacts(model, 300);
   const uris = (artifacts ?? []).flatMap((a) =>
     "uri" in a && a.artifactType === "model-artifact" ? [a.uri] : [],
   );
@@ -39,16 +37,9 @@ function rows(model: CatalogModel, artifacts: CatalogArtifact[] | undefined): [s
     "metricsType" in a ? [[a.metricsType, figures(a)]] : [],
   );
   return [
-    ["source", model.source_id],
-    ["provider", model.provider],
-    ["license", model.license && `${model.license}${model.licenseLink ? ` (${model.licenseLink})` : ""}`],
-    ["tasks", words(model.tasks)],
-    ["language", words(model.language)],
-    ["maturity", model.maturity],
-    ["library", model.libraryName],
-    ["description", model.description],
-    ["readme", readmeSummary(model.readme, 300)],
-    ["artifacts", artifacts ? undefined : counts.join(", ")],
+    ...about,
+    ...text,
+    ["artifacts", artifacts ? undefined : artifactCounts(model)],
     ...uris.map((uri): [string, string] => ["model artifact", uri]),
     ...metrics,
   ];

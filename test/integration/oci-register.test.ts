@@ -455,4 +455,33 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
     expect(await readFile(join(target, "config.json"), "utf8")).toBe('{"from":"model"}');
     expect(await readFile(join(target, "extra.txt"), "utf8")).toBe("kept");
   });
+
+  it("copies a base image's layers from another registry, in chunks, when they cannot be mounted", async () => {
+    const mr = registry("base-copy");
+    const base = execFileSync(
+      "bash",
+      [join(ROOT, "stack/oci/busybox-base.sh"), `${stackSetting("OCI_REGISTRY")}/library/busybox:1.35`],
+      { encoding: "utf8", env: { ...process.env, DOCKER_CONFIG: craneConfig } },
+    ).trim();
+    const name = uniqueName("oci-base-copy");
+    const model = await tempDir();
+    await writeTree(model, { "model.onnx": "onnx bytes" });
+    const result = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${stackSetting("OCI_TOKEN_REGISTRY")}/models/${name}`,
+      // Small chunks: the base layer (about 1.1 MB) goes up in several PATCH requests.
+      oci: { credentials: credentials(), baseImage: `oci://${base}`, chunkSize: 256 * 1024 },
+    });
+    expect(result.image?.blobsSent).toBe(3); // the copied base layer, the model layer and the config
+    const reference = result.uri.replace(/^oci:\/\//, "");
+    const baseManifest = JSON.parse(craneRun(["manifest", base]));
+    expect(JSON.parse(craneRun(["manifest", reference])).layers[0]).toEqual(baseManifest.layers[0]);
+    const dir = mkdtempSync(join(tmpdir(), "crane-export-"));
+    craneRun(["export", reference, join(dir, "fs.tar")]);
+    expect(execFileSync("tar", ["-tf", join(dir, "fs.tar")], { encoding: "utf8" })).toMatch(
+      /^bin\/busybox$/m,
+    );
+  });
 });

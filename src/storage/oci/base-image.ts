@@ -21,8 +21,9 @@ export interface BaseImage {
   /** Its layers, as its manifest lists them. */
   layers: Descriptor[];
   config: ImageConfig;
-  /** Copies one of its blobs into `repository` of `target` (when it cannot be mounted). */
-  copyBlob(descriptor: Descriptor, target: OciRegistry, repository: string): Promise<void>;
+  /** Copies one of its blobs into `repository` of `target` (when it cannot be mounted), streaming it in chunks of
+   * `chunkSize` bytes. */
+  copyBlob(descriptor: Descriptor, target: OciRegistry, repository: string, chunkSize: number): Promise<void>;
 }
 
 /** Docker's layer media types and their OCI equivalents. */
@@ -96,19 +97,36 @@ export async function resolveBaseImage(
     repository: ref.repository,
     layers: manifest.layers,
     config,
-    copyBlob: async (descriptor, target, repository) => {
-      const blob = new Uint8Array(
-        await (await registry.getBlob(ref.repository, descriptor.digest)).arrayBuffer(),
-      );
-      await target.uploadBlob(
-        repository,
-        descriptor,
-        (async function* () {
-          yield blob;
-        })(),
-      );
+    copyBlob: async (descriptor, target, repository, chunkSize) => {
+      const response = await registry.getBlob(ref.repository, descriptor.digest);
+      if (!response.body)
+        throw new OciError(`the registry sent no body for blob ${descriptor.digest}`, 200, undefined);
+      const body = response.body as unknown as AsyncIterable<Uint8Array>;
+      await target.uploadBlob(repository, descriptor, rechunk(body, chunkSize));
     },
   };
+}
+
+/** The bytes of `source` in chunks of `size` (the last may be shorter): what arrives from the network in small
+ * pieces goes out in upload-sized ones, one chunk in memory at a time. */
+async function* rechunk(source: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let buffer = new Uint8Array(size);
+  let filled = 0;
+  for await (const piece of source) {
+    let at = 0;
+    while (at < piece.length) {
+      const n = Math.min(size - filled, piece.length - at);
+      buffer.set(piece.subarray(at, at + n), filled);
+      filled += n;
+      at += n;
+      if (filled === size) {
+        yield buffer;
+        buffer = new Uint8Array(size);
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) yield buffer.subarray(0, filled);
 }
 
 async function readManifest(registry: OciRegistry, repository: string, reference: string): Promise<Manifest> {

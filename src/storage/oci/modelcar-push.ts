@@ -202,7 +202,7 @@ export async function pushModelcar(
           result.blobsMounted++;
           return;
         }
-        await image.base?.copyBlob(descriptor, registry, repo);
+        await image.base?.copyBlob(descriptor, registry, repo, chunkSize);
         result.blobsSent++;
         result.bytesSent += descriptor.size;
       }),
