@@ -126,16 +126,16 @@ export {
   type ProgressEvent,
   trackProgress,
 } from "./storage/progress.js";
-export type { S3ConnectionOptions } from "./storage/s3-client.js";
-export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3-uri.js";
+export type { S3ConnectionOptions } from "./storage/s3/s3-client.js";
+export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3/s3-uri.js";
 export { VERSION } from "./version.js";
 export type {
   DeployAction,
   DeployParams,
   DeployPlan,
   DeployResult,
-} from "./workflows/deploy.js";
-export type { KServeManifestParams } from "./workflows/kserve-lookup.js";
+} from "./workflows/deploy/deploy.js";
+export type { KServeManifestParams } from "./workflows/deploy/kserve-lookup.js";
 export {
   type KServeInferenceService,
   type KServeLabelFlavour,
@@ -144,21 +144,25 @@ export {
   type KServeStorageStyle,
   storageUri,
   toKServeManifest,
-} from "./workflows/kserve-manifest.js";
+} from "./workflows/deploy/kserve-manifest.js";
+export type { UndeployParams, UndeployResult } from "./workflows/deploy/undeploy.js";
+export type {
+  DownloadModelParams,
+  VerifyModelParams,
+  VerifyResult,
+} from "./workflows/files/stored-version.js";
 export {
   CATALOG_SOURCE_KIND,
   catalogProperties,
   type RegisterFromCatalogParams,
   type RegisterFromCatalogPlan,
   type RegisterFromCatalogResult,
-} from "./workflows/register-from-catalog.js";
+} from "./workflows/register/register-from-catalog.js";
 export type {
   RegisterModelParams,
   RegisterModelResult,
   RegisterStatus,
   StorageOptions,
-} from "./workflows/register-model.js";
-export type { RegisterPlan } from "./workflows/register-plan.js";
-export type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
-export type { UndeployParams, UndeployResult } from "./workflows/undeploy.js";
+} from "./workflows/register/register-model.js";
+export type { RegisterPlan } from "./workflows/register/register-plan.js";
 export type { VersionName } from "./workflows/version-name.js";

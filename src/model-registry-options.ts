@@ -8,7 +8,7 @@ import type { PageOptions, Paginated } from "./client/paginate.js";
 import type { ServeModel, ServeModelCreate } from "./client/types.js";
 import type { Lineage } from "./config/ci-lineage.js";
 import type { OciOptions } from "./storage/oci/oci-options.js";
-import type { StorageOptions } from "./storage/storage-options.js";
+import type { StorageOptions } from "./storage/s3/storage-options.js";
 
 /** How to reach a registry (see {@link ConnectionOptions}: url, token, fetch, timeout, retry, caFile,
  * insecureSkipVerify, userAgent), and its client's defaults. */

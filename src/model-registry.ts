@@ -22,26 +22,34 @@ import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.
 import type { StorageSettings } from "./config/storage-settings.js";
 import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
 import type { OciOptions } from "./storage/oci/oci-options.js";
-import { checkStorageOptions } from "./storage/storage-options.js";
+import { checkStorageOptions } from "./storage/s3/storage-options.js";
 import {
   type DeployParams,
   type DeployPlan,
   type DeployResult,
   deploy,
   planDeploy,
-} from "./workflows/deploy.js";
-import { type KServeManifestParams, kserveManifest } from "./workflows/kserve-lookup.js";
-import type { KServeInferenceService } from "./workflows/kserve-types.js";
+} from "./workflows/deploy/deploy.js";
+import { type KServeManifestParams, kserveManifest } from "./workflows/deploy/kserve-lookup.js";
+import type { KServeInferenceService } from "./workflows/deploy/kserve-types.js";
+import { type UndeployParams, type UndeployResult, undeploy } from "./workflows/deploy/undeploy.js";
+import type {
+  DownloadModelParams,
+  VerifyModelParams,
+  VerifyResult,
+} from "./workflows/files/stored-version.js";
 import { findVersion } from "./workflows/lookup.js";
 import type {
   RegisterFromCatalogParams,
   RegisterFromCatalogPlan,
   RegisterFromCatalogResult,
-} from "./workflows/register-from-catalog.js";
-import type { RegisterModelParams, RegisterModelResult, StorageOptions } from "./workflows/register-model.js";
-import type { RegisterPlan } from "./workflows/register-plan.js";
-import type { DownloadModelParams, VerifyModelParams, VerifyResult } from "./workflows/stored-version.js";
-import { type UndeployParams, type UndeployResult, undeploy } from "./workflows/undeploy.js";
+} from "./workflows/register/register-from-catalog.js";
+import type {
+  RegisterModelParams,
+  RegisterModelResult,
+  StorageOptions,
+} from "./workflows/register/register-model.js";
+import type { RegisterPlan } from "./workflows/register/register-plan.js";
 
 export type { ModelRegistryOptions, Serves };
 
@@ -145,7 +153,7 @@ export class ModelRegistry {
    */
   async registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
     // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and the CLI's --help should not pay.
-    const { registerModel } = await import("./workflows/register-model.js");
+    const { registerModel } = await import("./workflows/register/register-model.js");
     try {
       return displayable(await registerModel(this, params)); // a card in Deno's Jupyter kernel
     } catch (error) {
@@ -159,7 +167,7 @@ export class ModelRegistry {
    * registerModel would throw before its first write; mr-cli's `register --dry-run`.
    */
   async planRegisterModel(params: RegisterModelParams): Promise<RegisterPlan> {
-    const { planRegisterModel } = await import("./workflows/register-plan.js");
+    const { planRegisterModel } = await import("./workflows/register/register-plan.js");
     return planRegisterModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
@@ -168,7 +176,7 @@ export class ModelRegistry {
   /** Registers a catalog model (`source`, `model`, read from `catalog`) with one of its artifacts' URI, the catalog's
    * facts as properties and `modelSource*` pointing back at it; registerModel's re-run rules apply. */
   async registerFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterFromCatalogResult> {
-    const { fromCatalog } = await import("./workflows/register-from-catalog.js");
+    const { fromCatalog } = await import("./workflows/register/register-from-catalog.js");
     const { register, catalogModel, catalogArtifact } = await fromCatalog(params);
     const result = await this.registerModel(register);
     return displayable({ ...result, catalogModel, catalogArtifact });
@@ -177,7 +185,7 @@ export class ModelRegistry {
   /** What `registerFromCatalog` would do with these params (reading the catalog and the registry), changing nothing;
    * mr-cli's `catalog register --dry-run`. */
   async planRegisterFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterFromCatalogPlan> {
-    const { fromCatalog } = await import("./workflows/register-from-catalog.js");
+    const { fromCatalog } = await import("./workflows/register/register-from-catalog.js");
     const { register, catalogModel, catalogArtifact } = await fromCatalog(params);
     return { ...(await this.planRegisterModel(register)), catalogModel, catalogArtifact };
   }
@@ -235,7 +243,7 @@ export class ModelRegistry {
    * @throws EntityNotFoundError for a model, version or artifact that does not exist; UploadError/StorageError when
    * the storage fails. */
   async downloadModel(params: DownloadModelParams): Promise<VerifyResult> {
-    const { downloadModel } = await import("./workflows/stored-version.js");
+    const { downloadModel } = await import("./workflows/files/stored-version.js");
     return downloadModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
@@ -245,7 +253,7 @@ export class ModelRegistry {
    * manifest, and the manifest against the digest the registry recorded; nothing is written.
    * @throws UploadError for a version that recorded no manifest (another tool uploaded it). */
   async verifyModel(params: VerifyModelParams): Promise<VerifyResult> {
-    const { verifyModel } = await import("./workflows/stored-version.js");
+    const { verifyModel } = await import("./workflows/files/stored-version.js");
     return verifyModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
@@ -279,7 +287,7 @@ export class ModelRegistry {
    * Never includes a secret. See `resolveStorageSettings` for every source.
    */
   async storageSettings(storage?: StorageOptions): Promise<StorageSettings> {
-    const { storageSettingsFor } = await import("./workflows/storage-client.js");
+    const { storageSettingsFor } = await import("./workflows/register/storage-client.js");
     return storageSettingsFor(this, storage);
   }
 

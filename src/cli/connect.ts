@@ -7,7 +7,7 @@ import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ConfigError } from "../errors.js";
 import { ModelRegistry } from "../model-registry.js";
-import type { StorageOptions } from "../storage/storage-options.js";
+import type { StorageOptions } from "../storage/s3/storage-options.js";
 import type { CliIo, GlobalOptions } from "./cli-io.js";
 
 /** The environment the settings are resolved from: config context, then the real environment, then flags. */

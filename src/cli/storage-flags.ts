@@ -1,7 +1,7 @@
 // The storage flags of register, download and verify: one definition, one translation into storage options that
 // name each flag as the source of its setting.
 import { type Command, Option } from "commander";
-import type { StorageOptions } from "../storage/storage-options.js";
+import type { StorageOptions } from "../storage/s3/storage-options.js";
 
 /** The storage flags as commander parses them. */
 export interface StorageFlags {

@@ -1,5 +1,5 @@
 // The result of registerModel as one card: what was registered where, what happened, and the version's metadata.
-import type { RegisterModelResult } from "../workflows/register-model.js";
+import type { RegisterModelResult } from "../workflows/register/register-model.js";
 import { propertiesTable, propertyLines } from "./entity-card.js";
 import { type AnyEntity, isEntity } from "./entity-kind.js";
 import { formatBytes, toJson } from "./format.js";

@@ -8,7 +8,7 @@ import type { RetryPolicy } from "../client/retry.js";
 import type { Secrets } from "../client/secrets.js";
 import type { Lineage } from "../config/ci-lineage.js";
 import type { OciOptions } from "../storage/oci/oci-options.js";
-import type { StorageOptions } from "./register-params.js";
+import type { StorageOptions } from "./register/register-params.js";
 
 /** The registry client the workflows (registerModel, deploy, download, verify) work with. */
 export interface RegistryClient {

@@ -3,7 +3,7 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultProxy } from "../../scripts/fault-proxy.mjs";
-import { CLAIM_TIMING } from "../../src/storage/upload-claim.js";
+import { CLAIM_TIMING } from "../../src/storage/s3/upload-claim.js";
 import { faultySetting, leftovers } from "../support/faults.js";
 import { tempDir, writeTree } from "../support/model-files.js";
 import { stackRegistry } from "../support/registry.js";

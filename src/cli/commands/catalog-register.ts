@@ -1,7 +1,7 @@
 // `mr-cli catalog register <source> <model> --version …`: the library's registerFromCatalog (or its plan with
 // --dry-run), printed like `mr-cli register`.
 import { Command } from "commander";
-import type { RegisterFromCatalogParams } from "../../workflows/register-from-catalog.js";
+import type { RegisterFromCatalogParams } from "../../workflows/register/register-from-catalog.js";
 import type { CliContext } from "../context.js";
 import { print } from "../output.js";
 import { collect, formatFlags, keyValues } from "../parse-values.js";

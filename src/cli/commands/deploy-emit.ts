@@ -1,6 +1,6 @@
 // mr-cli deploy's manifest side: `--emit kserve` and the flags that shape the manifest.
 import { type Command, Option } from "commander";
-import type { KServeLabelFlavour, KServeStorageStyle } from "../../workflows/kserve-types.js";
+import type { KServeLabelFlavour, KServeStorageStyle } from "../../workflows/deploy/kserve-types.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 

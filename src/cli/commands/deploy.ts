@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { serviceName } from "../../workflows/deploy.js";
+import { serviceName } from "../../workflows/deploy/deploy.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";

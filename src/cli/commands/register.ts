@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
-import type { RegisterModelParams, RegisterModelResult } from "../../workflows/register-model.js";
-import type { RegisterPlan } from "../../workflows/register-plan.js";
+import type { RegisterModelParams, RegisterModelResult } from "../../workflows/register/register-model.js";
+import type { RegisterPlan } from "../../workflows/register/register-plan.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { addOciFlags, type OciFlags, ociFromFlags } from "../oci-flags.js";

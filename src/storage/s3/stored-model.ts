@@ -1,0 +1,127 @@
+// What is already in the bucket: the manifest stored next to a model, whether a prefix is taken, whether the bucket
+// answers at all. Every failure is an UploadError that says what to do.
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  paginateListObjectsV2,
+  type S3Client,
+} from "@aws-sdk/client-s3";
+import { ConfigError } from "../../errors.js";
+import { type Manifest, parseManifest, serializeManifest } from "../manifest.js";
+import { NO_CREDENTIALS, storageError } from "./storage-error.js";
+
+const call = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
+
+/** Fails before any upload if the storage is unreachable, the bucket missing, the region wrong or the credentials
+ * refused; resolves with the credentials in use (so that their secrets can be scrubbed from errors). It lists one key
+ * under `prefix` rather than sending HeadBucket: a HEAD error has no body, so it could not say which of those it is. */
+export async function checkBucket(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<{ secretAccessKey?: string; sessionToken?: string }> {
+  let credentials: { secretAccessKey?: string; sessionToken?: string };
+  try {
+    credentials = await client.config.credentials();
+  } catch {
+    throw new ConfigError(NO_CREDENTIALS);
+  }
+  try {
+    await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}/`, MaxKeys: 1 }),
+      call(signal),
+    );
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "checking the bucket", bucket }, error);
+  }
+  return credentials;
+}
+
+/** The manifest stored at `key`, or null if there is none. */
+export async function readStoredManifest(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<Manifest | null> {
+  let text: string;
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), call(signal));
+    text = (await object.Body?.transformToString("utf-8")) ?? "";
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === "NoSuchKey" || name === "NotFound") return null;
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "reading the manifest", bucket, key }, error);
+  }
+  return parseManifest(text);
+}
+
+/** Stores the manifest at `key`. */
+export async function writeManifest(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  manifest: Manifest,
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = new TextEncoder().encode(serializeManifest(manifest));
+  try {
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: "application/json" }),
+      call(signal),
+    );
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "writing the manifest", bucket, key }, error);
+  }
+}
+
+/** Whether any object is stored under `prefix/`. */
+export async function prefixHasObjects(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const folder = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+  try {
+    const listed = await client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: folder, MaxKeys: 1 }),
+      call(signal),
+    );
+    return (listed.KeyCount ?? listed.Contents?.length ?? 0) > 0;
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "listing", bucket, key: folder }, error);
+  }
+}
+
+/** The objects under the folder `prefix` (path relative to it, size in bytes), sorted by path: the files of a model
+ * that another tool uploaded without a manifest (the official Python client's `upload_artifact_and_register_model`). */
+export async function listStoredFiles(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<{ path: string; size: number }[]> {
+  const folder = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+  const files: { path: string; size: number }[] = [];
+  try {
+    for await (const page of paginateListObjectsV2(
+      { client },
+      { Bucket: bucket, Prefix: folder },
+      call(signal),
+    ))
+      for (const object of page.Contents ?? [])
+        if (object.Key && !object.Key.endsWith("/"))
+          files.push({ path: object.Key.slice(folder.length), size: object.Size ?? 0 });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "listing", bucket, key: folder }, error);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,226 @@
+// A KServe InferenceService manifest for a registered version, labelled so that the Model Registry's cluster controller
+// links it to the registry, for GitOps and notebooks: apply it, and the controller records the deployment.
+//
+// Facts from the upstream InferenceService controller (kubeflow/model-registry pkg/inferenceservice-controller): it
+// acts on an ISVC labelled `<prefix>/registered-model-id` (or `<prefix>/inference-service-id`), optionally
+// `<prefix>/model-version-id`; `<prefix>/name` names the registry's Kubernetes Service (upstream default
+// `model-registry-service`; without it the controller looks for the one Service labelled `component=model-registry`),
+// `<prefix>/namespace` its namespace (default `kubeflow`), and the annotation `<prefix>/url` may give the registry URL
+// instead. Open Data Hub / RHOAI use the prefix `modelregistry.opendatahub.io` for the same keys. From the registry's
+// storage initializer (cmd/csi): `model-registry://<model>/<version>` splits on `/` and drops a `?…` query, then takes
+// the version's newest artifact by create time, which must be a ModelArtifact. From KServe (pkg/apis/serving/v1beta1):
+// an InferenceService name matches `[a-z]([-a-z0-9]*[a-z0-9])?`.
+import { ConfigError } from "../../errors.js";
+import { INFERENCE_SERVICE_NAME, serviceName } from "./deploy.js";
+import type {
+  KServeInferenceService,
+  KServeLabelFlavour,
+  KServeManifestOptions,
+  KServeManifestSubject,
+  KServeStorageStyle,
+} from "./kserve-types.js";
+
+export type {
+  KServeInferenceService,
+  KServeLabelFlavour,
+  KServeManifestOptions,
+  KServeManifestSubject,
+  KServeStorageStyle,
+};
+
+const PREFIXES: Record<KServeLabelFlavour, string[]> = {
+  kubeflow: ["modelregistry.kubeflow.org"],
+  odh: ["modelregistry.opendatahub.io"],
+  both: ["modelregistry.kubeflow.org", "modelregistry.opendatahub.io"],
+};
+/** A Kubernetes label value: at most 63 characters, alphanumeric at both ends, `-`, `_`, `.` inside. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** A DNS-1123 label: a Service name or a namespace. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A DNS-1123 subdomain (at most 63 here): a ServiceAccount name. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+function check(value: string, pattern: RegExp, what: string, rule: string): string {
+  if (value.length > 63 || !pattern.test(value))
+    throw new ConfigError(`${what} ${JSON.stringify(value)} is not one Kubernetes accepts: ${rule}`);
+  return value;
+}
+
+/** The URI KServe's storage initializer reads: an `s3://` URI without the registry-only `?endpoint=…&defaultRegion=…`
+ * suffix (the cluster reaches the store through its own data connection; the suffix is cut as text, whatever it
+ * holds); any other URI (`oci://`, `hf://`, `https://`, …) as it is. */
+export function storageUri(uri: string): string {
+  const text = uri.trim();
+  if (!/^s3:\/\//i.test(text)) return uri;
+  const query = text.lastIndexOf("?");
+  const suffix = query >= 0 && /(^|&)(endpoint|defaultRegion)=/.test(text.slice(query + 1));
+  return `s3://${(suffix ? text.slice(0, query) : text).slice("s3://".length)}`;
+}
+
+/** The predictor's storage fields for this artifact and style. @throws ConfigError when the artifact gives nothing
+ * to point at, or a name the registry's storage initializer cannot address. */
+function storageOf(
+  subject: KServeManifestSubject,
+  style: KServeStorageStyle,
+): { storageUri: string } | { storage: { key: string; path?: string } } {
+  const { registeredModel, modelVersion, modelArtifact } = subject;
+  if (style === "model-registry") {
+    for (const name of [registeredModel.name, modelVersion.name])
+      if (/[/?]/.test(name))
+        throw new ConfigError(
+          `the registry's storage initializer cannot address ${JSON.stringify(name)}: it splits model-registry:// URIs on "/" and drops "?…"; use storage style auto or uri`,
+        );
+    return { storageUri: `model-registry://${registeredModel.name}/${modelVersion.name}` };
+  }
+  // KServe runs no storage initializer for a storage spec without a path (it sets the source annotation only with
+  // one), so a key alone falls back to the URI.
+  if (style === "auto" && modelArtifact.storageKey && modelArtifact.storagePath)
+    return {
+      storage: {
+        key: modelArtifact.storageKey,
+        path: modelArtifact.storagePath,
+      },
+    };
+  if (!modelArtifact.uri)
+    throw new ConfigError(
+      `the model artifact ${modelArtifact.id} has no URI (and no storageKey): nothing to serve`,
+    );
+  return { storageUri: storageUri(modelArtifact.uri) };
+}
+
+/** The registry's labels (ids, Service name, namespace) under each prefix of the flavour, checked as Kubernetes
+ * checks label values. */
+function registryLabels(
+  subject: KServeManifestSubject,
+  options: KServeManifestOptions,
+): Record<string, string> {
+  const values: Record<string, string | undefined> = {
+    "registered-model-id": subject.registeredModel.id,
+    "model-version-id": subject.modelVersion.id,
+    "inference-service-id": options.inferenceServiceId,
+    name: check(
+      options.registryService ?? "model-registry-service",
+      DNS_LABEL,
+      "the registry Service name",
+      "lowercase letters, digits and dashes, at most 63",
+    ),
+    namespace: check(
+      options.registryNamespace ?? "kubeflow",
+      DNS_LABEL,
+      "the registry namespace",
+      "lowercase letters, digits and dashes, at most 63",
+    ),
+  };
+  const labels: Record<string, string> = {};
+  for (const prefix of PREFIXES[options.labels ?? "kubeflow"])
+    for (const [key, value] of Object.entries(values))
+      if (value !== undefined)
+        labels[`${prefix}/${key}`] = check(
+          value,
+          LABEL_VALUE,
+          `the label value of ${key}`,
+          "at most 63 characters",
+        );
+  return labels;
+}
+
+/** @throws ConfigError for an option or artifact field Kubernetes or KServe would refuse. */
+function checkOptions(
+  options: KServeManifestOptions,
+  artifact: KServeManifestSubject["modelArtifact"],
+): void {
+  if (!((options.labels ?? "kubeflow") in PREFIXES))
+    throw new ConfigError(`labels must be kubeflow, odh or both, not ${JSON.stringify(options.labels)}`);
+  if (!["auto", "uri", "model-registry"].includes(options.storage ?? "auto"))
+    throw new ConfigError(
+      `storage must be auto, uri or model-registry, not ${JSON.stringify(options.storage)}`,
+    );
+  if (
+    options.protocolVersion !== undefined &&
+    !["v1", "v2", "grpc-v1", "grpc-v2"].includes(options.protocolVersion)
+  )
+    throw new ConfigError(
+      `protocolVersion must be v1, v2, grpc-v1 or grpc-v2, not ${JSON.stringify(options.protocolVersion)}`,
+    );
+  if (options.runtime !== undefined)
+    check(
+      options.runtime,
+      DNS_LABEL,
+      "the runtime",
+      "the name of a ServingRuntime: lowercase letters, digits and dashes",
+    );
+  if (artifact.serviceAccountName)
+    check(
+      artifact.serviceAccountName,
+      DNS_SUBDOMAIN,
+      "the artifact's serviceAccountName",
+      "lowercase letters, digits, dashes and dots",
+    );
+  if (options.registryUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.registryUrl))
+    throw new ConfigError(
+      `registryUrl must be the registry's http:// or https:// URL, not ${JSON.stringify(options.registryUrl)}`,
+    );
+}
+
+/**
+ * The InferenceService manifest of a registered version (serialise it as YAML or JSON and `kubectl apply` it).
+ * @throws ConfigError for a name KServe or Kubernetes would refuse, an unknown label flavour or storage style, an
+ * artifact with no model format (and no `modelFormat` option) or nothing to point at.
+ */
+export function toKServeManifest(
+  subject: KServeManifestSubject,
+  options: KServeManifestOptions = {},
+): KServeInferenceService {
+  const { modelArtifact: artifact } = subject;
+  const flavour = options.labels ?? "kubeflow";
+  const style = options.storage ?? "auto";
+  checkOptions(options, artifact);
+  const name = check(
+    options.inferenceService ?? serviceName(subject.registeredModel.name, subject.modelVersion.name),
+    INFERENCE_SERVICE_NAME,
+    "the InferenceService name",
+    "a lowercase letter first, then lowercase letters, digits and dashes, at most 63 (KServe)",
+  );
+  const format =
+    options.modelFormat ??
+    (artifact.modelFormatName
+      ? { name: artifact.modelFormatName, version: artifact.modelFormatVersion }
+      : undefined);
+  if (!format?.name)
+    throw new ConfigError(
+      "the model artifact records no model format, which KServe chooses a runtime by: register it with modelFormat (mr-cli --format), or pass modelFormat",
+    );
+  const annotations = options.registryUrl
+    ? Object.fromEntries(PREFIXES[flavour].map((prefix) => [`${prefix}/url`, options.registryUrl as string]))
+    : undefined;
+  return {
+    apiVersion: "serving.kserve.io/v1beta1",
+    kind: "InferenceService",
+    metadata: {
+      name,
+      ...(options.namespace
+        ? {
+            namespace: check(
+              options.namespace,
+              DNS_LABEL,
+              "the namespace",
+              "lowercase letters, digits and dashes, at most 63",
+            ),
+          }
+        : {}),
+      labels: registryLabels(subject, options),
+      ...(annotations ? { annotations } : {}),
+    },
+    spec: {
+      predictor: {
+        ...(artifact.serviceAccountName ? { serviceAccountName: artifact.serviceAccountName } : {}),
+        model: {
+          modelFormat: { name: format.name, ...(format.version ? { version: format.version } : {}) },
+          ...(options.runtime ? { runtime: options.runtime } : {}),
+          ...(options.protocolVersion ? { protocolVersion: options.protocolVersion } : {}),
+          ...storageOf(subject, style),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,203 @@
+// The OCI client without a registry: references, credentials from the container tools' auth files, the challenge
+// parser, and the bearer-token flow under concurrency (one token request for many blobs, never a password in errors).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, OciError } from "../../../../src/errors.js";
+import { findCredentials, parseChallenge } from "../../../../src/storage/oci/oci-auth.js";
+import { formatOciReference, parseOciReference } from "../../../../src/storage/oci/oci-reference.js";
+import { OciRegistry } from "../../../../src/storage/oci/oci-registry.js";
+
+describe("OCI references", () => {
+  it("parses registry, repository, tag and digest, and writes them back", () => {
+    const digest = `sha256:${"a".repeat(64)}`;
+    expect(parseOciReference("oci://127.0.0.1:5000/models/mnist:v3")).toEqual({
+      registry: "127.0.0.1:5000",
+      repository: "models/mnist",
+      tag: "v3",
+      digest: undefined,
+    });
+    expect(parseOciReference(`quay.io/a/b@${digest}`)).toMatchObject({ repository: "a/b", digest });
+    expect(formatOciReference(parseOciReference("oci://quay.io/a/b:1.0"))).toBe("oci://quay.io/a/b:1.0");
+  });
+
+  it.each([
+    ["oci://mnist", /names no registry/],
+    ["oci://quay.io/Models/x:v1", /lowercase/],
+    ["oci://quay.io/a/b:-bad", /the tag/],
+    ["oci://quay.io/a/b@sha256:123", /digest/],
+    ["oci://bad host/a", /registry host/],
+  ])("refuses %s", (text, message) => {
+    expect(() => parseOciReference(text)).toThrow(message);
+    expect(() => parseOciReference(text)).toThrow(ConfigError);
+  });
+});
+
+describe("registry credentials", () => {
+  const authFile = (auths: Record<string, unknown>) => {
+    const dir = mkdtempSync(join(tmpdir(), "oci-auth-"));
+    writeFileSync(join(dir, "config.json"), JSON.stringify({ auths }));
+    return dir;
+  };
+  const basic = Buffer.from("alice:s3cret").toString("base64");
+
+  it("prefers explicit ones, then REGISTRY_AUTH_FILE, then DOCKER_CONFIG, then ~/.docker", async () => {
+    const a = authFile({ "reg.test:5000": { auth: basic } });
+    const b = authFile({ "https://reg.test:5000/v1/": { identitytoken: "refresh-me" } });
+    const env = { REGISTRY_AUTH_FILE: join(a, "config.json"), DOCKER_CONFIG: b, HOME: "/nonexistent" };
+    expect(await findCredentials("reg.test:5000", { username: "bob", password: "x" }, env)).toMatchObject({
+      source: "option",
+    });
+    expect(await findCredentials("reg.test:5000", undefined, env)).toEqual({
+      credentials: { username: "alice", password: "s3cret" },
+      source: join(a, "config.json"),
+    });
+    expect(
+      await findCredentials("reg.test:5000", undefined, { DOCKER_CONFIG: b, HOME: "/nonexistent" }),
+    ).toEqual({
+      credentials: { identityToken: "refresh-me" },
+      source: join(b, "config.json"),
+    });
+    expect(await findCredentials("other.test", undefined, env)).toBeUndefined();
+  });
+
+  it("parses challenges with quoted and bare values", () => {
+    expect(
+      parseChallenge('Bearer realm="https://auth.test/token",service="reg",scope="repository:a/b:pull,push"'),
+    ).toEqual({
+      scheme: "bearer",
+      params: { realm: "https://auth.test/token", service: "reg", scope: "repository:a/b:pull,push" },
+    });
+    expect(parseChallenge('Basic realm="x"')?.scheme).toBe("basic");
+    expect(parseChallenge(null)).toBeUndefined();
+  });
+});
+
+describe("the bearer-token flow", () => {
+  /** A registry that wants a token for every request, and its token service; counts token requests. */
+  function fakeRegistry(password: string) {
+    let tokenRequests = 0;
+    const fetch = async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === "/token") {
+        tokenRequests++;
+        await new Promise((done) => setTimeout(done, 20));
+        const ok =
+          request.headers.get("authorization") === `Basic ${Buffer.from(`u:${password}`).toString("base64")}`;
+        return ok
+          ? Response.json({ token: "tok-123" })
+          : new Response(`{"details":"bad password ${password}"}`, { status: 401 });
+      }
+      if (request.headers.get("authorization") !== "Bearer tok-123")
+        return new Response(null, {
+          status: 401,
+          headers: {
+            "www-authenticate":
+              'Bearer realm="http://reg.test/token",service="reg",scope="repository:m:pull"',
+          },
+        });
+      return new Response(null, { status: url.pathname.endsWith("missing") ? 404 : 200 });
+    };
+    return { fetch, tokenRequests: () => tokenRequests };
+  }
+
+  it("asks one token for many concurrent requests of the same scopes", async () => {
+    const fake = fakeRegistry("pw");
+    const secrets: string[] = [];
+    const registry = new OciRegistry({
+      registry: "reg.test",
+      credentials: { credentials: { username: "u", password: "pw" }, source: "option" },
+      plainHttp: true,
+      fetch: fake.fetch,
+      onSecret: (s) => secrets.push(s),
+      userAgent: "test",
+    });
+    const found = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => registry.hasBlob("m", i === 7 ? "sha256:missing" : `sha256:${i}`)),
+    );
+    expect(found).toEqual([true, true, true, true, true, true, true, false]);
+    expect(fake.tokenRequests()).toBe(1);
+    expect(secrets).toEqual(expect.arrayContaining(["pw", "tok-123"]));
+  });
+
+  it("says whose credentials the token service refused, without the password", async () => {
+    const registry = new OciRegistry({
+      registry: "reg.test",
+      credentials: {
+        credentials: { username: "u", password: "wrong-pw-99" },
+        source: "/home/me/.docker/config.json",
+      },
+      plainHttp: true,
+      fetch: fakeRegistry("right").fetch,
+      userAgent: "test",
+    });
+    const error = await registry.hasBlob("m", "sha256:1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OciError);
+    expect((error as OciError).denied).toBe(true);
+    expect(String(error)).toMatch(
+      /refused a token with the credentials from \/home\/me\/\.docker\/config\.json \(401\)/,
+    );
+    expect(String(error)).not.toContain("wrong-pw-99");
+  });
+});
+
+describe("TLS to a registry", () => {
+  it("trusts a registry's certificate through oci.caFile, and refuses it without", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { createServer } = await import("node:https");
+    const { readFileSync } = await import("node:fs");
+    const { connectRegistry } = await import("../../../../src/storage/oci/oci-options.js");
+    const dir = mkdtempSync(join(tmpdir(), "oci-tls-"));
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+    const server = createServer(
+      { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
+      (request, response) => {
+        response.statusCode = request.url?.includes("/blobs/") ? 200 : 404;
+        response.end();
+      },
+    );
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const context = { env: { HOME: dir } };
+      const trusted = await connectRegistry(
+        `127.0.0.1:${port}`,
+        { plainHttp: false, caFile: join(dir, "cert.pem") },
+        context,
+      );
+      expect(await trusted.hasBlob("m", "sha256:1")).toBe(true);
+      const untrusted = await connectRegistry(`127.0.0.1:${port}`, { plainHttp: false }, context);
+      const error = await untrusted.hasBlob("m", "sha256:1").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OciError);
+      expect((error as OciError).unreachable).toBe(true);
+      expect(String(error)).toMatch(
+        /TLS certificate is not trusted: give the CA bundle that signed it \(oci\.caFile\)/,
+      );
+    } finally {
+      server.close();
+    }
+  });
+});
