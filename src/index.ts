@@ -146,11 +146,8 @@ export {
   toKServeManifest,
 } from "./workflows/deploy/kserve-manifest.js";
 export type { UndeployParams, UndeployResult } from "./workflows/deploy/undeploy.js";
-export type {
-  DownloadModelParams,
-  VerifyModelParams,
-  VerifyResult,
-} from "./workflows/files/stored-version.js";
+export type { DownloadModelParams } from "./workflows/files/download-model.js";
+export type { VerifyModelParams, VerifyResult } from "./workflows/files/verify-model.js";
 export {
   CATALOG_SOURCE_KIND,
   catalogProperties,

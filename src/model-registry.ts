@@ -33,11 +33,8 @@ import {
 import { type KServeManifestParams, kserveManifest } from "./workflows/deploy/kserve-lookup.js";
 import type { KServeInferenceService } from "./workflows/deploy/kserve-types.js";
 import { type UndeployParams, type UndeployResult, undeploy } from "./workflows/deploy/undeploy.js";
-import type {
-  DownloadModelParams,
-  VerifyModelParams,
-  VerifyResult,
-} from "./workflows/files/stored-version.js";
+import type { DownloadModelParams } from "./workflows/files/download-model.js";
+import type { VerifyModelParams, VerifyResult } from "./workflows/files/verify-model.js";
 import { findVersion } from "./workflows/lookup.js";
 import type {
   RegisterFromCatalogParams,
@@ -243,7 +240,7 @@ export class ModelRegistry {
    * @throws EntityNotFoundError for a model, version or artifact that does not exist; UploadError/StorageError when
    * the storage fails. */
   async downloadModel(params: DownloadModelParams): Promise<VerifyResult> {
-    const { downloadModel } = await import("./workflows/files/stored-version.js");
+    const { downloadModel } = await import("./workflows/files/download-model.js");
     return downloadModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
@@ -253,7 +250,7 @@ export class ModelRegistry {
    * manifest, and the manifest against the digest the registry recorded; nothing is written.
    * @throws UploadError for a version that recorded no manifest (another tool uploaded it). */
   async verifyModel(params: VerifyModelParams): Promise<VerifyResult> {
-    const { verifyModel } = await import("./workflows/files/stored-version.js");
+    const { verifyModel } = await import("./workflows/files/verify-model.js");
     return verifyModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
@@ -287,7 +284,7 @@ export class ModelRegistry {
    * Never includes a secret. See `resolveStorageSettings` for every source.
    */
   async storageSettings(storage?: StorageOptions): Promise<StorageSettings> {
-    const { storageSettingsFor } = await import("./workflows/register/storage-client.js");
+    const { storageSettingsFor } = await import("./storage/s3/s3-settings-for.js");
     return storageSettingsFor(this, storage);
   }
 

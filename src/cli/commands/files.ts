@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { VerifyResult } from "../../workflows/files/stored-version.js";
+import type { VerifyResult } from "../../workflows/files/verify-model.js";
 import type { CliContext } from "../context.js";
 import { CliFailure, EXIT } from "../exit-codes.js";
 import { addOciFlags, type OciFlags, ociFromFlags } from "../oci-flags.js";

@@ -1,21 +1,17 @@
-// The artifact step of registerModel: the body it records, registering a URI as is, and the answer for a version
-// that already has its artifact (the same content: unchanged; other content: VersionConflictError).
+// The artifact step of registerModel: the body it records (the call's fields and what a store put), and registering
+// a URI as is, where a version that already has its artifact is unchanged for the same URI and a
+// VersionConflictError for another.
 import type { ModelArtifact, ModelVersion } from "../../client/entities.js";
 import { VersionConflictError } from "../../errors.js";
-import { manifestDigest } from "../../storage/manifest.js";
-import { parseS3Uri } from "../../storage/s3/s3-uri.js";
+import type { StoredContent } from "../../storage/model-store.js";
 import type { StepContext } from "../converge.js";
 import { addModelArtifact } from "../model-entities.js";
 import type { RegistryClient } from "../registry-client.js";
-import {
-  ARTIFACT_PROPERTIES,
-  type RegisterModelParams,
-  type RegisterModelResult,
-} from "./register-params.js";
-import { localManifest, type StoredModel, type UploadPlan } from "./store-model-files.js";
+import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
 
-/** The artifact body of this registration; `stored` adds the upload's digest, size, count and manifest URI. */
-export function artifactBody(params: RegisterModelParams, uri: string, stored?: StoredModel) {
+/** The artifact body of this registration at `uri`; `stored` adds what a store put there (its properties, and its
+ * path for a storage key given without one). */
+export function artifactBody(params: RegisterModelParams, uri: string, stored?: StoredContent) {
   return {
     name: params.artifactName ?? params.name,
     uri,
@@ -23,46 +19,26 @@ export function artifactBody(params: RegisterModelParams, uri: string, stored?: 
     modelFormatName: params.modelFormat?.name,
     modelFormatVersion: params.modelFormat?.version,
     storageKey: params.storageKey,
-    // A storage key with no path would give KServe a storage spec that downloads nothing: an upload's path is its
-    // folder in the bucket.
-    storagePath:
-      params.storagePath ??
-      (params.storageKey && stored ? parseS3Uri(uri).key.replace(/\/+$/, "") : undefined),
+    storagePath: params.storagePath ?? (params.storageKey ? stored?.storagePath : undefined),
     serviceAccountName: params.serviceAccountName,
     modelSourceKind: params.modelSourceKind,
     modelSourceClass: params.modelSourceClass,
     modelSourceGroup: params.modelSourceGroup,
     modelSourceId: params.modelSourceId,
     modelSourceName: params.modelSourceName,
-    customProperties: stored
-      ? {
-          [ARTIFACT_PROPERTIES.digest]: stored.digest,
-          [ARTIFACT_PROPERTIES.size]: stored.manifest.totalBytes,
-          [ARTIFACT_PROPERTIES.files]: stored.manifest.fileCount,
-          [ARTIFACT_PROPERTIES.manifest]: stored.manifestUri,
-        }
-      : {},
+    customProperties: stored?.properties ?? {},
   };
 }
 
-/** How the artifact step ended: `existing` when another run had registered the artifact (to be compared). */
-export interface ArtifactOutcome {
-  modelArtifact: ModelArtifact;
-  uri: string;
-  existing: boolean;
-  artifactCreated: boolean;
-  uploaded: boolean;
-  stored?: StoredModel | undefined;
-  warnings: string[];
-}
-
+/** Records `params.uri` as the version's artifact. @throws VersionConflictError when a concurrent run recorded
+ * another URI. */
 export async function registerUri(
   mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
   modelVersion: ModelVersion,
   what: string,
-): Promise<ArtifactOutcome> {
+): Promise<{ modelArtifact: ModelArtifact; created: boolean }> {
   const uri = params.uri as string;
   params.onProgress?.({ type: "phase", phase: "registering", detail: uri });
   const { entity, created } = await addModelArtifact(mr, ctx, modelVersion.id, artifactBody(params, uri));
@@ -72,53 +48,22 @@ export async function registerUri(
       entity.uri,
       uri,
     );
-  return {
-    modelArtifact: entity,
-    uri,
-    existing: false,
-    artifactCreated: created,
-    uploaded: false,
-    warnings: [],
-  };
+  return { modelArtifact: entity, created };
 }
 
-/** The result for a version that already has its artifact: `unchanged` when it holds this content (same URI, or
- * same manifest digest for uploads), else VersionConflictError. */
-export async function unchangedOrConflict(
+/** The result for a version registered as is that already has its artifact: `unchanged` for the same URI, else
+ * VersionConflictError. */
+export function uriUnchangedOrConflict(
   params: RegisterModelParams,
-  plan: UploadPlan | undefined,
+  what: string,
   entities: Pick<RegisterModelResult, "registeredModel" | "modelVersion" | "modelArtifact">,
-): Promise<RegisterModelResult> {
+): RegisterModelResult {
   const { modelArtifact } = entities;
-  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  const advice = "Nothing was uploaded or changed; register the new content as a new version";
-  if (!plan) {
-    if (modelArtifact.uri === params.uri)
-      return { ...entities, uri: modelArtifact.uri ?? "", status: "unchanged" };
-    throw new VersionConflictError(
-      `${what} is already registered at ${modelArtifact.uri}, not ${params.uri}. ${advice}`,
-      modelArtifact.uri,
-      params.uri ?? "",
-    );
-  }
-  params.onProgress?.({ type: "phase", phase: "hashing", detail: "comparing with the registered version" });
-  const local = await localManifest(plan, params.onProgress);
-  const digest = manifestDigest(local);
-  const registered = modelArtifact.customProperties[ARTIFACT_PROPERTIES.digest];
-  const existingDigest = typeof registered === "string" ? registered : undefined;
-  if (existingDigest !== digest) {
-    const theirs =
-      existingDigest ??
-      (modelArtifact.uri?.startsWith("oci://")
-        ? `the OCI image ${modelArtifact.uri}, not files in S3`
-        : `no recorded digest (${modelArtifact.uri})`);
-    throw new VersionConflictError(
-      `${what} is already registered with different content (${theirs}, local ${digest}). ${advice}`,
-      existingDigest,
-      digest,
-    );
-  }
-  params.onProgress?.({ type: "phase", phase: "done", detail: modelArtifact.uri });
-  const manifest = { digest, totalBytes: local.totalBytes, fileCount: local.fileCount };
-  return { ...entities, uri: modelArtifact.uri ?? "", status: "unchanged", manifest };
+  if (modelArtifact.uri === params.uri)
+    return { ...entities, uri: modelArtifact.uri ?? "", status: "unchanged" };
+  throw new VersionConflictError(
+    `${what} is already registered at ${modelArtifact.uri}, not ${params.uri}. Nothing was uploaded or changed; register the new content as a new version`,
+    modelArtifact.uri,
+    params.uri ?? "",
+  );
 }

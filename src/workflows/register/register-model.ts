@@ -1,26 +1,27 @@
-// registerModel: upload a trained model and create RegisteredModel → ModelVersion → ModelArtifact in one call that
+// registerModel: store a trained model and create RegisteredModel → ModelVersion → ModelArtifact in one call that
 // converges when run again. Every input is checked before the first request; the registry is read first (3 requests
-// tell whether the version is already registered), then the storage folder is inspected, and only then is anything
-// created. Every step retries itself on passing faults; files are written only under the folder's claim.
+// tell whether the version is already registered), then the destination is asked what it holds, and only then is
+// anything created. The destination is a ModelStore's (S3 by default, an OCI registry with `to`), picked by its
+// URI's scheme; this file follows one path for every store. Every step retries itself on passing faults.
 import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import type { CustomPropertiesInput } from "../../client/entity.js";
 import { ConfigError, shown } from "../../errors.js";
-import { RESERVED_NAMES } from "../../storage/manifest.js";
-import { modelPrefix } from "../../storage/s3/model-location.js";
-import { formatS3Uri } from "../../storage/s3/s3-uri.js";
+import type { Destination } from "../../storage/model-store.js";
+import { modelStoreFor } from "../../storage/model-stores.js";
 import { checkStorageOptions } from "../../storage/s3/storage-options.js";
-import { checkBucket } from "../../storage/s3/stored-model.js";
-import { walkFiles } from "../../storage/walk-files.js";
 import { converge, type StepContext } from "../converge.js";
 import { type FoundVersion, findVersion } from "../lookup.js";
-import { ensureModelVersion, ensureRegisteredModel } from "../model-entities.js";
+import {
+  addModelArtifact,
+  ensureModelVersion,
+  ensureRegisteredModel,
+  findModelArtifact,
+} from "../model-entities.js";
 import type { RegistryClient } from "../registry-client.js";
+import { storeContext } from "../store-context.js";
 import { checkRegistration } from "./check-registration.js";
-import { registerUri, unchangedOrConflict } from "./register-artifact.js";
+import { artifactBody, registerUri, uriUnchangedOrConflict } from "./register-artifact.js";
 import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
-import { registerUploaded, type UploadJob, waitForOtherRun } from "./register-upload.js";
-import { storageClient } from "./storage-client.js";
-import { inspectPrefix, type StoredModel, type UploadPlan } from "./store-model-files.js";
 
 export {
   ARTIFACT_PROPERTIES,
@@ -30,40 +31,25 @@ export {
   type StorageOptions,
 } from "./register-params.js";
 
-/** The upload's plan: storage settings and client, the bucket (checked: it answers to these credentials), the local
- * files, the prefix. */
-export async function planUpload(
+/** `version "v1" of model "mnist"`, for messages. */
+export const versionWhat = (params: { name: string; version: string }) =>
+  `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
+
+/** Where `params.path` goes: the store of `to`'s scheme (S3 when there is no `to`), opened. Nothing is written. */
+export async function openDestination(
   mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
-  path: string,
-): Promise<UploadPlan & { credentials: { secretAccessKey?: string; sessionToken?: string } }> {
-  const storage = { ...mr.storage, ...params.storage };
-  const { client, settings } = await storageClient(mr, params.storage, undefined, params.onProgress);
-  const bucket = settings.bucket?.value;
-  if (!bucket)
-    throw new ConfigError(
-      "no bucket to upload to: give one with --bucket or a context's bucket (in the library, storage.bucket), or set AWS_S3_BUCKET",
-    );
-  formatS3Uri({ bucket, key: "" }); // ConfigError for a bucket name S3 would refuse
-  const local = await walkFiles(path, { reserved: RESERVED_NAMES });
-  const prefix = modelPrefix(params.name, params.version, storage.prefix);
-  if (!prefix)
-    throw new ConfigError("the storage prefix must not be empty: a model needs a folder of its own");
-  const credentials = await converge(ctx, () => checkBucket(client, bucket, prefix, params.signal));
-  const store = settings.endpoint
-    ? { endpoint: settings.endpoint.value, region: settings.region.value }
-    : undefined;
-  return {
-    client,
-    bucket,
-    prefix,
-    local,
-    store,
-    partSize: storage.partSize,
-    concurrency: storage.concurrency,
-    credentials,
-  };
+): Promise<Destination> {
+  const store = await modelStoreFor(params.to ?? "s3://", "to");
+  return store.openDestination(storeContext(mr, ctx, params.onProgress), {
+    path: params.path as string,
+    name: params.name,
+    version: params.version,
+    to: params.to,
+    storage: params.storage,
+    oci: params.oci,
+  });
 }
 
 /** Every check registerModel makes before its first request. @throws ConfigError naming the first problem. */
@@ -89,7 +75,7 @@ export function readKnown(
   return findVersion(mr, params, { signal: ctx.signal, read: (step) => converge(ctx, step) });
 }
 
-/** Registers (and uploads) a model. See {@link RegisterModelParams}; the result says what happened. */
+/** Registers (and stores) a model. See {@link RegisterModelParams}; the result says what happened. */
 export async function registerModel(
   mr: RegistryClient,
   params: RegisterModelParams,
@@ -98,75 +84,90 @@ export async function registerModel(
   onProgress?.({ type: "phase", phase: "checking" });
   const { lineage, waitTimeout } = checkParams(mr, params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal };
-  if (params.to !== undefined) {
-    const { registerOci } = await import("./register-oci.js");
-    return registerOci(mr, ctx, params, {
-      read: () => readKnown(mr, ctx, params),
-      create: (known) => createEntities(mr, ctx, params, known, lineage),
-    });
+  const what = versionWhat(params);
+  if (!params.path) return registerAsIs(mr, ctx, params, lineage, what);
+  const destination = await openDestination(mr, ctx, params);
+  const waiting = { what, waitTimeout, deadline: Date.now() + waitTimeout };
+  const read = await readPhase(mr, ctx, params, destination, waiting);
+  if ("registered" in read) {
+    const { modelArtifact } = read.registered;
+    return { ...read.registered, ...(await destination.registered(modelArtifact, { what, dryRun: false })) };
   }
-  const plan = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;
-  mr.secrets.add(plan?.credentials.secretAccessKey);
-  mr.secrets.add(plan?.credentials.sessionToken);
-  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  const job = plan && { params, plan, what, waitTimeout, deadline: Date.now() + waitTimeout };
-
-  const read = await readPhase(mr, ctx, params, job);
-  if ("registered" in read) return unchangedOrConflict(params, plan, read.registered);
-  const { known, reuse } = read;
-  const { registeredModel, modelVersion, created } = await createEntities(mr, ctx, params, known, lineage);
-  const entities = { registeredModel, modelVersion };
-  const done = job
-    ? await registerUploaded(mr, ctx, { ...job, modelVersion, reuse })
-    : await registerUri(mr, ctx, params, modelVersion, what);
-  if (done.existing) {
-    const result = await unchangedOrConflict(params, plan, {
-      ...entities,
-      modelArtifact: done.modelArtifact,
-    });
-    return created ? { ...result, status: "created" } : result;
-  }
-  onProgress?.({ type: "phase", phase: "done", detail: done.uri });
-  const wrote = done.artifactCreated || done.uploaded;
-  return {
-    ...entities,
-    modelArtifact: done.modelArtifact,
-    uri: done.uri,
-    status: created ? "created" : wrote ? "completed" : "unchanged",
-    manifest: done.stored && {
-      digest: done.stored.digest,
-      totalBytes: done.stored.manifest.totalBytes,
-      fileCount: done.stored.manifest.fileCount,
+  const { registeredModel, modelVersion, created } = await createEntities(
+    mr,
+    ctx,
+    params,
+    read.known,
+    lineage,
+  );
+  const put = await destination.put({
+    ...waiting,
+    reuse: read.reuse,
+    record: async (content) => {
+      const body = artifactBody(params, content.uri, content);
+      const { entity, created } = await addModelArtifact(mr, ctx, modelVersion.id, body);
+      return { modelArtifact: entity, created };
     },
-    ...(done.warnings.length > 0 ? { warnings: done.warnings } : {}),
+    recorded: async () =>
+      (await converge(ctx, () => findModelArtifact(mr, modelVersion.id, { signal }))) ?? undefined,
+  });
+  if (!put.byOtherRun) onProgress?.({ type: "phase", phase: "done", detail: put.uri });
+  return {
+    registeredModel,
+    modelVersion,
+    modelArtifact: put.modelArtifact,
+    uri: put.uri,
+    status: created ? "created" : put.wrote ? "completed" : "unchanged",
+    ...(put.manifest ? { manifest: put.manifest } : {}),
+    ...(put.image ? { image: put.image } : {}),
+    ...(put.warnings.length > 0 ? { warnings: put.warnings } : {}),
+  };
+}
+
+/** Registers `params.uri` as is: nothing is stored. */
+async function registerAsIs(
+  mr: RegistryClient,
+  ctx: StepContext,
+  params: RegisterModelParams,
+  lineage: CustomPropertiesInput,
+  what: string,
+): Promise<RegisterModelResult> {
+  const known = await readKnown(mr, ctx, params);
+  const { registeredModel, modelVersion, modelArtifact } = known;
+  if (registeredModel && modelVersion && modelArtifact)
+    return uriUnchangedOrConflict(params, what, { registeredModel, modelVersion, modelArtifact });
+  const entities = await createEntities(mr, ctx, params, known, lineage);
+  const done = await registerUri(mr, ctx, params, entities.modelVersion, what);
+  params.onProgress?.({ type: "phase", phase: "done", detail: params.uri });
+  return {
+    registeredModel: entities.registeredModel,
+    modelVersion: entities.modelVersion,
+    modelArtifact: done.modelArtifact,
+    uri: params.uri as string,
+    status: entities.created ? "created" : done.created ? "completed" : "unchanged",
   };
 }
 
 /**
- * Everything read before the first write: what the registry holds (the version may be registered already), and for
- * uploads whether the storage folder may be written. While another run is uploading into the folder, waits for it and
- * reads again (it may have registered this very version).
+ * Everything read before the first write: what the registry holds (the version may be registered already), and what
+ * the destination holds. While another run is writing there, waits for it and reads again (it may have registered
+ * this very version).
  */
 async function readPhase(
   mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
-  job: Omit<UploadJob, "modelVersion" | "reuse"> | undefined,
-): Promise<
-  { registered: Required<FoundVersion> } | { known: FoundVersion; reuse?: StoredModel | undefined }
-> {
+  destination: Destination,
+  waiting: { what: string; deadline: number; waitTimeout: number },
+): Promise<{ registered: Required<FoundVersion> } | { known: FoundVersion; reuse: boolean }> {
   for (let look = 1; ; look++) {
     const known = await readKnown(mr, ctx, params);
     const { registeredModel, modelVersion, modelArtifact } = known;
     if (registeredModel && modelVersion && modelArtifact)
       return { registered: { registeredModel, modelVersion, modelArtifact } };
-    if (!job) return { known };
-    const newVersion = !modelVersion;
-    const inspect = { newVersion, what: job.what, signal: ctx.signal, onProgress: params.onProgress };
-    const state = await converge(ctx, () => inspectPrefix(job.plan, inspect));
-    if ("busy" in state) await waitForOtherRun(ctx, job, state.busy, job.deadline);
-    else if (!("changed" in state) || look >= 5)
-      return { known, reuse: "reuse" in state ? state.reuse : undefined };
+    const state = await destination.inspect({ newVersion: !modelVersion, what: waiting.what, dryRun: false });
+    if ("busy" in state) await destination.waitFor(state.busy, waiting);
+    else if (!("changed" in state) || look >= 5) return { known, reuse: "reuse" in state };
   }
 }
 

@@ -101,13 +101,8 @@ export interface RegisterModelResult {
   warnings?: string[] | undefined;
 }
 
-/** Custom property names on the model artifact of an uploaded model. */
-export const ARTIFACT_PROPERTIES = {
-  digest: "model_manifest_sha256",
-  size: "model_size_bytes",
-  files: "model_file_count",
-  manifest: "model_manifest_uri",
-} as const;
+/** Custom property names on the model artifact of an uploaded model (see storage/recorded-properties.ts). */
+export { ARTIFACT_PROPERTIES } from "../../storage/recorded-properties.js";
 
 /** What `registerModel` would do with these params, decided from the registry and the store as they are. */
 export interface RegisterPlan {

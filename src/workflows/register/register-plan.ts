@@ -1,20 +1,18 @@
-// registerModel's plan: every check and read it makes before its first write (the registry lookup, the bucket check,
-// the storage folder's inspection, the content comparison), and what it would do. mr-cli's `register --dry-run`.
-import { describeStorageSettings } from "../../config/storage-settings.js";
-import { converge, type StepContext } from "../converge.js";
+// registerModel's plan: every check and read it makes before its first write (the registry lookup, the destination's
+// reach and rights, what it holds, the content comparison), and what it would do. mr-cli's `register --dry-run`.
+import type { StepContext } from "../converge.js";
 import type { RegistryClient } from "../registry-client.js";
-import { unchangedOrConflict } from "./register-artifact.js";
-import { checkParams, planUpload, readKnown } from "./register-model.js";
+import { uriUnchangedOrConflict } from "./register-artifact.js";
+import { checkParams, openDestination, readKnown, versionWhat } from "./register-model.js";
 import type { RegisterModelParams, RegisterPlan } from "./register-params.js";
-import { storageSettingsFor } from "./storage-client.js";
-import { inspectPrefix, planUri } from "./store-model-files.js";
 
 export type { RegisterPlan } from "./register-params.js";
 
 /**
  * registerModel's reads and checks, and none of its writes: the same ConfigError, UploadError (a storage folder that
  * holds another version's files; a bucket that does not answer) and VersionConflictError (other content for a
- * registered version, both digests named) that the real run would raise before writing anything.
+ * registered version, both digests named; a tag that names other content) that the real run would raise before
+ * writing anything.
  */
 export async function planRegisterModel(
   mr: RegistryClient,
@@ -22,41 +20,36 @@ export async function planRegisterModel(
 ): Promise<RegisterPlan> {
   checkParams(mr, params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal: params.signal };
-  if (params.to !== undefined) {
-    const { planOci } = await import("./register-oci.js");
-    return planOci(mr, params, () => readKnown(mr, ctx, params));
-  }
-  const upload = params.path ? await planUpload(mr, ctx, params, params.path) : undefined;
-  mr.secrets.add(upload?.credentials.secretAccessKey);
-  mr.secrets.add(upload?.credentials.sessionToken);
+  const what = versionWhat(params);
+  const destination = params.path ? await openDestination(mr, ctx, params) : undefined;
   const known = await readKnown(mr, ctx, params);
   const { registeredModel, modelVersion, modelArtifact } = known;
   const plan: RegisterPlan = {
     name: params.name,
     version: params.version,
-    uri: upload ? planUri(upload) : (params.uri ?? ""),
+    uri: destination?.uri ?? params.uri ?? "",
     status: modelArtifact ? "unchanged" : modelVersion ? "completed" : "created",
     registeredModel: registeredModel ? `reuse ${registeredModel.id}` : "create",
     modelVersion: modelVersion ? `exists ${modelVersion.id}` : "create",
     modelArtifact: modelArtifact ? `exists ${modelArtifact.id}` : "create",
   };
-  if (upload) {
-    plan.files = {
-      count: upload.local.files.length,
-      bytes: upload.local.totalBytes,
-      list: upload.local.files.map((file) => file.relativePath),
-    };
-    plan.storage = describeStorageSettings(await storageSettingsFor(mr, params.storage));
+  const registered =
+    registeredModel && modelVersion && modelArtifact
+      ? { registeredModel, modelVersion, modelArtifact }
+      : undefined;
+  if (!destination) {
+    if (registered) uriUnchangedOrConflict(params, what, registered);
+    return plan;
   }
-  if (registeredModel && modelVersion && modelArtifact) {
-    const registered = { registeredModel, modelVersion, modelArtifact };
-    return { ...plan, uri: (await unchangedOrConflict(params, upload, registered)).uri };
+  plan.files = await destination.files();
+  const storage = await destination.describeSettings();
+  if (storage) plan.storage = storage;
+  if (registered) {
+    const settled = await destination.registered(registered.modelArtifact, { what, dryRun: true });
+    return { ...plan, uri: settled.uri, status: settled.status, reuseStoredFiles: settled.stored === true };
   }
-  if (!upload) return plan;
-  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-  const inspect = { newVersion: !modelVersion, what, signal: params.signal, onProgress: params.onProgress };
-  const state = await converge(ctx, () => inspectPrefix(upload, inspect));
+  const state = await destination.inspect({ newVersion: !modelVersion, what, dryRun: true });
   if ("busy" in state) plan.waitsFor = state.busy;
-  if ("reuse" in state) plan.reuseStoredFiles = true;
+  plan.reuseStoredFiles = "reuse" in state;
   return plan;
 }

@@ -8,7 +8,8 @@ import { alphaOnly, ROUTES, type Route, resolveRoute, route, same } from "../../
 
 const specPaths = (file: string, prefix: string) =>
   Object.keys(
-    (parse(readFileSync(new URL(`../../../api/${file}`, import.meta.url), "utf8")) as { paths: object }).paths,
+    (parse(readFileSync(new URL(`../../../api/${file}`, import.meta.url), "utf8")) as { paths: object })
+      .paths,
   )
     .map((path) => path.slice(prefix.length))
     .sort();

@@ -29,7 +29,8 @@ const client = (retry: { attempts: number; baseDelayMs: number } | false = { att
 beforeAll(async () => {
   await Promise.all([
     import("../../../../src/workflows/register/register-model.js"),
-    import("../../../../src/workflows/files/stored-version.js"),
+    import("../../../../src/workflows/files/pull-version.js"),
+    import("../../../../src/storage/s3/s3-store.js"),
   ]);
 });
 

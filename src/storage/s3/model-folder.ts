@@ -1,5 +1,6 @@
-// The storage half of a registration: put a model's files under its prefix, with the manifest written last, unless
-// identical bytes are already there. Never overwrites files a registered version may point at.
+// A model's folder in a bucket: what it holds (inspectPrefix), and a model's files put under its prefix
+// (storeUnderClaim), the manifest written last, unless identical bytes are already there. Never overwrites files a
+// registered version may point at.
 import type { S3Client } from "@aws-sdk/client-s3";
 import { UploadError, VersionConflictError } from "../../errors.js";
 import {
@@ -9,14 +10,14 @@ import {
   MANIFEST_NAME,
   type Manifest,
   manifestDigest,
-} from "../../storage/manifest.js";
-import type { OverallProgress, ProgressCallback } from "../../storage/progress.js";
-import { modelUri, type StoreAddress, storeUri } from "../../storage/s3/model-location.js";
-import { formatS3Uri, joinKey } from "../../storage/s3/s3-uri.js";
-import { prefixHasObjects, readStoredManifest, writeManifest } from "../../storage/s3/stored-model.js";
-import { uploadFiles } from "../../storage/s3/upload.js";
-import { liveClaimSince } from "../../storage/s3/upload-claim.js";
-import type { WalkResult } from "../../storage/walk-files.js";
+} from "../manifest.js";
+import type { OverallProgress, ProgressCallback } from "../progress.js";
+import type { WalkResult } from "../walk-files.js";
+import { modelUri, type StoreAddress, storeUri } from "./model-location.js";
+import { formatS3Uri, joinKey } from "./s3-uri.js";
+import { prefixHasObjects, readStoredManifest, writeManifest } from "./stored-model.js";
+import { uploadFiles } from "./upload.js";
+import { liveClaimSince } from "./upload-claim.js";
 
 /** Everything known about an upload before it starts. */
 export interface UploadPlan {

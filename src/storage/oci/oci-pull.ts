@@ -1,33 +1,15 @@
 // Download and verify a version stored as an OCI image (a modelcar): pull its manifest by the digest the registry
 // recorded, check every layer against its digest, and write (download) or only hash (verify) the files under models/.
-import type { ModelArtifact } from "../../client/entities.js";
 import { UploadError } from "../../errors.js";
-import type { Manifest, ManifestMismatch } from "../../storage/manifest.js";
-import { pullModelcar } from "../../storage/oci/modelcar-pull.js";
-import type { OciOptions } from "../../storage/oci/oci-options.js";
-import { connectRegistry } from "../../storage/oci/oci-options.js";
-import { parseOciReference } from "../../storage/oci/oci-reference.js";
-import type { ProgressCallback } from "../../storage/progress.js";
-import { OCI_PROPERTIES } from "../register/register-oci.js";
-import type { RegistryClient } from "../registry-client.js";
+import type { PullRequest, StoreContext, VerifyResult } from "../model-store.js";
+import { OCI_PROPERTIES } from "../recorded-properties.js";
+import { pullModelcar } from "./modelcar-pull.js";
+import { connectRegistry } from "./oci-options.js";
+import { parseOciReference } from "./oci-reference.js";
 
 /** `verifyModel` (no `dir`) and `downloadModel` (into `dir`) of an `oci://` version. */
-export async function checkOciVersion(
-  mr: RegistryClient,
-  params: {
-    oci?: OciOptions | undefined;
-    signal?: AbortSignal | undefined;
-    onProgress?: ProgressCallback | undefined;
-  },
-  artifact: ModelArtifact,
-  dir?: string,
-): Promise<{
-  ok: boolean;
-  recorded: boolean;
-  mismatches: ManifestMismatch[];
-  manifest: Manifest;
-  modelArtifact: ModelArtifact;
-}> {
+export async function pullOci(ctx: StoreContext, request: PullRequest): Promise<VerifyResult> {
+  const { artifact, dir } = request;
   const ref = parseOciReference(artifact.uri ?? "", "the artifact's URI");
   const recordedDigest = artifact.customProperties[OCI_PROPERTIES.digest];
   const recorded = typeof recordedDigest === "string";
@@ -35,22 +17,18 @@ export async function checkOciVersion(
     throw new UploadError(
       `the artifact ${artifact.uri} recorded no image digest (registerModel did not push it), so there is nothing to verify it against; downloadModel still reads it, checking every layer's digest`,
     );
-  const env = mr.env ?? (await import("../../config/default-env.js")).defaultEnv();
+  const env = ctx.env ?? (await import("../../config/default-env.js")).defaultEnv();
   const registry = await connectRegistry(
     ref.registry,
-    { ...mr.oci, ...params.oci },
-    {
-      env,
-      signal: params.signal,
-      onSecret: (secret) => mr.secrets.add(secret),
-    },
+    { ...ctx.oci, ...request.oci },
+    { env, signal: ctx.signal, onSecret: (secret) => ctx.addSecret(secret) },
   );
-  params.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
+  ctx.onProgress?.({ type: "phase", phase: dir ? "downloading" : "verifying", detail: artifact.uri });
   const pulled = await pullModelcar(registry, ref.repository, ref.digest ?? ref.tag ?? "latest", {
     path: dir,
     expectedDigest: recorded ? recordedDigest : undefined,
-    onProgress: params.onProgress,
-    signal: params.signal,
+    onProgress: ctx.onProgress,
+    signal: ctx.signal,
   });
   const mismatches = [...pulled.mismatches];
   // KServe pulls the tag the URI names: it must still name the image that was registered.
@@ -64,7 +42,7 @@ export async function checkOciVersion(
         actual: tagged?.digest ?? "no such tag",
       });
   }
-  params.onProgress?.({ type: "phase", phase: "done" });
+  ctx.onProgress?.({ type: "phase", phase: "done" });
   return {
     ok: mismatches.length === 0,
     recorded,

@@ -1,4 +1,4 @@
-// The storage a workflow talks to: the one resolver's settings for one call, and the S3 client built from them.
+// The S3 storage one call talks to: the one resolver's settings for the call, and the S3 client built from them.
 import type { S3Client } from "@aws-sdk/client-s3";
 import {
   describeStorageSettings,
@@ -7,10 +7,13 @@ import {
   type StorageSettings,
   type StorageSettingsInput,
 } from "../../config/storage-settings.js";
-import type { ProgressCallback } from "../../storage/progress.js";
-import { s3ClientFor } from "../../storage/s3/s3-client.js";
-import type { RegistryClient } from "../registry-client.js";
-import type { StorageOptions } from "./register-params.js";
+import type { StoreContext } from "../model-store.js";
+import type { ProgressCallback } from "../progress.js";
+import { s3ClientFor } from "./s3-client.js";
+import type { StorageOptions } from "./storage-options.js";
+
+/** The client's defaults a call's settings are resolved against. */
+export type StorageDefaults = Pick<StoreContext, "storage" | "env">;
 
 const layer = (options: StorageOptions | undefined): StorageLayer => ({
   values: {
@@ -29,13 +32,17 @@ const layer = (options: StorageOptions | undefined): StorageLayer => ({
  * says its files live), then the client's `storage` option, then the environment (see resolveStorageSettings).
  */
 export async function storageSettingsFor(
-  mr: RegistryClient,
+  defaults: StorageDefaults,
   storage?: StorageOptions,
   recorded?: { values: StorageSettingsInput; source: string },
 ): Promise<StorageSettings> {
-  const layers = [layer(storage), ...(recorded ? [recorded] : []), layer(mr.storage)];
-  const settings = await resolveStorageSettings({ layers, env: mr.env });
-  const explicit = storage?.credentials ? storage : mr.storage.credentials ? mr.storage : undefined;
+  const layers = [layer(storage), ...(recorded ? [recorded] : []), layer(defaults.storage)];
+  const settings = await resolveStorageSettings({ layers, env: defaults.env });
+  const explicit = storage?.credentials
+    ? storage
+    : defaults.storage.credentials
+      ? defaults.storage
+      : undefined;
   if (explicit)
     settings.credentialsSource = `the ${explicit === storage ? "call's" : "client's"} storage.credentials option`;
   return settings;
@@ -44,18 +51,18 @@ export async function storageSettingsFor(
 /** The settings and an S3 client for them (an injected `client` option is used as is); reports the settings as a
  * `storage` progress event. */
 export async function storageClient(
-  mr: RegistryClient,
+  defaults: StorageDefaults,
   storage?: StorageOptions,
   recorded?: { values: StorageSettingsInput; source: string },
   onProgress?: ProgressCallback,
 ): Promise<{ client: S3Client; settings: StorageSettings }> {
-  const resolved = await storageSettingsFor(mr, storage, recorded);
-  const injected = storage?.client ?? mr.storage.client;
+  const resolved = await storageSettingsFor(defaults, storage, recorded);
+  const injected = storage?.client ?? defaults.storage.client;
   const settings = injected ? await settingsOfInjected(injected, resolved) : resolved;
   onProgress?.({ type: "storage", settings: describeStorageSettings(settings) });
   const client = s3ClientFor(settings, {
     client: injected,
-    credentials: storage?.credentials ?? mr.storage.credentials,
+    credentials: storage?.credentials ?? defaults.storage.credentials,
   });
   return { client, settings };
 }

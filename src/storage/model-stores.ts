@@ -1,0 +1,36 @@
+// The store lookup: the one place that turns a URI's scheme into a ModelStore. Each store is loaded only when a URI
+// of its scheme is used, so an S3 upload never loads the OCI code, nor an image push the AWS SDK.
+import { ConfigError } from "../errors.js";
+import type { ModelStore } from "./model-store.js";
+
+const STORES: Record<string, () => Promise<ModelStore>> = {
+  s3: async () => (await import("./s3/s3-store.js")).s3Store,
+  oci: async () => (await import("./oci/oci-store.js")).ociStore,
+};
+
+/** The scheme of `uri` (`s3`, `oci`, …), lowercased; undefined when it has none. */
+export function schemeOf(uri: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase();
+}
+
+/** True when some store serves `uri`'s scheme. */
+export function isStoreUri(uri: string | undefined): boolean {
+  const scheme = uri === undefined ? undefined : schemeOf(uri);
+  return scheme !== undefined && scheme in STORES;
+}
+
+/**
+ * The store that serves `uri` (`s3://…`, `oci://…`).
+ * @throws ConfigError naming `what` when no store serves its scheme.
+ */
+export async function modelStoreFor(uri: string, what = "the URI"): Promise<ModelStore> {
+  const scheme = schemeOf(uri);
+  const load = scheme === undefined ? undefined : STORES[scheme];
+  if (!load)
+    throw new ConfigError(
+      `${what} ${JSON.stringify(uri)} is not in a store this client reads or writes: ${Object.keys(STORES)
+        .map((s) => `${s}://`)
+        .join(" or ")}`,
+    );
+  return load();
+}

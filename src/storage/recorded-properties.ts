@@ -1,0 +1,18 @@
+// The custom properties a registration records on its model artifact, per store: the contract between what
+// registerModel writes and what downloadModel, verifyModel, mr-cli and the notebook read back. Other clients (the
+// official Python client, the UI) see them as plain custom properties.
+
+/** Custom property names on the model artifact of an uploaded model (S3), and the size and file count of any
+ * stored model. */
+export const ARTIFACT_PROPERTIES = {
+  digest: "model_manifest_sha256",
+  size: "model_size_bytes",
+  files: "model_file_count",
+  manifest: "model_manifest_uri",
+} as const;
+
+/** Custom property names on the model artifact of a version pushed as an OCI image (a modelcar). */
+export const OCI_PROPERTIES = {
+  digest: "oci_manifest_digest",
+  size: "oci_manifest_size",
+} as const;
