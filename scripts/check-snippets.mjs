@@ -1,12 +1,13 @@
-// Type-checks what the README shows and what examples/ holds, against the source: every ```ts block of README.md
-// becomes a module under .cache/snippets/ (blocks that continue an earlier one, using `mr`, `model` or `v1` without
-// declaring them, get those declared with their types), examples/demo and examples/mnist (Deno scripts) are
-// checked as they are, and so are the TypeScript notebooks' code cells, joined in order. `model-registry`, `npm:model-registry` and their `/notebook` entries resolve to src/.
+// Type-checks what the documentation shows and what examples/ holds, against the source: every ```ts block of
+// README.md and of each docs/*.md becomes a module under .cache/snippets/ (blocks that continue an earlier one, using
+// `mr`, `model` or `v1` without declaring them, get those declared with their types), examples/demo and
+// examples/mnist (Deno scripts) are checked as they are, and so are the TypeScript notebooks' code cells, joined in
+// order. `model-registry`, `npm:model-registry` and their `/notebook` entries resolve to src/.
 // Part of `npm run check`.
 //
 //   node scripts/check-snippets.mjs
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,22 +16,39 @@ const dir = join(root, ".cache", "snippets");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-/** Names the README's later blocks use from its first ones, with their types. */
+/** Names the documents' later blocks use from their first ones, with their types. */
 const CONTEXT = { mr: "ModelRegistry", model: "RegisteredModel", v1: "ModelVersion" };
-const blocks = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(
-  (m) => m[1],
-);
-if (blocks.length === 0) throw new Error("README.md has no ```ts blocks: is the pattern still right?");
-blocks.forEach((code, i) => {
-  const missing = Object.entries(CONTEXT).filter(
-    ([name]) =>
-      new RegExp(`\\b${name}\\b`).test(code) && !new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code),
-  );
-  const prelude = missing.length
-    ? `import type * as __sdk from "model-registry";\n${missing.map(([n, t]) => `declare const ${n}: __sdk.${t};`).join("\n")}\n`
-    : "";
-  writeFileSync(join(dir, `readme-${String(i + 1).padStart(2, "0")}.ts`), `${prelude}${code}\nexport {};\n`);
-});
+/** The documents whose ```ts blocks are checked: the README and every topic reference under docs/. */
+const documents = [
+  "README.md",
+  ...(existsSync(join(root, "docs")) ? readdirSync(join(root, "docs")) : [])
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => join("docs", name)),
+];
+/** The ```ts blocks of a document. */
+const blocksOf = (document) =>
+  [...readFileSync(join(root, document), "utf8").matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+let snippets = 0;
+for (const document of documents) {
+  const blocks = blocksOf(document);
+  if (document === "README.md" && blocks.length === 0) {
+    throw new Error("README.md has no ```ts blocks: is the pattern still right?");
+  }
+  blocks.forEach((code, i) => {
+    const missing = Object.entries(CONTEXT).filter(
+      ([name]) =>
+        new RegExp(`\\b${name}\\b`).test(code) && !new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code),
+    );
+    const prelude = missing.length
+      ? `import type * as __sdk from "model-registry";\n${missing.map(([n, t]) => `declare const ${n}: __sdk.${t};`).join("\n")}\n`
+      : "";
+    const stem = document.replace(/\.md$/, "").replaceAll("/", "-").toLowerCase(); // readme, docs-library, …
+    const file = `${stem}-${String(i + 1).padStart(2, "0")}.ts`;
+    writeFileSync(join(dir, file), `${prelude}${code}\nexport {};\n`);
+  });
+  snippets += blocks.length;
+}
 
 // The TypeScript notebooks: a kernel runs the cells in order in one scope, so their code cells, joined in order, are
 // one module (top-level await included).
@@ -104,9 +122,9 @@ try {
   });
 } catch (error) {
   process.stderr.write(`${error.stdout}${error.stderr}`);
-  process.stderr.write(`README snippets or examples do not type-check (the snippets are in ${dir})\n`);
+  process.stderr.write(`Documentation snippets or examples do not type-check (the snippets are in ${dir})\n`);
   process.exit(1);
 }
 console.log(
-  `${blocks.length} README snippets, examples/demo, examples/mnist and the notebooks ${notebooks.join(", ")} type-check`,
+  `${snippets} snippets of README.md and docs/*.md, examples/demo, examples/mnist and the notebooks ${notebooks.join(", ")} type-check`,
 );

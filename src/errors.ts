@@ -141,7 +141,8 @@ export class OciError extends UploadError {
   }
 }
 
-/** What kind of S3 failure a {@link StorageError} is; each kind has its own fix (see the README's S3 error table). */
+/** What kind of S3 failure a {@link StorageError} is; each kind has its own fix (see the S3 error table in
+ * docs/storage-s3.md). */
 export type StorageErrorKind =
   | "unreachable"
   | "no-credentials"

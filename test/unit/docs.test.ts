@@ -39,10 +39,13 @@ function propertiesOf(program: ts.Program, name: string): string[] {
     .sort();
 }
 
-/** The name in backticks at the start of each row's `column`-th cell of the first README table after `marker`. */
-function tableNames(marker: string, column = 0): string[] {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const lines = readme.slice(readme.indexOf(marker)).split("\n");
+/** The name in backticks at the start of each row's `column`-th cell of the first table after `marker` in the
+ * document `file` (a path from the repository's root). */
+function tableNames(file: string, marker: string, column = 0): string[] {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const start = text.indexOf(marker);
+  if (start === -1) throw new Error(`${file} has no ${JSON.stringify(marker)}`);
+  const lines = text.slice(start).split("\n");
   const first = lines.findIndex((line) => line.startsWith("|"));
   const end = lines.findIndex((line, i) => i > first && !line.startsWith("|"));
   return lines
@@ -109,14 +112,16 @@ describe("the public API", () => {
     expect(undocumented(compiled)).toEqual([]);
   }, 60_000);
 
-  it("has every client option, and every fromEnv option, in the README's configuration table", () => {
+  it("has every client option, and every fromEnv option, in the configuration table of docs/configuration.md", () => {
     const fromEnvOnly = ["caEnvVar", "serviceAccountTokenPath", "tokenEnvVar"];
-    expect(tableNames("### Configuration")).toEqual(
+    expect(tableNames("docs/configuration.md", "# Configuration")).toEqual(
       [...propertiesOf(compiled, "ModelRegistryOptions"), ...fromEnvOnly].sort(),
     );
   });
 
-  it("has every storage option in the README's storage table", () => {
-    expect(tableNames("### Storage", 1)).toEqual(propertiesOf(compiled, "StorageOptions"));
+  it("has every storage option in the settings table of docs/storage-s3.md", () => {
+    expect(tableNames("docs/storage-s3.md", "## Where the settings come from", 1)).toEqual(
+      propertiesOf(compiled, "StorageOptions"),
+    );
   });
 });

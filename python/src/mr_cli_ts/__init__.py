@@ -32,9 +32,9 @@ CLEANUP_SECONDS = 60
 
 
 class MrCliError(Exception):
-    """mr-cli exited with a non-zero code. `exit_code` is its code (see mr-cli's README: 2 usage or setting, 3 not
-    found, 4 conflict, 5 authentication, 6 unreachable, 7 upload or integrity, 130 interrupted); `message` its error
-    line; `stderr` all it printed there (never a secret: mr-cli scrubs them)."""
+    """mr-cli exited with a non-zero code. `exit_code` is its code (see mr-cli's exit codes in docs/cli.md: 2 usage
+    or setting, 3 not found, 4 conflict, 5 authentication, 6 unreachable, 7 upload or integrity, 130 interrupted);
+    `message` its error line; `stderr` all it printed there (never a secret: mr-cli scrubs them)."""
 
     def __init__(self, exit_code: int, message: str, stderr: str = "") -> None:
         super().__init__(f"mr-cli exited {exit_code}: {message}")
