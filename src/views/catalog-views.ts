@@ -3,7 +3,7 @@ import type { EntityView } from "./entity-view.js";
 import { DESCRIPTION, ID, list, NAME, PROPERTIES, text, URI } from "./field.js";
 
 /** The view of each kind of catalog entry, by the kind's name ("catalog source"). */
-export const CATALOG_VIEWS: Readonly<Record<string, EntityView>> = {
+export const CATALOG_VIEWS = {
   "catalog model": {
     table: [text("source_id", "source"), NAME, text("provider"), text("license"), list("tasks"), DESCRIPTION],
   },
@@ -22,4 +22,4 @@ export const CATALOG_VIEWS: Readonly<Record<string, EntityView>> = {
   "catalog artifact": {
     table: [ID, { label: "type", value: (a) => a.metricsType ?? a.artifactType }, URI, PROPERTIES],
   },
-};
+} as const satisfies Record<string, EntityView>;

@@ -31,7 +31,7 @@ const OWNED: EntityView = {
 };
 
 /** The view of each kind of registry entity, by the kind's name ("model version"). */
-export const REGISTRY_VIEWS: Readonly<Record<string, EntityView>> = {
+export const REGISTRY_VIEWS = {
   "registered model": OWNED,
   experiment: { table: OWNED.table, terminal: [ID, NAME, STATE, OWNER, CREATED] },
   "model version": {
@@ -68,4 +68,4 @@ export const REGISTRY_VIEWS: Readonly<Record<string, EntityView>> = {
     table: [ID, NAME, STATE, text("status"), text("experimentId", "experiment id"), CREATED, PROPERTIES],
   },
   serve: { table: [ID, VERSION_ID, text("lastKnownState", "last known state"), CREATED] },
-};
+} as const satisfies Record<string, EntityView>;

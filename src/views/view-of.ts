@@ -7,6 +7,9 @@ import { REGISTRY_VIEWS } from "./registry-views.js";
 
 const VIEWS: Readonly<Record<string, EntityView>> = { ...REGISTRY_VIEWS, ...CATALOG_VIEWS };
 
+/** A kind that has a view of its own ("model version", "catalog source"): what the edges name in code. */
+export type ViewKind = keyof typeof REGISTRY_VIEWS | keyof typeof CATALOG_VIEWS;
+
 /** The columns a table of several kinds shows: what all entities have, and each row's kind. */
 const MIXED: readonly Field[] = [
   ID,
@@ -16,9 +19,10 @@ const MIXED: readonly Field[] = [
   CREATED,
 ];
 
-/** The view of a kind ("model version"); a kind with none (a doc artifact, a metric) is shown as any artifact. */
+/** The view of a kind ("model version"); a kind with none of its own (a doc artifact, a metric, a data set) is
+ * shown as any artifact. */
 export function viewOf(kind: string): EntityView {
-  return VIEWS[kind] ?? (VIEWS.artifact as EntityView);
+  return VIEWS[kind] ?? REGISTRY_VIEWS.artifact;
 }
 
 /** The columns of a table of entities of these kinds; mixed kinds get the fields all entities share. */
@@ -28,12 +32,12 @@ export function tableFields(kinds: ReadonlySet<string>): readonly Field[] {
 }
 
 /** The columns of mr-cli's table of a kind. */
-export function terminalFields(kind: string): readonly Field[] {
+export function terminalFields(kind: ViewKind): readonly Field[] {
   const view = viewOf(kind);
   return view.terminal ?? view.table;
 }
 
 /** The rows of mr-cli's card of a kind (none for a kind it has no card of). */
-export function cardFields(kind: string): readonly Field[] {
+export function cardFields(kind: ViewKind): readonly Field[] {
   return viewOf(kind).card ?? [];
 }

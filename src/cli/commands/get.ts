@@ -1,11 +1,11 @@
 import { Command } from "commander";
-import { cardFields } from "../../views/view-of.js";
+import { cardFields, type ViewKind } from "../../views/view-of.js";
 import type { CliContext } from "../context.js";
 import { requireArtifact, requireModel, requireVersion } from "../lookup.js";
 import { print, renderCard, viewCard } from "../output.js";
 
 /** The card of an entity of `kind`, as `label: value` lines. */
-const card = (kind: string, entity: object) => renderCard(viewCard(cardFields(kind), entity));
+const card = (kind: ViewKind, entity: object) => renderCard(viewCard(cardFields(kind), entity));
 
 /** `mr-cli get model|version|artifact …` */
 export function getCommand(ctx: CliContext): Command {

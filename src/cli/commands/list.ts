@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import type { PageOptions, Paginated } from "../../client/paginate.js";
 import type { ModelRegistry } from "../../model-registry.js";
-import { terminalFields } from "../../views/view-of.js";
+import { terminalFields, type ViewKind } from "../../views/view-of.js";
 import type { CliContext } from "../context.js";
 import { requireEnvironment, requireModel, requireVersion } from "../lookup.js";
 import { print, renderTable, viewColumns } from "../output.js";
@@ -28,7 +28,7 @@ function pageOptions(flags: ListFlags) {
 }
 
 /** Prints a listing as a table of its kind's columns, or as JSON or YAML. */
-async function show<T>(ctx: CliContext, listing: Paginated<T>, kind: string): Promise<void> {
+async function show<T>(ctx: CliContext, listing: Paginated<T>, kind: ViewKind): Promise<void> {
   const rows = await listing.toArray();
   await print(ctx, rows, () => renderTable(rows, viewColumns<T>(terminalFields(kind)), ctx.color()));
 }
@@ -58,7 +58,7 @@ interface ListSpec<T> {
   /** Extra options, e.g. deployments' --env. */
   options?: [string, string][];
   /** The kind of what it lists, whose view gives the table's columns. */
-  kind: string;
+  kind: ViewKind;
   listing: (
     mr: ModelRegistry,
     args: string[],
