@@ -1,7 +1,7 @@
 // Catalog models: search and list, one model, its artifacts and performance artifacts, the filter options.
 import { type CallOptions, callOptions } from "../client/call-options.js";
 import { displayable } from "../client/displayable.js";
-import { decodeEntity } from "../client/entity.js";
+import { decodeEntity, tagKind } from "../client/entity.js";
 import type { Paginated } from "../client/paginate.js";
 import { BadRequestError, ConfigError } from "../errors.js";
 import { CATALOG_API_PREFIX, type CatalogTransport, type Query } from "./catalog-transport.js";
@@ -107,7 +107,7 @@ export class CatalogModels {
   async describe(source: string, name: string, options: CallOptions = {}): Promise<CatalogModelDescription> {
     const model = await this.get(source, name, options);
     const artifacts = await this.artifacts(source, name, options).toArray();
-    return displayable({ model, artifacts });
+    return tagKind({ model, artifacts }, "catalog model description");
   }
 
   /** The model's artifacts (model artifacts with their URIs, metrics artifacts with their figures), page by page.

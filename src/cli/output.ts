@@ -1,4 +1,6 @@
 // Data goes to stdout: a readable table by default, or JSON/YAML whose shapes are the SDK's entities.
+import type { AnyEntity } from "../views/any-entity.js";
+import type { Field } from "../views/field.js";
 import type { CliContext } from "./context.js";
 
 /** A table column: its header and how to show one row's value. */
@@ -74,4 +76,28 @@ export function properties(values: Record<string, unknown>): string {
         `${key}=${oneLine(typeof value === "object" ? JSON.stringify(value) : String(value), MAX_PROPERTY)}`,
     )
     .join(", ");
+}
+
+type Cell = string | number | boolean | undefined;
+
+/** A view's field of one entity as mr-cli writes it: times to the minute, lists as `a, b`, properties as `k=v`. */
+function cell(field: Field, entity: AnyEntity): Cell {
+  const value = field.value(entity);
+  if (field.format === "time") return time(value as string | undefined);
+  if (field.format === "properties") return properties((value ?? {}) as Record<string, unknown>);
+  if (field.format === "list") return (Array.isArray(value) ? value : []).join(", ");
+  return value === null ? undefined : (value as Cell);
+}
+
+/** A view's fields as table columns, headed by their (short) labels in capitals. */
+export function viewColumns<T>(fields: readonly Field[]): Column<T>[] {
+  return fields.map((field) => ({
+    header: (field.heading ?? field.label).toUpperCase(),
+    value: (row: T) => cell(field, row as AnyEntity),
+  }));
+}
+
+/** A view's fields of one entity as card rows, for {@link renderCard}. */
+export function viewCard(fields: readonly Field[], entity: object): [string, Cell][] {
+  return fields.map((field) => [field.label, cell(field, entity as AnyEntity)]);
 }

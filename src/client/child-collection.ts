@@ -13,6 +13,8 @@ import { checkEntityBody, SERVER_LIMITS } from "./server-limits.js";
 export interface ChildSpec {
   /** Plural noun for messages: "model versions". */
   noun: string;
+  /** What one child is ("model version"), tagged on every child listed or created; artifacts say it themselves. */
+  kind?: string;
   /** The listing under the parent, whose `{parameter}` is the parent's id, e.g.
    * `/registered_models/{registeredmodelId}/versions`. */
   route: Route<"get"> & Route<"post">;
@@ -34,8 +36,8 @@ export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
 
   /** The children, page by page. */
   list(options: L = {} as L, query: Query = {}): Paginated<Entity<T>> {
-    const { route, filterable, noun } = this.spec;
-    const listing = { route, id: this.parentId, filterable, noun, query };
+    const { route, filterable, noun, kind } = this.spec;
+    const listing = { route, id: this.parentId, filterable, noun, query, kind };
     return listEntities<T>(this.rest, listing, options as ListingOptions);
   }
 
@@ -51,6 +53,6 @@ export class ChildCollection<T extends RawEntity, C, L extends PageOptions> {
     const name = (input as { name?: string }).name;
     const subject = `new entry in ${noun} of ${this.parentId}${name ? ` named ${JSON.stringify(name)}` : ""}`;
     const call = { route, id: this.parentId, body, subject, options };
-    return decodeEntity(await this.rest.post<T>(call));
+    return decodeEntity(await this.rest.post<T>(call), this.spec.kind);
   }
 }

@@ -35,12 +35,13 @@ export function wireCustomProperties(entity: object): WireProperties {
   return wireOf.get(entity) ?? {};
 }
 
-/** The kind the client decoded an entity as ("registered model"), when it said; the notebook view's title. */
+/** The kind the code that created a value tagged it with ("registered model", "catalog source"), if any: how the
+ * views (src/views/) know what it is. The tag is keyed by the object, so a copy of it has none. */
 export function entityKind(entity: object): string | undefined {
   return kindOf.get(entity);
 }
 
-/** Converts a server entity into its user form. `kind` (e.g. "experiment") names it in notebook views. */
+/** Converts a server entity into its user form, tagged with its `kind` (e.g. "experiment") when given. */
 export function decodeEntity<T extends { customProperties?: WireProperties }>(
   raw: T,
   kind?: string,
@@ -52,8 +53,8 @@ export function decodeEntity<T extends { customProperties?: WireProperties }>(
   return displayable(entity);
 }
 
-/** Tags a value that is not an entity (no custom properties) with what it is, for notebook views (a catalog source
- * shows as a row of a catalog sources table); the value itself is unchanged. */
+/** Tags a value that is not a decoded entity with what it is (a catalog source, a catalog model's description), for
+ * the views; the value itself is unchanged (the tag is in a WeakMap: JSON and equality do not see it). */
 export function tagKind<T extends object>(value: T, kind: string): T {
   kindOf.set(value, kind);
   return displayable(value);

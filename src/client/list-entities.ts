@@ -27,7 +27,7 @@ export interface Listing {
   noun: string;
   /** Extra query parameters sent with every page (e.g. artifactType). */
   query?: Query;
-  /** What one item is ("experiment"), for notebook views; the shape tells the rest apart. */
+  /** What one item is ("experiment"), tagged on each item for the views; artifacts say it themselves. */
   kind?: string;
 }
 

@@ -1,24 +1,12 @@
 // A catalog model as a card: provider, licence, tasks, language, the readme's first paragraph, its artifacts' URIs
 // and, when its artifacts are at hand (`catalog.models.describe()`), their metrics.
-import type { CatalogArtifact, CatalogModel, CatalogModelDescription } from "../catalog/catalog-types.js";
+import type { CatalogArtifact, CatalogModel } from "../catalog/catalog-types.js";
 import { artifactCounts, modelFacts } from "../catalog/model-facts.js";
+import type { AnyEntity } from "../views/any-entity.js";
 import { propertiesTable, propertyLines } from "./entity-card.js";
-import { type AnyEntity, isEntity, kindOf } from "./entity-kind.js";
 import { formatValue, toJson, truncate } from "./format.js";
 import { BOX_STYLE, escapeHtml, fieldLines, fieldTable, MUTED_STYLE } from "./html.js";
 import type { MimeBundle } from "./mime.js";
-
-/** Whether `value` is a catalog model as the catalog client returns it. */
-export function isCatalogModel(value: unknown): value is CatalogModel {
-  return isEntity(value) && kindOf(value) === "catalog model";
-}
-
-/** Whether `value` is what `catalog.models.describe()` returns. */
-export function isCatalogDescription(value: unknown): value is CatalogModelDescription {
-  if (typeof value !== "object" || value === null) return false;
-  const { model, artifacts } = value as Record<string, unknown>;
-  return isCatalogModel(model) && Array.isArray(artifacts);
-}
 
 /** One metrics artifact as `name value, …` (its figures), at most 200 characters. */
 function figures(artifact: CatalogArtifact): string {

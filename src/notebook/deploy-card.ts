@@ -1,7 +1,7 @@
 // The result of deploy/undeploy as one card: what happened to which inference service, and what it serves where.
 import type { InferenceService } from "../client/entities.js";
+import type { AnyEntity } from "../views/any-entity.js";
 import { propertiesTable, propertyLines } from "./entity-card.js";
-import { type AnyEntity, isEntity } from "./entity-kind.js";
 import { toJson } from "./format.js";
 import { BOX_STYLE, badge, escapeHtml, fieldLines, fieldTable, MUTED_STYLE } from "./html.js";
 import type { MimeBundle } from "./mime.js";
@@ -13,13 +13,6 @@ export interface DeployOutcome {
   servingEnvironment?: AnyEntity;
   registeredModel?: AnyEntity;
   modelVersion?: AnyEntity;
-}
-
-/** Whether `value` is what deploy or undeploy returns. */
-export function isDeployOutcome(value: unknown): value is DeployOutcome {
-  if (typeof value !== "object" || value === null) return false;
-  const outcome = value as Record<string, unknown>;
-  return isEntity(outcome.inferenceService) && typeof outcome.action === "string";
 }
 
 const named = (entity: AnyEntity | undefined, id: string | undefined) =>

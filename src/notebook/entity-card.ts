@@ -1,7 +1,8 @@
 // One entity as a card: kind, name, id and state on top, its fields, then its custom properties with their
 // metadata types.
 import { wireCustomProperties } from "../client/entity.js";
-import { type AnyEntity, kindOf } from "./entity-kind.js";
+import type { AnyEntity } from "../views/any-entity.js";
+import { entityKindOf } from "../views/kind-of.js";
 import { formatTime, formatValue, toJson, truncate } from "./format.js";
 import {
   BOX_STYLE,
@@ -75,7 +76,7 @@ function propertyRows(entity: AnyEntity): [string, string, string][] {
 }
 
 /** The card's title line, in HTML. */
-export function entityTitle(entity: AnyEntity, kind = kindOf(entity)): string {
+export function entityTitle(entity: AnyEntity, kind = entityKindOf(entity) ?? ""): string {
   const state = stateOf(entity);
   return [
     `<span style="${MUTED_STYLE}">${escapeHtml(kind)}</span>`,
@@ -108,7 +109,7 @@ export function propertyLines(entity: AnyEntity, indent = "  "): string[] {
 }
 
 /** The text/plain form of a card. */
-export function entityText(entity: AnyEntity, kind = kindOf(entity)): string[] {
+export function entityText(entity: AnyEntity, kind = entityKindOf(entity) ?? ""): string[] {
   const state = stateOf(entity);
   const about = [entity.id === undefined ? undefined : `id ${entity.id}`, state].filter(Boolean).join(", ");
   const title = `${kind} ${JSON.stringify(entity.name ?? "")}${about ? ` (${about})` : ""}`;
@@ -117,7 +118,7 @@ export function entityText(entity: AnyEntity, kind = kindOf(entity)): string[] {
 
 /** One entity as a MIME bundle: an HTML card, text and JSON. */
 export function entityCard(entity: AnyEntity): MimeBundle {
-  const kind = kindOf(entity);
+  const kind = entityKindOf(entity) ?? "";
   return {
     "text/plain": entityText(entity, kind).join("\n"),
     "text/html": `<div style="${BOX_STYLE}"><div>${entityTitle(entity, kind)}</div>${fieldTable(fieldRows(entity))}${propertiesTable(entity)}</div>`,

@@ -1,8 +1,11 @@
 // A list of entities as a table, cut at a number of rows with a note of how many more there are.
-import { type AnyEntity, columnsFor, kindOf, plural } from "./entity-kind.js";
+import type { AnyEntity } from "../views/any-entity.js";
+import { entityKindOf, plural } from "../views/kind-of.js";
+import { tableFields } from "../views/view-of.js";
 import { toJson, truncate } from "./format.js";
 import { BOX_STYLE, escapeHtml, MUTED_STYLE, ROW_CELL_STYLE, TABLE_STYLE, TH_STYLE } from "./html.js";
 import type { MimeBundle } from "./mime.js";
+import { tableCell } from "./table-cell.js";
 
 /** What is known of the rows beyond those shown. */
 export interface TableRest {
@@ -40,9 +43,9 @@ function textTable(header: string[], cells: string[][]): string[] {
 
 /** Entities as a MIME bundle: an HTML table, aligned text, and the shown entities as JSON. */
 export function entityTable(rows: readonly AnyEntity[], rest: TableRest = { more: 0 }): MimeBundle {
-  const kinds = new Set(rows.map((row) => kindOf(row)));
-  const columns = columnsFor(kinds);
-  const cells = rows.map((row) => columns.map((column) => column.value(row)));
+  const kinds = new Set(rows.map((row) => entityKindOf(row) ?? "entity"));
+  const columns = tableFields(kinds);
+  const cells = rows.map((row) => columns.map((column) => tableCell(column, row)));
   const heading = rows.length === 0 ? "no items" : title(rows, kinds, rest);
   const note = moreNote(rest);
 

@@ -1,14 +1,17 @@
 // Values of the SDK as Jupyter MIME bundles. This is what the display hook loads (see
 // src/jupyter-display.ts): an entity becomes a card, a list or a listing a table, registerModel's result its card.
+import type { CatalogModel, CatalogModelDescription } from "../catalog/catalog-types.js";
 import { Paginated } from "../client/paginate.js";
-import { catalogCard, isCatalogDescription, isCatalogModel } from "./catalog-card.js";
-import { deployCard, isDeployOutcome } from "./deploy-card.js";
+import type { AnyEntity } from "../views/any-entity.js";
+import { asEntity, entityKindOf, kindOf } from "../views/kind-of.js";
+import type { RegisterModelResult } from "../workflows/register/register-model.js";
+import { catalogCard } from "./catalog-card.js";
+import { type DeployOutcome, deployCard } from "./deploy-card.js";
 import { entityCard } from "./entity-card.js";
-import { type AnyEntity, isEntity } from "./entity-kind.js";
 import { entityTable } from "./entity-table.js";
 import { toJson } from "./format.js";
 import type { MimeBundle } from "./mime.js";
-import { isRegisterResult, resultCard } from "./result-card.js";
+import { resultCard } from "./result-card.js";
 
 export type { MimeBundle } from "./mime.js";
 
@@ -33,7 +36,10 @@ async function listingTable(
   const rows: AnyEntity[] = [];
   let seen = 0;
   for await (const { items } of listing.pages()) {
-    for (const item of items) if (rows.length < maxRows && isEntity(item)) rows.push(item);
+    for (const item of items) {
+      const entity = asEntity(item);
+      if (rows.length < maxRows && entity) rows.push(entity);
+    }
     seen += items.length;
     if (seen >= Math.max(countLimit, maxRows + 1))
       return entityTable(rows, { more: seen - rows.length, atLeast: true });
@@ -41,8 +47,14 @@ async function listingTable(
   return entityTable(rows, { more: seen - rows.length });
 }
 
-/** Whether every item of an array is an entity (an empty array counts: it shows as an empty table). */
-const isEntityList = (value: unknown): value is AnyEntity[] => Array.isArray(value) && value.every(isEntity);
+/** The card of each kind of value that has one of its own; any other entity's is {@link entityCard}. */
+const CARDS: Record<string, (value: never) => MimeBundle> = {
+  "register result": (result: RegisterModelResult) => resultCard(result),
+  "deploy outcome": (outcome: DeployOutcome) => deployCard(outcome),
+  "catalog model description": ({ model, artifacts }: CatalogModelDescription) =>
+    catalogCard(model, artifacts),
+  "catalog model": (model: CatalogModel) => catalogCard(model),
+};
 
 /**
  * The MIME bundle of an SDK value: an entity (card), an array of entities or a listing (table, cut at `maxRows`
@@ -51,13 +63,13 @@ const isEntityList = (value: unknown): value is AnyEntity[] => Array.isArray(val
  */
 export async function toMimeBundle(value: unknown, options: RenderOptions = {}): Promise<MimeBundle> {
   const maxRows = options.maxRows ?? DEFAULT_ROWS;
-  if (isRegisterResult(value)) return resultCard(value);
-  if (isDeployOutcome(value)) return deployCard(value);
-  if (isCatalogDescription(value)) return catalogCard(value.model, value.artifacts);
-  if (isCatalogModel(value)) return catalogCard(value);
-  if (isEntity(value)) return entityCard(value);
-  if (isEntityList(value))
-    return entityTable(value.slice(0, maxRows), { more: Math.max(0, value.length - maxRows) });
+  const kind = kindOf(value);
+  if (kind !== undefined) return (CARDS[kind] ?? entityCard)(value as never);
+  // An array of entities is a table (an empty array too: it shows as an empty table).
+  if (Array.isArray(value) && value.every((item) => entityKindOf(item) !== undefined)) {
+    const rows = value.slice(0, maxRows) as AnyEntity[];
+    return entityTable(rows, { more: Math.max(0, value.length - maxRows) });
+  }
   if (value instanceof Paginated)
     return listingTable(value as Paginated<unknown>, maxRows, options.countLimit ?? DEFAULT_COUNT_LIMIT);
   try {

@@ -2,11 +2,10 @@
 // place as events arrive (at most every `interval` ms, phase changes at once), and replaced by the result card at
 // the end, or by the error when the work fails.
 import type { ProgressCallback } from "../storage/progress.js";
+import { entityKindOf, kindOf } from "../views/kind-of.js";
 import { type KernelOptions, type LiveOutput, liveOutput } from "./display.js";
-import { isEntity } from "./entity-kind.js";
 import { toMimeBundle } from "./mime-bundle.js";
 import { applyEvent, initialState, type ProgressState, progressView } from "./progress-view.js";
-import { isRegisterResult } from "./result-card.js";
 
 /** Where `notebookProgress` shows its live view, and how often it redraws it. */
 export interface NotebookProgressOptions extends KernelOptions {
@@ -91,8 +90,8 @@ export async function notebookProgress<T>(
   }
   await updates.settle();
   state.phase = "done";
-  const final =
-    isRegisterResult(result) || isEntity(result) ? await toMimeBundle(result) : progressView(state, title);
+  const card = kindOf(result) === "register result" || entityKindOf(result) !== undefined;
+  const final = card ? await toMimeBundle(result) : progressView(state, title);
   await output.show(final);
   return result;
 }

@@ -1,7 +1,8 @@
 // The result of registerModel as one card: what was registered where, what happened, and the version's metadata.
+
+import type { AnyEntity } from "../views/any-entity.js";
 import type { RegisterModelResult } from "../workflows/register/register-model.js";
 import { propertiesTable, propertyLines } from "./entity-card.js";
-import { type AnyEntity, isEntity } from "./entity-kind.js";
 import { formatBytes, toJson } from "./format.js";
 import { BOX_STYLE, badge, escapeHtml, fieldLines, fieldTable, MUTED_STYLE } from "./html.js";
 import type { MimeBundle } from "./mime.js";
@@ -11,18 +12,6 @@ const STATUS_TEXT: Record<string, string> = {
   completed: "registration completed",
   unchanged: "already registered with this content; nothing changed",
 };
-
-/** Whether `value` is what registerModel returns. */
-export function isRegisterResult(value: unknown): value is RegisterModelResult {
-  if (typeof value !== "object" || value === null) return false;
-  const result = value as Record<string, unknown>;
-  return (
-    isEntity(result.registeredModel) &&
-    isEntity(result.modelVersion) &&
-    isEntity(result.modelArtifact) &&
-    typeof result.status === "string"
-  );
-}
 
 const named = (entity: { name?: string | undefined; id: string }, extra: (string | undefined)[] = []) =>
   `${entity.name ?? ""} (${[`id ${entity.id}`, ...extra.filter(Boolean)].join(", ")})`;

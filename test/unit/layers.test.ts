@@ -1,4 +1,4 @@
-// Which folder may use which, bottom up: errors.ts, client/, config/, storage/, workflows/, then notebook/, the
+// Which folder may use which, bottom up: errors.ts, client/, config/, storage/, workflows/, views/, then notebook/, the
 // facade and the CLI. The client core produces data and knows nothing of the layers built on it. Every import counts here: static,
 // dynamic and type-only.
 import { readdirSync, readFileSync } from "node:fs";
@@ -69,6 +69,7 @@ describe("the layers of src/", () => {
     ["config"],
     ["storage", "catalog"],
     ["workflows"],
+    ["views"],
     ["notebook", "model-registry-options.ts"],
     ["model-registry.ts", "jupyter-display.ts"],
     ["cli", "index.ts"],

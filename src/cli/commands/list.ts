@@ -1,17 +1,10 @@
 import { Command, Option } from "commander";
-import type {
-  Artifact,
-  Experiment,
-  InferenceService,
-  ModelVersion,
-  RegisteredModel,
-  ServingEnvironment,
-} from "../../client/entities.js";
 import type { PageOptions, Paginated } from "../../client/paginate.js";
 import type { ModelRegistry } from "../../model-registry.js";
+import { terminalFields, type ViewKind } from "../../views/view-of.js";
 import type { CliContext } from "../context.js";
 import { requireEnvironment, requireModel, requireVersion } from "../lookup.js";
-import { type Column, print, properties, renderTable, time } from "../output.js";
+import { print, renderTable, viewColumns } from "../output.js";
 import { positiveInt } from "../parse-values.js";
 
 interface ListFlags {
@@ -34,38 +27,11 @@ function pageOptions(flags: ListFlags) {
   };
 }
 
-async function show<T>(ctx: CliContext, listing: Paginated<T>, columns: Column<T>[]): Promise<void> {
+/** Prints a listing as a table of its kind's columns, or as JSON or YAML. */
+async function show<T>(ctx: CliContext, listing: Paginated<T>, kind: ViewKind): Promise<void> {
   const rows = await listing.toArray();
-  await print(ctx, rows, () => renderTable(rows, columns, ctx.color()));
+  await print(ctx, rows, () => renderTable(rows, viewColumns<T>(terminalFields(kind)), ctx.color()));
 }
-
-const modelColumns: Column<RegisteredModel>[] = [
-  { header: "ID", value: (m) => m.id },
-  { header: "NAME", value: (m) => m.name },
-  { header: "STATE", value: (m) => m.state },
-  { header: "OWNER", value: (m) => m.owner },
-  { header: "UPDATED", value: (m) => time(m.lastUpdateTimeSinceEpoch) },
-  { header: "DESCRIPTION", value: (m) => m.description },
-];
-
-const versionColumns: Column<ModelVersion>[] = [
-  { header: "ID", value: (v) => v.id },
-  { header: "NAME", value: (v) => v.name },
-  { header: "STATE", value: (v) => v.state },
-  { header: "AUTHOR", value: (v) => v.author },
-  { header: "CREATED", value: (v) => time(v.createTimeSinceEpoch) },
-  { header: "PROPERTIES", value: (v) => properties(v.customProperties) },
-];
-
-const deploymentColumns: Column<InferenceService>[] = [
-  { header: "ID", value: (s) => s.id },
-  { header: "NAME", value: (s) => s.name },
-  { header: "ENV", value: (s) => s.servingEnvironmentId },
-  { header: "MODEL", value: (s) => s.registeredModelId },
-  { header: "VERSION", value: (s) => s.modelVersionId },
-  { header: "DESIRED", value: (s) => s.desiredState },
-  { header: "RUNTIME", value: (s) => s.runtime },
-];
 
 function withListOptions(command: Command, filterable: boolean): Command {
   command
@@ -91,7 +57,8 @@ interface ListSpec<T> {
   filterable: boolean;
   /** Extra options, e.g. deployments' --env. */
   options?: [string, string][];
-  columns: Column<T>[];
+  /** The kind of what it lists, whose view gives the table's columns. */
+  kind: ViewKind;
   listing: (
     mr: ModelRegistry,
     args: string[],
@@ -115,38 +82,9 @@ function addListing<T>(ctx: CliContext, list: Command, spec: ListSpec<T>): void 
       signal: ctx.io.signal,
       ...(spec.filterable ? { filter: flags.filter } : {}),
     };
-    await show(ctx, await spec.listing(mr, args, options, flags), spec.columns);
+    await show(ctx, await spec.listing(mr, args, options, flags), spec.kind);
   });
 }
-
-const artifactColumns: Column<Artifact>[] = [
-  { header: "ID", value: (a) => a.id },
-  { header: "TYPE", value: (a) => a.artifactType },
-  { header: "NAME", value: (a) => a.name },
-  { header: "URI", value: (a) => ("uri" in a ? a.uri : undefined) },
-  {
-    header: "FORMAT",
-    value: (a) =>
-      a.artifactType === "model-artifact"
-        ? [a.modelFormatName, a.modelFormatVersion].filter(Boolean).join(" ")
-        : "",
-  },
-  { header: "STATE", value: (a) => a.state },
-];
-
-const environmentColumns: Column<ServingEnvironment>[] = [
-  { header: "ID", value: (e) => e.id },
-  { header: "NAME", value: (e) => e.name },
-  { header: "DESCRIPTION", value: (e) => e.description },
-];
-
-const experimentColumns: Column<Experiment>[] = [
-  { header: "ID", value: (e) => e.id },
-  { header: "NAME", value: (e) => e.name },
-  { header: "STATE", value: (e) => e.state },
-  { header: "OWNER", value: (e) => e.owner },
-  { header: "CREATED", value: (e) => time(e.createTimeSinceEpoch) },
-];
 
 /** `mr-cli list …` */
 export function listCommand(ctx: CliContext): Command {
@@ -157,7 +95,7 @@ export function listCommand(ctx: CliContext): Command {
     name: "models",
     description: "registered models",
     filterable: true,
-    columns: modelColumns,
+    kind: "registered model",
     listing: async (mr, _args, options) => mr.registeredModels.list(options),
   });
   addListing(ctx, list, {
@@ -165,7 +103,7 @@ export function listCommand(ctx: CliContext): Command {
     description: "versions of a model",
     args: [["<model>", "registered model name"]],
     filterable: true,
-    columns: versionColumns,
+    kind: "model version",
     listing: async (mr, [model = ""], options) =>
       mr.registeredModels.versions((await requireModel(mr, model)).id).list(options),
   });
@@ -174,7 +112,7 @@ export function listCommand(ctx: CliContext): Command {
     description: "artifacts of a model version",
     args: [["<model>"], ["<version>"]],
     filterable: true,
-    columns: artifactColumns,
+    kind: "artifact",
     listing: async (mr, [model = "", version = ""], options) =>
       mr.modelVersions.artifacts((await requireVersion(mr, model, version)).version.id).list(options),
   });
@@ -183,7 +121,7 @@ export function listCommand(ctx: CliContext): Command {
     alias: "serving-environments",
     description: "serving environments",
     filterable: false,
-    columns: environmentColumns,
+    kind: "serving environment",
     listing: async (mr, _args, options) => mr.servingEnvironments.list(options),
   });
   addListing(ctx, list, {
@@ -191,7 +129,7 @@ export function listCommand(ctx: CliContext): Command {
     description: "inference services, optionally of one serving environment",
     filterable: false,
     options: [["--env <serving-environment>", "only this serving environment"]],
-    columns: deploymentColumns,
+    kind: "inference service",
     listing: async (mr, _args, options, flags) =>
       flags.env
         ? mr.servingEnvironments.inferenceServices((await requireEnvironment(mr, flags.env)).id).list(options)
@@ -201,7 +139,7 @@ export function listCommand(ctx: CliContext): Command {
     name: "experiments",
     description: "experiments",
     filterable: true,
-    columns: experimentColumns,
+    kind: "experiment",
     listing: async (mr, _args, options) => mr.experiments.list(options),
   });
   return list;

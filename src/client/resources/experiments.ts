@@ -34,6 +34,7 @@ export class Experiments extends StatefulResource<
   ): ChildCollection<ExperimentRun, Omit<ExperimentRunCreate, "experimentId">, FilterableListOptions> {
     const spec = {
       noun: "experiment runs",
+      kind: "experiment run",
       route: ROUTES.runsOfExperiment,
       parentField: "experimentId",
       filterable: true,

@@ -46,6 +46,7 @@ export class InferenceServices extends EntityResource<
   async model(inferenceServiceId: string, options: CallOptions = {}): Promise<Entity<RegisteredModel>> {
     return decodeEntity(
       await this.rest.get<RegisteredModel>(this.relation(inferenceServiceId, "model", options)),
+      "registered model",
     );
   }
 
@@ -53,6 +54,7 @@ export class InferenceServices extends EntityResource<
   async version(inferenceServiceId: string, options: CallOptions = {}): Promise<Entity<ModelVersion>> {
     return decodeEntity(
       await this.rest.get<ModelVersion>(this.relation(inferenceServiceId, "version", options)),
+      "model version",
     );
   }
 
@@ -60,6 +62,7 @@ export class InferenceServices extends EntityResource<
   serves(inferenceServiceId: string): ChildCollection<ServeModel, ServeModelCreate, PageOptions> {
     const spec = {
       noun: "serves",
+      kind: "serve",
       route: ROUTES.servesOfService,
       filterable: false,
     };

@@ -34,6 +34,7 @@ export class RegisteredModels extends StatefulResource<
   ): ChildCollection<ModelVersion, Omit<ModelVersionCreate, "registeredModelId">, FilterableListOptions> {
     const spec = {
       noun: "model versions",
+      kind: "model version",
       route: ROUTES.versionsOfModel,
       parentField: "registeredModelId",
       filterable: true,

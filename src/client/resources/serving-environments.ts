@@ -37,6 +37,7 @@ export class ServingEnvironments extends EntityResource<
   ): ChildCollection<InferenceService, Omit<InferenceServiceCreate, "servingEnvironmentId">, PageOptions> {
     const spec = {
       noun: "inference services",
+      kind: "inference service",
       route: ROUTES.servicesOfEnvironment,
       parentField: "servingEnvironmentId",
       filterable: false,
