@@ -109,6 +109,7 @@ export {
   InferenceServiceConflictError,
   ModelRegistryError,
   NotFoundError,
+  OciError,
   ServerError,
   StorageError,
   type StorageErrorDetails,

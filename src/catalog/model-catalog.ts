@@ -1,11 +1,18 @@
 // A client of the Model Registry project's model catalog (`/api/model_catalog/v1alpha1`): read-only, over the same
 // transport as the registry's client (token, TLS, retries, time limits, typed errors).
+import { tagKind } from "../client/entity.js";
+import { paginate } from "../client/listing.js";
 import type { PageOptions, Paginated } from "../client/paginate.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import type { Secrets } from "../client/secrets.js";
 import { resolveSettings } from "../config/resolve-settings.js";
+import {
+  CATALOG_API_PREFIX,
+  type CatalogApiClient,
+  catalogApi,
+  type ModelCatalogOptions,
+} from "./catalog-api.js";
 import { CatalogModels } from "./catalog-models.js";
-import { type CatalogApiClient, CatalogTransport, type ModelCatalogOptions } from "./catalog-transport.js";
 import {
   CATALOG_ORDER_KEYS,
   type CatalogLabel,
@@ -13,8 +20,8 @@ import {
   type CatalogSourceListOptions,
 } from "./catalog-types.js";
 
+export { CATALOG_API_PREFIX, type CatalogApiClient, type ModelCatalogOptions } from "./catalog-api.js";
 export type { CatalogModels } from "./catalog-models.js";
-export { CATALOG_API_PREFIX, type CatalogApiClient, type ModelCatalogOptions } from "./catalog-transport.js";
 
 /**
  * A client of a model catalog. Nothing is sent until the first call.
@@ -40,29 +47,41 @@ export class ModelCatalog {
   readonly secrets: Secrets;
 
   constructor(options: ModelCatalogOptions) {
-    const transport = new CatalogTransport(options);
-    ({ url: this.url, api: this.api, secrets: this.secrets } = transport);
-    this.models = new CatalogModels(transport);
+    const catalog = catalogApi(options);
+    const { connection, api } = catalog;
+    ({ url: this.url, secrets: this.secrets } = connection);
+    this.api = api;
+    this.models = new CatalogModels(catalog);
     this.sources = {
       list: (listOptions = {}) =>
-        transport.paginate<CatalogSource>("/sources", {
-          query: { name: listOptions.name },
-          options: listOptions,
-          orderKeys: CATALOG_ORDER_KEYS.sources,
-          subject: "catalog sources",
-          kind: "catalog source",
-          entities: false,
-        }),
+        paginate(
+          {
+            fetchPage: (page, pageOptions) =>
+              connection.call({ subject: "catalog sources" }, pageOptions, (init) =>
+                api.GET(`${CATALOG_API_PREFIX}/sources`, {
+                  params: { query: { name: listOptions.name, ...page } },
+                  ...init,
+                }),
+              ),
+            decode: (item) => tagKind(item, "catalog source"),
+            orderKeys: CATALOG_ORDER_KEYS.sources,
+          },
+          listOptions,
+        ),
     };
     this.labels = {
       list: (listOptions = {}) =>
-        transport.paginate<CatalogLabel>("/labels", {
-          options: listOptions,
-          orderKeys: null,
-          subject: "catalog labels",
-          kind: "catalog label",
-          entities: false,
-        }),
+        paginate(
+          {
+            fetchPage: (page, pageOptions) =>
+              connection.call({ subject: "catalog labels" }, pageOptions, (init) =>
+                api.GET(`${CATALOG_API_PREFIX}/labels`, { params: { query: page }, ...init }),
+              ),
+            decode: (item) => tagKind(item, "catalog label"),
+            orderKeys: null,
+          },
+          listOptions,
+        ),
     };
   }
 

@@ -1,9 +1,11 @@
-// One listing of entities at a path: filter checked against what the endpoint honours, pages decoded.
+// The registry's listings of entities at a route: filter checked against what the endpoint honours, pages decoded,
+// walked by the one paginate().
 
 import { ConfigError } from "../errors.js";
 import { decodeEntity, type Entity } from "./entity.js";
 import { type Filter, toFilterQuery } from "./filter.js";
-import { type PageOptions, Paginated } from "./paginate.js";
+import { paginate } from "./listing.js";
+import type { PageOptions, Paginated } from "./paginate.js";
 import type { Query, Rest } from "./rest.js";
 import type { Route } from "./routes.js";
 import type { MetadataValue } from "./types.js";
@@ -16,8 +18,8 @@ export type RawEntity = {
   customProperties?: Record<string, MetadataValue>;
 };
 
-/** A listing endpoint. */
-export interface Listing {
+/** A listing endpoint of the registry. */
+export interface EntityListing {
   route: Route<"get">;
   /** The parent's id, for a listing under a parent (the route's `{parameter}`). */
   id?: string | undefined;
@@ -37,7 +39,7 @@ export type ListingOptions = PageOptions & { filter?: Filter | string | undefine
 /** The entities at a listing endpoint, decoded, page by page. */
 export function listEntities<T extends RawEntity>(
   rest: Rest,
-  listing: Listing,
+  listing: EntityListing,
   options: ListingOptions = {},
 ): Paginated<Entity<T>> {
   const { filter: where, ...pageOptions } = options;
@@ -46,17 +48,18 @@ export function listEntities<T extends RawEntity>(
       `the server ignores filters when listing ${listing.noun}; filter the results yourself`,
     );
   const query: Query = { ...listing.query, filterQuery: toFilterQuery(where) };
-  return new Paginated<Entity<T>>(async (page, callOptions) => {
-    const list = await rest.get<{ items?: T[]; nextPageToken?: string }>({
-      route: listing.route,
-      id: listing.id,
-      query: { ...query, ...page },
-      subject: listing.noun,
-      options: callOptions,
-    });
-    return {
-      items: (list.items ?? []).map((item) => decodeEntity(item, listing.kind)),
-      nextPageToken: list.nextPageToken,
-    };
-  }, pageOptions);
+  return paginate(
+    {
+      fetchPage: (page, callOptions) =>
+        rest.get<{ items?: T[]; nextPageToken?: string }>({
+          route: listing.route,
+          id: listing.id,
+          query: { ...query, ...page },
+          subject: listing.noun,
+          options: callOptions,
+        }),
+      decode: (item: T) => decodeEntity(item, listing.kind),
+    },
+    pageOptions,
+  );
 }

@@ -40,8 +40,18 @@ export interface RawPage<T> {
   nextPageToken?: string | undefined;
 }
 
+/** The paging parameters of one page request, as every listing of the registry and the catalog takes them. */
+export interface PageQuery<O extends string = string> {
+  /** Always sent: without it the server returns every row at once. */
+  pageSize: string;
+  orderBy: O;
+  sortOrder: SortOrder;
+  /** Undefined for the first page. */
+  nextPageToken: string | undefined;
+}
+
 /** Fetches one page for the given query (pageSize, orderBy, sortOrder, nextPageToken and any filters). */
-export type PageFetcher<T> = (query: Query, options: CallOptions) => Promise<RawPage<T>>;
+export type PageFetcher<T> = (query: Query & PageQuery, options: CallOptions) => Promise<RawPage<T>>;
 
 const ORDER_BY: readonly string[] = ["ID", "CREATE_TIME", "LAST_UPDATE_TIME"];
 const SORT_ORDER: ReadonlySet<string> = new Set(["ASC", "DESC"]);
@@ -99,7 +109,8 @@ export class Paginated<T> implements AsyncIterable<T> {
     let remaining = limit ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const size = Math.min(pageSize, remaining);
-      const query = { ...this.#query, pageSize: String(size), orderBy, sortOrder, nextPageToken: token };
+      const paging: PageQuery = { pageSize: String(size), orderBy, sortOrder, nextPageToken: token };
+      const query = { ...this.#query, ...paging };
       const page = await this.#fetchPage(query, callOptions(this.#options));
       const all = page.items ?? [];
       const items = all.slice(0, remaining);

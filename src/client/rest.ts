@@ -13,7 +13,8 @@ import { type CallOptions, callInit } from "./call-options.js";
 import type { TransportFetch } from "./create-fetch.js";
 import { type Method, type QueryKey, type Resolved, type Route, resolveRoute } from "./routes.js";
 import { Secrets } from "./secrets.js";
-import { type ApiClient, type ApiClientV1, type FetchResult, unwrap } from "./transport.js";
+import type { ApiClient, ApiClientV1 } from "./transport.js";
+import { type FetchResult, unwrap } from "./unwrap.js";
 
 /** Query parameters of a call, by the names the specs define; undefined values are not sent. */
 export type Query = Partial<Record<QueryKey, string | undefined>>;
