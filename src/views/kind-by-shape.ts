@@ -1,7 +1,7 @@
 // The one fallback for values that carry no kind tag. The client and the catalog tag what they create (see
 // src/client/entity.ts), but a tag lives in a WeakMap keyed by the object: a copy made in user code (`{ ...entity }`,
-// structuredClone, JSON round trips) has none, nor does an object built by hand or decoded without a kind, nor the
-// results of registerModel and deploy, which the facade returns untagged. Such values are told apart by their
+// structuredClone, JSON round trips) has none, nor does an object built by hand or decoded without a kind (the
+// workflows tag the results of registerModel, deploy and undeploy; a copy of one loses it). Such values are told apart by their
 // fields here, and only here. Registered models and experiments have the same shape: untagged, such an entity is
 // taken for a registered model.
 import type { AnyEntity } from "./any-entity.js";

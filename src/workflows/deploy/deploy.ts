@@ -9,6 +9,7 @@ import type {
   RegisteredModel,
   ServingEnvironment,
 } from "../../client/entities.js";
+import { tagKind } from "../../client/entity.js";
 import {
   ConfigError,
   ConflictError,
@@ -177,6 +178,10 @@ async function environment(mr: RegistryClient, plan: DeployPlan, params: DeployP
  * @throws EntityNotFoundError for a model, version or serving environment that does not exist.
  * @throws InferenceServiceConflictError when a service of that name serves another registered model. */
 export async function deploy(mr: RegistryClient, params: DeployParams): Promise<DeployResult> {
+  return tagKind(await deployVersion(mr, params), "deploy outcome");
+}
+
+async function deployVersion(mr: RegistryClient, params: DeployParams): Promise<DeployResult> {
   const call = callOptions(params);
   const plan = await planDeploy(mr, params);
   const { registeredModel, modelVersion, inferenceServiceName: name } = plan;

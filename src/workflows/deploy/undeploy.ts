@@ -2,6 +2,7 @@
 // controller removes the deployment.
 import { type CallOptions, callOptions } from "../../client/call-options.js";
 import type { InferenceService } from "../../client/entities.js";
+import { tagKind } from "../../client/entity.js";
 import { ConfigError, EntityNotFoundError } from "../../errors.js";
 import type { RegistryClient } from "../registry-client.js";
 import type { DeployAction } from "./deploy.js";
@@ -68,6 +69,10 @@ async function serviceId(mr: RegistryClient, params: UndeployParams, call: CallO
 /** Marks an InferenceService UNDEPLOYED (the record stays, so it can be redeployed).
  * @throws EntityNotFoundError (by name) or NotFoundError (by id) when there is no such service. */
 export async function undeploy(mr: RegistryClient, params: UndeployParams): Promise<UndeployResult> {
+  return tagKind(await undeployService(mr, params), "deploy outcome");
+}
+
+async function undeployService(mr: RegistryClient, params: UndeployParams): Promise<UndeployResult> {
   const call = callOptions(params);
   const id = await serviceId(mr, params, call);
   const current = await mr.inferenceServices.get(id, call);

@@ -4,7 +4,7 @@
 // anything created. The destination is a ModelStore's (S3 by default, an OCI registry with `to`), picked by its
 // URI's scheme; this file follows one path for every store. Every step retries itself on passing faults.
 import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
-import type { CustomPropertiesInput } from "../../client/entity.js";
+import { type CustomPropertiesInput, tagKind } from "../../client/entity.js";
 import { ConfigError, shown } from "../../errors.js";
 import type { Destination } from "../../storage/model-store.js";
 import { modelStoreFor } from "../../storage/model-stores.js";
@@ -75,11 +75,16 @@ export function readKnown(
   return findVersion(mr, params, { signal: ctx.signal, read: (step) => converge(ctx, step) });
 }
 
-/** Registers (and stores) a model. See {@link RegisterModelParams}; the result says what happened. */
+/** Registers (and stores) a model. See {@link RegisterModelParams}; the result says what happened, and is tagged as a
+ * "register result" for the views. */
 export async function registerModel(
   mr: RegistryClient,
   params: RegisterModelParams,
 ): Promise<RegisterModelResult> {
+  return tagKind(await register(mr, params), "register result");
+}
+
+async function register(mr: RegistryClient, params: RegisterModelParams): Promise<RegisterModelResult> {
   const { signal, onProgress } = params;
   onProgress?.({ type: "phase", phase: "checking" });
   const { lineage, waitTimeout } = checkParams(mr, params);

@@ -2,12 +2,12 @@
 // mr-cli's text and the notebook's HTML draw the same fields.
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/run.js";
-import { decodeEntity, entityKind } from "../../src/client/entity.js";
-import type * as wire from "../../src/client/types.js";
-import { entityKindOf, kindOf } from "../../src/views/kind-of.js";
-import { tableFields, terminalFields } from "../../src/views/view-of.js";
-import { API, BASE, mockRegistry, useMockServer } from "../support/msw.js";
+import { run } from "../../../src/cli/run.js";
+import { decodeEntity, entityKind } from "../../../src/client/entity.js";
+import type * as wire from "../../../src/client/types.js";
+import { entityKindOf, kindOf } from "../../../src/views/kind-of.js";
+import { tableFields, terminalFields } from "../../../src/views/view-of.js";
+import { API, BASE, mockRegistry, useMockServer } from "../../support/msw.js";
 
 const { server } = useMockServer();
 

@@ -2,13 +2,13 @@
 // paginate() over a Listing. The registry's and the catalog's suites exercise it through their clients; these pin
 // the pieces themselves.
 import { describe, expect, it } from "vitest";
-import { CATALOG_SERVICE } from "../../src/catalog/catalog-api.js";
-import { ModelCatalog } from "../../src/catalog/model-catalog.js";
-import { Connection } from "../../src/client/connection.js";
-import { paginate } from "../../src/client/listing.js";
-import type { PageQuery } from "../../src/client/paginate.js";
-import { REGISTRY_SERVICE } from "../../src/client/service.js";
-import { ApiError, AuthError, ConfigError, ConnectionError, NotFoundError } from "../../src/errors.js";
+import { CATALOG_SERVICE } from "../../../src/catalog/catalog-api.js";
+import { ModelCatalog } from "../../../src/catalog/model-catalog.js";
+import { Connection } from "../../../src/client/connection.js";
+import { paginate } from "../../../src/client/listing.js";
+import type { PageQuery } from "../../../src/client/paginate.js";
+import { REGISTRY_SERVICE } from "../../../src/client/service.js";
+import { ApiError, AuthError, ConfigError, ConnectionError, NotFoundError } from "../../../src/errors.js";
 
 const refusing = async (): Promise<Response> => {
   throw new TypeError("fetch failed", {
