@@ -2,6 +2,7 @@
 // of its scheme is used, so an S3 upload never loads the OCI code, nor an image push the AWS SDK.
 import { ConfigError } from "../errors.js";
 import type { ModelStore } from "./model-store.js";
+import { parseS3Uri } from "./s3/s3-uri.js";
 
 const STORES: Record<string, () => Promise<ModelStore>> = {
   s3: async () => (await import("./s3/s3-store.js")).s3Store,
@@ -11,6 +12,16 @@ const STORES: Record<string, () => Promise<ModelStore>> = {
 /** The scheme of `uri` (`s3`, `oci`, …), lowercased; undefined when it has none. */
 export function schemeOf(uri: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase();
+}
+
+/** How a store checks a URI registered as is, without loading the store: S3's bucket naming rules and endpoint query.
+ * (An image reference is taken as given: KServe resolves it.) */
+const LOCATORS: Record<string, (uri: string) => unknown> = { s3: parseS3Uri };
+
+/** Checks `uri` by the rules of the store its scheme names, if any. @throws ConfigError naming what is wrong. */
+export function checkStoreUri(uri: string): void {
+  const scheme = schemeOf(uri);
+  if (scheme !== undefined) LOCATORS[scheme]?.(uri);
 }
 
 /** True when some store serves `uri`'s scheme. */

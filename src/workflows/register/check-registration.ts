@@ -4,7 +4,7 @@ import { encodeCustomProperties } from "../../client/custom-properties.js";
 import type { CustomPropertiesInput } from "../../client/entity.js";
 import { checkLength, findUnstorable, SERVER_LIMITS, unstorable } from "../../client/server-limits.js";
 import { ConfigError } from "../../errors.js";
-import { parseS3Uri } from "../../storage/s3/s3-uri.js";
+import { checkStoreUri } from "../../storage/model-stores.js";
 
 // C0 and C1 control characters, and DEL.
 const hasControl = (text: string) =>
@@ -53,7 +53,7 @@ export function checkModelUri(uri: unknown): string {
   }
   if (authority === "")
     throw new ConfigError(`uri ${JSON.stringify(uri)} names no host or bucket, e.g. ${example}`);
-  if (scheme.toLowerCase() === "s3") parseS3Uri(uri); // bucket naming rules, endpoint query
+  checkStoreUri(uri); // e.g. S3's bucket naming rules and endpoint query
   return uri;
 }
 
