@@ -24,6 +24,14 @@ export function checkStoreUri(uri: string): void {
   if (scheme !== undefined) LOCATORS[scheme]?.(uri);
 }
 
+/** The stores a registration's `to` may name; without `to`, files go to S3 (its bucket and prefix settings). */
+const DESTINATIONS = new Set(["oci"]);
+
+/** True when `uri` names a store a registration's `to` may push to (an `oci://` image reference). */
+export function isDestinationUri(uri: string): boolean {
+  return DESTINATIONS.has(schemeOf(uri) ?? "");
+}
+
 /** True when some store serves `uri`'s scheme. */
 export function isStoreUri(uri: string | undefined): boolean {
   const scheme = uri === undefined ? undefined : schemeOf(uri);

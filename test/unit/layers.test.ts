@@ -99,4 +99,54 @@ describe("the layers of src/", () => {
     expect(folders('import type { X } from "../cli/context.js";')).toEqual(["cli"]);
     expect(folders('import "../workflows/x.js";')).toEqual(["workflows"]);
   });
+
+  // The stores: storage/'s root holds what both stores use, and the workflows reach a store only through the lookup
+  // by scheme (storage/model-stores.ts) and the ModelStore interface, never a wing's code of their own choosing.
+  it("the workflows use storage/s3/ and storage/oci/ only for types and the storage options check", () => {
+    const wings = /^storage\/(s3|oci)\//;
+    const reached = sources(join(SRC, "workflows")).flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      return [...text.matchAll(/^import (type )?\{([^}]*)\} from "(\.[^"]+)"/gm)]
+        .filter((m) => wings.test(relative(SRC, resolve(dirname(file), m[3] as string))))
+        .filter((m) => !m[1])
+        .flatMap((m) => (m[2] as string).split(",").map((name) => name.trim()))
+        .filter((name) => name !== "" && !name.startsWith("type ") && name !== "checkStorageOptions")
+        .map((name) => `${relative(SRC, file)}: ${name}`);
+    });
+    expect(reached).toEqual([]);
+  });
+
+  it("no workflow tells stores apart by a URI's scheme", () => {
+    const branches = sources(join(SRC, "workflows")).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/startsWith\("(s3|oci):\/\/"\)|=== "(s3|oci)"/g)].map(
+        (m) => `${relative(SRC, file)}: ${m[0]}`,
+      ),
+    );
+    expect(branches).toEqual([]);
+  });
+
+  it("storage/'s root holds only what both stores use", () => {
+    const storage = join(SRC, "storage");
+    const root = readdirSync(storage)
+      .filter((name) => name.endsWith(".ts"))
+      .map((name) => join(storage, name));
+    // The root files a wing's code reaches, directly or through other root files.
+    const reachedBy = (wing: string) => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        for (const next of importedFiles(file))
+          if (root.includes(next) && !seen.has(next)) {
+            seen.add(next);
+            visit(next);
+          }
+      };
+      for (const file of sources(join(storage, wing))) visit(file);
+      return seen;
+    };
+    const [s3, oci] = [reachedBy("s3"), reachedBy("oci")];
+    // The interface and its lookup are the stores' contract: the workflows use them, the stores implement them.
+    const contract = ["model-store.ts", "model-stores.ts"].map((name) => join(storage, name));
+    const alone = root.filter((file) => !contract.includes(file) && !(s3.has(file) && oci.has(file)));
+    expect(alone.map((file) => relative(SRC, file))).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { encodeCustomProperties } from "../../client/custom-properties.js";
 import type { CustomPropertiesInput } from "../../client/entity.js";
 import { checkLength, findUnstorable, SERVER_LIMITS, unstorable } from "../../client/server-limits.js";
 import { ConfigError } from "../../errors.js";
-import { checkStoreUri } from "../../storage/model-stores.js";
+import { checkStoreUri, isDestinationUri } from "../../storage/model-stores.js";
 
 // C0 and C1 control characters, and DEL.
 const hasControl = (text: string) =>
@@ -115,7 +115,7 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
     throw new ConfigError(
       "to (an OCI image to push to) needs path, the model's file or folder; with uri nothing is pushed",
     );
-  if (params.to !== undefined && (typeof params.to !== "string" || !params.to.startsWith("oci://")))
+  if (params.to !== undefined && (typeof params.to !== "string" || !isDestinationUri(params.to)))
     throw new ConfigError(
       `to must be an oci:// image reference, e.g. oci://registry.example.com/models/mnist:v3 (S3 is the default: leave out to)`,
     );
