@@ -42,9 +42,9 @@ export async function planUpload(
   const { client, settings } = await storageClient(mr, params.storage, undefined, params.onProgress);
   const bucket = settings.bucket?.value;
   if (!bucket)
-    throw new ConfigError(
-      "no bucket to upload to: give one with --bucket or a context's bucket (in the library, storage.bucket), or set AWS_S3_BUCKET",
-    );
+    throw new ConfigError("no bucket to upload to: give one with storage.bucket, or set AWS_S3_BUCKET", {
+      fix: [{ setting: "storage.bucket" }],
+    });
   formatS3Uri({ bucket, key: "" }); // ConfigError for a bucket name S3 would refuse
   const local = await walkFiles(path, { reserved: RESERVED_NAMES });
   const prefix = modelPrefix(params.name, params.version, storage.prefix);

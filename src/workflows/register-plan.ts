@@ -1,5 +1,5 @@
 // registerModel's plan: every check and read it makes before its first write (the registry lookup, the bucket check,
-// the storage folder's inspection, the content comparison), and what it would do. mr-cli's `register --dry-run`.
+// the storage folder's inspection, the content comparison), and what it would do: a dry run of registerModel.
 import { describeStorageSettings } from "../config/storage-settings.js";
 import { converge, type StepContext } from "./converge.js";
 import { unchangedOrConflict } from "./register-artifact.js";

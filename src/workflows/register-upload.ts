@@ -93,7 +93,8 @@ export async function waitForOtherRun(
   const { plan, what } = job;
   if (job.waitTimeout === 0)
     throw new UploadInProgressError(
-      `another run has been uploading ${what} since ${busy.since.toISOString()} (${busy.uri}); nothing was uploaded. Run again once it has finished, or give a waitTimeout (mr-cli: --wait-timeout) to wait for it`,
+      `another run has been uploading ${what} since ${busy.since.toISOString()} (${busy.uri}); nothing was uploaded. Run again once it has finished, or give a waitTimeout to wait for it`,
+      { fix: [{ setting: "waitTimeout", value: "0" }] },
     );
   await waitForClaim(plan.client, plan.bucket, joinKey(plan.prefix, CLAIM_NAME), {
     timeoutMs: Math.max(0, deadline - Date.now()),
