@@ -32,11 +32,11 @@ export type StorageSettingName = keyof StorageSettingsInput;
 export interface StorageLayer {
   /** The settings this source gives (undefined fields: it gives none). */
   values: StorageSettingsInput;
-  /** E.g. `"context dev"`, or `{ endpoint: "--endpoint" }`; a field without a name is `"storage.<field> option"`. */
+  /** E.g. `"context dev"`, or `{ endpoint: "the endpoint flag" }`; a field without a name is `"storage.<field> option"`. */
   source?: string | Partial<Record<StorageSettingName, string>> | undefined;
 }
 
-/** A resolved value and where it came from (`"--endpoint"`, `"AWS_ENDPOINT_URL_S3"`, `"profile dev in
+/** A resolved value and where it came from (`"storage.endpoint option"`, `"AWS_ENDPOINT_URL_S3"`, `"profile dev in
  * ~/.aws/config"`, `"default"`…). */
 export interface Sourced<T> {
   /** The value in effect. */
