@@ -4,11 +4,13 @@
 import { ModelCatalog } from "../catalog/model-catalog.js";
 import { parseApiVersion } from "../client/api-version.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
-import { cliConfigPath, contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
+import { contextEnv, contextStorage, readCliConfig } from "../config/cli-config.js";
 import { ConfigError } from "../errors.js";
 import { ModelRegistry } from "../model-registry.js";
 import type { StorageOptions } from "../storage/storage-options.js";
 import type { CliIo, GlobalOptions } from "./cli-io.js";
+import { cliConfigPath } from "./config-path.js";
+import { nameFlags } from "./setting-flags.js";
 
 /** The environment the settings are resolved from: config context, then the real environment, then flags. */
 export async function cliEnv(
@@ -67,8 +69,10 @@ export async function connect(io: CliIo, globals: GlobalOptions): Promise<ModelR
   if (urlSource && env.MODEL_REGISTRY_URL?.trim()) parseRegistryUrl(env.MODEL_REGISTRY_URL, urlSource);
   // The registry's deprecation notice (e.g. API v1alpha3's sunset): once, on stderr, never on stdout.
   const json = globals.json || globals.output === "json";
-  const onWarning = (message: string) => {
+  // Its fix names the apiVersion setting, which mr-cli calls --api-version.
+  const onWarning = (text: string) => {
     if (globals.quiet) return;
+    const message = nameFlags(text, [{ setting: "apiVersion" }]);
     io.stderr.write(
       json ? `${JSON.stringify({ type: "warning", message })}\n` : `mr-cli: warning: ${message}\n`,
     );

@@ -1,8 +1,7 @@
-// mr-cli's config file: named contexts (registry URL, token FILE, CA file, author, S3 defaults) and the active one.
+// The CLI's config file: named contexts (registry URL, token FILE, CA file, author, S3 defaults) and the active one.
 // Tokens are stored only as a reference to a file, never as text. The file is created readable by its owner only.
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { ConfigError } from "../errors.js";
 import { checkS3Endpoint } from "./s3-endpoint.js";
 import type { StorageLayer, StorageSettingsInput } from "./storage-types.js";
@@ -57,12 +56,6 @@ export const CONTEXT_FIELDS: (keyof CliContextConfig)[] = [
   ...STORAGE_FIELDS,
 ];
 
-/** `$MR_CLI_CONFIG`, else `$XDG_CONFIG_HOME/mr-cli/config.yaml`, else `~/.config/mr-cli/config.yaml`. */
-export function cliConfigPath(env: Env): string {
-  if (env.MR_CLI_CONFIG) return env.MR_CLI_CONFIG;
-  return join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mr-cli", "config.yaml");
-}
-
 /** The config file's content; an absent file is an empty config. */
 export async function readCliConfig(path: string): Promise<CliConfig> {
   let text: string;
@@ -75,7 +68,7 @@ export async function readCliConfig(path: string): Promise<CliConfig> {
     );
   }
   let data: unknown;
-  const { parse } = await import("yaml"); // loaded on use: it costs ~20 ms of every mr-cli start-up
+  const { parse } = await import("yaml"); // loaded on use: it costs ~20 ms of every CLI start-up
   try {
     data = parse(text) ?? {};
   } catch {
