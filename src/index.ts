@@ -31,6 +31,7 @@ export {
   ModelCatalog,
   type ModelCatalogOptions,
 } from "./catalog/model-catalog.js";
+export { type CatalogFromEnvOptions, catalogFromEnv } from "./catalog-from-env.js";
 export {
   API_PREFIXES,
   type ApiVersion,
