@@ -288,14 +288,16 @@ export class ModelRegistry {
    * file named by `MODEL_REGISTRY_TOKEN_FILE` (or `tokenEnvVar`), else `KF_PIPELINES_SA_TOKEN_PATH`, else the
    * Kubernetes service-account token (the Python client's order); the CA file from `MODEL_REGISTRY_CA_FILE`; the
    * author from `MODEL_REGISTRY_AUTHOR` or `USER`; storage as {@link ModelRegistry.storageSettings} says, from the
-   * same `env`. Explicit `options` win over the environment.
+   * same `env`. Explicit `options` win over the environment; `layers` (e.g. a CLI's flags and context around the
+   * environment's) replace the environment's defaults.
    */
   static async fromEnv(
     options: Partial<ModelRegistryOptions> & Omit<ResolveOptions, "overrides"> = {},
   ): Promise<ModelRegistry> {
-    const { env, tokenEnvVar, caEnvVar, serviceAccountTokenPath, ...explicit } = options;
+    const { env, layers, tokenEnvVar, caEnvVar, serviceAccountTokenPath, ...explicit } = options;
     const settings = await resolveSettings({
       env,
+      ...(layers ? { layers } : {}),
       tokenEnvVar,
       caEnvVar,
       serviceAccountTokenPath,

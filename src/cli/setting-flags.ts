@@ -20,6 +20,7 @@ export const SETTING_FLAGS: Readonly<Record<string, SettingFlag>> = {
   modelFormat: { flag: "--format" },
   waitTimeout: { flag: "--wait-timeout" },
   url: { flag: "--url" },
+  tokenFile: { flag: "--token-file" },
   caFile: { flag: "--ca-file" },
   "oci.plainHttp": { flag: "--plain-http", values: { true: "" } },
   "storage.bucket": { flag: "--bucket" },
