@@ -1,8 +1,44 @@
-// Layers of connection settings and the rule that picks among them: the first layer, in order, that gives a
-// non-blank value wins, and says where the value came from. Explicit options (or a CLI's flags), the environment, a
-// config file's context and the defaults are each one layer; nothing is written into a copy of the environment.
+// Layers of settings and the one rule that picks among them, for the registry's, the catalog's and the storage's
+// settings alike: the first layer, in order, that gives a non-blank value wins, and says where the value came from.
+// Explicit options (or a CLI's flags), the environment, a config file's context and the defaults are each one layer;
+// nothing is written into a copy of the environment.
 import type { Env } from "./default-env.js";
-import type { Sourced } from "./storage-types.js";
+
+/** A resolved value and where it came from (`"storage.endpoint option"`, `"AWS_ENDPOINT_URL_S3"`, `"profile dev in
+ * ~/.aws/config"`, `"default"`…). */
+export interface Sourced<T> {
+  /** The value in effect. */
+  value: T;
+  /** Where it came from, in words a user can look up. */
+  source: string;
+}
+
+/** One layer of settings of the shape `V`, and how to name where they came from: one name for all, or one per
+ * setting. */
+export interface Layer<V> {
+  /** The settings this layer gives (undefined or blank: it gives none). */
+  values: V;
+  /** One name for all its values (`"context prod"`), or one per setting (`{ url: "MODEL_REGISTRY_URL" }`). */
+  source?: string | Partial<Record<keyof V & string, string>> | undefined;
+  /** True for the environment's layer: token variables there follow the Python client's order. */
+  environment?: boolean | undefined;
+}
+
+/** The value of `setting` from the first layer that gives one (not undefined, not a blank string), as given, with
+ * that layer's name for it; `unnamed` names a setting its layer leaves without a name. */
+export function fromLayers<V, K extends keyof V & string>(
+  layers: readonly Layer<V>[],
+  setting: K,
+  unnamed: (setting: K) => string,
+): Sourced<NonNullable<V[K]>> | undefined {
+  for (const layer of layers) {
+    const value = layer.values[setting];
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) continue;
+    const source = typeof layer.source === "string" ? layer.source : layer.source?.[setting];
+    return { value: value as NonNullable<V[K]>, source: source ?? unnamed(setting) };
+  }
+  return undefined;
+}
 
 /** The connection settings of the registry and the catalog that layers give. */
 export type ConnectionSetting =
@@ -16,16 +52,8 @@ export type ConnectionSetting =
   | "catalogToken"
   | "catalogCaFile";
 
-/** One layer of connection settings and how to name where each came from. */
-export interface SettingsLayer {
-  /** The settings this layer gives (undefined or blank: it gives none). */
-  values: Partial<Record<ConnectionSetting, string | undefined>>;
-  /** One name for all its values (`"context prod"`), or one per setting (`{ url: "MODEL_REGISTRY_URL" }`); a
-   * setting without a name is `"the <setting> option"`. */
-  source?: string | Partial<Record<ConnectionSetting, string>> | undefined;
-  /** True for the environment's layer: token variables there follow the Python client's order. */
-  environment?: boolean | undefined;
-}
+/** One layer of connection settings; a setting its layer does not name is `"the <setting> option"`. */
+export type SettingsLayer = Layer<Partial<Record<ConnectionSetting, string | undefined>>>;
 
 /** The variables the environment's layer reads, by setting, in order. */
 export const ENV_VARIABLES: Readonly<Partial<Record<ConnectionSetting, readonly string[]>>> = {
@@ -57,16 +85,11 @@ export function defaultsLayer(env: Env): SettingsLayer {
   return name ? { values: { author: env[name] }, source: { author: name } } : { values: {} };
 }
 
-/** The value of `setting` from the first layer that gives it, trimmed, with that layer's name for it. */
+/** The connection setting `setting` from the first layer that gives it, trimmed, with that layer's name for it. */
 export function pickSetting(
   layers: readonly SettingsLayer[],
   setting: ConnectionSetting,
 ): Sourced<string> | undefined {
-  for (const layer of layers) {
-    const value = layer.values[setting]?.trim();
-    if (!value) continue;
-    const source = typeof layer.source === "string" ? layer.source : layer.source?.[setting];
-    return { value, source: source ?? `the ${setting} option` };
-  }
-  return undefined;
+  const found = fromLayers(layers, setting, (name) => `the ${name} option`);
+  return found && { value: found.value.trim(), source: found.source };
 }

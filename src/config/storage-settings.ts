@@ -1,7 +1,7 @@
-// The one resolver of S3 storage settings, used by `new ModelRegistry`, `ModelRegistry.fromEnv()` and the CLI alike.
-// Each setting is taken from the first layer that gives it: explicit options (or the CLI's flags), the client's
-// storage option (or the CLI's config context), the AWS SDK's standard configuration (environment variables, then the shared
-// config/credentials files of the active profile), then the Kubeflow / Open Data Hub data-connection variables.
+// The S3 storage settings, used by `new ModelRegistry`, `ModelRegistry.fromEnv()` and the CLI alike, picked from
+// layers by the same rule as the registry's (settings-layer.ts): explicit options (or the CLI's flags), the client's
+// storage option (or the CLI's config context), the AWS SDK's standard configuration (environment variables, then
+// the shared config/credentials files of the active profile), then the Kubeflow / Open Data Hub variables.
 // Every resolved value says where it came from, so that diagnostics and error hints name only what was consulted.
 //
 // Reading the environment here is what the AWS SDK itself does for credentials; the AWS names and their meaning come
@@ -12,6 +12,7 @@ import { ConfigError } from "../errors.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";
 import { checkS3Endpoint } from "./s3-endpoint.js";
+import { fromLayers as pickFromLayers } from "./settings-layer.js";
 import { attachCredentials } from "./storage-credentials.js";
 import type {
   AddressingStyle,
@@ -47,14 +48,8 @@ const CHECKSUM_VALUES: Record<string, ChecksumMode> = {
 function sourcesOf(layers: StorageLayer[], env: Env) {
   const fromLayers = <K extends StorageSettingName>(
     field: K,
-  ): Sourced<NonNullable<StorageSettingsInput[K]>> | undefined => {
-    for (const layer of layers) {
-      const value = layer.values[field];
-      if (value === undefined || value === "") continue;
-      return { value: value as NonNullable<StorageSettingsInput[K]>, source: sourceName(layer, field) };
-    }
-    return undefined;
-  };
+  ): Sourced<NonNullable<StorageSettingsInput[K]>> | undefined =>
+    pickFromLayers(layers, field, (name) => `storage.${name} option`);
   const fromEnv = (...names: string[]): Sourced<string> | undefined => {
     for (const name of names) {
       const value = env[name]?.trim();
@@ -177,12 +172,6 @@ export function describeStorageSettings(settings: StorageSettings): Record<strin
         : `requests ${shown(settings.requestChecksums, "")}, responses ${shown(settings.responseChecksums, "")}`,
     credentials: settings.credentialsSource,
   };
-}
-
-function sourceName(layer: StorageLayer, field: string): string {
-  const { source } = layer;
-  if (typeof source === "string") return source;
-  return source?.[field as StorageSettingName] ?? `storage.${field} option`;
 }
 
 function readableEnv(): Env {
