@@ -19,17 +19,18 @@ export const SETTING_FLAGS: Readonly<Record<string, SettingFlag>> = {
   createEnvironment: { flag: "--create-env", values: { true: "" } },
   modelFormat: { flag: "--format" },
   waitTimeout: { flag: "--wait-timeout" },
+  concurrency: { flag: "--concurrency" },
   url: { flag: "--url" },
   tokenFile: { flag: "--token-file" },
   caFile: { flag: "--ca-file" },
   "oci.plainHttp": { flag: "--plain-http", values: { true: "" } },
+  "oci.caFile": { flag: "--oci-ca-file" },
   "storage.bucket": { flag: "--bucket" },
   "storage.endpoint": { flag: "--endpoint" },
   "storage.region": { flag: "--region" },
   "storage.profile": { flag: "--profile" },
   "storage.checksums": { flag: "--checksums" },
   "storage.forcePathStyle": { flag: "--addressing-style", values: { true: "path", false: "virtual" } },
-  "storage.concurrency": { flag: "--concurrency" },
 };
 
 /** The flag of a setting, e.g. `--bucket` for `storage.bucket`. @throws Error for a setting the table lacks. */

@@ -36,7 +36,7 @@ export function storageFix(kind: StorageErrorKind, settings: StorageSettings | u
     case "access-denied":
       return [credentials];
     case "throttled":
-      return [{ setting: "storage.concurrency" }];
+      return [{ setting: "concurrency" }];
     default:
       return [];
   }

@@ -83,7 +83,7 @@ export function hint(kind: StorageErrorKind, facts: HintFacts): string {
     case "access-denied":
       return `The credentials${credentials} may not do this in ${bucket}: check them and their permissions`;
     case "throttled":
-      return "The store is throttling requests: retry later, or lower storage.concurrency";
+      return "The store is throttling requests: retry later, or lower the concurrency option";
     case "unavailable":
       return `The store at ${store} failed or is unavailable: retry later`;
     case "integrity":

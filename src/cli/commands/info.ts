@@ -3,8 +3,8 @@ import { describeStorageSettings } from "../../config/storage-settings.js";
 import { AuthError, ConfigError, ModelRegistryError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { CliContext } from "../context.js";
-import { nameFlags } from "../setting-flags.js";
 import { print, renderCard } from "../output.js";
+import { nameFlags } from "../setting-flags.js";
 
 /** `mr-cli info`: what this client talks to and how; never a secret. */
 export function infoCommand(ctx: CliContext): Command {

@@ -298,7 +298,10 @@ export class OciRegistry {
         {
           cause: error,
           unreachable: true,
-          fix: [{ setting: "oci.plainHttp", value: String(this.#options.plainHttp ?? false) }],
+          fix: [
+            { setting: "oci.plainHttp", value: String(this.#options.plainHttp ?? false) },
+            { setting: "oci.caFile" },
+          ],
         },
       );
     }
