@@ -86,6 +86,13 @@ export type { ApiClient, ApiClientV1 } from "./client/transport.js";
 export type * as wire from "./client/types.js";
 export type { Lineage } from "./config/ci-lineage.js";
 export {
+  type ConnectionSetting,
+  defaultsLayer,
+  envLayer,
+  type Layer,
+  type SettingsLayer,
+} from "./config/settings-layer.js";
+export {
   type AddressingStyle,
   type ChecksumMode,
   describeStorageSettings,
@@ -109,13 +116,16 @@ export {
   GoneError,
   InferenceServiceConflictError,
   ModelRegistryError,
+  type ModelRegistryErrorOptions,
   NotFoundError,
   ServerError,
+  type SettingRef,
   StorageError,
   type StorageErrorDetails,
   type StorageErrorKind,
   TokenError,
   UploadError,
+  type UploadErrorOptions,
   UploadInProgressError,
   VersionConflictError,
 } from "./errors.js";

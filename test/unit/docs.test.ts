@@ -110,7 +110,7 @@ describe("the public API", () => {
   }, 60_000);
 
   it("has every client option, and every fromEnv option, in the README's configuration table", () => {
-    const fromEnvOnly = ["caEnvVar", "serviceAccountTokenPath", "tokenEnvVar"];
+    const fromEnvOnly = ["caEnvVar", "layers", "serviceAccountTokenPath", "tokenEnvVar"];
     expect(tableNames("### Configuration")).toEqual(
       [...propertiesOf(compiled, "ModelRegistryOptions"), ...fromEnvOnly].sort(),
     );
