@@ -1,11 +1,39 @@
 // Every error the library throws. One class per kind of failure. An ApiError comes only from a response, its class
 // chosen by HTTP status in one place (`apiErrorFor`); what the client finds itself (a name that does not exist,
 // a conflict it detects) has its own class under the same base. Messages say what failed and what to do, and never
-// carry a secret. This module imports nothing, so every layer (client, storage, config, workflows) can use it.
+// carry a secret, and name settings in the library's own words (`storage.bucket`, `apiVersion "v1"`); each error
+// lists those settings in `fix`, so that an edge (a CLI) can name them its own way. This module imports nothing, so
+// every layer (client, storage, config, workflows) can use it.
+
+/** A setting an error names as what to change, in the library's words, and what is known of it. */
+export interface SettingRef {
+  /** The option's name, or its path inside an option: `apiVersion`, `storage.bucket`, `oci.plainHttp`. Messages
+   * write it as is, followed by a quoted value (`apiVersion "v1"`) or a boolean when they suggest one. */
+  setting: string;
+  /** The value in effect, when there is one and it is no secret. */
+  value?: string | undefined;
+  /** Where the value in effect came from, e.g. `AWS_S3_BUCKET`, `default` or `context lab`. */
+  source?: string | undefined;
+}
+
+/** Options of every error of this library: the cause, and the settings to change. */
+export interface ModelRegistryErrorOptions {
+  /** What led to this error. */
+  cause?: unknown;
+  /** The settings the message names as the fix. Default: none. */
+  fix?: readonly SettingRef[] | undefined;
+}
 
 /** The base of every error this library throws. */
 export class ModelRegistryError extends Error {
   override name = "ModelRegistryError";
+  /** The settings the message names as what to change (empty when the fix is no setting). */
+  readonly fix: readonly SettingRef[];
+
+  constructor(message?: string, options: ModelRegistryErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.fix = options.fix ?? [];
+  }
 }
 
 /** What an {@link ApiError} is built from. */
@@ -40,11 +68,12 @@ export class ApiError extends ModelRegistryError {
   /** The request's URL, with any credentials in it redacted. */
   readonly url: string;
 
-  constructor(details: ApiErrorDetails, hint?: string) {
+  constructor(details: ApiErrorDetails, hint?: string, fix?: readonly SettingRef[]) {
     const about = details.subject ? `: ${details.subject}` : "";
     const said = details.serverMessage ? `: ${details.serverMessage}` : "";
     super(
       `${details.status} ${details.code}${about} (${details.method} ${details.url})${said}${hint ? `. ${hint}` : ""}`,
+      { fix },
     );
     this.status = details.status;
     this.code = details.code;
@@ -104,6 +133,16 @@ export class TokenError extends ConfigError {
   override name = "TokenError";
 }
 
+/** Options of an {@link UploadError}: what kind of failure it is. */
+export interface UploadErrorOptions extends ModelRegistryErrorOptions {
+  /** The storage could not be reached at all. Default false. */
+  unreachable?: boolean;
+  /** The storage refused the credentials or the permission. Default false. */
+  denied?: boolean;
+  /** The same operation may well succeed if tried again. Default: `unreachable`. */
+  transient?: boolean;
+}
+
 /** Uploading, downloading or verifying model files failed. */
 export class UploadError extends ModelRegistryError {
   override name = "UploadError";
@@ -114,11 +153,8 @@ export class UploadError extends ModelRegistryError {
   /** True when the same operation may well succeed if tried again: a lost connection, a 5xx, throttling. */
   readonly transient: boolean;
 
-  constructor(
-    message: string,
-    options: { cause?: unknown; unreachable?: boolean; denied?: boolean; transient?: boolean } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(message: string, options: UploadErrorOptions = {}) {
+    super(message, options);
     this.unreachable = options.unreachable ?? false;
     this.denied = options.denied ?? false;
     this.transient = options.transient ?? this.unreachable;
@@ -135,7 +171,7 @@ export class OciError extends UploadError {
     readonly status: number | undefined,
     /** The registry's first error code (distribution spec: `MANIFEST_UNKNOWN`, `DENIED`, …), when it sent one. */
     readonly code: string | undefined,
-    options: { cause?: unknown; unreachable?: boolean; denied?: boolean; transient?: boolean } = {},
+    options: UploadErrorOptions = {},
   ) {
     super(message, options);
   }
@@ -178,6 +214,8 @@ export interface StorageErrorDetails {
   code?: string | undefined;
   /** The store's request id (`x-amz-request-id`), for its operators. */
   requestId?: string | undefined;
+  /** The settings the message names as the fix, with their values and sources. */
+  fix?: readonly SettingRef[] | undefined;
 }
 
 /** An S3 operation failed. `kind` says why; the message names the status, the S3 error code, the cause and the fix
@@ -209,6 +247,7 @@ export class StorageError extends UploadError {
     ];
     super(message, {
       cause,
+      fix: details.fix,
       unreachable: details.kind === "unreachable",
       denied: credentials.includes(details.kind),
       transient: ["unreachable", "throttled", "unavailable"].includes(details.kind),
@@ -257,7 +296,8 @@ export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiErr
   if (status === 410)
     return new GoneError(
       details,
-      'The registry retired this API generation (v1alpha3 after its sunset): use API v1 (apiVersion "v1" or "auto"; mr-cli --api-version v1)',
+      'The registry retired this API generation (v1alpha3 after its sunset): use API v1 (apiVersion "v1"; apiVersion "auto" follows the server)',
+      [{ setting: "apiVersion" }],
     );
   if (status === 401 || status === 403)
     return new AuthError(
@@ -273,7 +313,7 @@ export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiErr
 
 /** Found by the client, not answered by the server: a lookup by name (registered model, version, its model artifact,
  * serving environment, inference service) found no such entity. Every request it sent succeeded; a 404 response is a
- * {@link NotFoundError}. mr-cli exit 3. */
+ * {@link NotFoundError}. */
 export class EntityNotFoundError extends ModelRegistryError {
   override name = "EntityNotFoundError";
   constructor(
@@ -284,13 +324,15 @@ export class EntityNotFoundError extends ModelRegistryError {
     hint?: string,
     /** What was asked, for the message. Default `the registry`. */
     place = "the registry",
+    /** The settings the hint names. Default: none. */
+    fix?: readonly SettingRef[],
   ) {
-    super(`${subject} does not exist in ${place} at ${apiUrl}${hint ? `; ${hint}` : ""}`);
+    super(`${subject} does not exist in ${place} at ${apiUrl}${hint ? `; ${hint}` : ""}`, { fix });
   }
 }
 
 /** Found by the client, not answered by the server: deploy found an InferenceService of the name it would use that
- * serves another registered model, and changed nothing. mr-cli exit 4. */
+ * serves another registered model, and changed nothing. */
 export class InferenceServiceConflictError extends ModelRegistryError {
   override name = "InferenceServiceConflictError";
 }

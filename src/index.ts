@@ -31,6 +31,7 @@ export {
   ModelCatalog,
   type ModelCatalogOptions,
 } from "./catalog/model-catalog.js";
+export { type CatalogFromEnvOptions, catalogFromEnv } from "./catalog-from-env.js";
 export {
   API_PREFIXES,
   type ApiVersion,
@@ -85,6 +86,13 @@ export type { ApiClient, ApiClientV1 } from "./client/transport.js";
 export type * as wire from "./client/types.js";
 export type { Lineage } from "./config/ci-lineage.js";
 export {
+  type ConnectionSetting,
+  defaultsLayer,
+  envLayer,
+  type Layer,
+  type SettingsLayer,
+} from "./config/settings-layer.js";
+export {
   type AddressingStyle,
   type ChecksumMode,
   describeStorageSettings,
@@ -108,14 +116,17 @@ export {
   GoneError,
   InferenceServiceConflictError,
   ModelRegistryError,
+  type ModelRegistryErrorOptions,
   NotFoundError,
   OciError,
   ServerError,
+  type SettingRef,
   StorageError,
   type StorageErrorDetails,
   type StorageErrorKind,
   TokenError,
   UploadError,
+  type UploadErrorOptions,
   UploadInProgressError,
   VersionConflictError,
 } from "./errors.js";

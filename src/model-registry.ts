@@ -92,7 +92,7 @@ export class ModelRegistry {
    * idempotent steps within it. */
   readonly retryPolicy: RetryPolicy;
   /** The secrets this client knows (tokens it sent, the storage's secret keys), scrubbed from every error it throws.
-   * mr-cli scrubs its output with them too. */
+   * a CLI scrubs its output with them too. */
   readonly secrets: Secrets = new Secrets();
 
   constructor(options: ModelRegistryOptions) {
@@ -149,7 +149,7 @@ export class ModelRegistry {
    * is written, and a run interrupted part-way is completed (`status: "completed"`).
    */
   async registerModel(params: RegisterModelParams): Promise<RegisterModelResult> {
-    // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and the CLI's --help should not pay.
+    // Loaded on first use: the AWS SDK costs ~80 ms at start-up, which listing and a CLI's help should not pay.
     const { registerModel } = await import("./workflows/register/register-model.js");
     try {
       return displayable(await registerModel(this, params)); // a card in Deno's Jupyter kernel
@@ -161,7 +161,7 @@ export class ModelRegistry {
   /**
    * What `registerModel` would do with these params, changing nothing: the same checks, the registry lookup, the
    * bucket check, the storage folder's inspection and the content comparison (files are hashed). Throws what
-   * registerModel would throw before its first write; mr-cli's `register --dry-run`.
+   * registerModel would throw before its first write: a dry run of registerModel.
    */
   async planRegisterModel(params: RegisterModelParams): Promise<RegisterPlan> {
     const { planRegisterModel } = await import("./workflows/register/register-plan.js");
@@ -179,8 +179,8 @@ export class ModelRegistry {
     return displayable({ ...result, catalogModel, catalogArtifact });
   }
 
-  /** What `registerFromCatalog` would do with these params (reading the catalog and the registry), changing nothing;
-   * mr-cli's `catalog register --dry-run`. */
+  /** What `registerFromCatalog` would do with these params (reading the catalog and the registry), changing nothing:
+   * its dry run. */
   async planRegisterFromCatalog(params: RegisterFromCatalogParams): Promise<RegisterFromCatalogPlan> {
     const { fromCatalog } = await import("./workflows/register/register-from-catalog.js");
     const { register, catalogModel, catalogArtifact } = await fromCatalog(params);
@@ -202,7 +202,7 @@ export class ModelRegistry {
   }
 
   /** What `deploy` would do with these params (`create`, `redeploy`, `update` or `unchanged`), from the registry's
-   * current state, changing nothing: mr-cli's `deploy --dry-run`. Throws what `deploy` would throw. */
+   * current state, changing nothing: a dry run of deploy. Throws what `deploy` would throw. */
   planDeploy(params: DeployParams): Promise<DeployPlan> {
     return planDeploy(this, params);
   }
@@ -235,7 +235,7 @@ export class ModelRegistry {
   }
 
   /** Downloads a version's files into the folder `path`, checking every file against the manifest registerModel
-   * recorded (`ok: false` and the `mismatches` when something differs; mr-cli exits 7). A version another tool
+   * recorded (`ok: false` and the `mismatches` when something differs). A version another tool
    * uploaded (no manifest) is downloaded as listed under its s3:// URI, sizes checked (`recorded: false`).
    * @throws EntityNotFoundError for a model, version or artifact that does not exist; UploadError/StorageError when
    * the storage fails. */
@@ -293,14 +293,16 @@ export class ModelRegistry {
    * file named by `MODEL_REGISTRY_TOKEN_FILE` (or `tokenEnvVar`), else `KF_PIPELINES_SA_TOKEN_PATH`, else the
    * Kubernetes service-account token (the Python client's order); the CA file from `MODEL_REGISTRY_CA_FILE`; the
    * author from `MODEL_REGISTRY_AUTHOR` or `USER`; storage as {@link ModelRegistry.storageSettings} says, from the
-   * same `env`. Explicit `options` win over the environment.
+   * same `env`. Explicit `options` win over the environment; `layers` (e.g. a CLI's flags and context around the
+   * environment's) replace the environment's defaults.
    */
   static async fromEnv(
     options: Partial<ModelRegistryOptions> & Omit<ResolveOptions, "overrides"> = {},
   ): Promise<ModelRegistry> {
-    const { env, tokenEnvVar, caEnvVar, serviceAccountTokenPath, ...explicit } = options;
+    const { env, layers, tokenEnvVar, caEnvVar, serviceAccountTokenPath, ...explicit } = options;
     const settings = await resolveSettings({
       env,
+      ...(layers ? { layers } : {}),
       tokenEnvVar,
       caEnvVar,
       serviceAccountTokenPath,

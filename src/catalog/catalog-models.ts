@@ -23,9 +23,7 @@ import { modelsQuery, recommended } from "./models-query.js";
 /** The path parameters of one catalog model, checked. */
 function modelPath(source: string, name: string): { source_id: string; model_name: string } {
   if (typeof source !== "string" || source === "")
-    throw new ConfigError(
-      "the catalog source must be a non-empty source id (mr-cli catalog sources lists them)",
-    );
+    throw new ConfigError("the catalog source must be a non-empty source id (sources.list() lists them)");
   if (typeof name !== "string" || name === "")
     throw new ConfigError("the catalog model name must be non-empty");
   return { source_id: source, model_name: name };

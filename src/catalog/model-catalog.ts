@@ -3,9 +3,7 @@
 import { tagKind } from "../client/entity.js";
 import { paginate } from "../client/listing.js";
 import type { PageOptions, Paginated } from "../client/paginate.js";
-import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import type { Secrets } from "../client/secrets.js";
-import { resolveSettings } from "../config/resolve-settings.js";
 import {
   CATALOG_API_PREFIX,
   type CatalogApiClient,
@@ -86,33 +84,22 @@ export class ModelCatalog {
   }
 
   /**
-   * A catalog client configured from the environment: `MODEL_CATALOG_URL`; the token from `MODEL_CATALOG_TOKEN`, else
-   * the registry's (as {@link ModelRegistry.fromEnv} finds it: `MODEL_REGISTRY_TOKEN`, token files, the service
-   * account); the CA file from `MODEL_CATALOG_CA_FILE`, else `MODEL_REGISTRY_CA_FILE`. Explicit `options` win.
-   * @throws ConfigError when no URL is given or set.
+   * A catalog client configured from the environment.
+   * @deprecated Use `catalogFromEnv()`, which resolves the same settings at the edge, outside this client.
    */
   static async fromEnv(
     options: Partial<ModelCatalogOptions> & { env?: Record<string, string | undefined> } = {},
   ): Promise<ModelCatalog> {
-    const { env: given, ...explicit } = options;
-    const env = given ?? (await import("../config/default-env.js")).defaultEnv();
-    const url = parseRegistryUrl(
-      explicit.url ?? env.MODEL_CATALOG_URL,
-      explicit.url ? "the url option" : "MODEL_CATALOG_URL",
-      "the model catalog",
-    );
-    const catalogToken = env.MODEL_CATALOG_TOKEN?.trim();
-    const settings = await resolveSettings({
-      env,
-      overrides: {
-        url,
-        token: explicit.token === undefined ? catalogToken : undefined,
-        caFile: env.MODEL_CATALOG_CA_FILE,
-      },
+    const { env, ...explicit } = options;
+    const { resolveCatalogSettings } = await import("../config/resolve-catalog-settings.js");
+    const token = typeof explicit.token === "string" ? explicit.token : undefined;
+    const settings = await resolveCatalogSettings({
+      ...(env ? { env } : {}),
+      overrides: { url: explicit.url, token, caFile: explicit.caFile },
     });
     return new ModelCatalog({
       ...explicit,
-      url,
+      url: settings.url,
       token: explicit.token ?? settings.token,
       caFile: explicit.caFile ?? settings.caFile,
     });

@@ -1,4 +1,4 @@
-// What a card of a catalog model shows, for the terminal (mr-cli) and notebooks alike: the facts the catalog gives
+// What a card of a catalog model shows, for the terminal and notebooks alike: the facts the catalog gives
 // about the model, as label/value rows, and its readme in one line.
 import type { CatalogModel } from "./catalog-types.js";
 import { readmeSummary } from "./readme-summary.js";

@@ -20,6 +20,7 @@ import {
   UploadInProgressError,
   VersionConflictError,
 } from "../errors.js";
+import { nameFlags } from "./setting-flags.js";
 
 /** mr-cli's exit codes. */
 export const EXIT = {
@@ -91,9 +92,11 @@ export function exitCodeFor(error: unknown): number {
   return EXIT.failure;
 }
 
-/** One line for stderr; with `verbose`, the causes and the stack as well. Library errors never carry secrets. */
+/** One line for stderr, naming the settings a library error's fix names as mr-cli's flags; with `verbose`, the causes
+ * and the stack as well. Library errors never carry secrets. */
 export function describeError(error: unknown, verbose: boolean): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  const message = error instanceof ModelRegistryError ? nameFlags(text, error.fix) : text;
   const known =
     error instanceof ModelRegistryError || error instanceof UsageError || error instanceof CliFailure;
   const line = `mr-cli: ${known ? "" : "unexpected error: "}${message.replace(/\s*\n\s*/g, " ")}`;

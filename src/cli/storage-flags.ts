@@ -2,6 +2,7 @@
 // name each flag as the source of its setting.
 import { type Command, Option } from "commander";
 import type { StorageOptions } from "../storage/s3/storage-options.js";
+import { flagOf } from "./setting-flags.js";
 
 /** The storage flags as commander parses them. */
 export interface StorageFlags {
@@ -41,15 +42,16 @@ export function addStorageFlags(command: Command): Command {
 export function storageFromFlags(flags: StorageFlags & { bucket?: string }): StorageOptions {
   const storage: StorageOptions = {};
   const source: Record<string, string> = {};
-  if (flags.endpoint) [storage.endpoint, source.endpoint] = [flags.endpoint, "--endpoint"];
-  if (flags.region) [storage.region, source.region] = [flags.region, "--region"];
-  if (flags.bucket) [storage.bucket, source.bucket] = [flags.bucket, "--bucket"];
-  if (flags.checksums) [storage.checksums, source.checksums] = [flags.checksums, "--checksums"];
-  if (flags.profile) [storage.profile, source.profile] = [flags.profile, "--profile"];
+  const flag = (setting: string) => flagOf(`storage.${setting}`);
+  if (flags.endpoint) [storage.endpoint, source.endpoint] = [flags.endpoint, flag("endpoint")];
+  if (flags.region) [storage.region, source.region] = [flags.region, flag("region")];
+  if (flags.bucket) [storage.bucket, source.bucket] = [flags.bucket, flag("bucket")];
+  if (flags.checksums) [storage.checksums, source.checksums] = [flags.checksums, flag("checksums")];
+  if (flags.profile) [storage.profile, source.profile] = [flags.profile, flag("profile")];
   if (flags.addressingStyle)
     [storage.forcePathStyle, source.forcePathStyle] = [
       flags.addressingStyle === "path",
-      "--addressing-style",
+      flag("forcePathStyle"),
     ];
   return { ...storage, source };
 }

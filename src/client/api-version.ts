@@ -21,7 +21,7 @@ export const API_PREFIXES = {
 export interface ApiVersionChoice {
   /** The generation in use: `v1` (`/api/model_registry/v1`) or `v1alpha3`. */
   version: ApiVersion;
-  /** `option`: given by the `apiVersion` option (mr-cli: `--api-version`, `MODEL_REGISTRY_API_VERSION`, the
+  /** `option`: given by the `apiVersion` option (a flag, `MODEL_REGISTRY_API_VERSION`, the
    * context); `probe`: `auto` asked the server once; `successor`: an alpha response named `/v1` as its successor. */
   chosenBy: "option" | "probe" | "successor";
 }

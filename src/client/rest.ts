@@ -125,7 +125,7 @@ export class Rest {
     const fix = switched
       ? "the client now uses API v1, which it names as the successor"
       : choice.chosenBy === "option"
-        ? 'use API v1 (apiVersion "v1" or "auto"; mr-cli --api-version v1)'
+        ? 'use API v1 (apiVersion "v1"; apiVersion "auto" follows the server)'
         : 'use API v1 once the server serves it (apiVersion "auto" then moves by itself)';
     const message = `the registry announces that API v1alpha3 is deprecated${sunset}: ${fix}`;
     if (this.options.onDeprecation) this.options.onDeprecation(deprecation, message);
@@ -174,7 +174,8 @@ export class Rest {
     const to = resolveRoute(call.route, choice.version, call.id);
     if (to === null || (to.version === "v1" && carriesExperimentFields(call.body)))
       throw new ApiVersionError(
-        `this registry speaks API v1, which has no experiment tracking (experiments and experiment runs exist only in v1alpha3); nothing was sent. Use apiVersion "v1alpha3" (mr-cli --api-version v1alpha3) on a server that still serves it`,
+        `this registry speaks API v1, which has no experiment tracking (experiments and experiment runs exist only in v1alpha3); nothing was sent. Use apiVersion "v1alpha3" on a server that still serves it`,
+        { fix: [{ setting: "apiVersion", value: choice.version, source: choice.chosenBy }] },
       );
     // The values' correlation with the one template chosen is beyond what TypeScript follows through a union of
     // templates, hence this one cast of the init (never of the client or the path).
@@ -200,7 +201,8 @@ export class Rest {
       choice.chosenBy === "option"
     )
       throw new ApiVersionError(
-        `the registry answered 404 to ${path} without its JSON: either it does not serve API v1, which the apiVersion option asked for (use "auto", which picks what it serves; mr-cli --api-version auto), or the URL is not the registry's base address`,
+        `the registry answered 404 to ${path} without its JSON: either it does not serve API v1, which apiVersion "v1" asked for (apiVersion "auto" picks what it serves), or the URL is not the registry's base address`,
+        { fix: [{ setting: "apiVersion", value: "v1", source: choice.chosenBy }] },
       );
     return unwrap(result as FetchResult<T>, { method: method.toUpperCase(), path, subject: call.subject });
   }

@@ -1,6 +1,6 @@
 // Redaction by value. A client knows its secrets (the bearer tokens it sent, the S3 secret key and session token it
 // signs with), so whatever a server or gateway echoes back (an error body quoting the request's headers, a proxy page)
-// is scrubbed of them before it reaches a message, a cause, `toJSON`, `inspect` or mr-cli's output.
+// is scrubbed of them before it reaches a message, a cause, `toJSON`, `inspect` or a CLI's output.
 
 /** What a secret is replaced with. */
 export const REDACTED = "[REDACTED]";
@@ -34,7 +34,7 @@ export class Secrets {
 
   /**
    * Scrubs an error in place and returns it: the message, the stack and every string field of it and of each of its
-   * causes (so `String(error)`, `JSON.stringify(error)`, `util.inspect(error)` and `--verbose` are clean). In errors,
+   * causes (so `String(error)`, `JSON.stringify(error)`, `util.inspect(error)` and a verbose log are clean). In errors,
    * any quoted `Bearer …`/`Basic …` credential of 16 or more characters goes too, known or not.
    */
   scrubError<E>(error: E): E {

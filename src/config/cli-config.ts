@@ -1,16 +1,14 @@
-// mr-cli's config file: named contexts (registry URL, token FILE, CA file, author, S3 defaults) and the active one.
+// The CLI's config file: named contexts (registry URL, token FILE, CA file, author, S3 defaults) and the active one.
 // Tokens are stored only as a reference to a file, never as text. The file is created readable by its owner only.
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { ConfigError } from "../errors.js";
 import { checkS3Endpoint } from "./s3-endpoint.js";
+import type { ConnectionSetting, SettingsLayer } from "./settings-layer.js";
 import type { StorageLayer, StorageSettingsInput } from "./storage-types.js";
 
 /** A context's storage settings, and the name of where they come from. */
 export type ContextStorage = StorageSettingsInput & { source: StorageLayer["source"] };
-
-import type { Env } from "./default-env.js";
 
 /** One context: where a registry is and how to reach it. */
 export interface CliContextConfig {
@@ -39,29 +37,13 @@ export interface CliConfig {
   contexts: Record<string, CliContextConfig>;
 }
 
-// The registry fields stand for these variables (the environment wins over them). The storage fields are a layer of
+// The connection fields are a layer below the environment (see settings-layer.ts). The storage fields are a layer of
 // their own, above the AWS configuration (see storage-settings.ts).
-const FIELDS = {
-  url: "MODEL_REGISTRY_URL",
-  tokenFile: "MODEL_REGISTRY_TOKEN_FILE",
-  caFile: "MODEL_REGISTRY_CA_FILE",
-  author: "MODEL_REGISTRY_AUTHOR",
-  apiVersion: "MODEL_REGISTRY_API_VERSION",
-  catalogUrl: "MODEL_CATALOG_URL",
-} as const;
+const FIELDS = ["url", "tokenFile", "caFile", "author", "apiVersion", "catalogUrl"] as const;
 const STORAGE_FIELDS = ["s3Endpoint", "bucket", "region", "checksums", "addressingStyle", "profile"] as const;
 
 /** The names of a context's fields. */
-export const CONTEXT_FIELDS: (keyof CliContextConfig)[] = [
-  ...(Object.keys(FIELDS) as (keyof typeof FIELDS)[]),
-  ...STORAGE_FIELDS,
-];
-
-/** `$MR_CLI_CONFIG`, else `$XDG_CONFIG_HOME/mr-cli/config.yaml`, else `~/.config/mr-cli/config.yaml`. */
-export function cliConfigPath(env: Env): string {
-  if (env.MR_CLI_CONFIG) return env.MR_CLI_CONFIG;
-  return join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "mr-cli", "config.yaml");
-}
+export const CONTEXT_FIELDS: (keyof CliContextConfig)[] = [...FIELDS, ...STORAGE_FIELDS];
 
 /** The config file's content; an absent file is an empty config. */
 export async function readCliConfig(path: string): Promise<CliConfig> {
@@ -75,7 +57,7 @@ export async function readCliConfig(path: string): Promise<CliConfig> {
     );
   }
   let data: unknown;
-  const { parse } = await import("yaml"); // loaded on use: it costs ~20 ms of every mr-cli start-up
+  const { parse } = await import("yaml"); // loaded on use: it costs ~20 ms of every CLI start-up
   try {
     data = parse(text) ?? {};
   } catch {
@@ -100,14 +82,19 @@ export async function writeCliConfig(path: string, config: CliConfig): Promise<v
   await chmod(path, 0o600);
 }
 
-/** A context's registry settings as the environment variables they stand for. */
-export function contextEnv(context: CliContextConfig | undefined): Env {
-  const env: Env = {};
-  for (const [field, name] of Object.entries(FIELDS)) {
-    const value = context?.[field as keyof typeof FIELDS];
-    if (value) env[name] = value;
+/** A context's connection settings as a layer, each named `the <field> of context "<name>" in <path>`. */
+export function contextLayer(
+  name: string,
+  path: string,
+  context: CliContextConfig | undefined,
+): SettingsLayer {
+  const values: SettingsLayer["values"] = {};
+  const source: Partial<Record<ConnectionSetting, string>> = {};
+  for (const field of FIELDS) {
+    values[field] = context?.[field];
+    source[field] = `the ${field} of context ${JSON.stringify(name)} in ${path}`;
   }
-  return env;
+  return { values, source };
 }
 
 /** A context's storage settings, named `context <name>` as their source.

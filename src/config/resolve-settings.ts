@@ -1,10 +1,12 @@
-// The registry settings the CLI and `ModelRegistry.fromEnv()` need (storage: see storage-settings.ts), resolved in one place from explicit values, the environment
-// and files. The library itself never reads the environment; it takes what this returns.
+// The registry settings the CLI and `ModelRegistry.fromEnv()` need (storage: see storage-settings.ts), resolved in
+// one place from layers (explicit values or flags, the environment, a config file's context, defaults), each value
+// with its source. The library itself never reads the environment; it takes what this returns.
 
 import { type ApiVersionOption, parseApiVersion } from "../client/api-version.js";
 import { parseRegistryUrl } from "../client/parse-registry-url.js";
 import { defaultEnv, type Env } from "./default-env.js";
 import { resolveToken, type TokenSource } from "./resolve-token.js";
+import { defaultsLayer, envLayer, pickSetting, type SettingsLayer } from "./settings-layer.js";
 import type { TokenFileOptions } from "./token-file.js";
 
 /** The default name of the environment variable holding a CA bundle's path. */
@@ -23,8 +25,11 @@ export interface ResolveOptions {
   caEnvVar?: string;
   /** Where to look for a Kubernetes service-account token. Default: `/var/run/secrets/kubernetes.io/serviceaccount/token`. */
   serviceAccountTokenPath?: string;
-  /** Explicit values; each non-empty one wins over the environment. */
+  /** Explicit values; each non-empty one wins over every layer. */
   overrides?: Partial<{ url: string; token: string; author: string; caFile: string }>;
+  /** The layers, highest priority first, with the environment's ({@link envLayer}) where it belongs, e.g. a CLI's
+   * flags, the environment, a config file's context. Default: the environment, then {@link defaultsLayer}. */
+  layers?: readonly SettingsLayer[];
   /** Passed to `tokenFromFile` for file tokens (e.g. an `onRead` hook for diagnostics). Default: none. */
   tokenFile?: TokenFileOptions;
 }
@@ -43,53 +48,56 @@ export interface ResolvedSettings {
   author?: string;
   /** `MODEL_REGISTRY_API_VERSION`: `auto`, `v1` or `v1alpha3`. */
   apiVersion?: ApiVersionOption;
+  /** Where each value came from: `"MODEL_REGISTRY_URL"`, `"the url option"`, a flag, a context. */
+  sources: Partial<Record<"url" | "caFile" | "author" | "apiVersion", string>>;
 }
 
 /**
- * Resolves the settings from explicit overrides, then the environment, then files.
+ * Resolves the settings from explicit overrides, then the layers (by default the environment, then `USER`).
  *
- * Token order (the official Python client's): `overrides.token` → `MODEL_REGISTRY_TOKEN` → the file at the path in
- * the `tokenEnvVar` variable → the file at `KF_PIPELINES_SA_TOKEN_PATH` → the service-account token file if it
- * exists → none. Token files are not read here; they are returned as `tokenFromFile()` providers.
+ * Token order (the official Python client's): `overrides.token` → a token file from a layer above the environment →
+ * `MODEL_REGISTRY_TOKEN` → the file at the path in the `tokenEnvVar` variable → the file at
+ * `KF_PIPELINES_SA_TOKEN_PATH` → a token file from a layer below the environment → the service-account token file
+ * if it exists → none. Token files are not read here; they are returned as `tokenFromFile()` providers.
  *
- * @throws ConfigError when `MODEL_REGISTRY_API_VERSION` is not auto, v1 or v1alpha3, when the URL is missing or not http(s), when an explicitly named `tokenEnvVar` is unset, or
+ * @throws ConfigError when the API version is not auto, v1 or v1alpha3, when the URL is missing or not http(s), when an explicitly named `tokenEnvVar` is unset, or
  *   when a token path given by a variable does not point to a file.
  */
 export async function resolveSettings(options: ResolveOptions = {}): Promise<ResolvedSettings> {
   const env: Env = options.env ?? defaultEnv();
-  const overrides = options.overrides ?? {};
+  const layers: SettingsLayer[] = [
+    { values: options.overrides ?? {} },
+    ...(options.layers ?? [envLayer(env, options.caEnvVar), defaultsLayer(env)]),
+  ];
+  const at = layers.findIndex((layer) => layer.environment);
+  const above = at < 0 ? layers : layers.slice(0, at);
+  const below = at < 0 ? [] : layers.slice(at + 1);
 
-  const overrideUrl = pick(overrides.url);
-  const url =
-    overrideUrl !== undefined
-      ? parseRegistryUrl(overrideUrl, "the url option")
-      : parseRegistryUrl(env.MODEL_REGISTRY_URL, "MODEL_REGISTRY_URL");
-
+  const url = pickSetting(layers, "url");
+  const settings: ResolvedSettings = {
+    url: url ? parseRegistryUrl(url.value, url.source) : parseRegistryUrl(undefined, "MODEL_REGISTRY_URL"),
+    tokenSource: "none",
+    sources: url ? { url: url.source } : {},
+  };
   const { token, tokenSource } = await resolveToken({
     env,
-    override: overrides.token,
+    override: options.overrides?.token,
+    tokenFile: pickSetting(above, "tokenFile"),
+    fallbackTokenFile: pickSetting(below, "tokenFile"),
     tokenEnvVar: options.tokenEnvVar,
     serviceAccountTokenPath: options.serviceAccountTokenPath,
     tokenFileOptions: options.tokenFile,
   });
-
-  const settings: ResolvedSettings = { url, tokenSource };
+  settings.tokenSource = tokenSource;
   if (token !== undefined) settings.token = token;
-  const caFile = pick(overrides.caFile, env[options.caEnvVar ?? DEFAULT_CA_ENV_VAR]);
-  if (caFile !== undefined) settings.caFile = caFile;
-  const author = pick(overrides.author, env.MODEL_REGISTRY_AUTHOR, env.USER, env.USERNAME);
-  if (author !== undefined) settings.author = author;
-  const apiVersion = pick(env.MODEL_REGISTRY_API_VERSION);
-  if (apiVersion !== undefined)
-    settings.apiVersion = parseApiVersion(apiVersion, "MODEL_REGISTRY_API_VERSION");
-  return settings;
-}
-
-/** The first value that is set and not blank, trimmed. */
-function pick(...values: (string | undefined)[]): string | undefined {
-  for (const value of values) {
-    const trimmed = value?.trim();
-    if (trimmed) return trimmed;
+  const caFile = pickSetting(layers, "caFile");
+  if (caFile) [settings.caFile, settings.sources.caFile] = [caFile.value, caFile.source];
+  const author = pickSetting(layers, "author");
+  if (author) [settings.author, settings.sources.author] = [author.value, author.source];
+  const apiVersion = pickSetting(layers, "apiVersion");
+  if (apiVersion) {
+    settings.apiVersion = parseApiVersion(apiVersion.value, apiVersion.source);
+    settings.sources.apiVersion = apiVersion.source;
   }
-  return undefined;
+  return settings;
 }

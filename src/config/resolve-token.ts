@@ -27,6 +27,10 @@ export interface ResolveTokenParams {
   env: Env;
   /** An explicit token; wins over everything when non-empty. */
   override?: string | undefined;
+  /** A token file given above the environment (an option or a flag): wins over the environment's tokens. */
+  tokenFile?: { value: string; source: string } | undefined;
+  /** A token file given below the environment (a config file's context): used when no variable names a token. */
+  fallbackTokenFile?: { value: string; source: string } | undefined;
   /**
    * Name of the variable holding a token file's path. When given, that variable must be set. When omitted,
    * {@link DEFAULT_TOKEN_ENV_VAR} is used and may be unset.
@@ -39,8 +43,9 @@ export interface ResolveTokenParams {
 }
 
 /**
- * Picks the token: explicit `override` → `MODEL_REGISTRY_TOKEN` (a literal token) → the file at the path in
- * `tokenEnvVar` → the file at `KF_PIPELINES_SA_TOKEN_PATH` → the service-account token file if it exists → none.
+ * Picks the token: explicit `override` → `tokenFile` → `MODEL_REGISTRY_TOKEN` (a literal token) → the file at the
+ * path in `tokenEnvVar` → the file at `KF_PIPELINES_SA_TOKEN_PATH` → `fallbackTokenFile` → the service-account
+ * token file if it exists → none.
  * File tokens are returned as {@link tokenFromFile} providers; files are only `stat`ed here, never read.
  *
  * @throws ConfigError when an explicitly named `tokenEnvVar` is unset, or a path given by a variable is not a file.
@@ -49,6 +54,8 @@ export async function resolveToken(params: ResolveTokenParams): Promise<Resolved
   const { env } = params;
   const override = nonEmpty(params.override);
   if (override !== undefined) return { token: override, tokenSource: "option" };
+  const { tokenFile, fallbackTokenFile } = params;
+  if (tokenFile) return await fileToken(tokenFile.value, tokenFile.source, params.tokenFileOptions);
 
   const literal = nonEmpty(env.MODEL_REGISTRY_TOKEN);
   if (literal !== undefined) return { token: literal, tokenSource: "MODEL_REGISTRY_TOKEN" };
@@ -66,6 +73,8 @@ export async function resolveToken(params: ResolveTokenParams): Promise<Resolved
   if (pipelinePath !== undefined) {
     return await fileToken(pipelinePath, "KF_PIPELINES_SA_TOKEN_PATH", params.tokenFileOptions);
   }
+  if (fallbackTokenFile)
+    return await fileToken(fallbackTokenFile.value, fallbackTokenFile.source, params.tokenFileOptions);
 
   const saPath = params.serviceAccountTokenPath ?? SERVICE_ACCOUNT_TOKEN_PATH;
   if ((await fileKind(saPath)) === "file") return provider(saPath, params.tokenFileOptions);

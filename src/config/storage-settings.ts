@@ -1,8 +1,8 @@
-// The one resolver of S3 storage settings, used by `new ModelRegistry`, `ModelRegistry.fromEnv()` and mr-cli alike.
-// Each setting is taken from the first layer that gives it: explicit options (mr-cli flags), the client's storage
-// option (mr-cli: the config context), the AWS SDK's standard configuration (environment variables, then the shared
-// config/credentials files of the active profile), then the Kubeflow / Open Data Hub data-connection variables.
-// Every resolved value says where it came from, so that --verbose and error hints name only what was consulted.
+// The S3 storage settings, used by `new ModelRegistry`, `ModelRegistry.fromEnv()` and the CLI alike, picked from
+// layers by the same rule as the registry's (settings-layer.ts): explicit options (or the CLI's flags), the client's
+// storage option (or the CLI's config context), the AWS SDK's standard configuration (environment variables, then
+// the shared config/credentials files of the active profile), then the Kubeflow / Open Data Hub variables.
+// Every resolved value says where it came from, so that diagnostics and error hints name only what was consulted.
 //
 // Reading the environment here is what the AWS SDK itself does for credentials; the AWS names and their meaning come
 // from the AWS SDKs and Tools reference guide ("Service-specific endpoints", "Data integrity protections",
@@ -12,6 +12,7 @@ import { ConfigError } from "../errors.js";
 import { type ProfileSettings, readProfile } from "./aws-profile.js";
 import { defaultEnv, type Env } from "./default-env.js";
 import { checkS3Endpoint } from "./s3-endpoint.js";
+import { fromLayers as pickFromLayers } from "./settings-layer.js";
 import { attachCredentials } from "./storage-credentials.js";
 import type {
   AddressingStyle,
@@ -47,14 +48,8 @@ const CHECKSUM_VALUES: Record<string, ChecksumMode> = {
 function sourcesOf(layers: StorageLayer[], env: Env) {
   const fromLayers = <K extends StorageSettingName>(
     field: K,
-  ): Sourced<NonNullable<StorageSettingsInput[K]>> | undefined => {
-    for (const layer of layers) {
-      const value = layer.values[field];
-      if (value === undefined || value === "") continue;
-      return { value: value as NonNullable<StorageSettingsInput[K]>, source: sourceName(layer, field) };
-    }
-    return undefined;
-  };
+  ): Sourced<NonNullable<StorageSettingsInput[K]>> | undefined =>
+    pickFromLayers(layers, field, (name) => `storage.${name} option`);
   const fromEnv = (...names: string[]): Sourced<string> | undefined => {
     for (const name of names) {
       const value = env[name]?.trim();
@@ -100,7 +95,7 @@ function addressingStyleOf(
 
 /**
  * Resolves the storage settings, each from the first source that gives it:
- * 1. the layers, in order (options and flags, then the client's storage option or mr-cli's context);
+ * 1. the layers, in order (options and flags, then the client's storage option or a config context);
  * 2. the AWS standard configuration: `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL` (both ignored when
  *    `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`), `AWS_REGION`, `AWS_DEFAULT_REGION`,
  *    `AWS_REQUEST_CHECKSUM_CALCULATION`, `AWS_RESPONSE_CHECKSUM_VALIDATION`, then the profile (`AWS_PROFILE`, else
@@ -161,7 +156,7 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
   return settings;
 }
 
-/** One line per setting, for --verbose and --dry-run: `endpoint http://… (AWS_ENDPOINT_URL_S3)`. */
+/** One line per setting, for diagnostics and plans: `endpoint http://… (AWS_ENDPOINT_URL_S3)`. */
 export function describeStorageSettings(settings: StorageSettings): Record<string, string> {
   const shown = (value: Sourced<string> | undefined, none: string) =>
     value ? `${value.value} (${value.source})` : none;
@@ -177,12 +172,6 @@ export function describeStorageSettings(settings: StorageSettings): Record<strin
         : `requests ${shown(settings.requestChecksums, "")}, responses ${shown(settings.responseChecksums, "")}`,
     credentials: settings.credentialsSource,
   };
-}
-
-function sourceName(layer: StorageLayer, field: string): string {
-  const { source } = layer;
-  if (typeof source === "string") return source;
-  return source?.[field as StorageSettingName] ?? `storage.${field} option`;
 }
 
 function readableEnv(): Env {

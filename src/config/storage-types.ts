@@ -1,6 +1,9 @@
 // The shapes of S3 storage settings: what a source may give, what the resolver settles on, and where each value came
 // from. Kept apart from the resolver so that credentials and errors can use them without importing it.
 import type { Env } from "./default-env.js";
+import type { Layer, Sourced } from "./settings-layer.js";
+
+export type { Sourced } from "./settings-layer.js";
 
 /** `when-supported` (the AWS SDK default) sends CRC32 checksums with every upload and validates them on download;
  * `when-required` only where an operation requires one (stores that reject the headers: R2, B2, older Ceph/MinIO). */
@@ -28,22 +31,9 @@ export interface StorageSettingsInput {
 /** The fields of {@link StorageSettingsInput}. */
 export type StorageSettingName = keyof StorageSettingsInput;
 
-/** One layer of settings and how to name where they came from: one name for all, or one per field. */
-export interface StorageLayer {
-  /** The settings this source gives (undefined fields: it gives none). */
-  values: StorageSettingsInput;
-  /** E.g. `"context dev"`, or `{ endpoint: "--endpoint" }`; a field without a name is `"storage.<field> option"`. */
-  source?: string | Partial<Record<StorageSettingName, string>> | undefined;
-}
-
-/** A resolved value and where it came from (`"--endpoint"`, `"AWS_ENDPOINT_URL_S3"`, `"profile dev in
- * ~/.aws/config"`, `"default"`…). */
-export interface Sourced<T> {
-  /** The value in effect. */
-  value: T;
-  /** Where it came from, in words a user can look up. */
-  source: string;
-}
+/** One layer of storage settings, e.g. named `"context dev"` or `{ endpoint: "the endpoint flag" }`; a field
+ * without a name is `"storage.<field> option"`. */
+export type StorageLayer = Layer<StorageSettingsInput>;
 
 /** The storage settings in effect. Absent `endpoint`: AWS S3 itself; absent `bucket`: none was given. */
 export interface StorageSettings {

@@ -36,7 +36,7 @@ export function applyEvent(state: ProgressState, event: ProgressEvent, now = Dat
     state.detail = `warning: ${event.message}`;
     return true;
   }
-  if (event.type === "storage") return false; // shown by --verbose, not in the notebook's bar
+  if (event.type === "storage") return false; // a diagnostic, not in the notebook's bar
   Object.assign(state, event.overall);
   state.file = event.file;
   if (event.type !== "file" && state.activity !== event.type) {

@@ -1,5 +1,5 @@
 // The custom properties a registration records on its model artifact, per store: the contract between what
-// registerModel writes and what downloadModel, verifyModel, mr-cli and the notebook read back. Other clients (the
+// registerModel writes and what downloadModel, verifyModel, the CLI and the notebook read back. Other clients (the
 // official Python client, the UI) see them as plain custom properties.
 
 /** Custom property names on the model artifact of an uploaded model (S3), and the size and file count of any

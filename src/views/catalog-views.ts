@@ -1,4 +1,4 @@
-// How each kind of the model catalog's entries is shown: one list of fields per kind, for mr-cli and notebooks.
+// How each kind of the model catalog's entries is shown: one list of fields per kind, for the terminal and notebooks.
 import type { EntityView } from "./entity-view.js";
 import { DESCRIPTION, ID, list, NAME, PROPERTIES, text, URI } from "./field.js";
 
@@ -9,7 +9,7 @@ export const CATALOG_VIEWS = {
   },
   "catalog source": {
     table: [ID, NAME, list("labels"), text("status"), text("error")],
-    // mr-cli says "disabled" for a disabled source with no status; the notebook leaves the cell empty.
+    // the terminal says "disabled" for a disabled source with no status; the notebook leaves the cell empty.
     terminal: [
       ID,
       NAME,

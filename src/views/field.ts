@@ -1,5 +1,5 @@
 // One field of a view: what a column of a table or a row of a card shows, named once for every edge. A field says
-// where its value comes from and what sort of value it is; the edge (mr-cli's text, the notebook's HTML) decides
+// where its value comes from and what sort of value it is; the edge (the terminal's text, the notebook's HTML) decides
 // how to write a time, a list or custom properties, and how wide a cell may be.
 import type { AnyEntity } from "./any-entity.js";
 
@@ -8,9 +8,9 @@ export type FieldFormat = "text" | "time" | "properties" | "list";
 
 /** One column of a table, or one row of a card. */
 export interface Field {
-  /** Its label: a notebook table's header and a card's label; mr-cli's header in capitals. */
+  /** Its label: a notebook table's header and a card's label; the terminal's header in capitals. */
   label: string;
-  /** mr-cli's shorter header where it has one (`env` for `environment id`); default the label. */
+  /** The terminal's shorter header where it has one (`env` for `environment id`); default the label. */
   heading?: string;
   /** The value, from the entity's fields. */
   value: (entity: AnyEntity) => unknown;

@@ -1,4 +1,4 @@
-// How each kind of the registry's entities is shown: one list of fields per kind, for mr-cli and notebooks.
+// How each kind of the registry's entities is shown: one list of fields per kind, for the terminal and notebooks.
 import type { EntityView } from "./entity-view.js";
 import {
   AUTHOR,

@@ -31,13 +31,13 @@ export function tableFields(kinds: ReadonlySet<string>): readonly Field[] {
   return kinds.size === 1 && only !== undefined ? viewOf(only).table : MIXED;
 }
 
-/** The columns of mr-cli's table of a kind. */
+/** The columns of the terminal's table of a kind. */
 export function terminalFields(kind: ViewKind): readonly Field[] {
   const view = viewOf(kind);
   return view.terminal ?? view.table;
 }
 
-/** The rows of mr-cli's card of a kind (none for a kind it has no card of). */
+/** The rows of the terminal's card of a kind (none for a kind it has no card of). */
 export function cardFields(kind: ViewKind): readonly Field[] {
   return viewOf(kind).card ?? [];
 }

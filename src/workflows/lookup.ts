@@ -1,6 +1,6 @@
 // The one lookup of a registered version by names: model name → RegisteredModel → ModelVersion → its ModelArtifact,
 // the equivalent of the official Python client's get_model_version(name, version) and get_model_artifact(name,
-// version). Used by registerModel's read phase, deploy, download and verify, and mr-cli.
+// version). Used by registerModel's read phase, deploy, download and verify, and the CLI.
 import { type CallOptions, callOptions } from "../client/call-options.js";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../client/entities.js";
 import { EntityNotFoundError } from "../errors.js";

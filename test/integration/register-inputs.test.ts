@@ -56,7 +56,7 @@ const cases: [string, (p: RegisterModelParams) => RegisterModelParams, RegExp][]
   [
     "a 249-character model name, whose artifact is named after it",
     (p) => ({ ...p, name: "m".repeat(249) }),
-    /artifact name \(by default the model name; pass artifactName, in mr-cli --artifact-name\) is 249/,
+    /artifact name \(by default the model name; pass artifactName\) is 249/,
   ],
 ];
 

@@ -113,7 +113,7 @@ describe("the public API", () => {
   }, 60_000);
 
   it("has every client option, and every fromEnv option, in the configuration table of docs/configuration.md", () => {
-    const fromEnvOnly = ["caEnvVar", "serviceAccountTokenPath", "tokenEnvVar"];
+    const fromEnvOnly = ["caEnvVar", "layers", "serviceAccountTokenPath", "tokenEnvVar"];
     expect(tableNames("docs/configuration.md", "# Configuration")).toEqual(
       [...propertiesOf(compiled, "ModelRegistryOptions"), ...fromEnvOnly].sort(),
     );

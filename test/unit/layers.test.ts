@@ -71,7 +71,7 @@ describe("the layers of src/", () => {
     ["workflows"],
     ["views"],
     ["notebook", "model-registry-options.ts"],
-    ["model-registry.ts", "jupyter-display.ts"],
+    ["model-registry.ts", "catalog-from-env.ts", "jupyter-display.ts"],
     ["cli", "index.ts"],
   ];
   const rank = (unit: string) => LAYERS.findIndex((layer) => layer.includes(unit));

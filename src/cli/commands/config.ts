@@ -3,11 +3,11 @@ import { parseApiVersion } from "../../client/api-version.js";
 import {
   type CliContextConfig,
   CONTEXT_FIELDS,
-  cliConfigPath,
   contextStorage,
   readCliConfig,
   writeCliConfig,
 } from "../../config/cli-config.js";
+import { cliConfigPath } from "../config-path.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { print, renderTable } from "../output.js";

@@ -4,6 +4,7 @@ import { AuthError, ConfigError, ModelRegistryError } from "../../errors.js";
 import { VERSION } from "../../version.js";
 import type { CliContext } from "../context.js";
 import { print, renderCard } from "../output.js";
+import { nameFlags } from "../setting-flags.js";
 
 /** `mr-cli info`: what this client talks to and how; never a secret. */
 export function infoCommand(ctx: CliContext): Command {
@@ -94,7 +95,7 @@ async function gatherCatalog(ctx: CliContext): Promise<CatalogInfo | undefined> 
   const catalog = await ctx.catalog().catch((error: unknown) => {
     if (!(error instanceof ConfigError)) throw error;
     // Not configured: nothing to say. Configured wrongly: said here, after the registry's lines.
-    if (!/no model catalog configured/.test(error.message)) problem = error.message;
+    if (!/no model catalog configured/.test(error.message)) problem = nameFlags(error.message, error.fix);
     return undefined;
   });
   if (problem) return { url: "", error: problem };
@@ -107,7 +108,7 @@ async function gatherCatalog(ctx: CliContext): Promise<CatalogInfo | undefined> 
     };
   } catch (error) {
     if (!(error instanceof ModelRegistryError)) throw error;
-    return { url: catalog.url, error: error.message };
+    return { url: catalog.url, error: nameFlags(error.message, error.fix) };
   }
 }
 

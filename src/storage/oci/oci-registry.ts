@@ -290,12 +290,19 @@ export class OciRegistry {
         ? "its TLS certificate is not trusted: give the CA bundle that signed it (oci.caFile)"
         : this.#options.plainHttp
           ? "check the address, and that the registry speaks plain HTTP there"
-          : "check the address, and oci.plainHttp (mr-cli --plain-http) for a registry without TLS";
+          : "check the address, and oci.plainHttp true for a registry without TLS";
       throw new OciError(
         `${request.what}: cannot reach the registry at ${this.base} (${code}); ${hint}`,
         undefined,
         undefined,
-        { cause: error, unreachable: true },
+        {
+          cause: error,
+          unreachable: true,
+          fix: [
+            { setting: "oci.plainHttp", value: String(this.#options.plainHttp ?? false) },
+            { setting: "oci.caFile" },
+          ],
+        },
       );
     }
   }

@@ -1,4 +1,4 @@
-// Where a model's files go: one rule for the upload, the registered URI and mr-cli's --dry-run plan.
+// Where a model's files go: one rule for the upload, the registered URI and a dry run's plan.
 
 import type { WalkResult } from "../walk-files.js";
 import { formatS3Uri, joinKey } from "./s3-uri.js";

@@ -29,7 +29,7 @@ export interface S3ConnectionOptions {
    * `request_checksum_calculation` / `response_checksum_validation`, else `"when-supported"`.
    */
   checksums?: "when-supported" | "when-required" | undefined;
-  /** How to name where these settings came from in messages, e.g. `"context dev"` or `{ endpoint: "--endpoint" }`.
+  /** How to name where these settings came from in messages, e.g. `"context dev"` or `{ endpoint: "the endpoint flag" }`.
    * Default: `storage.<field> option`. */
   source?: StorageLayer["source"];
 }

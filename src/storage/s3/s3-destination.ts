@@ -40,9 +40,9 @@ export async function openS3Destination(
   const { client, settings } = await storageClient(ctx, request.storage, undefined, ctx.onProgress);
   const bucket = settings.bucket?.value;
   if (!bucket)
-    throw new ConfigError(
-      "no bucket to upload to: give one with --bucket or a context's bucket (in the library, storage.bucket), or set AWS_S3_BUCKET",
-    );
+    throw new ConfigError("no bucket to upload to: give one with storage.bucket, or set AWS_S3_BUCKET", {
+      fix: [{ setting: "storage.bucket" }],
+    });
   formatS3Uri({ bucket, key: "" }); // ConfigError for a bucket name S3 would refuse
   const local = await walkFiles(request.path, { reserved: RESERVED_NAMES });
   const prefix = modelPrefix(request.name, request.version, storage.prefix);
@@ -136,7 +136,8 @@ class S3Destination implements Destination {
     const { plan } = this;
     if (options.waitTimeout === 0)
       throw new UploadInProgressError(
-        `another run has been uploading ${options.what} since ${busy.since.toISOString()} (${busy.uri}); nothing was uploaded. Run again once it has finished, or give a waitTimeout (mr-cli: --wait-timeout) to wait for it`,
+        `another run has been uploading ${options.what} since ${busy.since.toISOString()} (${busy.uri}); nothing was uploaded. Run again once it has finished, or give a waitTimeout to wait for it`,
+        { fix: [{ setting: "waitTimeout", value: "0" }] },
       );
     await waitForClaim(plan.client, plan.bucket, joinKey(plan.prefix, CLAIM_NAME), {
       timeoutMs: Math.max(0, options.deadline - Date.now()),

@@ -23,7 +23,7 @@ async function locate(ctx: StoreContext, request: PullRequest, listed: boolean) 
   const recorded = typeof manifestUri === "string";
   if (!recorded && !(listed && artifact.uri?.startsWith("s3://")))
     throw new UploadError(
-      `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against${listed ? ", and its URI is not an s3:// folder to list" : " (mr-cli download still fetches its files, checking sizes only)"}`,
+      `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against${listed ? ", and its URI is not an s3:// folder to list" : " (a download still fetches its files, checking sizes only)"}`,
     );
   const location = parseS3Uri(recorded ? manifestUri : (artifact.uri ?? ""));
   // Where the files live, as the version recorded it, wins over the client's defaults; the call's options win over it.

@@ -6,6 +6,7 @@ import { networkCode } from "../../client/network-code.js";
 import type { StorageSettings } from "../../config/storage-settings.js";
 import { StorageError, type StorageErrorKind } from "../../errors.js";
 import { settingsOf } from "./s3-client.js";
+import { storageFix } from "./storage-fix.js";
 import { hint, NO_CREDENTIALS, type SdkError, type StorageOperation } from "./storage-hints.js";
 
 export { NO_CREDENTIALS, type StorageOperation };
@@ -82,7 +83,7 @@ export function storageError(
   const id = requestId ? ` (request id ${requestId})` : "";
   return new StorageError(
     `${where.operation} ${place} failed: ${answer}${said}. ${fix}${id}`,
-    { kind, ...where, status, code, requestId },
+    { kind, ...where, status, code, requestId, fix: storageFix(kind, settings) },
     error,
   );
 }

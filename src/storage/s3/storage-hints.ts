@@ -1,7 +1,8 @@
 // What to do about each kind of S3 failure, in one sentence that names the settings in use and where each came from
-// (never a secret). Error codes and their meaning: the Amazon S3 API reference, "Error responses".
+// (never a secret), in the library's names for them (`storage.endpoint`); `fixFor` lists those settings as data.
+// Error codes and their meaning: the Amazon S3 API reference, "Error responses".
 import type { Sourced, StorageSettings } from "../../config/storage-settings.js";
-import type { StorageErrorKind } from "../../errors.js";
+import type { SettingRef, StorageErrorKind } from "../../errors.js";
 
 /** What was being done, where. */
 export interface StorageOperation {
@@ -23,7 +24,12 @@ export interface SdkError {
 
 /** What to do when no credentials are found anywhere (also used before the first request, by checkBucket). */
 export const NO_CREDENTIALS =
-  "No S3 credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials (AWS_PROFILE or --profile; in the library, storage.credentials or storage.profile)";
+  "No S3 credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use an AWS profile that holds credentials (AWS_PROFILE or storage.profile), or pass storage.credentials";
+/** The settings {@link NO_CREDENTIALS} names. */
+export const NO_CREDENTIALS_FIX: readonly SettingRef[] = [
+  { setting: "storage.profile" },
+  { setting: "storage.credentials" },
+];
 /** What is known of a failure, for its hint. */
 export interface HintFacts {
   sdk: SdkError;
@@ -51,10 +57,10 @@ export function hint(kind: StorageErrorKind, facts: HintFacts): string {
   switch (kind) {
     case "unreachable":
       if (endpoint && facts.network === "ENOTFOUND" && settings?.addressingStyle.value === "virtual")
-        return `Cannot resolve the bucket's host name: virtual-hosted addressing${from(settings.addressingStyle)} puts the bucket in the host name of ${store}; use path-style addressing (--addressing-style path)`;
+        return `Cannot resolve the bucket's host name: virtual-hosted addressing${from(settings.addressingStyle)} puts the bucket in the host name of ${store}; use path-style addressing (storage.forcePathStyle true)`;
       return endpoint
         ? `Cannot connect to ${store}: check the endpoint and that the store is running`
-        : "No S3 endpoint is set, so this went to AWS S3 itself: for S3-compatible storage set --endpoint, AWS_ENDPOINT_URL_S3 or AWS_S3_ENDPOINT";
+        : "No S3 endpoint is set, so this went to AWS S3 itself: for S3-compatible storage set storage.endpoint, AWS_ENDPOINT_URL_S3 or AWS_S3_ENDPOINT";
     case "no-credentials":
       return NO_CREDENTIALS;
     case "wrong-region":
@@ -77,7 +83,7 @@ export function hint(kind: StorageErrorKind, facts: HintFacts): string {
     case "access-denied":
       return `The credentials${credentials} may not do this in ${bucket}: check them and their permissions`;
     case "throttled":
-      return "The store is throttling requests: retry later, or lower --concurrency";
+      return "The store is throttling requests: retry later, or lower the concurrency option";
     case "unavailable":
       return `The store at ${store} failed or is unavailable: retry later`;
     case "integrity":
@@ -122,9 +128,9 @@ function checksumHint(sdk: SdkError, settings: StorageSettings | undefined): str
     .map((side) => side.mode?.source)
     .find((source) => source && source !== "default" && !/^(AWS_|profile )/.test(source));
   if (given)
-    return `The store rejects the AWS SDK's checksum headers, and the checksum mode is when-supported in ${given}: set it to when-required there (or pass --checksums when-required)`;
+    return `The store rejects the AWS SDK's checksum headers, and the checksum mode is when-supported in ${given}: set it to when-required there (or pass storage.checksums "when-required")`;
   const switches = open.map((side) => `${side.name}=WHEN_REQUIRED`).join(" and ");
-  return `The store rejects the AWS SDK's checksum headers: set ${switches} (or --checksums when-required)`;
+  return `The store rejects the AWS SDK's checksum headers: set ${switches} (or storage.checksums "when-required")`;
 }
 
 /** The region the store says the bucket is in: the error's `Region`, the `x-amz-bucket-region` header, or the

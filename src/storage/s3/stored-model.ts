@@ -10,6 +10,7 @@ import {
 import { ConfigError } from "../../errors.js";
 import { type Manifest, parseManifest, serializeManifest } from "../manifest.js";
 import { NO_CREDENTIALS, storageError } from "./storage-error.js";
+import { NO_CREDENTIALS_FIX } from "./storage-hints.js";
 
 const call = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
 
@@ -26,7 +27,7 @@ export async function checkBucket(
   try {
     credentials = await client.config.credentials();
   } catch {
-    throw new ConfigError(NO_CREDENTIALS);
+    throw new ConfigError(NO_CREDENTIALS, { fix: NO_CREDENTIALS_FIX });
   }
   try {
     await client.send(

@@ -15,6 +15,7 @@ import {
   ConflictError,
   EntityNotFoundError,
   InferenceServiceConflictError,
+  type SettingRef,
 } from "../../errors.js";
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
@@ -79,8 +80,8 @@ export function serviceName(model: string, version: string): string {
   return `${name.slice(0, MAX_SERVICE_NAME - 7).replace(/-+$/, "")}-${hash}`;
 }
 
-const missing = (mr: RegistryClient, subject: string, hint?: string) =>
-  new EntityNotFoundError(subject, mr.apiUrl, hint);
+const missing = (mr: RegistryClient, subject: string, hint?: string, fix?: SettingRef[]) =>
+  new EntityNotFoundError(subject, mr.apiUrl, hint, undefined, fix);
 
 /** What `deploy` would do, read from the registry without changing anything. */
 export interface DeployPlan {
@@ -147,7 +148,8 @@ export async function planDeploy(mr: RegistryClient, params: DeployParams): Prom
     throw missing(
       mr,
       `serving environment ${JSON.stringify(params.servingEnvironment)}`,
-      "pass createEnvironment (mr-cli --create-env) to create it",
+      "pass createEnvironment true to create it",
+      [{ setting: "createEnvironment" }],
     );
   const inferenceServiceName = params.inferenceService ?? serviceName(params.name, params.version);
   const existing = servingEnvironment

@@ -188,7 +188,8 @@ export function toKServeManifest(
       : undefined);
   if (!format?.name)
     throw new ConfigError(
-      "the model artifact records no model format, which KServe chooses a runtime by: register it with modelFormat (mr-cli --format), or pass modelFormat",
+      "the model artifact records no model format, which KServe chooses a runtime by: register the version with modelFormat (a manifest may also be given one)",
+      { fix: [{ setting: "modelFormat" }] },
     );
   const annotations = options.registryUrl
     ? Object.fromEntries(PREFIXES[flavour].map((prefix) => [`${prefix}/url`, options.registryUrl as string]))

@@ -41,7 +41,7 @@ export async function pullVersion(
   const uri = modelArtifact.uri ?? "";
   if (!isStoreUri(uri))
     throw new UploadError(
-      `${what} (${uri}) was not uploaded by registerModel: it has no manifest to check against${dir !== undefined ? ", and its URI is not an s3:// folder to list" : " (mr-cli download still fetches its files, checking sizes only)"}`,
+      `${what} (${uri}) was not uploaded by registerModel: it has no manifest to check against${dir !== undefined ? ", and its URI is not an s3:// folder to list" : " (a download still fetches its files, checking sizes only)"}`,
     );
   const store = await modelStoreFor(uri, "the artifact's URI");
   const ctx = storeContext(mr, { policy: mr.retryPolicy, signal: params.signal }, params.onProgress);

@@ -3,7 +3,7 @@
 import { encodeCustomProperties } from "../../client/custom-properties.js";
 import type { CustomPropertiesInput } from "../../client/entity.js";
 import { checkLength, findUnstorable, SERVER_LIMITS, unstorable } from "../../client/server-limits.js";
-import { ConfigError } from "../../errors.js";
+import { ConfigError, type SettingRef } from "../../errors.js";
 import { checkStoreUri, isDestinationUri } from "../../storage/model-stores.js";
 
 // C0 and C1 control characters, and DEL.
@@ -14,8 +14,17 @@ const hasControl = (text: string) =>
   });
 
 /** ConfigError unless `value` is a non-empty string without control characters or surrounding spaces, within
- * `limit` characters. `label`: `the model name`. */
-export function checkName(label: string, value: unknown, limit: number): string {
+ * `limit` characters. `label`: `the model name`; `fix`: the setting the label names, for the error's `fix`. */
+export function checkName(label: string, value: unknown, limit: number, fix?: SettingRef[]): string {
+  try {
+    return checkNameText(label, value, limit);
+  } catch (error) {
+    if (fix && error instanceof ConfigError) throw new ConfigError(error.message, { fix });
+    throw error;
+  }
+}
+
+function checkNameText(label: string, value: unknown, limit: number): string {
   if (typeof value !== "string" || value.trim() === "")
     throw new ConfigError(`${label} must be a non-empty string`);
   if (hasControl(value))
@@ -98,10 +107,11 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
   checkName("the version name", params.version, SERVER_LIMITS.ownedName);
   checkName(
     params.artifactName === undefined
-      ? "the artifact name (by default the model name; pass artifactName, in mr-cli --artifact-name)"
+      ? "the artifact name (by default the model name; pass artifactName)"
       : "the artifact name",
     params.artifactName ?? name,
     SERVER_LIMITS.ownedName,
+    [{ setting: "artifactName" }],
   );
   const hasPath = params.path !== undefined && params.path !== "";
   const hasUri = params.uri !== undefined && params.uri !== "";

@@ -102,9 +102,7 @@ export async function fromCatalog(params: RegisterFromCatalogParams): Promise<{
     throw new ConfigError("registerFromCatalog takes an object");
   const { catalog, source, model, name, version, artifactUri: _uri, ...rest } = params;
   if (!catalog || typeof catalog.models?.get !== "function")
-    throw new ConfigError(
-      "catalog must be a ModelCatalog (new ModelCatalog({ url }) or ModelCatalog.fromEnv())",
-    );
+    throw new ConfigError("catalog must be a ModelCatalog (new ModelCatalog({ url }) or catalogFromEnv())");
   // The registry's names are checked before the catalog is asked (the rest is checked by registerModel).
   checkName("the version name", version, SERVER_LIMITS.ownedName);
   if (name !== undefined) checkName("the model name", name, SERVER_LIMITS.name);

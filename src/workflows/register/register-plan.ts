@@ -1,5 +1,5 @@
 // registerModel's plan: every check and read it makes before its first write (the registry lookup, the destination's
-// reach and rights, what it holds, the content comparison), and what it would do. mr-cli's `register --dry-run`.
+// reach and rights, what it holds, the content comparison), and what it would do: a dry run of registerModel.
 import type { StepContext } from "../converge.js";
 import type { RegistryClient } from "../registry-client.js";
 import { uriUnchangedOrConflict } from "./register-artifact.js";

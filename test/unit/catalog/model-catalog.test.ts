@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { ModelCatalog } from "../../../src/catalog/model-catalog.js";
 import { readmeSummary } from "../../../src/catalog/readme-summary.js";
+import { catalogFromEnv } from "../../../src/catalog-from-env.js";
+import { resolveCatalogSettings } from "../../../src/config/resolve-catalog-settings.js";
+import { envLayer } from "../../../src/config/settings-layer.js";
 import { AuthError, ConfigError, NotFoundError } from "../../../src/errors.js";
 
 /** A catalog answering from `reply`, recording every request. */
@@ -137,22 +140,48 @@ describe("ModelCatalog", () => {
     await expect(catalog.models.filterOptions({ headers: { "bad name": "x" } })).rejects.toThrow(ConfigError);
   });
 
-  it("fromEnv: MODEL_CATALOG_URL, MODEL_CATALOG_TOKEN before the registry's token, and says what is missing", async () => {
+  it("catalogFromEnv: MODEL_CATALOG_URL, MODEL_CATALOG_TOKEN before the registry's token, and says what is missing", async () => {
     const { fetch, requests } = fakeCatalog(() => ({ body: page([]) }));
     const env = {
       MODEL_CATALOG_URL: "http://c.test",
       MODEL_REGISTRY_TOKEN: "reg",
       MODEL_CATALOG_TOKEN: "cat",
     };
-    await (await ModelCatalog.fromEnv({ env, fetch })).sources.list().toArray();
+    await (await catalogFromEnv({ env, fetch })).sources.list().toArray();
     expect(requests[0]?.headers.get("authorization")).toBe("Bearer cat");
-    await (await ModelCatalog.fromEnv({ env: { ...env, MODEL_CATALOG_TOKEN: "" }, fetch })).sources
+    await (await catalogFromEnv({ env: { ...env, MODEL_CATALOG_TOKEN: "" }, fetch })).sources
       .list()
       .toArray();
     expect(requests[1]?.headers.get("authorization")).toBe("Bearer reg");
-    await expect(ModelCatalog.fromEnv({ env: {} })).rejects.toThrow(
+    await expect(catalogFromEnv({ env: {} })).rejects.toThrow(
       /MODEL_CATALOG_URL is not set; set it to the model catalog's address/,
     );
+  });
+
+  it("the deprecated ModelCatalog.fromEnv resolves the same settings", async () => {
+    const { fetch, requests } = fakeCatalog(() => ({ body: page([]) }));
+    const env = { MODEL_CATALOG_URL: "http://c.test", MODEL_CATALOG_TOKEN: "cat" };
+    const catalog = await ModelCatalog.fromEnv({ env, fetch });
+    await catalog.sources.list().toArray();
+    expect(catalog.url).toBe("http://c.test");
+    expect(requests[0]?.headers.get("authorization")).toBe("Bearer cat");
+  });
+
+  it("resolves the catalog's URL from layers, naming where it came from", async () => {
+    const env = { MODEL_CATALOG_URL: "http://env.test" };
+    const layers = [
+      { values: { catalogUrl: "ftp://flag.test" }, source: { catalogUrl: "--catalog-url" } },
+      envLayer(env),
+    ];
+    await expect(resolveCatalogSettings({ env, layers, serviceAccountTokenPath: "/none" })).rejects.toThrow(
+      /--catalog-url/,
+    );
+    const settings = await resolveCatalogSettings({
+      env,
+      layers: layers.slice(1),
+      serviceAccountTokenPath: "/none",
+    });
+    expect(settings).toMatchObject({ url: "http://env.test", sources: { url: "MODEL_CATALOG_URL" } });
   });
 });
 

@@ -2,7 +2,7 @@
 // once, a retired API and experiments on v1 are typed errors.
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { exitCodeFor } from "../../../src/cli/exit-codes.js";
+import { describeError, exitCodeFor } from "../../../src/cli/exit-codes.js";
 import { run } from "../../../src/cli/run.js";
 import {
   ApiVersionError,
@@ -132,7 +132,7 @@ describe("a forced apiVersion", () => {
     expect(paths().every((line) => line.includes("/v1alpha3/"))).toBe(true);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /sunset is 2027-04-29: use API v1 \(apiVersion "v1" or "auto"; mr-cli --api-version v1\)/,
+      /sunset is 2027-04-29: use API v1 \(apiVersion "v1"; apiVersion "auto" follows the server\)/,
     );
   });
 
@@ -156,9 +156,12 @@ describe("a forced apiVersion", () => {
     const failure = client({ apiVersion: "v1" }).registeredModels.list().toArray();
     await expect(failure).rejects.toBeInstanceOf(ApiVersionError);
     await expect(failure).rejects.toThrow(
-      /404 to \/api\/model_registry\/v1\/registered_models without its JSON: either it does not serve API v1.*use "auto"/,
+      /404 to \/api\/model_registry\/v1\/registered_models without its JSON: either it does not serve API v1.*apiVersion "auto" picks/,
     );
-    expect(exitCodeFor(await failure.catch((e: unknown) => e))).toBe(2);
+    const error = await failure.catch((e: unknown) => e);
+    expect(exitCodeFor(error)).toBe(2);
+    expect(error).toMatchObject({ fix: [{ setting: "apiVersion", value: "v1", source: "option" }] });
+    expect(describeError(error, false)).toMatch(/--api-version v1 asked for \(--api-version auto picks/);
   });
 
   it("a missing entity on v1 stays a NotFoundError (the server's JSON 404)", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ResolvedSettings, type ResolveOptions, resolveSettings } from "../../../src/config/index.js";
+import { defaultsLayer, envLayer } from "../../../src/config/settings-layer.js";
 import { ConfigError } from "../../../src/errors.js";
 
 const URL_ENV = { MODEL_REGISTRY_URL: "http://localhost:8080" };
@@ -91,6 +92,33 @@ describe("resolveSettings: other settings", () => {
     expect(await resolve(URL_ENV)).toEqual({
       url: "http://localhost:8080",
       tokenSource: "none",
+      sources: { url: "MODEL_REGISTRY_URL" },
+    });
+  });
+
+  it("takes layers in order, the environment's among them, and says where each value came from", async () => {
+    const env = { MODEL_REGISTRY_URL: "http://env:1", MODEL_REGISTRY_AUTHOR: "", USER: "ada" };
+    const settings = await resolveSettings({
+      env,
+      serviceAccountTokenPath: "/nonexistent/token",
+      layers: [
+        { values: { apiVersion: "v1" }, source: { apiVersion: "--api-version" } },
+        envLayer(env),
+        { values: { url: "http://context:2", author: "bob", caFile: "/ca.pem" }, source: "context lab" },
+        defaultsLayer(env),
+      ],
+    });
+    expect(settings).toMatchObject({
+      url: "http://env:1",
+      apiVersion: "v1",
+      author: "bob",
+      caFile: "/ca.pem",
+      sources: {
+        url: "MODEL_REGISTRY_URL",
+        apiVersion: "--api-version",
+        author: "context lab",
+        caFile: "context lab",
+      },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exitCodeFor } from "../../../../src/cli/exit-codes.js";
+import { describeError, exitCodeFor } from "../../../../src/cli/exit-codes.js";
 import { resolveStorageSettings } from "../../../../src/config/storage-settings.js";
 import { StorageError } from "../../../../src/errors.js";
 import { s3ClientFor } from "../../../../src/storage/s3/s3-client.js";
@@ -165,8 +165,12 @@ describe("storageError", () => {
       sdkError(501, "NotImplemented", "Header 'x-amz-checksum-crc32' not implemented"),
     );
     expect(mapped.message).toMatch(
-      /the checksum mode is when-supported in context lab: set it to when-required there \(or pass --checksums when-required\)/,
+      /the checksum mode is when-supported in context lab: set it to when-required there \(or pass storage.checksums "when-required"\)/,
     );
+    expect(mapped.fix).toEqual([
+      { setting: "storage.checksums", value: "when-supported", source: "context lab" },
+    ]);
+    expect(describeError(mapped, false)).toContain("(or pass --checksums when-required)");
     expect(mapped.message).not.toContain("AWS_REQUEST_CHECKSUM_CALCULATION"); // set already, and overridden
   });
 

@@ -1,0 +1,67 @@
+// The one table from the library's settings to mr-cli's flags. The library names what to change in its own words
+// (`storage.bucket`, `apiVersion "v1"`) and lists those settings in an error's `fix`; mr-cli names them as flags.
+import type { SettingRef } from "../errors.js";
+
+/** How mr-cli names one setting: its flag, and the flag's word for a value where it differs from the library's
+ * (`""`: the flag alone, as for a boolean switch). */
+export interface SettingFlag {
+  /** The flag, e.g. `--bucket`. */
+  flag: string;
+  /** The flag's word for a library value, e.g. `{ true: "path" }` for `storage.forcePathStyle`. */
+  values?: Readonly<Record<string, string>>;
+}
+
+/** Every library setting mr-cli has a flag for. */
+export const SETTING_FLAGS: Readonly<Record<string, SettingFlag>> = {
+  apiVersion: { flag: "--api-version" },
+  artifactName: { flag: "--artifact-name" },
+  catalogUrl: { flag: "--catalog-url" },
+  createEnvironment: { flag: "--create-env", values: { true: "" } },
+  modelFormat: { flag: "--format" },
+  waitTimeout: { flag: "--wait-timeout" },
+  concurrency: { flag: "--concurrency" },
+  url: { flag: "--url" },
+  tokenFile: { flag: "--token-file" },
+  caFile: { flag: "--ca-file" },
+  "oci.plainHttp": { flag: "--plain-http", values: { true: "" } },
+  "oci.caFile": { flag: "--oci-ca-file" },
+  "storage.bucket": { flag: "--bucket" },
+  "storage.endpoint": { flag: "--endpoint" },
+  "storage.region": { flag: "--region" },
+  "storage.profile": { flag: "--profile" },
+  "storage.checksums": { flag: "--checksums" },
+  "storage.forcePathStyle": { flag: "--addressing-style", values: { true: "path", false: "virtual" } },
+};
+
+/** The flag of a setting, e.g. `--bucket` for `storage.bucket`. @throws Error for a setting the table lacks. */
+export function flagOf(setting: string): string {
+  const entry = SETTING_FLAGS[setting];
+  if (!entry) throw new Error(`no mr-cli flag for the setting ${setting}`);
+  return entry.flag;
+}
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A library message with each of the `fix` settings it names worded as mr-cli's flag: `storage.bucket` becomes
+ * `--bucket`, `apiVersion "v1"` becomes `--api-version v1`, `storage.forcePathStyle true` becomes
+ * `--addressing-style path`. Settings without a flag, and text that names no setting, stay as they are.
+ */
+export function nameFlags(message: string, fix: readonly SettingRef[]): string {
+  let text = message;
+  for (const { setting } of fix) {
+    const entry = SETTING_FLAGS[setting];
+    if (!entry) continue;
+    const named = new RegExp(
+      `(?<![\\w.])${literal(setting)}(?![\\w])(?: (?:"([^"]*)"|(true|false)\\b))?`,
+      "g",
+    );
+    text = text.replace(named, (_whole, quoted?: string, bool?: string) => {
+      const value = quoted ?? bool;
+      if (value === undefined) return entry.flag;
+      const word = entry.values?.[value] ?? value;
+      return word === "" ? entry.flag : `${entry.flag} ${word}`;
+    });
+  }
+  return text;
+}
