@@ -2,9 +2,9 @@
 
 import { type ApiVersionChoice, type Deprecation, parseApiVersion } from "./client/api-version.js";
 import type { CallOptions } from "./client/call-options.js";
+import { Connection } from "./client/connection.js";
 import { displayable } from "./client/displayable.js";
 import type { ModelArtifact, ModelVersion } from "./client/entities.js";
-import { parseRegistryUrl } from "./client/parse-registry-url.js";
 import { Artifacts } from "./client/resources/artifacts.js";
 import { ExperimentRuns } from "./client/resources/experiment-runs.js";
 import { Experiments } from "./client/resources/experiments.js";
@@ -14,9 +14,10 @@ import { ModelVersions } from "./client/resources/model-versions.js";
 import { RegisteredModels } from "./client/resources/registered-models.js";
 import { ServingEnvironments } from "./client/resources/serving-environments.js";
 import { Rest } from "./client/rest.js";
-import { checkTimeoutMs, type RetryPolicy, retryPolicy } from "./client/retry.js";
+import { type RetryPolicy, retryPolicy } from "./client/retry.js";
 import { Secrets } from "./client/secrets.js";
-import { type ApiClient, type ApiClientV1, createTransports } from "./client/transport.js";
+import { REGISTRY_SERVICE } from "./client/service.js";
+import { type ApiClient, type ApiClientV1, registryTransports } from "./client/transport.js";
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
@@ -96,27 +97,17 @@ export class ModelRegistry {
   readonly secrets: Secrets = new Secrets();
 
   constructor(options: ModelRegistryOptions) {
-    this.url = parseRegistryUrl(options.url, "the url option");
+    const connection = Connection.fromOptions(options, REGISTRY_SERVICE, this.secrets);
+    this.url = connection.url;
     this.author = options.author;
     this.storage = checkStorageOptions(options.storage ?? {}, "the storage option");
     this.env = options.env;
     this.oci = options.oci;
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);
-    checkTimeoutMs(options.timeout, "the timeout option");
-    if (typeof options.token === "string") this.secrets.add(options.token);
     this.secrets.add(this.storage.credentials?.secretAccessKey);
     this.secrets.add(this.storage.credentials?.sessionToken);
-    const transports = createTransports({
-      secrets: this.secrets,
-      url: this.url,
-      token: options.token,
-      fetch: options.fetch,
-      timeoutMs: options.timeout,
-      retry: options.retry,
-      tls: { caFile: options.caFile, insecureSkipVerify: options.insecureSkipVerify },
-      userAgent: options.userAgent,
-    });
+    const transports = registryTransports(connection);
     ({ api: this.api, apiV1: this.apiV1 } = transports);
     const rest = new Rest(transports, this.secrets, {
       apiVersion:

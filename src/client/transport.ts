@@ -22,12 +22,19 @@ export function createTransport(options: TransportOptions): ApiClient {
 
 /** The typed clients of both API generations over one fetch (one token, TLS, retry and timeout setting), and that
  * fetch, for calls that override the timeout or retries. */
-export function createTransports(options: TransportOptions): {
+export function createTransports(options: TransportOptions): RegistryTransports {
+  return registryTransports(new Connection(options, REGISTRY_SERVICE));
+}
+
+/** The registry's typed clients of both API generations, and the fetch they share. */
+export interface RegistryTransports {
   api: ApiClient;
   apiV1: ApiClientV1;
   fetch: TransportFetch;
-} {
-  const connection = new Connection(options, REGISTRY_SERVICE);
+}
+
+/** The registry's typed clients over `connection`. */
+export function registryTransports(connection: Connection): RegistryTransports {
   return {
     api: connection.client<paths>(),
     apiV1: connection.client<pathsV1>(),
