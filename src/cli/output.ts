@@ -62,6 +62,16 @@ export async function print(ctx: CliContext, data: unknown, table: () => string)
   ctx.io.stdout.write(`${text}\n`);
 }
 
+/** Prints every item of a listing: as a table of `columns`, or as JSON/YAML in those output modes. */
+export async function printListing<T>(
+  ctx: CliContext,
+  listing: { toArray(): Promise<T[]> },
+  columns: Column<T>[],
+): Promise<void> {
+  const rows = await listing.toArray();
+  await print(ctx, rows, () => renderTable(rows, columns, ctx.color()));
+}
+
 /** Milliseconds since the epoch (as the API sends them) as a short UTC time. */
 export function time(ms: string | undefined): string {
   if (!ms) return "";

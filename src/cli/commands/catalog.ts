@@ -1,8 +1,6 @@
 // `mr-cli catalog …`: browse a model catalog (sources, labels, model search, one model, its artifacts, the filter
-// options) and register one of its models in the registry (catalog-register.ts).
+// options) and register one of its models in the registry (catalog-register.ts); artifacts in catalog-artifacts.ts.
 import { Command, Option } from "commander";
-import type { CatalogArtifact } from "../../catalog/catalog-types.js";
-import type { Paginated } from "../../client/paginate.js";
 import {
   ORDER,
   type PageFlags,
@@ -12,24 +10,31 @@ import {
   withPaging,
   withRecommended,
 } from "../catalog-flags.js";
-import { artifactColumns, labelColumns, modelCard, modelColumns, sourceColumns } from "../catalog-views.js";
+import { labelColumns, modelCard, modelColumns, sourceColumns } from "../catalog-views.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
-import { type Column, print, renderTable } from "../output.js";
+import { print, printListing, renderTable } from "../output.js";
 import { collect } from "../parse-values.js";
+import { addArtifacts } from "./catalog-artifacts.js";
 import { catalogRegisterCommand } from "./catalog-register.js";
-
-async function show<T>(ctx: CliContext, listing: Paginated<T>, columns: Column<T>[]): Promise<void> {
-  const rows = await listing.toArray();
-  await print(ctx, rows, () => renderTable(rows, columns, ctx.color()));
-}
 
 /** `mr-cli catalog …` */
 export function catalogCommand(ctx: CliContext): Command {
   const catalog = new Command("catalog").description(
     "browse the model catalog (--catalog-url, MODEL_CATALOG_URL or the context's catalogUrl) and register its models",
   );
+  addSources(catalog, ctx);
+  addLabels(catalog, ctx);
+  addModels(catalog, ctx);
+  addGet(catalog, ctx);
+  addArtifacts(catalog, ctx);
+  addFilterOptions(catalog, ctx);
+  catalog.addCommand(catalogRegisterCommand(ctx));
+  return catalog;
+}
 
+/** `catalog sources`: the catalog's sources. */
+function addSources(catalog: Command, ctx: CliContext): void {
   withPaging(catalog.command("sources").description("list the catalog's sources"))
     .addHelpText(
       "after",
@@ -43,9 +48,12 @@ export function catalogCommand(ctx: CliContext): Command {
         orderBy: ORDER[flags.orderBy],
         name: flags.name,
       });
-      await show(ctx, listing, sourceColumns);
+      await printListing(ctx, listing, sourceColumns);
     });
+}
 
+/** `catalog labels`: the labels the catalog defines. */
+function addLabels(catalog: Command, ctx: CliContext): void {
   withPaging(catalog.command("labels").description("list the labels the catalog defines"))
     .addHelpText("after", "\nExample:\n  mr-cli catalog labels --desc")
     .option("--order-by <field>", "a label field to sort by", "name")
@@ -54,9 +62,12 @@ export function catalogCommand(ctx: CliContext): Command {
         ...pageOptions(ctx, flags),
         orderBy: flags.orderBy,
       });
-      await show(ctx, listing, labelColumns);
+      await printListing(ctx, listing, labelColumns);
     });
+}
 
+/** `catalog models`: search the models, in any order, RECOMMENDED with its tuning. */
+function addModels(catalog: Command, ctx: CliContext): void {
   withRecommended(
     withPaging(
       catalog
@@ -99,10 +110,13 @@ Examples:
           sourceLabel: flags.label,
           filterQuery: flags.filter,
         });
-        await show(ctx, listing, modelColumns);
+        await printListing(ctx, listing, modelColumns);
       },
     );
+}
 
+/** `catalog get`: one model, with its artifacts on request. */
+function addGet(catalog: Command, ctx: CliContext): void {
   catalog
     .command("get")
     .description("show one catalog model")
@@ -124,36 +138,10 @@ Examples:
       const found = await models.get(source, model, call);
       await print(ctx, found, () => modelCard(found));
     });
+}
 
-  withRecommended(
-    withPaging(
-      catalog
-        .command("artifacts")
-        .description("list a catalog model's artifacts (model artifacts with URIs, metrics artifacts)")
-        .argument("<source>", "source id")
-        .argument("<model>", "model name")
-        .addOption(new Option("--type <kind>", "only this kind").choices(["model", "metrics"]))
-        .option("--performance", "performance artifacts, with replicas computed for --target-rps")
-        .option("--recommendations", "with --performance: only the Pareto-optimal configurations")
-        .option(
-          "--filter <query>",
-          "a filterQuery over properties, e.g. \"hardware_type.string_value='GPU'\"",
-        )
-        .option("--order-by <key>", "ID, CREATE_TIME, LAST_UPDATE_TIME or a property name"),
-    ),
-  )
-    .addHelpText(
-      "after",
-      `
-Examples:
-  mr-cli catalog artifacts stack_demo acme/digits-onnx --type model
-  mr-cli catalog artifacts stack_community community/tiny-llm-1b --filter "hardware_type.string_value='GPU'"
-  mr-cli catalog artifacts stack_community community/tiny-llm-1b --performance --target-rps 40 --recommendations`,
-    )
-    .action(async (source: string, model: string, flags: ArtifactFlags) => {
-      await show(ctx, await artifactListing(ctx, source, model, flags), artifactColumns);
-    });
-
+/** `catalog filter-options`: the fields models can be filtered on, and the named queries. */
+function addFilterOptions(catalog: Command, ctx: CliContext): void {
   catalog
     .command("filter-options")
     .description("the fields models can be filtered on, with their values or ranges, and the named queries")
@@ -185,41 +173,4 @@ Examples:
         ].join("\n"),
       );
     });
-
-  catalog.addCommand(catalogRegisterCommand(ctx));
-  return catalog;
-}
-
-type ArtifactFlags = PageFlags &
-  RecommendedFlags & {
-    type?: "model" | "metrics";
-    performance?: boolean;
-    recommendations?: boolean;
-    filter?: string;
-    orderBy?: string;
-  };
-
-async function artifactListing(
-  ctx: CliContext,
-  source: string,
-  model: string,
-  flags: ArtifactFlags,
-): Promise<Paginated<CatalogArtifact>> {
-  const tuning = Object.entries(recommended(flags)).filter(([, value]) => value !== undefined);
-  if (!flags.performance && (flags.recommendations || tuning.length > 0))
-    throw new UsageError("--recommendations and the tuning flags (--target-rps, …) need --performance");
-  if (flags.performance && flags.type)
-    throw new UsageError("--performance lists metrics artifacts only; leave out --type");
-  const models = (await ctx.catalog()).models;
-  const common = { ...pageOptions(ctx, flags), orderBy: flags.orderBy, filterQuery: flags.filter };
-  if (flags.performance)
-    return models.performanceArtifacts(source, model, {
-      ...common,
-      ...recommended(flags),
-      recommendations: flags.recommendations,
-    });
-  return models.artifacts(source, model, {
-    ...common,
-    artifactType: flags.type && (flags.type === "model" ? "model-artifact" : "metrics-artifact"),
-  });
 }
