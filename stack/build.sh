@@ -154,13 +154,23 @@ $(tail -n 15 "$log")"
   echo "$dir/$binary"
 }
 
+# Runs one build; when it built the binary now (not found in .cache/bin), records how many seconds that took in
+# .cache/bin/build-seconds-<name>, which stack:status shows.
+timed() {
+  local name=$1 start out; shift
+  start=$(date +%s)
+  out=$("$@")
+  if [ "$(stat -c %Y "$out")" -ge "$start" ]; then echo "$(($(date +%s) - start))" >"$CACHE_DIR/bin/build-seconds-$name"; fi
+  echo "$out"
+}
+
 case ${1:-} in
-  registry) build_go_tool distribution github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION" registry ;;
-  crane) build_go_tool crane github.com/google/go-containerregistry/cmd/crane "$CRANE_VERSION" crane ;;
-  server) build_server ;;
-  v1server) build_v1server ;;
-  versitygw) build_versitygw ;;
-  seaweedfs) build_seaweedfs ;;
+  registry) timed registry build_go_tool distribution github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION" registry ;;
+  crane) timed crane build_go_tool crane github.com/google/go-containerregistry/cmd/crane "$CRANE_VERSION" crane ;;
+  server) timed server build_server ;;
+  v1server) timed v1server build_v1server ;;
+  versitygw) timed versitygw build_versitygw ;;
+  seaweedfs) timed seaweedfs build_seaweedfs ;;
   pin) pin ;;
   *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|pin" ;;
 esac

@@ -46,6 +46,25 @@ OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapit
 
 COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken)
 
+# The components `names` name and what they need, in start order (the order of COMPONENTS), or every component
+# when none is named: server, v1server and catalog need postgres; ocitoken and its token service go together.
+stack_components() {
+  local name picked=" "
+  [ $# -gt 0 ] || set -- "${COMPONENTS[@]}"
+  for name in "$@"; do
+    [[ " ${COMPONENTS[*]} " == *" $name "* ]] || die "no component named $name; the components are: ${COMPONENTS[*]}"
+    picked+="$name "
+    case $name in
+      server | v1server | catalog) picked+="postgres " ;;
+      ocitoken) picked+="tokensrv " ;;
+      tokensrv) picked+="ocitoken " ;;
+    esac
+  done
+  local ordered=()
+  for name in "${COMPONENTS[@]}"; do [[ $picked == *" $name "* ]] && ordered+=("$name"); done
+  echo "${ordered[*]}"
+}
+
 say() { printf '%s\n' "$*" >&2; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
 

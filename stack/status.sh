@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shows each component of the local stack: pid, address and health. Exits 0 only when all are up and healthy.
+# Shows each component of the local stack (or those named): pid, address, health, and how long its build took.
+# Exits 0 only when all of them are up and healthy.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 url_of() {
@@ -17,8 +18,23 @@ url_of() {
   esac
 }
 
+names=("$@")
+[ $# -gt 0 ] || names=("${COMPONENTS[@]}")
+# How long the component's program took to build here, when this checkout built it (.cache/bin/build-seconds-*).
+build_of() {
+  local build
+  case $1 in
+    server | v1server | versitygw | seaweedfs) build=$1 ;;
+    catalog) build=v1server ;;
+    oci | ocitoken) build=registry ;;
+    *) echo "-"; return ;;
+  esac
+  local file=$CACHE_DIR/bin/build-seconds-$build
+  if [ -f "$file" ]; then echo "built in $(cat "$file")s"; else echo "cached"; fi
+}
+
 all_ok=0
-for name in "${COMPONENTS[@]}"; do
+for name in "${names[@]}"; do
   if [[ $name = v1server || $name = catalog ]] && ! running_pid "$name" >/dev/null && ! v1_source >/dev/null; then
     printf '%-10s %-10s pid %-8s %s\n' "$name" unavailable - "no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
     continue
@@ -28,6 +44,6 @@ for name in "${COMPONENTS[@]}"; do
   else
     pid=-; state=stopped; all_ok=1
   fi
-  printf '%-10s %-10s pid %-8s %s\n' "$name" "$state" "$pid" "$(url_of "$name")"
+  printf '%-10s %-10s pid %-8s %-14s %s\n' "$name" "$state" "$pid" "$(build_of "$name")" "$(url_of "$name")"
 done
 exit $all_ok

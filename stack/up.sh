@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Starts the local stack: PostgreSQL, the Model Registry server (the pinned release, and the newer v1 server when its
-# source is at hand), and three S3 servers (moto, versitygw and
-# SeaweedFS), all on 127.0.0.1. A component that is already running and healthy is reused, so running this twice is
-# harmless.
+# Starts the local stack on 127.0.0.1: PostgreSQL, the Model Registry server (the pinned release, and the newer v1
+# server and its model catalog when their source is at hand), three S3 servers (moto, versitygw, SeaweedFS) and two
+# OCI registries. A component that is already running and healthy is reused, so running this twice is harmless.
+#   bash stack/up.sh                         every component (the default; what npm test and the benchmarks use)
+#   bash stack/up.sh postgres server moto    only these, and what they need (what npm run demo uses)
+# The components: postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken. server, v1server
+# and catalog need postgres; ocitoken and its token service tokensrv go together.
 # Writes .stack/env with the settings the SDK, the CLI, the tests and the examples read.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -271,10 +274,16 @@ OCI_PASSWORD=$OCI_PASSWORD
 ENV
 }
 
+# The components to start, in start order: those named on the command line and what they need, or every one.
+components=$(stack_components "$@")
+read -ra wanted <<<"$components"
+wanted_here() { [[ " ${wanted[*]} " == *" $1 "* ]]; }
+
 # Check every port we are about to take before starting anything, so a conflict leaves nothing half-started.
 preflight() {
   local name var
   for name in "${COMPONENTS[@]}"; do
+    wanted_here "$name" || continue
     running_pid "$name" >/dev/null && continue
     [[ $name = v1server || $name = catalog ]] && ! v1_source >/dev/null && continue
     var=$(port_var "$name")
@@ -288,15 +297,10 @@ preflight() {
 
 started=$SECONDS
 preflight
-start_postgres
-start_server
-start_v1server
-start_catalog
-start_moto
-start_versitygw
-start_seaweedfs
-start_oci
-start_ocitoken
+# In the order of COMPONENTS, so that what a component needs is up before it; tokensrv starts with ocitoken.
+for name in "${COMPONENTS[@]}"; do
+  if wanted_here "$name" && [ "$name" != tokensrv ]; then "start_$name"; fi
+done
 write_env
-bash "$STACK_ROOT/stack/status.sh"
+bash "$STACK_ROOT/stack/status.sh" "${wanted[@]}"
 say "stack: ready in $((SECONDS - started))s; settings in $ENV_FILE"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnvFile } from "../support/stack-env.js";
+import { parseEnvFile } from "../../support/stack-env.js";
 
 describe("parseEnvFile", () => {
   it("reads KEY=value lines and skips comments and blank lines", () => {

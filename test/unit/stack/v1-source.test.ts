@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const lib = fileURLToPath(new URL("../../stack/lib.sh", import.meta.url));
+const lib = fileURLToPath(new URL("../../../stack/lib.sh", import.meta.url));
 
 /** A checkout (only stack/lib.sh) in a fresh folder, optionally with ../shared/upstream/<archive> beside it. */
 function layout(archive?: string) {

@@ -1,0 +1,35 @@
+// Which components stack:up starts: those named and what they need, in start order, or all of them.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const lib = fileURLToPath(new URL("../../../stack/lib.sh", import.meta.url));
+
+const components = (...names: string[]) =>
+  spawnSync("bash", ["-c", `source "${lib}" && stack_components "$@"`, "bash", ...names], {
+    encoding: "utf8",
+  });
+
+describe("stack_components", () => {
+  it("starts everything when nothing is named (npm test, the benchmarks)", () => {
+    expect(components().stdout.trim()).toBe(
+      "postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken",
+    );
+  });
+
+  it("adds what a named component needs and starts it first: the demo's three start PostgreSQL before the server", () => {
+    expect(components("moto", "server").stdout.trim()).toBe("postgres server moto");
+    expect(components("catalog").stdout.trim()).toBe("postgres catalog");
+    expect(components("ocitoken").stdout.trim()).toBe("tokensrv ocitoken");
+    expect(components("tokensrv").stdout.trim()).toBe("tokensrv ocitoken");
+  });
+
+  it("refuses a name it does not know, listing the components", () => {
+    const result = components("postgres", "minio");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(
+      /no component named minio; the components are: postgres server .* ocitoken/,
+    );
+  });
+});
