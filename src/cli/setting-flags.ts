@@ -25,12 +25,21 @@ export const SETTING_FLAGS: Readonly<Record<string, SettingFlag>> = {
   caFile: { flag: "--ca-file" },
   "oci.plainHttp": { flag: "--plain-http", values: { true: "" } },
   "oci.caFile": { flag: "--oci-ca-file" },
+  to: { flag: "--to" },
+  storageKey: { flag: "--storage-key" },
+  storagePath: { flag: "--storage-path" },
   "storage.bucket": { flag: "--bucket" },
   "storage.endpoint": { flag: "--endpoint" },
   "storage.region": { flag: "--region" },
   "storage.profile": { flag: "--profile" },
   "storage.checksums": { flag: "--checksums" },
   "storage.forcePathStyle": { flag: "--addressing-style", values: { true: "path", false: "virtual" } },
+};
+
+/** Settings mr-cli has no flag for, and what it says instead: mr-cli reads registry credentials from the container
+ * tools' auth files only. */
+export const SETTING_WORDS: Readonly<Record<string, string>> = {
+  "oci.credentials": "an auth file named by REGISTRY_AUTH_FILE",
 };
 
 /** The flag of a setting, e.g. `--bucket` for `storage.bucket`. @throws Error for a setting the table lacks. */
@@ -45,11 +54,14 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * A library message with each of the `fix` settings it names worded as mr-cli's flag: `storage.bucket` becomes
  * `--bucket`, `apiVersion "v1"` becomes `--api-version v1`, `storage.forcePathStyle true` becomes
- * `--addressing-style path`. Settings without a flag, and text that names no setting, stay as they are.
+ * `--addressing-style path`; a setting without a flag but with words of its own (SETTING_WORDS) becomes those words.
+ * Other settings, and text that names no setting, stay as they are.
  */
 export function nameFlags(message: string, fix: readonly SettingRef[]): string {
   let text = message;
   for (const { setting } of fix) {
+    const words = SETTING_WORDS[setting];
+    if (words) text = text.replace(new RegExp(`(?<![\\w.])${literal(setting)}(?![\\w])`, "g"), words);
     const entry = SETTING_FLAGS[setting];
     if (!entry) continue;
     const named = new RegExp(

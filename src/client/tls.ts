@@ -9,6 +9,8 @@ export interface TlsOptions {
   ca?: string | undefined;
   /** Accept any certificate. Only for development against self-signed servers. Default false. */
   insecureSkipVerify?: boolean | undefined;
+  /** The setting that gave `caFile`, named when it cannot be read. Default `caFile`. */
+  caSetting?: string | undefined;
 }
 
 type Fetch = (request: Request) => Promise<Response>;
@@ -24,7 +26,13 @@ async function readCa(tls: TlsOptions): Promise<string | undefined> {
     return await readFile(tls.caFile, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code ?? "unreadable";
-    throw new ConfigError(`cannot read the CA file ${tls.caFile} (${code}); check the path given as caFile`);
+    const setting = tls.caSetting ?? "caFile";
+    throw new ConfigError(
+      `cannot read the CA file ${tls.caFile} (${code}); check the path given as ${setting}`,
+      {
+        fix: [{ setting, value: tls.caFile }],
+      },
+    );
   }
 }
 

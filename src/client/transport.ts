@@ -1,9 +1,8 @@
 // The registry's typed openapi-fetch clients (one per API generation) over its one connection.
 import type { Client } from "openapi-fetch";
-import { Connection, type TransportOptions } from "./connection.js";
+import type { Connection } from "./connection.js";
 import type { TransportFetch } from "./create-fetch.js";
 import type { paths as pathsV1 } from "./generated/schema-v1.js";
-import { REGISTRY_SERVICE } from "./service.js";
 import type { paths } from "./types.js";
 
 export type { TransportOptions } from "./connection.js";
@@ -15,18 +14,8 @@ export type ApiClient = Client<paths>;
 /** The raw typed client of API v1 (servers since the API graduated), with paths as in its spec. */
 export type ApiClientV1 = Client<pathsV1>;
 
-/** Builds the typed client; nothing is sent until the first call. */
-export function createTransport(options: TransportOptions): ApiClient {
-  return createTransports(options).api;
-}
-
-/** The typed clients of both API generations over one fetch (one token, TLS, retry and timeout setting), and that
- * fetch, for calls that override the timeout or retries. */
-export function createTransports(options: TransportOptions): RegistryTransports {
-  return registryTransports(new Connection(options, REGISTRY_SERVICE));
-}
-
-/** The registry's typed clients of both API generations, and the fetch they share. */
+/** The registry's typed clients of both API generations over one fetch (one token, TLS, retry and timeout setting),
+ * and that fetch, for calls that override the timeout or retries. */
 export interface RegistryTransports {
   api: ApiClient;
   apiV1: ApiClientV1;

@@ -127,7 +127,10 @@ export async function resolveStorageSettings(options: ResolveStorageOptions = {}
   const region = fromLayers("region") ??
     fromEnv("AWS_REGION", "AWS_DEFAULT_REGION") ??
     fromProfile("region") ?? { value: "us-east-1", source: "default" };
-  if (endpoint) checkS3Endpoint(endpoint.value, `the S3 endpoint (from ${endpoint.source})`);
+  if (endpoint)
+    checkS3Endpoint(endpoint.value, `the S3 endpoint (from ${endpoint.source})`, [
+      { setting: "storage.endpoint", source: endpoint.source },
+    ]);
   if (!/^[a-z0-9-]+$/i.test(region.value))
     throw new ConfigError(
       `the S3 region ${JSON.stringify(region.value)} (from ${region.source}) is not a region name, e.g. us-east-1`,

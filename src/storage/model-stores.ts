@@ -1,8 +1,10 @@
-// The store lookup: the one place that turns a URI's scheme into a ModelStore. Each store is loaded only when a URI
-// of its scheme is used, so an S3 upload never loads the OCI code, nor an image push the AWS SDK.
+// The store lookup: the one place that turns a URI's scheme into a ModelStore, and into what depends on the store
+// (which URIs a registration's `to` may name, how a URI registered as is is checked, how KServe reads it). A store's
+// code is loaded only when a URI of its scheme is used, so an S3 upload never loads the OCI code, nor an image push
+// the AWS SDK; only the stores' light URI parsers (no SDK) load with the lookup.
 import { ConfigError } from "../errors.js";
 import type { ModelStore } from "./model-store.js";
-import { parseS3Uri } from "./s3/s3-uri.js";
+import { parseS3Uri, s3ServingUri } from "./s3/s3-uri.js";
 
 const STORES: Record<string, () => Promise<ModelStore>> = {
   s3: async () => (await import("./s3/s3-store.js")).s3Store,
@@ -18,6 +20,17 @@ export function schemeOf(uri: string): string | undefined {
  * (An image reference is taken as given: KServe resolves it.) */
 const LOCATORS: Record<string, (uri: string) => unknown> = { s3: parseS3Uri };
 
+/** How a store's URI reads for serving (KServe's storage initializer), where it differs from the registry's. */
+const SERVING: Record<string, (uri: string) => string> = { s3: s3ServingUri };
+
+/** `uri` as KServe's storage initializer reads it: an `s3://` URI without the registry-only `?endpoint=…` suffix;
+ * any other as it is. */
+export function servingUri(uri: string): string {
+  const text = uri.trim();
+  const serving = SERVING[schemeOf(text) ?? ""];
+  return serving ? serving(text) : uri;
+}
+
 /** Checks `uri` by the rules of the store its scheme names, if any. @throws ConfigError naming what is wrong. */
 export function checkStoreUri(uri: string): void {
   const scheme = schemeOf(uri);
@@ -30,6 +43,12 @@ const DESTINATIONS = new Set(["oci"]);
 /** True when `uri` names a store a registration's `to` may push to (an `oci://` image reference). */
 export function isDestinationUri(uri: string): boolean {
   return DESTINATIONS.has(schemeOf(uri) ?? "");
+}
+
+/** The store a registration's files go to: the one `to` names, else S3 (its bucket and prefix settings).
+ * @throws ConfigError when no store serves `to`'s scheme. */
+export function destinationStore(to: string | undefined): Promise<ModelStore> {
+  return modelStoreFor(to ?? "s3://", "to");
 }
 
 /** True when some store serves `uri`'s scheme. */

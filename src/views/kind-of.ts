@@ -1,6 +1,7 @@
 // Which kind a value is, as the code that created it said: the client and the catalog tag each value they return
 // with its kind (src/client/entity.ts); an artifact's own `artifactType` says which artifact it is, and survives
-// copies. Values with no tag (copies made in user code, results of the facade) are placed by kind-by-shape.ts.
+// copies; the workflows tag the results of registerModel, deploy and undeploy. Values with no tag (copies made in
+// user code, objects built by hand) are placed by kind-by-shape.ts.
 import { entityKind } from "../client/entity.js";
 import type { AnyEntity } from "./any-entity.js";
 import { entityKindByShape, hasEntityShape, resultKindByShape } from "./kind-by-shape.js";

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { describeError } from "../../src/cli/exit-codes.js";
 import { buildProgram } from "../../src/cli/program.js";
 import { nameFlags, SETTING_FLAGS } from "../../src/cli/setting-flags.js";
+import { createTlsFetch } from "../../src/client/tls.js";
 import { checkRegistration } from "../../src/workflows/register/check-registration.js";
 
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
@@ -108,5 +109,42 @@ describe("a library error as mr-cli prints it", () => {
     expect(error).toMatchObject({ fix: [{ setting: "artifactName" }] });
     expect((error as Error).message).toContain("(by default the model name; pass artifactName)");
     expect(describeError(error, false)).toContain("(by default the model name; pass --artifact-name)");
+  });
+
+  it("names to, storageKey and storagePath as --to, --storage-key and --storage-path", () => {
+    const refused = (params: object) => {
+      try {
+        checkRegistration({ name: "m", version: "v1", path: "./model", ...params } as never);
+      } catch (thrown) {
+        return thrown;
+      }
+      throw new Error("not refused");
+    };
+    const to = refused({ to: "s3://models/x" });
+    expect((to as Error).message).toContain("(S3 is the default: leave out to)");
+    expect(describeError(to, false)).toContain("(S3 is the default: leave out --to)");
+    const key = refused({ to: "oci://127.0.0.1:5000/m", storageKey: "conn" });
+    expect(describeError(key, false)).toContain(
+      "--storage-key and --storage-path name an S3 data connection; an image pushed with --to is served",
+    );
+  });
+
+  it("names the CA file's setting, the registry's or the OCI registry's, as its flag", async () => {
+    const unreadable = async (caSetting?: string) =>
+      createTlsFetch({ caFile: "/no/such/ca.pem", caSetting }).catch((thrown: unknown) => thrown);
+    const registry = await unreadable();
+    expect(registry).toMatchObject({ fix: [{ setting: "caFile", value: "/no/such/ca.pem" }] });
+    expect(describeError(registry, false)).toContain("check the path given as --ca-file");
+    expect(describeError(await unreadable("oci.caFile"), false)).toContain(
+      "check the path given as --oci-ca-file",
+    );
+  });
+
+  it("words oci.credentials, which has no flag, as the auth file mr-cli reads", () => {
+    const text =
+      "no credentials were found: log in with docker login or podman login, or give oci.credentials";
+    expect(nameFlags(text, [{ setting: "oci.credentials" }])).toBe(
+      "no credentials were found: log in with docker login or podman login, or give an auth file named by REGISTRY_AUTH_FILE",
+    );
   });
 });

@@ -101,9 +101,12 @@ async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
 export function registerCommand(ctx: CliContext): Command {
   const command = new Command("register")
     .description(
-      "upload a model file or folder to S3 and register it (or register an existing URI); safe to re-run",
+      "upload a model file or folder to S3, or push it as a modelcar image with --to oci://…, and register it (or register an existing URI); safe to re-run",
     )
-    .argument("<source>", "a local file or folder to upload, or a URI (s3://bucket/key) to register as is")
+    .argument(
+      "<source>",
+      "a local file or folder to store, or a URI (s3://bucket/key, oci://registry/repo:tag, …) to register as is",
+    )
     .requiredOption("--name <name>", "registered model name")
     .requiredOption("--version <version>", "version name, e.g. v3")
     .option("--format <name>", "model format name, e.g. onnx")

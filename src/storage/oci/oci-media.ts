@@ -51,12 +51,16 @@ export async function registryFailure(
   const hint = denied
     ? credentials
       ? `; the credentials from ${credentials.source} were refused or lack the permission`
-      : "; no credentials were found for this registry in the container auth files (REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, $DOCKER_CONFIG/config.json, ~/.docker/config.json; credential helpers are not run): log in with docker login or podman login, or give credentials (in the library, oci.credentials)"
+      : "; no credentials were found for this registry in the container auth files (REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers/auth.json, $DOCKER_CONFIG/config.json, ~/.docker/config.json; credential helpers are not run): log in with docker login or podman login, or give oci.credentials"
     : "";
   return new OciError(
     `${what}: the registry answered ${status}${code ? ` ${code}` : ""}${detail ? `: ${detail}` : ""}${hint}`,
     status,
     code,
-    { denied, transient: status >= 500 || status === 429 },
+    {
+      denied,
+      transient: status >= 500 || status === 429,
+      fix: denied && !credentials ? [{ setting: "oci.credentials" }] : [],
+    },
   );
 }

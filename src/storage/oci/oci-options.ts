@@ -70,7 +70,11 @@ export async function connectRegistry(
     registry,
     credentials,
     plainHttp: options?.plainHttp ?? LOOPBACK.test(registry),
-    fetch: options?.fetch ?? (options?.caFile ? await createTlsFetch({ caFile: options.caFile }) : undefined),
+    fetch:
+      options?.fetch ??
+      (options?.caFile
+        ? await createTlsFetch({ caFile: options.caFile, caSetting: "oci.caFile" })
+        : undefined),
     signal: context.signal,
     onSecret: context.onSecret,
     userAgent: `model-registry-ts/${VERSION}`,

@@ -26,6 +26,14 @@ const SCHEME = /^s3:\/\//i;
 const EXAMPLE = "s3://my-bucket/models/mnist/";
 const KNOWN_PARAMS = ["endpoint", "defaultRegion"];
 
+/** An `s3://` URI as KServe's storage initializer reads it: without the Python client's `?endpoint=…&defaultRegion=…`
+ * suffix, which only the registry's clients read (the suffix is cut as text, whatever it holds). */
+export function s3ServingUri(uri: string): string {
+  const query = uri.lastIndexOf("?");
+  const suffix = query >= 0 && /(^|&)(endpoint|defaultRegion)=/.test(uri.slice(query + 1));
+  return `s3://${(suffix ? uri.slice(0, query) : uri).slice("s3://".length)}`;
+}
+
 /**
  * Parses `s3://bucket/key…`, and the Python client's form `s3://bucket/prefix?endpoint=<url>&defaultRegion=<r>`.
  *

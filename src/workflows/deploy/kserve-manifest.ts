@@ -11,6 +11,7 @@
 // the version's newest artifact by create time, which must be a ModelArtifact. From KServe (pkg/apis/serving/v1beta1):
 // an InferenceService name matches `[a-z]([-a-z0-9]*[a-z0-9])?`.
 import { ConfigError } from "../../errors.js";
+import { servingUri } from "../../storage/model-stores.js";
 import { INFERENCE_SERVICE_NAME, serviceName } from "./deploy.js";
 import type {
   KServeInferenceService,
@@ -48,13 +49,9 @@ function check(value: string, pattern: RegExp, what: string, rule: string): stri
 
 /** The URI KServe's storage initializer reads: an `s3://` URI without the registry-only `?endpoint=…&defaultRegion=…`
  * suffix (the cluster reaches the store through its own data connection; the suffix is cut as text, whatever it
- * holds); any other URI (`oci://`, `hf://`, `https://`, …) as it is. */
+ * holds); any other URI (`oci://`, `hf://`, `https://`, …) as it is. Each store says how (see `servingUri`). */
 export function storageUri(uri: string): string {
-  const text = uri.trim();
-  if (!/^s3:\/\//i.test(text)) return uri;
-  const query = text.lastIndexOf("?");
-  const suffix = query >= 0 && /(^|&)(endpoint|defaultRegion)=/.test(text.slice(query + 1));
-  return `s3://${(suffix ? text.slice(0, query) : text).slice("s3://".length)}`;
+  return servingUri(uri);
 }
 
 /** The predictor's storage fields for this artifact and style. @throws ConfigError when the artifact gives nothing

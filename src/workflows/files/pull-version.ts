@@ -9,7 +9,7 @@ import { checkStorageOptions, type StorageOptions } from "../../storage/s3/stora
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
 import { storeContext } from "../store-context.js";
-import type { VersionName } from "../version-name.js";
+import { type VersionName, versionWhat } from "../version-name.js";
 
 export type { VerifyResult };
 
@@ -37,7 +37,7 @@ export async function pullVersion(
 ): Promise<VerifyResult> {
   checkStorageOptions(params.storage, "this call's storage");
   const { modelArtifact } = await requireVersion(mr, params, { signal: params.signal });
-  const what = `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
+  const what = versionWhat(params);
   const uri = modelArtifact.uri ?? "";
   if (!isStoreUri(uri))
     throw new UploadError(

@@ -128,10 +128,12 @@ export function checkRegistration(params: RegistrationInput, lineage: CustomProp
   if (params.to !== undefined && (typeof params.to !== "string" || !isDestinationUri(params.to)))
     throw new ConfigError(
       `to must be an oci:// image reference, e.g. oci://registry.example.com/models/mnist:v3 (S3 is the default: leave out to)`,
+      { fix: [{ setting: "to", value: typeof params.to === "string" ? params.to : undefined }] },
     );
   if (params.to !== undefined && (params.storageKey !== undefined || params.storagePath !== undefined))
     throw new ConfigError(
       "storageKey and storagePath name an S3 data connection; an image pushed with to is served from its oci:// URI",
+      { fix: [{ setting: "storageKey" }, { setting: "storagePath" }, { setting: "to" }] },
     );
   if (hasUri) checkModelUri(params.uri);
   for (const field of TEXT_FIELDS) {

@@ -7,7 +7,7 @@ import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import { type CustomPropertiesInput, tagKind } from "../../client/entity.js";
 import { ConfigError, shown } from "../../errors.js";
 import type { Destination } from "../../storage/model-store.js";
-import { modelStoreFor } from "../../storage/model-stores.js";
+import { destinationStore } from "../../storage/model-stores.js";
 import { checkStorageOptions } from "../../storage/s3/storage-options.js";
 import { converge, type StepContext } from "../converge.js";
 import { type FoundVersion, findVersion } from "../lookup.js";
@@ -19,6 +19,7 @@ import {
 } from "../model-entities.js";
 import type { RegistryClient } from "../registry-client.js";
 import { storeContext } from "../store-context.js";
+import { versionWhat } from "../version-name.js";
 import { checkRegistration } from "./check-registration.js";
 import { artifactBody, registerUri, uriUnchangedOrConflict } from "./register-artifact.js";
 import type { RegisterModelParams, RegisterModelResult } from "./register-params.js";
@@ -31,17 +32,13 @@ export {
   type StorageOptions,
 } from "./register-params.js";
 
-/** `version "v1" of model "mnist"`, for messages. */
-export const versionWhat = (params: { name: string; version: string }) =>
-  `version ${JSON.stringify(params.version)} of model ${JSON.stringify(params.name)}`;
-
 /** Where `params.path` goes: the store of `to`'s scheme (S3 when there is no `to`), opened. Nothing is written. */
 export async function openDestination(
   mr: RegistryClient,
   ctx: StepContext,
   params: RegisterModelParams,
 ): Promise<Destination> {
-  const store = await modelStoreFor(params.to ?? "s3://", "to");
+  const store = await destinationStore(params.to);
   return store.openDestination(storeContext(mr, ctx, params.onProgress), {
     path: params.path as string,
     name: params.name,

@@ -2,8 +2,9 @@
 // reach and rights, what it holds, the content comparison), and what it would do: a dry run of registerModel.
 import type { StepContext } from "../converge.js";
 import type { RegistryClient } from "../registry-client.js";
+import { versionWhat } from "../version-name.js";
 import { uriUnchangedOrConflict } from "./register-artifact.js";
-import { checkParams, openDestination, readKnown, versionWhat } from "./register-model.js";
+import { checkParams, openDestination, readKnown } from "./register-model.js";
 import type { RegisterModelParams, RegisterPlan } from "./register-params.js";
 
 export type { RegisterPlan } from "./register-params.js";

@@ -1,55 +1,20 @@
-// registerModel, its upload, download and verify, against a registry in memory (an injected fetch) and a bucket in
-// memory (a real S3Client whose request handler answers): every branch in milliseconds, asserting the requests sent
-// and what ends up stored.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ModelRegistry, UploadError, VersionConflictError } from "../../../../src/index.js";
-import { fakeRegistry } from "../../../support/fake-registry.js";
-import { memoryS3 } from "../../../support/memory-s3.js";
+import { loadWorkflows, MODEL, memoryWorkflow, modelFolder } from "../../../support/memory-workflow.js";
 
-let registry: ReturnType<typeof fakeRegistry>;
-let s3: ReturnType<typeof memoryS3>;
+let registry: ReturnType<typeof memoryWorkflow>["registry"];
+let s3: ReturnType<typeof memoryWorkflow>["s3"];
+let client: ReturnType<typeof memoryWorkflow>["client"];
 let mr: ModelRegistry;
 
-/** A client of the fake registry and the bucket in memory, with quick retries (or, with `retry: false`, none). */
-const client = (retry: { attempts: number; baseDelayMs: number } | false = { attempts: 3, baseDelayMs: 1 }) =>
-  new ModelRegistry({
-    url: "http://registry.test",
-    fetch: registry.fetch,
-    retry,
-    apiVersion: "v1alpha3",
-    storage: { client: s3.client, bucket: s3.bucket },
-    env: {}, // nothing from this machine's AWS settings
-    lineage: {},
-  });
-
-// The workflows load the AWS SDK on first use (about half a second, once per process): load it before the clock runs.
-beforeAll(async () => {
-  await Promise.all([
-    import("../../../../src/workflows/register/register-model.js"),
-    import("../../../../src/workflows/files/pull-version.js"),
-    import("../../../../src/storage/s3/s3-store.js"),
-  ]);
-});
+beforeAll(loadWorkflows);
 
 beforeEach(() => {
-  registry = fakeRegistry();
-  s3 = memoryS3();
+  ({ registry, s3, client } = memoryWorkflow());
   mr = client();
 });
 
-/** A model folder: `files` maps relative paths to contents. */
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), "mr-unit-model-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-const MODEL = { "model.onnx": "weights-v1", "config/labels.txt": "0\n1\n2\n" };
+const folder = modelFolder;
 const puts = () =>
   s3.writes().filter((line) => line.startsWith("PUT") && !line.includes(".model-upload-claim"));
 
@@ -159,36 +124,6 @@ describe("registerModel uploading a folder", () => {
     expect(s3.log.some((l) => l.startsWith("DELETE") && l.includes("uploadId"))).toBe(true);
     expect(s3.uploads.size).toBe(0);
     expect(registry.artifacts).toHaveLength(0);
-  });
-});
-
-describe("verifyModel and downloadModel", () => {
-  it("verify is ok for an intact upload and names the file that changed in storage since", async () => {
-    await mr.registerModel({ name: "mnist", version: "v1", path: folder(MODEL) });
-    s3.log.length = 0;
-    expect((await mr.verifyModel({ name: "mnist", version: "v1" })).ok).toBe(true);
-    s3.objects.set("mnist/v1/model.onnx", {
-      body: Buffer.from("tampered!!"),
-      etag: '"t"',
-      lastModified: new Date(),
-    });
-    const result = await mr.verifyModel({ name: "mnist", version: "v1" });
-    expect(result.ok).toBe(false);
-    expect(result.mismatches).toEqual([expect.objectContaining({ path: "model.onnx", problem: "sha256" })]);
-    expect(s3.writes()).toEqual([]); // verify only reads
-  });
-
-  it("download writes every file into path with its folders, and reports a missing one", async () => {
-    await mr.registerModel({ name: "mnist", version: "v1", path: folder(MODEL) });
-    const out = mkdtempSync(join(tmpdir(), "mr-unit-download-"));
-    const result = await mr.downloadModel({ name: "mnist", version: "v1", path: out });
-    expect(result).toMatchObject({ ok: true, recorded: true });
-    expect(readFileSync(join(out, "config", "labels.txt"), "utf8")).toBe("0\n1\n2\n");
-    s3.objects.delete("mnist/v1/config/labels.txt");
-    const again = await mr.downloadModel({ name: "mnist", version: "v1", path: out });
-    expect(again.mismatches).toEqual([
-      expect.objectContaining({ path: "config/labels.txt", problem: "missing" }),
-    ]);
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { detectCiLineage } from "../../../../src/config/ci-lineage.js";
-import { ModelRegistry } from "../../../../src/model-registry.js";
-import { type ProgressEvent, trackProgress } from "../../../../src/storage/progress.js";
-import { PartBuffers } from "../../../../src/storage/s3/part-buffers.js";
-import { MIN_PART_SIZE, partSizeFor } from "../../../../src/storage/s3/upload.js";
-import { Semaphore } from "../../../../src/storage/semaphore.js";
+import { detectCiLineage } from "../../../src/config/ci-lineage.js";
+import { ModelRegistry } from "../../../src/model-registry.js";
+import { type ProgressEvent, trackProgress } from "../../../src/storage/progress.js";
+import { PartBuffers } from "../../../src/storage/s3/part-buffers.js";
+import { MIN_PART_SIZE, partSizeFor } from "../../../src/storage/s3/upload.js";
+import { Semaphore } from "../../../src/storage/semaphore.js";
 
 describe("partSizeFor", () => {
   it("uses the requested size, never below the S3 minimum of 5 MiB", () => {

@@ -1,0 +1,63 @@
+// downloadModel and verifyModel against a registry and a bucket in memory (test/support/memory-workflow.ts): the
+// one path picks the store by the artifact URI's scheme and checks every file against what was recorded.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ModelRegistry, UploadError } from "../../../../src/index.js";
+import { loadWorkflows, MODEL, memoryWorkflow, modelFolder } from "../../../support/memory-workflow.js";
+
+let s3: ReturnType<typeof memoryWorkflow>["s3"];
+let mr: ModelRegistry;
+
+beforeAll(loadWorkflows);
+
+beforeEach(() => {
+  const made = memoryWorkflow();
+  s3 = made.s3;
+  mr = made.client();
+});
+
+const folder = modelFolder;
+
+describe("verifyModel and downloadModel", () => {
+  it("verify is ok for an intact upload and names the file that changed in storage since", async () => {
+    await mr.registerModel({ name: "mnist", version: "v1", path: folder(MODEL) });
+    s3.log.length = 0;
+    expect((await mr.verifyModel({ name: "mnist", version: "v1" })).ok).toBe(true);
+    s3.objects.set("mnist/v1/model.onnx", {
+      body: Buffer.from("tampered!!"),
+      etag: '"t"',
+      lastModified: new Date(),
+    });
+    const result = await mr.verifyModel({ name: "mnist", version: "v1" });
+    expect(result.ok).toBe(false);
+    expect(result.mismatches).toEqual([expect.objectContaining({ path: "model.onnx", problem: "sha256" })]);
+    expect(s3.writes()).toEqual([]); // verify only reads
+  });
+
+  it("download writes every file into path with its folders, and reports a missing one", async () => {
+    await mr.registerModel({ name: "mnist", version: "v1", path: folder(MODEL) });
+    const out = mkdtempSync(join(tmpdir(), "mr-unit-download-"));
+    const result = await mr.downloadModel({ name: "mnist", version: "v1", path: out });
+    expect(result).toMatchObject({ ok: true, recorded: true });
+    expect(readFileSync(join(out, "config", "labels.txt"), "utf8")).toBe("0\n1\n2\n");
+    s3.objects.delete("mnist/v1/config/labels.txt");
+    const again = await mr.downloadModel({ name: "mnist", version: "v1", path: out });
+    expect(again.mismatches).toEqual([
+      expect.objectContaining({ path: "config/labels.txt", problem: "missing" }),
+    ]);
+  });
+
+  it("refuses a version registered at a URI no store reads, for verify and for download alike", async () => {
+    await mr.registerModel({ name: "hub", version: "v1", uri: "hf://acme/mnist" });
+    await expect(mr.verifyModel({ name: "hub", version: "v1" })).rejects.toThrow(UploadError);
+    await expect(mr.verifyModel({ name: "hub", version: "v1" })).rejects.toThrow(
+      /version "v1" of model "hub" \(hf:\/\/acme\/mnist\) was not uploaded by registerModel: it has no manifest to check against \(a download still fetches/,
+    );
+    const out = mkdtempSync(join(tmpdir(), "mr-unit-download-"));
+    await expect(mr.downloadModel({ name: "hub", version: "v1", path: out })).rejects.toThrow(
+      /its URI is not an s3:\/\/ folder to list/,
+    );
+  });
+});
