@@ -1,6 +1,6 @@
 // Builds the standalone mr-cli for Linux x64 with Node's single-executable-application support: the CommonJS bundle
 // (dist/mr-cli.cjs, made by `npm run build`) is turned into a blob with its V8 code cache and injected, with
-// postject, into a copy of the running node binary: build/mr-cli-linux-x64. It needs no Node on PATH. Prints its path.
+// postject, into a copy of a Node 24 binary: build/mr-cli-linux-x64. It needs no Node on PATH. Prints its path.
 //
 //   npm run build:standalone         # or: node scripts/build-standalone.mjs --out FILE (after npm run build)
 import { execFileSync } from "node:child_process";
@@ -19,6 +19,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { inject } from "postject";
+import { nodeBinary } from "./node-runtime.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
@@ -28,6 +29,8 @@ if (!existsSync(`${root}dist/mr-cli.cjs`))
   throw new Error("dist/mr-cli.cjs is missing: run npm run build first");
 if (process.platform !== "linux" || process.arch !== "x64")
   throw new Error(`the standalone build is for Linux x64, not ${process.platform} ${process.arch}`);
+// The executable ships Node 24, whichever Node runs this build (installed from npm when it is another).
+const node = process.versions.node.startsWith("24.") ? process.execPath : nodeBinary(24);
 const work = mkdtempSync(join(tmpdir(), "mr-cli-sea-"));
 const config = join(work, "sea-config.json");
 const blob = join(work, "mr-cli.blob");
@@ -41,28 +44,30 @@ writeFileSync(
     useCodeCache: true,
   }),
 );
-execFileSync(process.execPath, ["--experimental-sea-config", config], {
+execFileSync(node, ["--experimental-sea-config", config], {
   stdio: ["ignore", "ignore", "inherit"],
 });
 mkdirSync(dirname(out), { recursive: true });
 rmSync(out, { force: true });
-copyFileSync(process.execPath, out);
+copyFileSync(node, out);
 chmodSync(out, 0o755);
 // The sentinel Node's binary carries to tell it to look for an injected blob (documented in Node's SEA guide).
 await inject(out, "NODE_SEA_BLOB", readFileSync(blob), {
   sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
 });
 rmSync(work, { recursive: true, force: true });
-// Beside it: the bundle's licences, and Node's own (from its documentation folder, where the install has one).
+// Beside it: the bundle's licences, and the shipped Node's own (beside its binary, where the install has one).
+const nodeVersion = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
 const nodeLicence = [
-  join(dirname(process.execPath), "..", "share", "doc", "node", "LICENSE"),
+  join(dirname(node), "..", "LICENSE"),
+  join(dirname(node), "..", "share", "doc", "node", "LICENSE"),
   "/usr/share/doc/nodejs/LICENSE",
 ].find((path) => existsSync(path));
 const nodeText = nodeLicence
   ? readFileSync(nodeLicence, "utf8")
-  : `Node.js ${process.version}: MIT and others, see https://github.com/nodejs/node/blob/${process.version}/LICENSE\n`;
+  : `Node.js ${nodeVersion}: MIT and others, see https://github.com/nodejs/node/blob/${nodeVersion}/LICENSE\n`;
 writeFileSync(
   `${out}.LICENSES.txt`,
-  `${readFileSync(`${root}dist/mr-cli.LICENSES.txt`, "utf8")}\n---\n\nNode.js ${process.version} (the runtime)\n${nodeText}`,
+  `${readFileSync(`${root}dist/mr-cli.LICENSES.txt`, "utf8")}\n---\n\nNode.js ${nodeVersion} (the runtime)\n${nodeText}`,
 );
 console.log(out);

