@@ -20,7 +20,8 @@ url_of() {
 
 names=("$@")
 [ $# -gt 0 ] || names=("${COMPONENTS[@]}")
-# How long the component's program took to build here, when this checkout built it (.cache/bin/build-seconds-*).
+# How long the component's program took to build here, when this checkout built it (.cache/bin/build-seconds-*);
+# "-" for a component with nothing to build, or one built before build times were recorded.
 build_of() {
   local build
   case $1 in
@@ -30,13 +31,13 @@ build_of() {
     *) echo "-"; return ;;
   esac
   local file=$CACHE_DIR/bin/build-seconds-$build
-  if [ -f "$file" ]; then echo "built in $(cat "$file")s"; else echo "cached"; fi
+  if [ -f "$file" ]; then echo "built in $(cat "$file")s"; else echo "-"; fi
 }
 
 all_ok=0
 for name in "${names[@]}"; do
   if [[ $name = v1server || $name = catalog ]] && ! running_pid "$name" >/dev/null && ! v1_source >/dev/null; then
-    printf '%-10s %-10s pid %-8s %s\n' "$name" unavailable - "no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
+    printf '%-10s %-10s pid %-8s %-14s %s\n' "$name" unavailable - - "no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
     continue
   fi
   if pid=$(running_pid "$name"); then
