@@ -1,5 +1,6 @@
 // Which components stack:up starts: those named and what they need, in start order, or all of them.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -31,5 +32,11 @@ describe("stack_components", () => {
     expect(result.stderr).toMatch(
       /no component named minio; the components are: postgres server .* ocitoken/,
     );
+  });
+
+  it("names, in npm run demo, just what the demo uses: PostgreSQL, the pinned server and moto", () => {
+    const demo = readFileSync(new URL("../../../scripts/demo.sh", import.meta.url), "utf8");
+    const names = /^bash stack\/up\.sh (.+)$/m.exec(demo)?.[1]?.split(" ") ?? [];
+    expect(components(...names).stdout.trim()).toBe("postgres server moto");
   });
 });
