@@ -14,14 +14,15 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { inject } from "postject";
 import { nodeBinary } from "./node-runtime.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const postject = createRequire(import.meta.url).resolve("postject/dist/cli.js");
 const { values } = parseArgs({
   options: { out: { type: "string", default: join(root, "build", "mr-cli-linux-x64") } },
 });
@@ -44,17 +45,31 @@ writeFileSync(
     useCodeCache: true,
   }),
 );
-execFileSync(node, ["--experimental-sea-config", config], {
-  stdio: ["ignore", "ignore", "inherit"],
-});
+/** Runs a build step quietly: what it prints (Node's blob notice, postject's LIEF warnings about note sections) is
+ * shown only when the step fails. */
+function quietly(command, args) {
+  try {
+    execFileSync(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ""}${error.stderr ?? ""}`);
+    throw error;
+  }
+}
+
+quietly(node, ["--experimental-sea-config", config]);
 mkdirSync(dirname(out), { recursive: true });
 rmSync(out, { force: true });
 copyFileSync(node, out);
 chmodSync(out, 0o755);
 // The sentinel Node's binary carries to tell it to look for an injected blob (documented in Node's SEA guide).
-await inject(out, "NODE_SEA_BLOB", readFileSync(blob), {
-  sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
-});
+quietly(process.execPath, [
+  postject,
+  out,
+  "NODE_SEA_BLOB",
+  blob,
+  "--sentinel-fuse",
+  "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
+]);
 rmSync(work, { recursive: true, force: true });
 // Beside it: the bundle's licences, and the shipped Node's own (beside its binary, where the install has one).
 const nodeVersion = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();

@@ -14,7 +14,7 @@ const common = {
   entryPoints: [`${root}dist/cli/main.js`],
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   legalComments: "external",
   logLevel: "warning",
   // Identifiers are kept, so that `--verbose` stack traces name real functions.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops exactly the processes stack:up started, by their recorded pids. Harmless when nothing runs.
+# Stops exactly the processes stack:up started, by their recorded pids: every component, or those named
+# (`bash stack/down.sh versitygw seaweedfs`). Harmless when nothing runs.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 stop() {
@@ -23,12 +24,26 @@ stop() {
   say "stack: stopped $name (pid $pid)"
 }
 
-# Reverse order: the server before its database.
-for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do stop "${COMPONENTS[$i]}"; done
-rm -f "$ENV_FILE"
-# The stack is throwaway: moto forgets its objects when it stops, so the database and the files of versitygw and
-# SeaweedFS go too, and the next stack:up starts empty and consistent. Logs stay in .stack/logs.
-rm -rf "$STATE_DIR/postgres" "$STATE_DIR/versitygw" "$STATE_DIR/seaweedfs" "$STATE_DIR/oci"
+# The components to stop: those named, or every one. Reverse order: the server before its database.
+check_components "$@"
+names=" ${*:-${COMPONENTS[*]}} "
+for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+  [[ $names == *" ${COMPONENTS[$i]} "* ]] && stop "${COMPONENTS[$i]}"
+done
+if [ -n "$(running_components)" ]; then write_env; else rm -f "$ENV_FILE"; fi
+# The stack is throwaway: moto forgets its objects when it stops, so the database and the files of versitygw,
+# SeaweedFS and the registries go with their servers, and the next stack:up starts empty and consistent. Logs stay in
+# .stack/logs.
+stopped() { ! running_pid "$1" >/dev/null; }
+if stopped postgres; then
+  rm -rf "$STATE_DIR/postgres"
+  home=$(pg_home)
+  [ "$home" = "$STATE_DIR" ] || rm -rf "$home"
+fi
+if stopped versitygw; then rm -rf "$STATE_DIR/versitygw"; fi
+if stopped seaweedfs; then rm -rf "$STATE_DIR/seaweedfs"; fi
+if stopped oci; then rm -rf "$STATE_DIR/oci/basic"; fi
+if stopped ocitoken; then rm -rf "$STATE_DIR/oci/token"; fi
 # `weed server` also keeps a Unix socket beside most of its ports, always in /tmp; one that was killed, or died, leaves
 # them behind. Nothing listens on its S3 port now, so they are no one's.
 if ! port_open "$SEAWEEDFS_PORT"; then
@@ -36,5 +51,3 @@ if ! port_open "$SEAWEEDFS_PORT"; then
     rm -f /tmp/seaweedfs-{master,volume,filer,s3}-grpc-"$port".sock /tmp/seaweedfs-{filer,s3}-"$port".sock
   done
 fi
-home=$(pg_home)
-[ "$home" = "$STATE_DIR" ] || rm -rf "$home"

@@ -46,13 +46,21 @@ OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapit
 
 COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken)
 
+# Refuses a name that is no component's.
+check_components() {
+  local name
+  for name in "$@"; do
+    [[ " ${COMPONENTS[*]} " == *" $name "* ]] || die "no component named $name; the components are: ${COMPONENTS[*]}"
+  done
+}
+
 # The components `names` name and what they need, in start order (the order of COMPONENTS), or every component
 # when none is named: server, v1server and catalog need postgres; ocitoken and its token service go together.
 stack_components() {
   local name picked=" "
   [ $# -gt 0 ] || set -- "${COMPONENTS[@]}"
+  check_components "$@"
   for name in "$@"; do
-    [[ " ${COMPONENTS[*]} " == *" $name "* ]] || die "no component named $name; the components are: ${COMPONENTS[*]}"
     picked+="$name "
     case $name in
       server | v1server | catalog) picked+="postgres " ;;
@@ -97,6 +105,57 @@ running_pid() {
     return 1 # the pid was reused by something else
   fi
   echo "$pid"
+}
+
+# Writes .stack/env: the settings of every component that is running now (a variable whose component is stopped is
+# left out, so that what the file names answers).
+write_env() {
+  local up=" "
+  local name
+  for name in "${COMPONENTS[@]}"; do running_pid "$name" >/dev/null && up+="$name "; done
+  is_up() { [[ $up == *" $1 "* ]]; }
+  {
+    echo "# Written by npm run stack:up. Local throwaway settings for the running parts of the stack on 127.0.0.1."
+    if is_up server; then echo "MODEL_REGISTRY_URL=http://127.0.0.1:$SERVER_PORT"; fi
+    if is_up v1server; then
+      echo "MODEL_REGISTRY_V1_URL=http://127.0.0.1:$V1_SERVER_PORT"
+      echo "MODEL_REGISTRY_ALPHA_SUNSET=$ALPHA_SUNSET"
+    fi
+    if is_up catalog; then echo "MODEL_CATALOG_URL=http://127.0.0.1:$CATALOG_PORT"; fi
+    if is_up moto; then
+      echo "AWS_S3_ENDPOINT=http://127.0.0.1:$MOTO_PORT"
+      echo "AWS_S3_BUCKET=$BUCKET"
+      echo "AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY"
+      echo "AWS_SECRET_ACCESS_KEY=$S3_SECRET_KEY"
+      echo "AWS_DEFAULT_REGION=$S3_REGION"
+    fi
+    if is_up versitygw; then
+      echo "VERSITYGW_S3_ENDPOINT=http://127.0.0.1:$VERSITYGW_PORT"
+      echo "VERSITYGW_S3_BUCKET=$BUCKET"
+      echo "VERSITYGW_ACCESS_KEY_ID=$S3_ACCESS_KEY"
+      echo "VERSITYGW_SECRET_ACCESS_KEY=$S3_SECRET_KEY"
+    fi
+    if is_up seaweedfs; then
+      echo "SEAWEEDFS_S3_ENDPOINT=http://127.0.0.1:$SEAWEEDFS_PORT"
+      echo "SEAWEEDFS_S3_BUCKET=$BUCKET"
+      echo "SEAWEEDFS_ACCESS_KEY_ID=$S3_ACCESS_KEY"
+      echo "SEAWEEDFS_SECRET_ACCESS_KEY=$S3_SECRET_KEY"
+    fi
+    if is_up postgres; then echo "DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/model_registry?sslmode=disable"; fi
+    if is_up oci; then echo "OCI_REGISTRY=127.0.0.1:$OCI_PORT"; fi
+    if is_up ocitoken; then echo "OCI_TOKEN_REGISTRY=127.0.0.1:$OCI_TOKEN_PORT"; fi
+    if is_up oci || is_up ocitoken; then
+      echo "OCI_USERNAME=$OCI_USER"
+      echo "OCI_PASSWORD=$OCI_PASSWORD"
+    fi
+  } >"$ENV_FILE"
+}
+
+# The components whose recorded process is running, in the order of COMPONENTS.
+running_components() {
+  local name up=()
+  for name in "${COMPONENTS[@]}"; do running_pid "$name" >/dev/null && up+=("$name"); done
+  echo "${up[*]}"
 }
 
 # The name of the variable holding a component's port (MR_STACK_<name> overrides it).

@@ -18,8 +18,12 @@ url_of() {
   esac
 }
 
-names=("$@")
-[ $# -gt 0 ] || names=("${COMPONENTS[@]}")
+# The components to show: those named (each once, in the stack's order), or every one.
+check_components "$@"
+names=()
+for name in "${COMPONENTS[@]}"; do
+  if [ $# -eq 0 ] || [[ " $* " == *" $name "* ]]; then names+=("$name"); fi
+done
 # How long the component's program took to build here, when this checkout built it (.cache/bin/build-seconds-*);
 # "-" for a component with nothing to build, or one built before build times were recorded.
 build_of() {
@@ -34,17 +38,24 @@ build_of() {
   if [ -f "$file" ]; then echo "built in $(cat "$file")s"; else echo "-"; fi
 }
 
+row() { printf '%-10s %-11s %-8s %-14s %s\n' "$@"; }
+
 all_ok=0
+row COMPONENT STATE PID BUILD ADDRESS
 for name in "${names[@]}"; do
-  if [[ $name = v1server || $name = catalog ]] && ! running_pid "$name" >/dev/null && ! v1_source >/dev/null; then
-    printf '%-10s %-10s pid %-8s %-14s %s\n' "$name" unavailable - - "no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
-    continue
+  if [[ $name = v1server || $name = catalog ]] && ! running_pid "$name" >/dev/null; then
+    # Without upstream source (or with a wrong MR_STACK_V1_SRC) these two cannot run: say why, and go on.
+    if ! why=$( (v1_source >/dev/null) 2>&1); then
+      [ -n "$why" ] || why="no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
+      row "$name" unavailable - - "${why#stack: }"
+      continue
+    fi
   fi
   if pid=$(running_pid "$name"); then
     if healthy "$name"; then state=healthy; else state=unhealthy; all_ok=1; fi
   else
     pid=-; state=stopped; all_ok=1
   fi
-  printf '%-10s %-10s pid %-8s %-14s %s\n' "$name" "$state" "$pid" "$(build_of "$name")" "$(url_of "$name")"
+  row "$name" "$state" "$pid" "$(build_of "$name")" "$(url_of "$name")"
 done
 exit $all_ok

@@ -99,7 +99,7 @@ start_catalog() {
   # written the models, and recomputes them only when a source changes, so /models/filter_options stays empty. A
   # second start finds the models already written; the catalog serves the same data either way.
   if [ "$(filter_option_count)" = 0 ]; then
-    kill "$(cat "$(pid_file catalog)")" 2>/dev/null
+    kill "$(cat "$(pid_file catalog)")" 2>/dev/null || true
     local i; for i in $(seq 1 50); do port_open "$CATALOG_PORT" || break; sleep 0.1; done
     spawn_catalog "$bin"
   fi
@@ -246,33 +246,6 @@ JSON
   create_bucket_signed seaweedfs "$p"
 }
 
-write_env() {
-  cat >"$ENV_FILE" <<ENV
-# Written by npm run stack:up. Local throwaway settings for the stack on 127.0.0.1.
-MODEL_REGISTRY_URL=http://127.0.0.1:$SERVER_PORT
-$(v1_source >/dev/null && echo "MODEL_REGISTRY_V1_URL=http://127.0.0.1:$V1_SERVER_PORT
-MODEL_REGISTRY_ALPHA_SUNSET=$ALPHA_SUNSET
-MODEL_CATALOG_URL=http://127.0.0.1:$CATALOG_PORT")
-AWS_S3_ENDPOINT=http://127.0.0.1:$MOTO_PORT
-AWS_S3_BUCKET=$BUCKET
-AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY
-AWS_SECRET_ACCESS_KEY=$S3_SECRET_KEY
-AWS_DEFAULT_REGION=$S3_REGION
-VERSITYGW_S3_ENDPOINT=http://127.0.0.1:$VERSITYGW_PORT
-VERSITYGW_S3_BUCKET=$BUCKET
-VERSITYGW_ACCESS_KEY_ID=$S3_ACCESS_KEY
-VERSITYGW_SECRET_ACCESS_KEY=$S3_SECRET_KEY
-SEAWEEDFS_S3_ENDPOINT=http://127.0.0.1:$SEAWEEDFS_PORT
-SEAWEEDFS_S3_BUCKET=$BUCKET
-SEAWEEDFS_ACCESS_KEY_ID=$S3_ACCESS_KEY
-SEAWEEDFS_SECRET_ACCESS_KEY=$S3_SECRET_KEY
-DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/model_registry?sslmode=disable
-OCI_REGISTRY=127.0.0.1:$OCI_PORT
-OCI_TOKEN_REGISTRY=127.0.0.1:$OCI_TOKEN_PORT
-OCI_USERNAME=$OCI_USER
-OCI_PASSWORD=$OCI_PASSWORD
-ENV
-}
 
 # The components to start, in start order: those named on the command line and what they need, or every one.
 components=$(stack_components "$@")

@@ -5,12 +5,21 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-function run(script: string, quiet = false): number {
-  const result = spawnSync("bash", [`stack/${script}.sh`], {
+function run(script: string, quiet = false, args: string[] = []): number {
+  const result = spawnSync("bash", [`stack/${script}.sh`, ...args], {
     cwd: root,
     stdio: quiet ? "ignore" : "inherit",
   });
   return result.status ?? 1;
+}
+
+/** The components of the stack running now (say, what `npm run demo` started). */
+function runningComponents(): string[] {
+  const result = spawnSync("bash", ["-c", "source stack/lib.sh && running_components"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return result.stdout.trim().split(/\s+/).filter(Boolean);
 }
 
 /** The newest modification time of the files under `dir`, in ms. */
@@ -35,17 +44,20 @@ function requireFreshBuild(): void {
     );
 }
 
-let startedHere = false;
+/** The components this run started, to be stopped again: none when the whole stack was up already. */
+let startedHere: string[] = [];
 
-/** Starts the local stack for the integration suite unless it is already up, and stops it only if we started it. */
+/** Starts what is not running of the local stack for the integration suite, and stops only what it started (what
+ * `npm run demo` had started stays up, with its data). */
 export function setup(): void {
   requireFreshBuild();
   if (run("status", true) === 0) return;
+  const before = runningComponents();
   if (run("up") !== 0)
     throw new Error("the local stack did not start (see the messages above and .stack/logs/)");
-  startedHere = true;
+  startedHere = runningComponents().filter((name) => !before.includes(name));
 }
 
 export function teardown(): void {
-  if (startedHere) run("down");
+  if (startedHere.length > 0) run("down", false, startedHere);
 }

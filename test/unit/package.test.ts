@@ -13,6 +13,8 @@ describe("the package", () => {
     const pkg = json("package.json");
     expect(pkg.engines).toEqual({ node: ">=22" });
     expect(pkg.devDependencies["@types/node"]).toMatch(/^\^22\./);
+    // A lockfile that says otherwise is rewritten by the first npm install of a fresh clone.
+    expect(json("package-lock.json").packages[""].engines).toEqual(pkg.engines);
   });
 
   it("decides every dependency install script the lockfile records, so npm warns of none", () => {

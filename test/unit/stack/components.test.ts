@@ -1,6 +1,8 @@
 // Which components stack:up starts: those named and what they need, in start order, or all of them.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -38,5 +40,17 @@ describe("stack_components", () => {
     const demo = readFileSync(new URL("../../../scripts/demo.sh", import.meta.url), "utf8");
     const names = /^bash stack\/up\.sh (.+)$/m.exec(demo)?.[1]?.split(" ") ?? [];
     expect(components(...names).stdout.trim()).toBe("postgres server moto");
+  });
+
+  it("writes to .stack/env only the settings of what is running: none when nothing runs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mr-stack-env-"));
+    const result = spawnSync(
+      "bash",
+      ["-c", `source "${lib}" && mkdir -p "$PID_DIR" && write_env && running_components && cat "$ENV_FILE"`],
+      { encoding: "utf8", env: { PATH: process.env.PATH ?? "", MR_STACK_DIR: dir } },
+    );
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n").filter((line) => line.trim() !== "");
+    expect(lines.filter((line) => !line.startsWith("#"))).toEqual([]);
   });
 });
