@@ -195,6 +195,7 @@ export type StorageErrorKind =
   | "throttled"
   | "unavailable"
   | "integrity"
+  | "incomplete-listing"
   | "not-found"
   | "other";
 

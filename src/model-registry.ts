@@ -227,7 +227,8 @@ export class ModelRegistry {
 
   /** Downloads a version's files into the folder `path`, checking every file against the manifest registerModel
    * recorded (`ok: false` and the `mismatches` when something differs). A version another tool
-   * uploaded (no manifest) is downloaded as listed under its s3:// URI, sizes checked (`recorded: false`).
+   * uploaded (no manifest) is downloaded as listed under its s3:// URI (or as the one object the URI names), sizes
+   * checked (`recorded: false`).
    * @throws EntityNotFoundError for a model, version or artifact that does not exist; UploadError/StorageError when
    * the storage fails. */
   async downloadModel(params: DownloadModelParams): Promise<VerifyResult> {

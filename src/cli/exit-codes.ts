@@ -65,6 +65,7 @@ const STORAGE_EXIT: Partial<Record<StorageErrorKind, number>> = {
   unreachable: EXIT.unreachable,
   throttled: EXIT.unreachable,
   unavailable: EXIT.unreachable,
+  "incomplete-listing": EXIT.unreachable,
 };
 
 export function exitCodeFor(error: unknown): number {

@@ -52,6 +52,8 @@ class MemoryBucket {
   readonly uploads = new Map<string, { key: string; parts: Map<number, Buffer> }>();
   readonly log: string[] = [];
   failWhen: ((line: string) => boolean) | undefined;
+  /** How listings deviate from S3, as some stores do: a smaller page, no NextContinuationToken on a truncated page. */
+  listing: { pageSize?: number; omitToken?: boolean } = {};
   private nextUpload = 1;
 
   constructor(readonly bucket: string) {}
@@ -86,7 +88,7 @@ class MemoryBucket {
   /** ListObjectsV2: keys under `prefix` after the continuation token, in order. */
   private list(query: HandledRequest["query"]): Reply {
     const prefix = String(query.prefix ?? "");
-    const max = Number(query["max-keys"] ?? 1000);
+    const max = Math.min(Number(query["max-keys"] ?? 1000), this.listing.pageSize ?? 1000);
     const after = query["continuation-token"] ? String(query["continuation-token"]) : "";
     const keys = [...this.objects.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
     const page = keys.slice(0, max);
@@ -97,9 +99,10 @@ class MemoryBucket {
         return `<Contents><Key>${xmlText(key)}</Key><Size>${o.body.length}</Size><ETag>${xmlText(o.etag)}</ETag><LastModified>${o.lastModified.toISOString()}</LastModified></Contents>`;
       })
       .join("");
-    const next = truncated
-      ? `<NextContinuationToken>${xmlText(page.at(-1) ?? "")}</NextContinuationToken>`
-      : "";
+    const next =
+      truncated && !this.listing.omitToken
+        ? `<NextContinuationToken>${xmlText(page.at(-1) ?? "")}</NextContinuationToken>`
+        : "";
     return xml(
       200,
       `<ListBucketResult><Name>${this.bucket}</Name><Prefix>${xmlText(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
@@ -211,6 +214,10 @@ export function memoryS3(bucket = "models") {
     /** Makes matching requests fail with 503 SlowDown (undefined: none). */
     failWhen(predicate: ((line: string) => boolean) | undefined) {
       memory.failWhen = predicate;
+    },
+    /** Makes listings deviate from S3 (see MemoryBucket.listing). */
+    deviate(listing: { pageSize?: number; omitToken?: boolean }) {
+      memory.listing = listing;
     },
     /** The requests that wrote (PUT, POST, DELETE). */
     writes: () => memory.log.filter((l) => !l.startsWith("GET") && !l.startsWith("HEAD")),

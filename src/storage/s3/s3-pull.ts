@@ -1,5 +1,6 @@
 // Download and verify a version stored in S3 against the manifest its upload recorded; a version another tool
-// uploaded (no manifest) is downloaded as listed under its s3:// folder, compared by size.
+// uploaded (no manifest) is downloaded as listed under its s3:// folder (or as the one object its URI names),
+// compared by size.
 import { UploadError } from "../../errors.js";
 import {
   buildManifest,
@@ -11,9 +12,10 @@ import {
 import type { PullRequest, StoreContext, VerifyResult } from "../model-store.js";
 import { ARTIFACT_PROPERTIES } from "../recorded-properties.js";
 import { checkStoredFiles } from "./check-stored-files.js";
+import { listStoredFiles } from "./list-stored-files.js";
 import { storageClient } from "./s3-settings-for.js";
 import { parseS3Uri } from "./s3-uri.js";
-import { listStoredFiles, readStoredManifest } from "./stored-model.js";
+import { readStoredManifest } from "./stored-model.js";
 
 /** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
  * URI is an s3:// folder, listing its objects when it recorded no manifest. */
@@ -33,7 +35,7 @@ async function locate(ctx: StoreContext, request: PullRequest, listed: boolean) 
   };
   const { client, settings } = await storageClient(ctx, request.storage, store, ctx.onProgress);
   if (!recorded) {
-    const files = await listStoredFiles(client, location.bucket, location.key, ctx.signal);
+    const { folder, files } = await listStoredFiles(client, location.bucket, location.key, ctx.signal);
     if (files.length === 0)
       throw new UploadError(`${what} recorded no manifest, and nothing is stored under ${artifact.uri}`);
     // Sizes only, until the files are read: the SHA-256 of each is filled in then.
@@ -44,7 +46,7 @@ async function locate(ctx: StoreContext, request: PullRequest, listed: boolean) 
       artifact,
       client,
       bucket: location.bucket,
-      prefix: location.key,
+      prefix: folder,
       manifest,
       replaced: [],
       recorded,

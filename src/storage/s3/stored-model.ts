@@ -1,12 +1,6 @@
 // What is already in the bucket: the manifest stored next to a model, whether a prefix is taken, whether the bucket
 // answers at all. Every failure is an UploadError that says what to do.
-import {
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  paginateListObjectsV2,
-  type S3Client,
-} from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { ConfigError } from "../../errors.js";
 import { type Manifest, parseManifest, serializeManifest } from "../manifest.js";
 import { NO_CREDENTIALS, storageError } from "./storage-error.js";
@@ -99,30 +93,4 @@ export async function prefixHasObjects(
     if (signal?.aborted) throw signal.reason;
     throw storageError(client, { operation: "listing", bucket, key: folder }, error);
   }
-}
-
-/** The objects under the folder `prefix` (path relative to it, size in bytes), sorted by path: the files of a model
- * that another tool uploaded without a manifest (the official Python client's `upload_artifact_and_register_model`). */
-export async function listStoredFiles(
-  client: S3Client,
-  bucket: string,
-  prefix: string,
-  signal?: AbortSignal,
-): Promise<{ path: string; size: number }[]> {
-  const folder = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
-  const files: { path: string; size: number }[] = [];
-  try {
-    for await (const page of paginateListObjectsV2(
-      { client },
-      { Bucket: bucket, Prefix: folder },
-      call(signal),
-    ))
-      for (const object of page.Contents ?? [])
-        if (object.Key && !object.Key.endsWith("/"))
-          files.push({ path: object.Key.slice(folder.length), size: object.Size ?? 0 });
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    throw storageError(client, { operation: "listing", bucket, key: folder }, error);
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -11,8 +11,8 @@ export interface DownloadModelParams extends VerifyModelParams {
 }
 
 /** Downloads a version's files into the folder `path` (keeping their relative paths), checking each as `verifyModel`
- * does. A version uploaded by another tool, with no manifest, is downloaded as listed under its s3:// URI (`recorded:
- * false`). @throws ConfigError when `path` is not a folder to download into. */
+ * does. A version uploaded by another tool, with no manifest, is downloaded as listed under its s3:// URI, or as the
+ * one object the URI names (`recorded: false`). @throws ConfigError when `path` is not a folder to download into. */
 export async function downloadModel(mr: RegistryClient, params: DownloadModelParams): Promise<VerifyResult> {
   if (typeof params.path !== "string" || params.path.trim() === "")
     throw new ConfigError("downloadModel needs path: the local folder to download into");

@@ -1,10 +1,11 @@
 // downloadModel and verifyModel against a registry and a bucket in memory (test/support/memory-workflow.ts): the
 // one path picks the store by the artifact URI's scheme and checks every file against what was recorded.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type ModelRegistry, UploadError } from "../../../../src/index.js";
+import { exitCodeFor } from "../../../../src/cli/exit-codes.js";
+import { type ModelRegistry, StorageError, UploadError } from "../../../../src/index.js";
 import { loadWorkflows, MODEL, memoryWorkflow, modelFolder } from "../../../support/memory-workflow.js";
 
 let s3: ReturnType<typeof memoryWorkflow>["s3"];
@@ -59,5 +60,40 @@ describe("verifyModel and downloadModel", () => {
     await expect(mr.downloadModel({ name: "hub", version: "v1", path: out })).rejects.toThrow(
       /its URI is not an s3:\/\/ folder to list/,
     );
+  });
+
+  it("downloads a version registered at one object's URI (as the Python client registers a file): that object", async () => {
+    const bytes = Buffer.from("a joblib model");
+    s3.objects.set("other/m/model.joblib", { body: bytes, etag: '"j"', lastModified: new Date() });
+    await mr.registerModel({ name: "one", version: "v1", uri: "s3://models/other/m/model.joblib" });
+    const out = mkdtempSync(join(tmpdir(), "mr-unit-download-"));
+    const result = await mr.downloadModel({ name: "one", version: "v1", path: out });
+    expect(result).toMatchObject({
+      ok: true,
+      recorded: false,
+      manifest: { fileCount: 1, totalBytes: bytes.length },
+    });
+    expect(readFileSync(join(out, "model.joblib"))).toEqual(bytes);
+  });
+
+  it("refuses a listing the store cut short without a continuation token, never downloading part of it", async () => {
+    for (const n of [1, 2, 3, 4, 5])
+      s3.objects.set(`py/m/file-${n}.bin`, {
+        body: Buffer.from(`f${n}`),
+        etag: `"${n}"`,
+        lastModified: new Date(),
+      });
+    await mr.registerModel({ name: "cut", version: "v1", uri: "s3://models/py/m/" });
+    s3.deviate({ pageSize: 2, omitToken: true });
+    const out = mkdtempSync(join(tmpdir(), "mr-unit-download-"));
+    const download = mr.downloadModel({ name: "cut", version: "v1", path: out });
+    await expect(download).rejects.toBeInstanceOf(StorageError);
+    const error = await download.catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ kind: "incomplete-listing", operation: "listing" });
+    expect((error as Error).message).toMatch(
+      /after 2 objects but gave no continuation token.*nothing was downloaded/,
+    );
+    expect(exitCodeFor(error)).toBe(6);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
