@@ -1,6 +1,7 @@
 // What every call of the client takes for itself, over the client's settings.
 import { ConfigError } from "../errors.js";
 import type { TransportFetch } from "./create-fetch.js";
+import { requestSignal } from "./request-signal.js";
 import { checkTimeoutMs, type RetryOptions, retryPolicy } from "./retry.js";
 import type { Secrets } from "./secrets.js";
 
@@ -44,7 +45,7 @@ export type CallInit = {
 export function callInit(options: CallOptions, secrets: Secrets, send: TransportFetch | undefined): CallInit {
   const { signal, timeout, retry, headers } = options;
   const init: CallInit = {};
-  if (signal) init.signal = signal;
+  if (signal) init.signal = requestSignal(signal); // its own for each request: see request-signal.ts
   if (headers) {
     try {
       init.headers = new Headers(headers);

@@ -2,6 +2,7 @@
 // monolithic and chunked upload, GET) and manifests (HEAD, GET, PUT), each authorised by the auth flow of
 // oci-auth.ts and turned into an OciError that names the operation when it fails.
 import { networkCode } from "../../client/network-code.js";
+import { requestSignal } from "../../client/request-signal.js";
 import { OciError } from "../../errors.js";
 import { dockerHub, type FoundCredentials, RegistryAuth } from "./oci-auth.js";
 import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
@@ -281,7 +282,14 @@ export class OciRegistry {
     if (authorization) headers.set("authorization", authorization);
     const body = request.body?.() as BodyInit | undefined; // a Uint8Array; TypeScript's DOM types want an ArrayBuffer view of one kind
     try {
-      const init = { method: request.method, headers, body, signal, redirect: "follow" as const };
+      // Its own signal for each request, following the caller's (see client/request-signal.ts).
+      const init = {
+        method: request.method,
+        headers,
+        body,
+        signal: requestSignal(signal),
+        redirect: "follow" as const,
+      };
       return { response: await fetch(new Request(url, init)), sent: authorization };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
