@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, OciError } from "../../errors.js";
+import { DOCKER_HUB_NAMES, dockerHub } from "./oci-reference.js";
 
 /** Credentials for one registry: a user name and password (or access token used as password), or an identity token
  * (an OAuth2 refresh token, as `docker login` stores for some registries). */
@@ -48,12 +49,6 @@ function entryFor(auths: Record<string, AuthEntry>, registry: string): AuthEntry
   }
   return undefined;
 }
-
-/** The names Docker Hub goes by in references and auth files; its API is at `registry-1.docker.io`. */
-const DOCKER_HUB_NAMES = ["docker.io", "index.docker.io", "registry-1.docker.io"];
-
-/** Whether `registry` is Docker Hub. */
-export const dockerHub = (registry: string) => DOCKER_HUB_NAMES.includes(registry);
 
 /** Credentials of one auth-file entry; `auth` is base64 of `user:password`. */
 function credentialsOf(entry: AuthEntry, path: string): OciCredentials | undefined {

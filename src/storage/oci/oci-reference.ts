@@ -19,11 +19,19 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const REGISTRY = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?$/;
 
+/** The names Docker Hub goes by in references and auth files; its API is at `registry-1.docker.io`. */
+export const DOCKER_HUB_NAMES = ["docker.io", "index.docker.io", "registry-1.docker.io"];
+
+/** Whether `registry` is Docker Hub. */
+export const dockerHub = (registry: string) => DOCKER_HUB_NAMES.includes(registry);
+
 /** Whether `text` is a valid tag (at most 128 characters: letters, digits, `_`, `.`, `-`; not starting with `.`/`-`). */
 export const isTag = (text: string) => TAG.test(text);
 
 /**
- * Parses `oci://registry/repository[:tag][@digest]` (the `oci://` is optional here).
+ * Parses `oci://registry/repository[:tag][@digest]` (the `oci://` is optional here). On Docker Hub (`docker.io`,
+ * `index.docker.io`, `registry-1.docker.io`) a one-part repository is an official image's: `busybox` is
+ * `library/busybox`.
  * @throws ConfigError naming the part that is not valid, with an example.
  */
 export function parseOciReference(text: string, label = "the OCI reference"): OciReference {
@@ -59,7 +67,9 @@ export function parseOciReference(text: string, label = "the OCI reference"): Oc
     throw new ConfigError(
       `${label} ${JSON.stringify(text)}: the tag ${JSON.stringify(tag)} must be at most 128 letters, digits, _, . or -, not starting with . or -`,
     );
-  return { registry, repository, tag, digest };
+  // Docker Hub keeps its official images under library/ (busybox is library/busybox), as docker and crane read it.
+  const named = dockerHub(registry) && !repository.includes("/") ? `library/${repository}` : repository;
+  return { registry, repository: named, tag, digest };
 }
 
 /** `oci://registry/repository[:tag][@digest]`. */

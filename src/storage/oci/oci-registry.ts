@@ -4,8 +4,9 @@
 import { networkCode } from "../../client/network-code.js";
 import { requestSignal } from "../../client/request-signal.js";
 import { OciError } from "../../errors.js";
-import { dockerHub, type FoundCredentials, RegistryAuth } from "./oci-auth.js";
+import { type FoundCredentials, RegistryAuth } from "./oci-auth.js";
 import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
+import { dockerHub } from "./oci-reference.js";
 
 /** `:tag`, or `@sha256:…` for a digest. */
 const at = (reference: string) => (reference.startsWith("sha256:") ? `@${reference}` : `:${reference}`);

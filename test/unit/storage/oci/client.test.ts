@@ -22,6 +22,36 @@ describe("OCI references", () => {
     expect(formatOciReference(parseOciReference("oci://quay.io/a/b:1.0"))).toBe("oci://quay.io/a/b:1.0");
   });
 
+  it("reads a one-part repository on Docker Hub as its official image's, under library/", () => {
+    for (const host of ["docker.io", "index.docker.io", "registry-1.docker.io"])
+      expect(parseOciReference(`oci://${host}/busybox:1.36`)).toMatchObject({
+        registry: host,
+        repository: "library/busybox",
+        tag: "1.36",
+      });
+    expect(parseOciReference("oci://docker.io/acme/busybox:1")).toMatchObject({ repository: "acme/busybox" });
+    expect(parseOciReference("oci://quay.io/busybox:1")).toMatchObject({ repository: "busybox" });
+    expect(formatOciReference(parseOciReference("docker.io/busybox"))).toBe(
+      "oci://docker.io/library/busybox",
+    );
+  });
+
+  it("asks Docker Hub's API (registry-1.docker.io) for library/busybox when given docker.io/busybox", async () => {
+    const asked: string[] = [];
+    const registry = new OciRegistry({
+      registry: "docker.io",
+      plainHttp: false,
+      fetch: async (request: Request) => {
+        asked.push(new URL(request.url).href);
+        return new Response(null, { status: 200 });
+      },
+      userAgent: "test",
+    });
+    const ref = parseOciReference("oci://docker.io/busybox:1.36");
+    await registry.hasBlob(ref.repository, `sha256:${"b".repeat(64)}`);
+    expect(asked).toEqual([`https://registry-1.docker.io/v2/library/busybox/blobs/sha256:${"b".repeat(64)}`]);
+  });
+
   it.each([
     ["oci://mnist", /names no registry/],
     ["oci://quay.io/Models/x:v1", /lowercase/],
