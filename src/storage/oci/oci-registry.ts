@@ -1,6 +1,7 @@
 // The requests of the OCI distribution spec this client makes to one registry: blobs (HEAD, cross-repository mount,
 // monolithic and chunked upload, GET) and manifests (HEAD, GET, PUT), each authorised by the auth flow of
 // oci-auth.ts and turned into an OciError that names the operation when it fails.
+import { createHash } from "node:crypto";
 import { networkCode } from "../../client/network-code.js";
 import { requestSignal } from "../../client/request-signal.js";
 import { OciError } from "../../errors.js";
@@ -165,7 +166,8 @@ export class OciRegistry {
   }
 
   /** The manifest's digest, media type and size under `reference` (a tag or a digest), or undefined when there is
-   * none (HEAD). */
+   * none (HEAD). A registry that sends no Docker-Content-Digest (the spec only recommends it; ECR and some proxies
+   * omit it) is asked for the manifest, whose bytes are hashed, as containerd does. */
   async manifestDigest(
     repository: string,
     reference: string,
@@ -180,12 +182,11 @@ export class OciRegistry {
     });
     if (response.status === 404) return undefined;
     const digest = response.headers.get("docker-content-digest");
-    if (!digest)
-      throw new OciError(
-        `the registry sent no Docker-Content-Digest for ${repository}:${reference}`,
-        200,
-        undefined,
-      );
+    if (!digest) {
+      const manifest = await this.getManifest(repository, reference);
+      const hash = createHash("sha256").update(manifest.bytes).digest("hex");
+      return { digest: `sha256:${hash}`, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
     return {
       digest,
       mediaType: (response.headers.get("content-type") ?? "").split(";")[0] ?? "",

@@ -1,5 +1,6 @@
 // The OCI client without a registry: references, credentials from the container tools' auth files, the challenge
 // parser, and the bearer-token flow under concurrency (one token request for many blobs, never a password in errors).
+import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,6 +62,31 @@ describe("OCI references", () => {
   ])("refuses %s", (text, message) => {
     expect(() => parseOciReference(text)).toThrow(message);
     expect(() => parseOciReference(text)).toThrow(ConfigError);
+  });
+});
+
+describe("registries that deviate from the spec's recommendations", () => {
+  it("hashes the manifest when the registry sends no Docker-Content-Digest (ECR, some proxies)", async () => {
+    const manifest = new TextEncoder().encode('{"schemaVersion":2,"layers":[]}');
+    const type = "application/vnd.oci.image.manifest.v1+json";
+    const asked: string[] = [];
+    const registry = new OciRegistry({
+      registry: "reg.test",
+      plainHttp: true,
+      userAgent: "test",
+      fetch: async (request: Request) => {
+        asked.push(request.method);
+        return request.method === "HEAD"
+          ? new Response(null, { status: 200, headers: { "content-type": type } })
+          : new Response(manifest, { status: 200, headers: { "content-type": type } });
+      },
+    });
+    expect(await registry.manifestDigest("m", "v1")).toEqual({
+      digest: `sha256:${createHash("sha256").update(manifest).digest("hex")}`,
+      mediaType: type,
+      size: manifest.length,
+    });
+    expect(asked).toEqual(["HEAD", "GET"]);
   });
 });
 
