@@ -1,16 +1,15 @@
 // Pull a modelcar: its manifest (checked against the digest the registry recorded), then every layer, each checked
 // against its digest while it streams; the files under `models/` are written to a folder (download) or only hashed
-// (verify). Layers may be plain or gzip tar (images other tools pushed); a base image's layers (nothing under models/)
-// are read and checked like the others, and contribute no files.
+// (verify). Layers may be plain, gzip or zstd tar (images other tools pushed; see layer-reader.ts); a base image's
+// layers (nothing under models/) are read and checked like the others, and contribute no files.
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
 import { OciError } from "../../errors.js";
 import { buildManifest, type Manifest, type ManifestEntry, type ManifestMismatch } from "../manifest.js";
 import { type ProgressCallback, ProgressTotals } from "../progress.js";
+import { layerTar } from "./layer-reader.js";
 import type { Descriptor } from "./oci-media.js";
 import type { OciRegistry } from "./oci-registry.js";
 import { MODELCAR_ROOT } from "./tar-layer.js";
@@ -88,9 +87,7 @@ export async function pullModelcar(
     if (!response.body)
       throw new OciError(`the registry sent no body for blob ${layer.digest}`, response.status, undefined);
     const hash = createHash("sha256");
-    let body: AsyncIterable<Uint8Array> = hashed(response.body, hash);
-    if (layer.mediaType.endsWith("+gzip") || layer.mediaType.endsWith(".gzip"))
-      body = Readable.from(body).pipe(createGunzip());
+    const body = layerTar(hashed(response.body, hash), layer.mediaType, layer.digest);
     const title = layer.annotations?.["org.opencontainers.image.title"] ?? layer.digest;
     const written: string[] = [];
     let read = 0;
