@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { requestSignal } from "../../client/request-signal.js";
 import { ConfigError, OciError } from "../../errors.js";
 import { DOCKER_HUB_NAMES, dockerHub } from "./oci-reference.js";
 
@@ -132,11 +133,27 @@ export interface AuthContext {
   userAgent: string;
 }
 
-/** The auth state of one registry client: its bearer tokens by scope set, and whether it uses Basic. */
+/** A bearer token for one scope set: when it stops being good, and the challenge that got it (to renew it). */
+interface HeldToken {
+  token: string;
+  /** `Date.now()` ms after which it is renewed before use: `expires_in` (default 60 s, as the token spec says) after
+   * it was issued, less a margin for requests in flight. */
+  renewAt: number;
+  challenge: Challenge;
+  /** Renewed once already after the registry refused it: a second refusal is final. */
+  renewedAfterRefusal: boolean;
+}
+
+/** Seconds before a token's expiry at which it is renewed, so that a request sent with it still finds it good. */
+const RENEW_MARGIN_S = 30;
+
+/** The auth state of one registry client: its bearer tokens by scope set, and whether it uses Basic. A token is
+ * renewed with the same credentials before it expires (`expires_in`), and once when the registry refuses it (it
+ * expired while a long upload ran; containerd and buildx do the same). */
 export class RegistryAuth {
   readonly #options: AuthContext;
-  readonly #tokens = new Map<string, string>();
-  readonly #pending = new Map<string, Promise<string>>();
+  readonly #tokens = new Map<string, HeldToken>();
+  readonly #pending = new Map<string, Promise<HeldToken>>();
   #basic = false;
 
   constructor(options: AuthContext) {
@@ -146,8 +163,8 @@ export class RegistryAuth {
   /** The `Authorization` value for a request needing `scopes`: a bearer token got for them, else Basic once the
    * registry asked for it, else none. */
   authorizationFor(scopes: string[]): string | undefined {
-    const token = this.#tokens.get(scopes.join(" "));
-    if (token) return `Bearer ${token}`;
+    const held = this.#tokens.get(scopes.join(" "));
+    if (held) return `Bearer ${held.token}`;
     if (this.#basic && this.#options.credentials)
       return basicAuthorization(this.#options.credentials.credentials);
     return undefined;
@@ -173,19 +190,45 @@ export class RegistryAuth {
     }
     if (challenge?.scheme !== "bearer" || !challenge.params.realm) return false;
     const key = scopes.join(" ");
-    if (sent?.startsWith("Bearer ")) return false; // the token we had was refused
+    const held = this.#tokens.get(key);
+    if (sent?.startsWith("Bearer ")) {
+      // The token we had was refused: it may have expired mid-way (a long upload); renew it once, then give up.
+      if (!held || held.renewedAfterRefusal) return false;
+      await this.renew(key, challenge, scopes, what, true);
+      return true;
+    }
+    await this.renew(key, challenge, scopes, what, false);
+    return true;
+  }
+
+  /** Renews, before a request is sent, a token for `scopes` that expires soon. */
+  async beforeSend(scopes: string[], what: string): Promise<void> {
+    const key = scopes.join(" ");
+    const held = this.#tokens.get(key);
+    if (held && Date.now() >= held.renewAt) await this.renew(key, held.challenge, scopes, what, false);
+  }
+
+  /** Gets a token for `scopes` (concurrent requests share one token request per scope set). */
+  private async renew(
+    key: string,
+    challenge: Challenge,
+    scopes: string[],
+    what: string,
+    afterRefusal: boolean,
+  ): Promise<void> {
     let pending = this.#pending.get(key);
     if (!pending) {
       pending = this.fetchToken(challenge, scopes, what).finally(() => this.#pending.delete(key));
       this.#pending.set(key, pending);
     }
-    this.#tokens.set(key, await pending);
-    return true;
+    const held = await pending;
+    if (afterRefusal) held.renewedAfterRefusal = true;
+    this.#tokens.set(key, held);
   }
 
   /** A bearer token for `scopes` from the challenge's realm (GET, with Basic credentials when there are any; an
    * identity token is exchanged by POST, as the token spec's OAuth2 flow says). */
-  private async fetchToken(challenge: Challenge, scopes: string[], what: string): Promise<string> {
+  private async fetchToken(challenge: Challenge, scopes: string[], what: string): Promise<HeldToken> {
     const { fetch = (input: Request) => globalThis.fetch(input), signal, userAgent } = this.#options;
     const realm = new URL(challenge.params.realm as string);
     const wanted = new Set([...scopes, ...(challenge.params.scope ? challenge.params.scope.split(" ") : [])]);
@@ -203,7 +246,7 @@ export class RegistryAuth {
       form.set("scope", [...wanted].join(" "));
       form.set("client_id", "model-registry-ts");
       headers.set("content-type", "application/x-www-form-urlencoded");
-      request = new Request(realm, { method: "POST", headers, body: form, signal });
+      request = new Request(realm, { method: "POST", headers, body: form, signal: requestSignal(signal) });
     } else {
       if (service) realm.searchParams.set("service", service);
       for (const scope of wanted) realm.searchParams.append("scope", scope);
@@ -212,7 +255,7 @@ export class RegistryAuth {
         this.#options.onSecret?.(credentials.password);
         headers.set("authorization", basic);
       }
-      request = new Request(realm, { headers, signal });
+      request = new Request(realm, { headers, signal: requestSignal(signal) });
     }
     let response: Response;
     try {
@@ -239,11 +282,22 @@ export class RegistryAuth {
         { denied: response.status === 401 || response.status === 403 },
       );
     }
-    const body = (await response.json()) as { token?: string; access_token?: string };
+    const asked = Date.now();
+    const body = (await response.json()) as {
+      token?: string;
+      access_token?: string;
+      expires_in?: number;
+      issued_at?: string;
+    };
     const token = body.token ?? body.access_token;
     if (!token)
       throw new OciError(`${what}: the registry's token service sent no token`, response.status, undefined);
     this.#options.onSecret?.(token);
-    return token;
+    // The token spec: expires_in in seconds, 60 when not given; issued_at when the service says, else when asked.
+    const lifetime = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : 60;
+    const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
+    const from = Number.isFinite(issued) ? Math.min(issued, asked) : asked;
+    const renewAt = from + Math.max(lifetime - RENEW_MARGIN_S, lifetime / 2) * 1000;
+    return { token, renewAt, challenge, renewedAfterRefusal: false };
   }
 }

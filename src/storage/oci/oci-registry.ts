@@ -263,8 +263,10 @@ export class OciRegistry {
   /** Sends a request, authorising it as the registry asks (Basic, or a bearer token for the scopes), and checks the
    * status. */
   private async send(request: Send): Promise<Response> {
+    await this.#auth.beforeSend(request.scopes, request.what);
     let { response, sent } = await this.attempt(request);
-    // At most two rounds of asking: Basic or a token, then a token for scopes another request's token lacked.
+    // At most two rounds of asking: Basic or a token, then a token for scopes another request's token lacked, or a
+    // renewed token for one the registry refused (it expired).
     for (let round = 0; round < 2 && response.status === 401; round++) {
       if (!(await this.#auth.authorise(response, request.scopes, request.what, sent))) break;
       ({ response, sent } = await this.attempt(request));

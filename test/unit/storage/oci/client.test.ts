@@ -198,6 +198,76 @@ describe("the bearer-token flow", () => {
   });
 });
 
+describe("bearer tokens that expire", () => {
+  /** A registry that takes only the newest token its service issued, and a service whose tokens last `expiresIn`. */
+  function rotatingRegistry(expiresIn?: number) {
+    let issued = 0;
+    let refusals = 0;
+    let acceptAny = true;
+    const fetch = async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === "/token") {
+        issued++;
+        return Response.json({ token: `tok-${issued}`, ...(expiresIn ? { expires_in: expiresIn } : {}) });
+      }
+      const auth = request.headers.get("authorization");
+      if (auth === `Bearer tok-${issued}` && (acceptAny || issued > 1))
+        return new Response(null, { status: 200 });
+      if (auth?.startsWith("Bearer ")) refusals++;
+      return new Response(null, {
+        status: 401,
+        headers: {
+          "www-authenticate": `Bearer realm="http://reg.test/token",service="reg",scope="repository:m:pull"${auth ? ',error="invalid_token"' : ""}`,
+        },
+      });
+    };
+    const registry = new OciRegistry({ registry: "reg.test", plainHttp: true, fetch, userAgent: "test" });
+    return {
+      registry,
+      issued: () => issued,
+      refusals: () => refusals,
+      /** Makes the service's current token stop working, as an expiry does. */
+      expire: () => {
+        acceptAny = false;
+        issued = Math.max(issued, 1);
+      },
+    };
+  }
+
+  it("renews a token the registry refuses (it expired during a long push), once, and goes on", async () => {
+    const fake = rotatingRegistry();
+    expect(await fake.registry.hasBlob("m", "sha256:1")).toBe(true);
+    expect(fake.issued()).toBe(1);
+    fake.expire(); // tok-1 is refused from now on
+    expect(await fake.registry.hasBlob("m", "sha256:2")).toBe(true);
+    expect(fake.issued()).toBe(2);
+    expect(fake.refusals()).toBe(1);
+  });
+
+  it("renews before a token's expires_in runs out, with no refusal", async () => {
+    const fake = rotatingRegistry(2); // renewed after 1 s (half its life, when shorter than the 30 s margin)
+    expect(await fake.registry.hasBlob("m", "sha256:1")).toBe(true);
+    await new Promise((done) => setTimeout(done, 1100));
+    expect(await fake.registry.hasBlob("m", "sha256:2")).toBe(true);
+    expect(fake.issued()).toBe(2);
+    expect(fake.refusals()).toBe(0);
+  });
+
+  it("gives up when the renewed token is refused too, saying the registry refused it", async () => {
+    const fetch = async (request: Request) =>
+      new URL(request.url).pathname === "/token"
+        ? Response.json({ token: "tok" })
+        : new Response(null, {
+            status: 401,
+            headers: { "www-authenticate": 'Bearer realm="http://reg.test/token",service="reg"' },
+          });
+    const registry = new OciRegistry({ registry: "reg.test", plainHttp: true, fetch, userAgent: "test" });
+    const error = await registry.hasBlob("m", "sha256:1").catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(OciError);
+    expect((error as OciError).status).toBe(401);
+  });
+});
+
 describe("TLS to a registry", () => {
   it("trusts a registry's certificate through oci.caFile, and refuses it without", async () => {
     const { execFileSync } = await import("node:child_process");
