@@ -4,10 +4,26 @@
 import { createHash } from "node:crypto";
 import { networkCode } from "../../client/network-code.js";
 import { requestSignal } from "../../client/request-signal.js";
+import { backoffMs, type RetryPolicy, retryPolicy, sleep } from "../../client/retry.js";
 import { OciError } from "../../errors.js";
 import { type FoundCredentials, RegistryAuth } from "./oci-auth.js";
 import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
 import { dockerHub } from "./oci-reference.js";
+
+const DEFAULT_POLICY = retryPolicy(undefined);
+
+/** A chunk's PATCH or the closing PUT that finds the upload session unknown (404) or at another offset (416): a
+ * repeat after a lost reply, or an expired session. The blob is sent again from the start (transient: the workflow's
+ * converging step runs the push again, skipping the blobs already there). */
+function lostPlace(error: unknown, what: string): unknown {
+  if (!(error instanceof OciError) || (error.status !== 404 && error.status !== 416)) return error;
+  return new OciError(
+    `${what}: the registry lost the upload's place (${error.status}${error.code ? ` ${error.code}` : ""}), after a lost reply or an expired upload; the blob is sent again`,
+    error.status,
+    error.code,
+    { cause: error, transient: true },
+  );
+}
 
 /** `:tag`, or `@sha256:…` for a digest. */
 const at = (reference: string) => (reference.startsWith("sha256:") ? `@${reference}` : `:${reference}`);
@@ -28,6 +44,9 @@ export interface OciRegistryOptions {
   onSecret?: ((secret: string) => void) | undefined;
   /** User-Agent. */
   userAgent: string;
+  /** How a request that fails in passing (no reply, 5xx, 429) is sent again. Default: the client's default policy
+   * (5 attempts, backoff from 200 ms). */
+  retry?: RetryPolicy | undefined;
 }
 
 /** One request: the access it needs (`repository:<name>:pull,push`), its headers and body, the statuses it expects. */
@@ -138,6 +157,8 @@ export class OciRegistry {
           body: () => part,
           expect: [202],
           what,
+        }).catch((error: unknown) => {
+          throw lostPlace(error, what);
         });
         location = this.location(response, what);
         offset += part.length;
@@ -155,6 +176,12 @@ export class OciRegistry {
       body: () => last,
       expect: [201],
       what,
+    }).catch(async (error: unknown) => {
+      // A closing PUT whose reply was lost went through: its repeat finds the upload closed. The blob, checked by
+      // its digest on the registry, says whether it is there.
+      if (error instanceof OciError && error.status === 404 && (await this.hasBlob(repository, blob.digest)))
+        return;
+      throw lostPlace(error, what);
     });
     onBytes?.(last.length);
     if (offset + last.length !== blob.size)
@@ -262,7 +289,25 @@ export class OciRegistry {
 
   /** Sends a request, authorising it as the registry asks (Basic, or a bearer token for the scopes), and checks the
    * status. */
+  /** Sends a request, again on a passing failure (no reply, 5xx, 429: the fault is retried here, request by request,
+   * so that a push of many blobs does not start over for each one). Every request this client makes may be sent
+   * again: reads and manifest PUTs repeat exactly, and an upload request that did go through makes its repeat fail
+   * (an unknown upload, a range already sent), which the workflow's converging step resolves by asking again. */
   private async send(request: Send): Promise<Response> {
+    const policy = this.#options.retry ?? DEFAULT_POLICY;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce(request);
+      } catch (error) {
+        const signal = this.#options.signal;
+        if (signal?.aborted || attempt >= policy.attempts || !(error instanceof OciError && error.transient))
+          throw error;
+        await sleep(backoffMs(policy, attempt), signal);
+      }
+    }
+  }
+
+  private async sendOnce(request: Send): Promise<Response> {
     await this.#auth.beforeSend(request.scopes, request.what);
     let { response, sent } = await this.attempt(request);
     // At most two rounds of asking: Basic or a token, then a token for scopes another request's token lacked, or a

@@ -1,0 +1,80 @@
+// registerModel to an OCI registry under faults: every request to the registry goes through a seeded fault-injecting
+// proxy (drops before and after, resets mid-body, 503 and 500 bursts, latency). A passing fault must never reach the
+// caller; no tag may name content the registry did not record; no version may be left without its artifact.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FaultProxy, startFaultProxy } from "../../scripts/fault-proxy.mjs";
+import { OciRegistry } from "../../src/storage/oci/oci-registry.js";
+import { OCI_PROPERTIES } from "../../src/storage/recorded-properties.js";
+import { tempDir, writeTree } from "../support/model-files.js";
+import { stackRegistry } from "../support/registry.js";
+import { stackEnv, stackSetting } from "../support/stack-env.js";
+import { uniqueName } from "../support/unique.js";
+
+const credentials = () => ({
+  username: stackSetting("OCI_USERNAME"),
+  password: stackSetting("OCI_PASSWORD"),
+});
+
+describe.runIf(stackEnv().OCI_REGISTRY !== undefined)(
+  "registerModel to an OCI registry at a 25% fault rate",
+  () => {
+    let proxy: FaultProxy;
+    beforeAll(async () => {
+      proxy = await startFaultProxy({
+        target: `http://${stackSetting("OCI_REGISTRY")}`,
+        seed: 20261207,
+        rate: 0.25,
+      });
+    });
+    afterAll(() => proxy.close());
+
+    it("succeeds on the first call for every push, each tag naming what the registry records, nothing half-registered", {
+      timeout: 300_000,
+    }, async () => {
+      const mr = stackRegistry();
+      const host = new URL(proxy.url).host;
+      const name = uniqueName("oci-faults");
+      const failures: string[] = [];
+      const pushes = 12;
+      for (let i = 0; i < pushes; i++) {
+        const dir = await tempDir();
+        await writeTree(dir, {
+          "model.bin": `weights ${i}`,
+          "config.json": `{"i":${i}}`,
+          "sub/extra.txt": "x",
+        });
+        await mr
+          .registerModel({
+            name,
+            version: `v${i}`,
+            path: dir,
+            to: `oci://${host}/models/${name}`,
+            oci: { credentials: credentials() },
+          })
+          .catch((error: Error) => failures.push(`v${i}: ${error.message}`));
+      }
+      expect(failures).toEqual([]);
+      // Checked on the registry itself, past the proxy: each version's artifact, and the tag naming its image.
+      const direct = new OciRegistry({
+        registry: stackSetting("OCI_REGISTRY"),
+        plainHttp: true,
+        credentials: { credentials: credentials(), source: "option" },
+        userAgent: "oci-faults-test",
+      });
+      const model = await mr.registeredModels.find({ name });
+      const versions = model ? await mr.registeredModels.versions(model.id).list().toArray() : [];
+      expect(versions).toHaveLength(pushes);
+      let tagsRight = 0;
+      for (const version of versions) {
+        const [artifact] = await mr.modelVersions.artifacts(version.id).list().toArray();
+        const recorded = artifact?.customProperties[OCI_PROPERTIES.digest];
+        const tagged = await direct.manifestDigest(`models/${name}`, version.name);
+        if (typeof recorded === "string" && tagged?.digest === recorded) tagsRight++;
+      }
+      expect(tagsRight).toBe(pushes);
+      const faults = proxy.faultCounts();
+      console.log("OCI registry faults", faults);
+      expect(Object.values(faults).reduce((n, c) => n + c, 0)).toBeGreaterThan(10);
+    });
+  },
+);
