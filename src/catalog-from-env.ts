@@ -1,7 +1,7 @@
 // The model catalog's client for the settings of the environment (or of any layers): configuration is resolved
 // here, at the edge, so that ModelCatalog itself takes explicit options only.
 import { ModelCatalog, type ModelCatalogOptions } from "./catalog/model-catalog.js";
-import { type ResolveCatalogOptions, resolveCatalogSettings } from "./config/resolve-catalog-settings.js";
+import { type ResolveCatalogOptions, withCatalogSettings } from "./config/resolve-catalog-settings.js";
 
 /** Options of {@link catalogFromEnv}: the client's options (explicit ones win) and where to resolve the rest. */
 export type CatalogFromEnvOptions = Partial<ModelCatalogOptions> & Omit<ResolveCatalogOptions, "overrides">;
@@ -15,20 +15,13 @@ export type CatalogFromEnvOptions = Partial<ModelCatalogOptions> & Omit<ResolveC
  */
 export async function catalogFromEnv(options: CatalogFromEnvOptions = {}): Promise<ModelCatalog> {
   const { env, layers, tokenEnvVar, caEnvVar, serviceAccountTokenPath, tokenFile, ...explicit } = options;
-  const token = typeof explicit.token === "string" ? explicit.token : undefined;
-  const settings = await resolveCatalogSettings({
+  const { sources: _, ...settings } = await withCatalogSettings(explicit, {
     ...(env ? { env } : {}),
     ...(layers ? { layers } : {}),
     ...(tokenEnvVar ? { tokenEnvVar } : {}),
     ...(caEnvVar ? { caEnvVar } : {}),
     ...(serviceAccountTokenPath ? { serviceAccountTokenPath } : {}),
     ...(tokenFile ? { tokenFile } : {}),
-    overrides: { url: explicit.url, token, caFile: explicit.caFile },
   });
-  return new ModelCatalog({
-    ...explicit,
-    url: settings.url,
-    token: explicit.token ?? settings.token,
-    caFile: explicit.caFile ?? settings.caFile,
-  });
+  return new ModelCatalog(settings);
 }

@@ -91,17 +91,8 @@ export class ModelCatalog {
     options: Partial<ModelCatalogOptions> & { env?: Record<string, string | undefined> } = {},
   ): Promise<ModelCatalog> {
     const { env, ...explicit } = options;
-    const { resolveCatalogSettings } = await import("../config/resolve-catalog-settings.js");
-    const token = typeof explicit.token === "string" ? explicit.token : undefined;
-    const settings = await resolveCatalogSettings({
-      ...(env ? { env } : {}),
-      overrides: { url: explicit.url, token, caFile: explicit.caFile },
-    });
-    return new ModelCatalog({
-      ...explicit,
-      url: settings.url,
-      token: explicit.token ?? settings.token,
-      caFile: explicit.caFile ?? settings.caFile,
-    });
+    const { withCatalogSettings } = await import("../config/resolve-catalog-settings.js");
+    const { sources: _, ...settings } = await withCatalogSettings(explicit, env ? { env } : {});
+    return new ModelCatalog(settings);
   }
 }

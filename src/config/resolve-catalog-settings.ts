@@ -56,3 +56,21 @@ export async function resolveCatalogSettings(
     sources: { url: source ?? "MODEL_CATALOG_URL", ...(caSource ? { caFile: caSource } : {}) },
   };
 }
+
+/** A catalog client's `explicit` options (each given one wins, a token provider too) with the URL, token and CA file
+ * they leave out filled in by {@link resolveCatalogSettings} from `resolve`'s layers. */
+export async function withCatalogSettings<
+  T extends { url?: string | undefined; token?: unknown; caFile?: string | undefined },
+>(explicit: T, resolve: Omit<ResolveCatalogOptions, "overrides"> = {}): Promise<T & ResolvedCatalogSettings> {
+  const token = typeof explicit.token === "string" ? explicit.token : undefined;
+  const settings = await resolveCatalogSettings({
+    ...resolve,
+    overrides: { url: explicit.url, token, caFile: explicit.caFile },
+  });
+  return {
+    ...explicit,
+    ...settings,
+    token: explicit.token ?? settings.token,
+    caFile: explicit.caFile ?? settings.caFile,
+  } as T & ResolvedCatalogSettings;
+}
