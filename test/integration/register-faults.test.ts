@@ -239,14 +239,19 @@ describe("registerModel when identical or distinct runs meet", () => {
     expect([a.status, b.status]).toEqual(["created", "unchanged"]);
   });
 
-  it("10 identical concurrent uri registrations: one creates the version, the nine others report unchanged", async () => {
+  it("10 identical concurrent uri registrations: one creates the version, at most one other adds its artifact", async () => {
+    // The run that creates the version and the one that adds its artifact may differ: a run that finds the version
+    // before its creator has added the artifact adds it itself ("completed"); the creator then finds it (CI saw this).
     const name = uniqueName("sameuri10");
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
         mr.registerModel({ name, version: "v1", uri: `s3://models/${name}/v1/` }),
       ),
     );
-    expect(results.map((r) => r.status).sort()).toEqual(["created", ...Array(9).fill("unchanged")]);
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === "created")).toHaveLength(1);
+    expect(statuses.filter((s) => s === "completed").length).toBeLessThanOrEqual(1);
+    expect(statuses.filter((s) => s === "unchanged").length).toBeGreaterThanOrEqual(8);
     expect(new Set(results.map((r) => r.modelArtifact.id)).size).toBe(1);
   });
 

@@ -75,7 +75,8 @@ export interface RegisterModelParams extends VersionName {
 
 /** `created`: this run created the version. `unchanged`: the version already held this content (registered
  * earlier, or by a concurrent run this one waited for); this run wrote nothing. `completed`: the version existed
- * without its artifact (an earlier run was interrupted) and this run finished it. */
+ * without its artifact (an earlier run was interrupted, or a concurrent run had created the version but not yet
+ * its artifact) and this run added it. */
 export type RegisterStatus = "created" | "unchanged" | "completed";
 
 /** What `registerModel` did, and the three entities as they are now. */
