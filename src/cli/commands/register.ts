@@ -14,6 +14,7 @@ interface RegisterFlags extends StorageFlags, OciFlags {
   to?: string;
   baseImage?: string;
   platform?: string;
+  maxLayers?: number;
   name: string;
   version: string;
   format?: string;
@@ -41,6 +42,7 @@ function ociParams(flags: RegisterFlags): Pick<RegisterModelParams, "to" | "oci"
   const ociFlags = [
     flags.baseImage && "--base-image",
     flags.platform && "--platform",
+    flags.maxLayers && "--max-layers",
     flags.plainHttp && "--plain-http",
   ];
   if (!flags.to) {
@@ -59,6 +61,7 @@ function ociParams(flags: RegisterFlags): Pick<RegisterModelParams, "to" | "oci"
     oci: {
       ...(flags.baseImage ? { baseImage: flags.baseImage } : {}),
       ...(flags.platform ? { platform: flags.platform } : {}),
+      ...(flags.maxLayers ? { maxLayers: flags.maxLayers } : {}),
       ...ociFromFlags(flags).oci,
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     },
@@ -136,6 +139,11 @@ export function registerCommand(ctx: CliContext): Command {
     .option(
       "--platform <os/arch>",
       "with --to: platform of the base image and the modelcar (default linux/amd64)",
+    )
+    .option(
+      "--max-layers <n>",
+      "with --to: most layers of the image, base included (default 100; large files alone, small ones packed)",
+      positiveInt,
     )
     .option("--dry-run", "show what would be uploaded and created, change nothing")
     .addHelpText(

@@ -88,7 +88,11 @@ export async function pullModelcar(
       throw new OciError(`the registry sent no body for blob ${layer.digest}`, response.status, undefined);
     const hash = createHash("sha256");
     const body = layerTar(hashed(response.body, hash), layer.mediaType, layer.digest);
-    const title = layer.annotations?.["org.opencontainers.image.title"] ?? layer.digest;
+    // How a mismatch names the layer: its file, a pack's folder (olot's annotation), else its digest.
+    const title =
+      layer.annotations?.["org.opencontainers.image.title"] ??
+      layer.annotations?.["olot.layer.content.inlayerpath"]?.replace(/^\//, "") ??
+      layer.digest;
     const written: string[] = [];
     let read = 0;
     await readTar(body, async (entry, content) => {

@@ -1,5 +1,7 @@
-// Push a model as a KServe modelcar: one reproducible layer per file (tar-layer.ts) on top of an optional base image,
-// an OCI image config and manifest, then the tag. Every layer's digest is computed first (a hashing pass), so the
+// Push a model as a KServe modelcar: the model's files in reproducible layers (a large file alone, smaller ones packed;
+// layer-plan.ts, tar-layer.ts) on top of an optional base image, an OCI image config and manifest, then the tag. Each
+// layer carries olot's annotations (what it holds, where, and a file's own digest), which the OpenSSF model-signing
+// tools read to sign an image as its folder. Every layer's digest is computed first (a hashing pass), so the
 // manifest's digest is known before anything is sent: a tag that already names this manifest means nothing to push;
 // a tag that names another is refused, never moved. Blobs the repository has are skipped (HEAD), the base image's are
 // mounted from its repository where the registry allows it, small blobs go in one request and large ones in chunks.
@@ -10,10 +12,11 @@ import { type ProgressCallback, ProgressTotals } from "../progress.js";
 import { Semaphore } from "../semaphore.js";
 import type { LocalFile } from "../walk-files.js";
 import { type BaseImage, baseDescriptors } from "./base-image.js";
+import { type PlannedLayer, planLayers } from "./layer-plan.js";
 import { type Descriptor, MEDIA_TYPES } from "./oci-media.js";
 import { formatOciReference, type OciReference } from "./oci-reference.js";
 import type { OciRegistry } from "./oci-registry.js";
-import { tarLayerFrame } from "./tar-layer.js";
+import { MODELCAR_ROOT, type TarLayerLayout, tarLayerLayout } from "./tar-layer.js";
 
 /** Options of a push. */
 export interface PushOptions {
@@ -23,9 +26,21 @@ export interface PushOptions {
   concurrency?: number | undefined;
   /** The image's platform, when the base image does not say. Default linux/amd64. */
   platform?: { os: string; architecture: string } | undefined;
+  /** The most layers the image may have, base image included (see layer-plan.ts). Default 100. */
+  maxLayers?: number | undefined;
   /** Progress: `hash` events while digests are computed, `upload` events as layers are sent. */
   onProgress?: ProgressCallback | undefined;
   signal?: AbortSignal | undefined;
+}
+
+/** One layer of ours: its descriptor (with olot's annotations), its files, and its tar layout. */
+export interface ModelcarLayer {
+  descriptor: Descriptor;
+  /** The files it holds, in path order. */
+  files: LocalFile[];
+  layout: TarLayerLayout;
+  /** How progress names it: the file's path, or a pack's folder and file count. */
+  label: string;
 }
 
 /** The image a model's files make, before anything is pushed. */
@@ -36,10 +51,15 @@ export interface ModelcarImage {
   digest: string;
   /** The config blob. */
   config: { descriptor: Descriptor; bytes: Uint8Array };
-  /** Our layers, one per file, in the order of `files`. */
-  layers: { descriptor: Descriptor; file: LocalFile }[];
+  /** Our layers, ordered by their first file's path. */
+  layers: ModelcarLayer[];
+  /** The model's files, in path order. */
+  files: LocalFile[];
   /** The base image's layers, reused as they are (first in the manifest). */
   base?: BaseImage | undefined;
+  /** The image the same files made before layers were planned (releases up to 0.x pushed one layer per file with only
+   * a title): recognised, so that a version registered then is still `unchanged` when registered again. */
+  oneLayerPerFile?: ModelcarImage | undefined;
 }
 
 /** What a push did. */
@@ -55,14 +75,32 @@ export interface PushResult {
   blobsMounted: number;
 }
 
+/** olot's layer annotations (containers/olot, docs/feat-152-layer-content-annotations.md): what a layer holds. */
+export const OLOT_ANNOTATIONS = {
+  /** `file` or `directory`. */
+  type: "olot.layer.content.type",
+  /** `sha256:…` of the file's own bytes (file layers only). */
+  digest: "olot.layer.content.digest",
+  /** Where the content is in the image's filesystem: `/models/<path>`. */
+  inLayerPath: "olot.layer.content.inlayerpath",
+  /** The file's or folder's base name. */
+  name: "olot.layer.content.name",
+} as const;
+
+const TITLE = "org.opencontainers.image.title";
 const DEFAULT_CHUNK = 8 * 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
-/** The bytes of one file's layer (head, file, tail), in chunks of `chunkSize` (the last may be shorter). */
-export async function* layerChunks(file: LocalFile, chunkSize: number): AsyncGenerator<Uint8Array> {
-  const frame = tarLayerFrame(file.relativePath, file.size);
-  // A small file's layer needs a small buffer: chunks are at most its whole length.
-  const size = Math.min(chunkSize, frame.length);
+/** The bytes of one layer (its tar parts and its files' content), in chunks of `chunkSize` (the last may be
+ * shorter). `onContent` sees each file's own bytes as they pass (index in `files`). */
+export async function* layerChunks(
+  layer: { layout: TarLayerLayout; files: readonly LocalFile[] },
+  chunkSize: number,
+  onContent?: (file: number, bytes: Uint8Array) => void,
+): AsyncGenerator<Uint8Array> {
+  // A small layer needs a small buffer: chunks are at most its whole length.
+  const size = Math.max(1, Math.min(chunkSize, layer.layout.length));
   let buffer = new Uint8Array(size);
   let filled = 0;
   async function* take(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -79,72 +117,131 @@ export async function* layerChunks(file: LocalFile, chunkSize: number): AsyncGen
       }
     }
   }
-  yield* take(frame.head);
-  const handle = await open(file.path, "r");
-  try {
-    let position = 0;
-    while (position < file.size) {
-      const n = Math.min(size - filled, file.size - position);
-      const { bytesRead } = await handle.read(buffer, filled, n, position);
-      if (bytesRead === 0) break; // shorter than listed: the length check of the upload says so
-      filled += bytesRead;
-      position += bytesRead;
-      if (filled === size) {
-        yield buffer;
-        buffer = new Uint8Array(size);
-        filled = 0;
-      }
+  for (const part of layer.layout.parts) {
+    if ("bytes" in part) {
+      yield* take(part.bytes);
+      continue;
     }
-  } finally {
-    await handle.close();
+    const file = layer.files[part.file] as LocalFile;
+    const handle = await open(file.path, "r");
+    try {
+      let position = 0;
+      while (position < file.size) {
+        const n = Math.min(size - filled, file.size - position);
+        const { bytesRead } = await handle.read(buffer, filled, n, position);
+        if (bytesRead === 0) break; // shorter than listed: the length check of the upload says so
+        onContent?.(part.file, buffer.subarray(filled, filled + bytesRead));
+        filled += bytesRead;
+        position += bytesRead;
+        if (filled === size) {
+          yield buffer;
+          buffer = new Uint8Array(size);
+          filled = 0;
+        }
+      }
+    } finally {
+      await handle.close();
+    }
   }
-  yield* take(frame.tail);
   if (filled > 0) yield buffer.subarray(0, filled);
 }
 
-/** The digest and size of one file's layer, by reading the file once. */
-async function layerDescriptor(
-  file: LocalFile,
-  totals: ProgressTotals,
-  signal: AbortSignal | undefined,
-): Promise<Descriptor> {
-  const hash = createHash("sha256");
-  let size = 0;
-  let read = 0;
-  for await (const chunk of layerChunks(file, 1024 * 1024)) {
-    signal?.throwIfAborted();
-    hash.update(chunk);
-    size += chunk.length;
-    const now = Math.min(size, file.size);
-    totals.bytes("hash", file.relativePath, now, file.size, now - read);
-    read = now;
+/** The folder every file of a pack is under (`""`: the model root). */
+function commonFolder(files: readonly LocalFile[]): string {
+  let common = (files[0]?.relativePath ?? "").split("/").slice(0, -1);
+  for (const file of files) {
+    const folders = file.relativePath.split("/").slice(0, -1);
+    let n = 0;
+    while (n < common.length && common[n] === folders[n]) n++;
+    common = common.slice(0, n);
   }
-  totals.fileDone(file.relativePath);
+  return common.join("/");
+}
+
+/** The annotations of a planned layer; `contentDigest` is the file's own digest (file layers). */
+function layerAnnotations(planned: PlannedLayer, contentDigest: string | undefined): Record<string, string> {
+  if (planned.kind === "file") {
+    const path = (planned.files[0] as LocalFile).relativePath;
+    return {
+      [TITLE]: `${MODELCAR_ROOT}/${path}`,
+      [OLOT_ANNOTATIONS.type]: "file",
+      ...(contentDigest ? { [OLOT_ANNOTATIONS.digest]: contentDigest } : {}),
+      [OLOT_ANNOTATIONS.inLayerPath]: `/${MODELCAR_ROOT}/${path}`,
+      [OLOT_ANNOTATIONS.name]: baseName(path),
+    };
+  }
+  const folder = commonFolder(planned.files);
   return {
-    mediaType: MEDIA_TYPES.layer,
-    digest: `sha256:${hash.digest("hex")}`,
-    size,
-    annotations: { "org.opencontainers.image.title": `models/${file.relativePath}` },
+    [OLOT_ANNOTATIONS.type]: "directory",
+    [OLOT_ANNOTATIONS.inLayerPath]: folder ? `/${MODELCAR_ROOT}/${folder}` : `/${MODELCAR_ROOT}`,
+    [OLOT_ANNOTATIONS.name]: folder ? baseName(folder) : MODELCAR_ROOT,
   };
 }
 
-/** The image of `files` on `base` (if any): layer digests (reading every file once), config and manifest. */
-export async function buildModelcar(
-  files: readonly LocalFile[],
-  base: BaseImage | undefined,
-  options: PushOptions = {},
-): Promise<ModelcarImage> {
-  const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  const totals = new ProgressTotals(totalBytes, files.length, options.onProgress);
-  const layers: ModelcarImage["layers"] = [];
-  for (const file of files) {
-    options.signal?.throwIfAborted();
-    layers.push({ descriptor: await layerDescriptor(file, totals, options.signal), file });
+/** The hash of one file's layer as the only file of a layer: `open` hashes the bytes before its content, `close`
+ * those after. */
+function frameHash(file: LocalFile) {
+  const { parts, length } = tarLayerLayout([file]);
+  const bytes = (i: number) => (parts[i] as { bytes: Uint8Array }).bytes;
+  const hash = createHash("sha256");
+  return { hash, size: length, open: () => hash.update(bytes(0)), close: () => hash.update(bytes(2)) };
+}
+
+/** Digests of one planned layer, reading its files once: the layer's, each file's own (file layers), and each file's
+ * layer as one layer per file would have been (`perFile`, for packs). */
+async function hashLayer(
+  planned: PlannedLayer,
+  label: string,
+  totals: ProgressTotals,
+  signal: AbortSignal | undefined,
+) {
+  const layout = tarLayerLayout(planned.files);
+  const hash = createHash("sha256");
+  const alone = planned.kind === "file";
+  const content = alone ? createHash("sha256") : undefined;
+  const perFile = alone ? [] : planned.files.map((f) => frameHash(f));
+  let started = -1;
+  const onContent = (i: number, bytes: Uint8Array) => {
+    content?.update(bytes);
+    while (started < i) {
+      perFile[started]?.close();
+      started++;
+      perFile[started]?.open();
+    }
+    perFile[i]?.hash.update(bytes);
+  };
+  let read = 0;
+  const bytes = planned.files.reduce((n, f) => n + f.size, 0);
+  for await (const chunk of layerChunks({ layout, files: planned.files }, 1024 * 1024, onContent)) {
+    signal?.throwIfAborted();
+    hash.update(chunk);
+    const now = Math.min(read + chunk.length, bytes);
+    totals.bytes("hash", label, now, bytes, now - Math.min(read, bytes));
+    read += chunk.length;
   }
+  // Empty files pass no content: their per-file layers are opened and closed here.
+  onContent(planned.files.length - 1, new Uint8Array(0));
+  perFile[started]?.close();
+  totals.fileDone(label);
+  return {
+    layout,
+    digest: `sha256:${hash.digest("hex")}`,
+    contentDigest: content ? `sha256:${content.digest("hex")}` : undefined,
+    perFile: perFile.map((f) => ({ digest: `sha256:${f.hash.digest("hex")}`, size: f.size })),
+  };
+}
+
+/** Config and manifest of an image of `layers` on `base`. */
+function imageOf(
+  layers: ModelcarLayer[],
+  files: LocalFile[],
+  base: BaseImage | undefined,
+  platform: { os: string; architecture: string } | undefined,
+): ModelcarImage {
   const config = {
     // The platform asked for (the base image's config may leave it empty).
-    architecture: base?.config.architecture || (options.platform?.architecture ?? "amd64"),
-    os: base?.config.os || (options.platform?.os ?? "linux"),
+    architecture: base?.config.architecture || (platform?.architecture ?? "amd64"),
+    os: base?.config.os || (platform?.os ?? "linux"),
     config: base?.config.config ?? {},
     rootfs: {
       type: "layers",
@@ -171,8 +268,68 @@ export async function buildModelcar(
     digest: sha256(manifest),
     config: { descriptor: configDescriptor, bytes: configBytes },
     layers,
+    files,
     base,
   };
+}
+
+/**
+ * The image of `files` on `base` (if any): the layer plan (at most `options.maxLayers` layers in all), every layer's
+ * digest (reading every file once), config and manifest; and the one-layer-per-file image of the same files.
+ * @throws ConfigError when the base image leaves no room under the layer bound (nothing is read or sent).
+ */
+export async function buildModelcar(
+  files: readonly LocalFile[],
+  base: BaseImage | undefined,
+  options: PushOptions = {},
+): Promise<ModelcarImage> {
+  const plan = planLayers(files, { maxLayers: options.maxLayers, baseLayers: base?.layers.length ?? 0 });
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const totals = new ProgressTotals(totalBytes, plan.length, options.onProgress);
+  const layers: ModelcarLayer[] = [];
+  const earlier = new Map<LocalFile, ModelcarLayer>();
+  for (const planned of plan) {
+    options.signal?.throwIfAborted();
+    const label =
+      planned.kind === "file"
+        ? (planned.files[0] as LocalFile).relativePath
+        : `${commonFolder(planned.files) || "."} (${planned.files.length} files)`;
+    const hashed = await hashLayer(planned, label, totals, options.signal);
+    const layer: ModelcarLayer = {
+      descriptor: {
+        mediaType: MEDIA_TYPES.layer,
+        digest: hashed.digest,
+        size: hashed.layout.length,
+        annotations: layerAnnotations(planned, hashed.contentDigest),
+      },
+      files: planned.files,
+      layout: hashed.layout,
+      label,
+    };
+    layers.push(layer);
+    planned.files.forEach((file, i) => {
+      const alone = hashed.perFile[i] ?? { digest: hashed.digest, size: hashed.layout.length };
+      earlier.set(file, {
+        descriptor: {
+          mediaType: MEDIA_TYPES.layer,
+          ...alone,
+          annotations: { [TITLE]: `${MODELCAR_ROOT}/${file.relativePath}` },
+        },
+        files: [file],
+        layout: tarLayerLayout([file]),
+        label: file.relativePath,
+      });
+    });
+  }
+  const all = [...files];
+  const image = imageOf(layers, all, base, options.platform);
+  const oneLayerPerFile = imageOf(
+    all.map((f) => earlier.get(f) as ModelcarLayer),
+    all,
+    base,
+    options.platform,
+  );
+  return { ...image, oneLayerPerFile };
 }
 
 /** Pushes the blobs the repository lacks, then the manifest by its digest (untagged: see {@link tagImage}). */
@@ -208,21 +365,22 @@ export async function pushModelcar(
       }),
     );
   }
-  for (const { descriptor, file } of image.layers) {
+  for (const layer of image.layers) {
+    const { descriptor, label } = layer;
     tasks.push(
       slots.run(async () => {
         options.signal?.throwIfAborted();
         if (await registry.hasBlob(repo, descriptor.digest)) {
-          totals.bytes("upload", file.relativePath, descriptor.size, descriptor.size, descriptor.size);
-          totals.fileDone(file.relativePath);
+          totals.bytes("upload", label, descriptor.size, descriptor.size, descriptor.size);
+          totals.fileDone(label);
           return;
         }
         let sent = 0;
-        await registry.uploadBlob(repo, descriptor, layerChunks(file, chunkSize), (bytes) => {
+        await registry.uploadBlob(repo, descriptor, layerChunks(layer, chunkSize), (bytes) => {
           sent += bytes;
-          totals.bytes("upload", file.relativePath, Math.min(sent, descriptor.size), descriptor.size, bytes);
+          totals.bytes("upload", label, Math.min(sent, descriptor.size), descriptor.size, bytes);
         });
-        totals.fileDone(file.relativePath);
+        totals.fileDone(label);
         result.blobsSent++;
         result.bytesSent += descriptor.size;
       }),

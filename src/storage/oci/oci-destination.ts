@@ -81,8 +81,17 @@ async function prepare(ctx: StoreContext, request: DestinationRequest, ref: OciR
     onProgress: ctx.onProgress,
     signal: ctx.signal,
   };
-  const image = await buildModelcar(local.files, base, { ...options, platform });
+  const built = await buildModelcar(local.files, base, { ...options, platform, maxLayers: oci.maxLayers });
+  // A tag pushed by a release that put each file in a layer of its own names the same files: that image stands.
+  const image = sameFiles(built, tagged?.digest) ?? built;
   return { registry, tagged, image, options };
+}
+
+/** `image`, or the one-layer-per-file image of the same files, whichever has `digest`. */
+function sameFiles(image: ModelcarImage, digest: string | undefined): ModelcarImage | undefined {
+  if (digest === undefined) return undefined;
+  if (image.digest === digest) return image;
+  return image.oneLayerPerFile?.digest === digest ? image.oneLayerPerFile : undefined;
 }
 
 function imageSummary(image: ModelcarImage, blobsSent: number, bytesSent: number) {
@@ -122,7 +131,7 @@ class OciDestination implements Destination {
   }
 
   async files() {
-    const files = (await this.prepare()).image.layers.map((layer) => layer.file);
+    const { files } = (await this.prepare()).image;
     return {
       count: files.length,
       bytes: files.reduce((n, f) => n + f.size, 0),
@@ -189,6 +198,10 @@ class OciDestination implements Destination {
    * again (`completed`) when it was deleted; a conflict when its tag was moved to other content. */
   async registered(artifact: ModelArtifact, options: { what: string; dryRun: boolean }): Promise<Settled> {
     const prepared = await this.prepare();
+    // Registered by a release that put each file in a layer of its own: that image is this version's.
+    const recorded = artifact.customProperties[OCI_PROPERTIES.digest];
+    prepared.image =
+      sameFiles(prepared.image, typeof recorded === "string" ? recorded : undefined) ?? prepared.image;
     const { image, tagged } = prepared;
     this.checkVersion(options.what, artifact, image);
     const uri = artifact.uri ?? "";
@@ -232,14 +245,14 @@ class OciDestination implements Destination {
     const { image } = prepared;
     const pushed = await this.push(prepared);
     this.ctx.onProgress?.({ type: "phase", phase: "registering", detail: this.uri });
-    const totalBytes = image.layers.reduce((n, l) => n + l.file.size, 0);
+    const totalBytes = image.files.reduce((n, f) => n + f.size, 0);
     const { modelArtifact, created } = await request.record({
       uri: this.uri,
       properties: {
         [OCI_PROPERTIES.digest]: image.digest,
         [OCI_PROPERTIES.size]: image.manifest.length,
         [ARTIFACT_PROPERTIES.size]: totalBytes,
-        [ARTIFACT_PROPERTIES.files]: image.layers.length,
+        [ARTIFACT_PROPERTIES.files]: image.files.length,
       },
     });
     const summary = imageSummary(image, pushed.blobsSent, pushed.bytesSent);

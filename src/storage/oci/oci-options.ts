@@ -3,6 +3,7 @@
 import { createTlsFetch } from "../../client/tls.js";
 import { ConfigError } from "../../errors.js";
 import { VERSION } from "../../version.js";
+import { checkMaxLayers } from "./layer-plan.js";
 import { findCredentials, type OciCredentials } from "./oci-auth.js";
 import { OciRegistry } from "./oci-registry.js";
 
@@ -23,6 +24,9 @@ export interface OciOptions {
   chunkSize?: number | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;
+  /** The most layers a modelcar may have, base image included: large files keep a layer of their own, smaller ones
+   * are packed together (see layer-plan.ts for the rules and the runtimes' bounds). 1 to 500; default 100. */
+  maxLayers?: number | undefined;
   /** Path of a PEM CA bundle to trust for the registry's TLS certificate (besides the system's). */
   caFile?: string | undefined;
   /** The fetch to use. Default `globalThis.fetch` (with `caFile`, one that trusts it). */
@@ -50,6 +54,7 @@ export function checkOciOptions(options: OciOptions | undefined): void {
     );
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
     throw new ConfigError(`oci.concurrency must be a whole number of at least 1, not ${concurrency}`);
+  checkMaxLayers(options?.maxLayers);
   parsePlatform(options?.platform);
 }
 

@@ -90,17 +90,61 @@ export interface TarLayerFrame {
   length: number;
 }
 
+/** A layer of several files: the bytes between them (`bytes`), and where each file's content goes (`file`, its index
+ * in the entries given). */
+export type TarLayerPart = { bytes: Uint8Array } | { file: number };
+
+/** The layout of one layer: its parts in order, and its length in bytes. */
+export interface TarLayerLayout {
+  parts: TarLayerPart[];
+  length: number;
+}
+
 /**
- * The tar frame of the file at `relativePath` (`/`-separated, relative to the model root) of `size` bytes, placed
- * under `models/`: one folder entry per parent (`models/`, `models/a/`, …), then the file.
+ * The tar layout of files (`relativePath`, `/`-separated and relative to the model root, in the order given; `size`
+ * in bytes) placed under `models/`: each folder entry once, before the first file under it (`models/`, `models/a/`,
+ * …), then each file's header and content, padded to 512 bytes; two zero blocks end it. The same entries always give
+ * the same bytes.
+ */
+export function tarLayerLayout(entries: readonly { relativePath: string; size: number }[]): TarLayerLayout {
+  const parts: TarLayerPart[] = [];
+  const seen = new Set<string>();
+  let pending: Uint8Array[] = [];
+  let length = 0;
+  const flush = () => {
+    const bytes = concat(pending);
+    parts.push({ bytes });
+    length += bytes.length;
+    pending = [];
+  };
+  entries.forEach(({ relativePath, size }, index) => {
+    const names = relativePath.split("/");
+    const folders = [
+      `${MODELCAR_ROOT}/`,
+      ...names.slice(0, -1).map((_, i) => `${[MODELCAR_ROOT, ...names.slice(0, i + 1)].join("/")}/`),
+    ];
+    for (const folder of folders) {
+      if (seen.has(folder)) continue;
+      seen.add(folder);
+      pending.push(entryHeader(folder, 0, "5", 0o755));
+    }
+    pending.push(entryHeader(`${MODELCAR_ROOT}/${relativePath}`, size, "0", 0o644));
+    flush();
+    parts.push({ file: index });
+    length += size;
+    pending.push(new Uint8Array(padding(size)));
+  });
+  pending.push(new Uint8Array(2 * BLOCK));
+  flush();
+  return { parts, length };
+}
+
+/**
+ * The tar frame of the file at `relativePath` of `size` bytes, as the only file of a layer (see
+ * {@link tarLayerLayout}): one folder entry per parent (`models/`, `models/a/`, …), then the file.
  */
 export function tarLayerFrame(relativePath: string, size: number): TarLayerFrame {
-  const parts = relativePath.split("/");
-  const folders = parts.slice(0, -1).map((_, i) => `${[MODELCAR_ROOT, ...parts.slice(0, i + 1)].join("/")}/`);
-  const head = concat([
-    ...[`${MODELCAR_ROOT}/`, ...folders].map((folder) => entryHeader(folder, 0, "5", 0o755)),
-    entryHeader(`${MODELCAR_ROOT}/${relativePath}`, size, "0", 0o644),
-  ]);
-  const tail = new Uint8Array(padding(size) + 2 * BLOCK);
-  return { head, size, tail, length: head.length + size + tail.length };
+  const { parts, length } = tarLayerLayout([{ relativePath, size }]);
+  const [head, , tail] = parts as [{ bytes: Uint8Array }, { file: number }, { bytes: Uint8Array }];
+  return { head: head.bytes, size, tail: tail.bytes, length };
 }
