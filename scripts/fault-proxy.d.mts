@@ -1,5 +1,5 @@
 // Types of scripts/fault-proxy.mjs for the TypeScript tests.
-export type FaultKind = "drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency";
+export type FaultKind = "drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency" | "expired-token";
 export interface Recorded {
   method: string;
   path: string;

@@ -8,12 +8,15 @@
 //   reset-mid    the reply's head and half its body are sent, then the connection is reset
 //   503          a burst: this request and the next `burst - 1` get 503 without being forwarded
 //   latency      forwarded after 50-300 ms
+//   expired-token  forwarded without its Authorization header, so a token registry answers 401 with its challenge,
+//                as it does when a bearer token has expired: only to a token the registry has accepted before (a
+//                token expires after use, not on arrival), and only when asked for in `kinds`
 // `delayMs` adds a fixed delay to every request (a slow link), fault or not.
 // Every request is recorded (method, path, status, fault), so the same proxy counts round trips.
 import { createHash } from "node:crypto";
 import { createServer, request as forward } from "node:http";
 
-/** @typedef {"drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency"} FaultKind */
+/** @typedef {"drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency" | "expired-token"} FaultKind */
 /** @typedef {{ method: string, path: string, status: number | undefined, fault: FaultKind | "checksum" | undefined }} Recorded */
 
 /** Faults that fail the request, with their weights (latency only slows it down). */
@@ -24,6 +27,7 @@ export const DEFAULT_KINDS = /** @type {Record<FaultKind, number>} */ ({
   503: 1,
   500: 0, // only when injected (an S3 InternalError reply)
   latency: 1,
+  "expired-token": 0, // only when asked for (a bearer-token registry)
 });
 
 /** A seeded random number generator: the same seed gives the same faults in the same order. */
@@ -60,6 +64,8 @@ export async function startFaultProxy(options) {
   const requests = [];
   /** @type {{ when: (method: string, path: string) => boolean, fault: FaultKind, times: number, ms?: number }[]} */
   const scripted = [];
+  /** @type {Set<string>} Authorization values the target has accepted */
+  const accepted = new Set();
   /** @type {WeakMap<object, number>} the delay of a scripted latency fault, by request record */
   const scriptedMs = new WeakMap();
 
@@ -93,7 +99,9 @@ export async function startFaultProxy(options) {
     const path = incoming.url ?? "/";
     /** @type {Recorded} */
     const record = { method, path, status: undefined, fault: undefined };
-    const fault = choose(method, path.split("?")[0] ?? path, record);
+    const authorization = incoming.headers.authorization;
+    let fault = choose(method, path.split("?")[0] ?? path, record);
+    if (fault === "expired-token" && !(authorization && accepted.has(authorization))) fault = undefined;
     record.fault = fault;
     requests.push(record);
     const body = await readAll(incoming).catch(() => Buffer.alloc(0));
@@ -119,11 +127,13 @@ export async function startFaultProxy(options) {
     }
     const headers = { ...incoming.headers };
     delete headers.expect; // answered here already; not part of the signature
+    if (fault === "expired-token") delete headers.authorization;
     const upstream = forward(
       { host: target.hostname, port: target.port, method, path, headers, setHost: false },
       async (reply) => {
         const data = await readAll(reply).catch(() => Buffer.alloc(0));
         record.status = reply.statusCode;
+        if (authorization && fault !== "expired-token" && reply.statusCode !== 401) accepted.add(authorization);
         if (fault === "drop-after") return incoming.socket.destroy();
         const replyHeaders = { ...reply.headers };
         if (fault === "reset-mid") {

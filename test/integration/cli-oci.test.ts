@@ -40,12 +40,12 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
     const first = json<{ status: string; uri: string; image: { digest: string; layers: number } }>(
       await cli([...args, "--json"]),
     );
-    expect(first).toMatchObject({ status: "created", uri: `${to}:v1`, image: { layers: 2 } });
+    expect(first).toMatchObject({ status: "created", uri: `${to}:v1`, image: { layers: 1 } });
     const again = await cli(args);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^unchanged:/m);
     expect(again.stdout).toMatch(
-      new RegExp(`^image:\\s+${first.image.digest}, 2 model layers; sent 0 blobs, 0 bytes$`, "m"),
+      new RegExp(`^image:\\s+${first.image.digest}, 1 model layer; sent 0 blobs, 0 bytes$`, "m"),
     );
     const plan = json<{ status: string; files: { count: number } }>(
       await cli([...args, "--dry-run", "--json"]),

@@ -78,3 +78,76 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)(
     });
   },
 );
+
+describe.runIf(stackEnv().OCI_TOKEN_REGISTRY !== undefined)(
+  "concurrent registerModel runs to a bearer-token registry at a 25% fault rate, tokens expiring",
+  () => {
+    let proxy: FaultProxy;
+    beforeAll(async () => {
+      proxy = await startFaultProxy({
+        target: `http://${stackSetting("OCI_TOKEN_REGISTRY")}`,
+        seed: 20261208,
+        rate: 0.25,
+        kinds: { "expired-token": 1 },
+      });
+    });
+    afterAll(() => proxy.close());
+
+    it("pushes pairs on the same tag and on different tags: every call succeeds, tags name what is recorded", {
+      timeout: 300_000,
+    }, async () => {
+      const mr = stackRegistry();
+      const host = new URL(proxy.url).host;
+      const name = uniqueName("oci-faults-pairs");
+      const to = `oci://${host}/models/${name}`;
+      const oci = { credentials: credentials(), chunkSize: 64 * 1024, concurrency: 2 };
+      const calls: { version: string; outcome: string }[] = [];
+      const run = (version: string, dir: string) =>
+        mr
+          .registerModel({ name, version, path: dir, to, oci })
+          .then((r) => calls.push({ version, outcome: r.status }))
+          .catch((error: Error) => calls.push({ version, outcome: `failed: ${error.message}` }));
+      const rounds = 6;
+      for (let i = 0; i < rounds; i++) {
+        const a = await tempDir();
+        const b = await tempDir();
+        // Packs larger than a chunk: chunked uploads, many requests per push.
+        await writeTree(a, { "weights.bin": "w".repeat(200_000 + i), "config.json": `{"a":${i}}` });
+        await writeTree(b, { "weights.bin": "v".repeat(150_000 + i), "config.json": `{"b":${i}}` });
+        // The same content for the same version twice at once, and two versions at once.
+        await Promise.all([run(`same${i}`, a), run(`same${i}`, a), run(`a${i}`, a), run(`b${i}`, b)]);
+      }
+      const failed = calls.filter((c) => c.outcome.startsWith("failed"));
+      expect(failed).toEqual([]);
+      for (let i = 0; i < rounds; i++)
+        expect(
+          calls
+            .filter((c) => c.version === `same${i}`)
+            .map((c) => c.outcome)
+            .sort(),
+        ).toEqual(expect.arrayContaining(["created"]));
+      const direct = new OciRegistry({
+        registry: stackSetting("OCI_TOKEN_REGISTRY"),
+        plainHttp: true,
+        credentials: { credentials: credentials(), source: "option" },
+        userAgent: "oci-faults-test",
+      });
+      const model = await mr.registeredModels.find({ name });
+      const versions = model ? await mr.registeredModels.versions(model.id).list().toArray() : [];
+      expect(versions).toHaveLength(rounds * 3);
+      let tagsRight = 0;
+      let halfRegistered = 0;
+      for (const version of versions) {
+        const [artifact] = await mr.modelVersions.artifacts(version.id).list().toArray();
+        if (!artifact) halfRegistered++;
+        const recorded = artifact?.customProperties[OCI_PROPERTIES.digest];
+        const tagged = await direct.manifestDigest(`models/${name}`, version.name);
+        if (typeof recorded === "string" && tagged?.digest === recorded) tagsRight++;
+      }
+      expect({ tagsRight, halfRegistered }).toEqual({ tagsRight: rounds * 3, halfRegistered: 0 });
+      const faults = proxy.faultCounts();
+      console.log("OCI token registry faults", faults, "requests", proxy.requests.length);
+      expect(faults["expired-token"]).toBeGreaterThan(3);
+    });
+  },
+);

@@ -54,7 +54,7 @@ export function planLayers(
   const room = maxLayers - baseLayers;
   if (room < 1)
     throw new ConfigError(
-      `the base image has ${baseLayers} layers, which leaves no room for the model's within the bound of ${maxLayers} layers; raise oci.maxLayers (runtimes accept up to 125) or use a base image with fewer layers`,
+      `the base image has ${baseLayers} layer${baseLayers === 1 ? "" : "s"}, which leaves no room for the model's within the bound of ${maxLayers} layers; raise oci.maxLayers (runtimes accept up to 125) or use a base image with fewer layers`,
     );
   const bySize = [...files].sort((a, b) => b.size - a.size || compare(a.relativePath, b.relativePath));
   let own = bySize.filter((f) => f.size >= OWN_LAYER_BYTES);

@@ -140,16 +140,18 @@ interface HeldToken {
    * it was issued, less a margin for requests in flight. */
   renewAt: number;
   challenge: Challenge;
-  /** Renewed once already after the registry refused it: a second refusal is final. */
-  renewedAfterRefusal: boolean;
+  /** The registry has accepted it at least once: refused later, it expired (renewed); refused before, it never was
+   * good for these scopes (final). */
+  accepted: boolean;
 }
 
 /** Seconds before a token's expiry at which it is renewed, so that a request sent with it still finds it good. */
 const RENEW_MARGIN_S = 30;
 
 /** The auth state of one registry client: its bearer tokens by scope set, and whether it uses Basic. A token is
- * renewed with the same credentials before it expires (`expires_in`), and once when the registry refuses it (it
- * expired while a long upload ran; containerd and buildx do the same). */
+ * renewed with the same credentials before it expires (`expires_in`), and when the registry refuses a token it had
+ * accepted (it expired while a long upload ran; containerd and buildx renew too); a new token refused at once is
+ * final (the credentials lack the permission). */
 export class RegistryAuth {
   readonly #options: AuthContext;
   readonly #tokens = new Map<string, HeldToken>();
@@ -192,38 +194,36 @@ export class RegistryAuth {
     const key = scopes.join(" ");
     const held = this.#tokens.get(key);
     if (sent?.startsWith("Bearer ")) {
-      // The token we had was refused: it may have expired mid-way (a long upload); renew it once, then give up.
-      if (!held || held.renewedAfterRefusal) return false;
-      await this.renew(key, challenge, scopes, what, true);
+      // The token we had was refused: if it had been good, it expired mid-way (a long upload): renew it.
+      if (!held?.accepted) return false;
+      await this.renew(key, challenge, scopes, what);
       return true;
     }
-    await this.renew(key, challenge, scopes, what, false);
+    await this.renew(key, challenge, scopes, what);
     return true;
+  }
+
+  /** Notes that the registry accepted a request sent with `sent` (its Authorization). */
+  accepted(scopes: string[], sent: string | undefined): void {
+    const held = this.#tokens.get(scopes.join(" "));
+    if (held && sent === `Bearer ${held.token}`) held.accepted = true;
   }
 
   /** Renews, before a request is sent, a token for `scopes` that expires soon. */
   async beforeSend(scopes: string[], what: string): Promise<void> {
     const key = scopes.join(" ");
     const held = this.#tokens.get(key);
-    if (held && Date.now() >= held.renewAt) await this.renew(key, held.challenge, scopes, what, false);
+    if (held && Date.now() >= held.renewAt) await this.renew(key, held.challenge, scopes, what);
   }
 
   /** Gets a token for `scopes` (concurrent requests share one token request per scope set). */
-  private async renew(
-    key: string,
-    challenge: Challenge,
-    scopes: string[],
-    what: string,
-    afterRefusal: boolean,
-  ): Promise<void> {
+  private async renew(key: string, challenge: Challenge, scopes: string[], what: string): Promise<void> {
     let pending = this.#pending.get(key);
     if (!pending) {
       pending = this.fetchToken(challenge, scopes, what).finally(() => this.#pending.delete(key));
       this.#pending.set(key, pending);
     }
-    const held = await pending;
-    if (afterRefusal) held.renewedAfterRefusal = true;
-    this.#tokens.set(key, held);
+    this.#tokens.set(key, await pending);
   }
 
   /** A bearer token for `scopes` from the challenge's realm (GET, with Basic credentials when there are any; an
@@ -298,6 +298,6 @@ export class RegistryAuth {
     const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
     const from = Number.isFinite(issued) ? Math.min(issued, asked) : asked;
     const renewAt = from + Math.max(lifetime - RENEW_MARGIN_S, lifetime / 2) * 1000;
-    return { token, renewAt, challenge, renewedAfterRefusal: false };
+    return { token, renewAt, challenge, accepted: false };
   }
 }

@@ -316,6 +316,7 @@ export class OciRegistry {
       if (!(await this.#auth.authorise(response, request.scopes, request.what, sent))) break;
       ({ response, sent } = await this.attempt(request));
     }
+    if (response.status !== 401) this.#auth.accepted(request.scopes, sent);
     if (request.expect.includes(response.status)) return response;
     throw await registryFailure(response, request.what, this.#options.credentials);
   }

@@ -244,6 +244,29 @@ describe("bearer tokens that expire", () => {
     expect(fake.refusals()).toBe(1);
   });
 
+  it("renews each time a token that worked is refused, however long the push", async () => {
+    let issued = 0;
+    let validFrom = 1; // tokens issued before this number are expired
+    const fetch = async (request: Request) => {
+      if (new URL(request.url).pathname === "/token") return Response.json({ token: `tok-${++issued}` });
+      const n = Number(request.headers.get("authorization")?.replace("Bearer tok-", "") ?? 0);
+      if (n >= validFrom) return new Response(null, { status: 200 });
+      return new Response(null, {
+        status: 401,
+        headers: {
+          "www-authenticate": 'Bearer realm="http://reg.test/token",service="reg",error="invalid_token"',
+        },
+      });
+    };
+    const registry = new OciRegistry({ registry: "reg.test", plainHttp: true, fetch, userAgent: "test" });
+    for (let expiry = 0; expiry < 4; expiry++) {
+      expect(await registry.hasBlob("m", `sha256:${expiry}`)).toBe(true);
+      validFrom = issued + 1; // every token issued so far expires
+    }
+    expect(await registry.hasBlob("m", "sha256:last")).toBe(true);
+    expect(issued).toBe(5);
+  });
+
   it("renews before a token's expires_in runs out, with no refusal", async () => {
     const fake = rotatingRegistry(2); // renewed after 1 s (half its life, when shorter than the 30 s margin)
     expect(await fake.registry.hasBlob("m", "sha256:1")).toBe(true);
