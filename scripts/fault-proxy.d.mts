@@ -1,5 +1,12 @@
 // Types of scripts/fault-proxy.mjs for the TypeScript tests.
-export type FaultKind = "drop-before" | "drop-after" | "reset-mid" | "503" | "500" | "latency" | "expired-token";
+export type FaultKind =
+  | "drop-before"
+  | "drop-after"
+  | "reset-mid"
+  | "503"
+  | "500"
+  | "latency"
+  | "expired-token";
 export interface Recorded {
   method: string;
   path: string;
@@ -32,4 +39,12 @@ export declare function startFaultProxy(options: {
   /** Refuse every request carrying one of the AWS SDK's checksum headers, as Cloudflare R2 ("501") or Backblaze B2
    * ("400") do. */
   rejectChecksums?: "501" | "400";
+  /** Changes a reply's headers or body on its way back (content-length follows the new body). */
+  rewriteReply?: (
+    method: string,
+    path: string,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    body: Buffer,
+  ) => { headers?: Record<string, string | string[] | undefined>; body?: Buffer } | undefined;
 }): Promise<FaultProxy>;

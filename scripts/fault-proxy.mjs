@@ -10,8 +10,10 @@
 //   latency      forwarded after 50-300 ms
 //   expired-token  forwarded without its Authorization header, so a token registry answers 401 with its challenge,
 //                as it does when a bearer token has expired: only to a token the registry has accepted before (a
-//                token expires after use, not on arrival), and only when asked for in `kinds`
-// `delayMs` adds a fixed delay to every request (a slow link), fault or not.
+//                token expires after use, not on arrival), and for good; only when asked for in `kinds`
+// `delayMs` adds a fixed delay to every request (a slow link), fault or not. `rewriteReply` changes a reply's headers or
+// body on its way back, as a server or proxy that deviates from its spec does (no digest header, a listing that says
+// it is truncated but gives no token).
 // Every request is recorded (method, path, status, fault), so the same proxy counts round trips.
 import { createHash } from "node:crypto";
 import { createServer, request as forward } from "node:http";
@@ -48,9 +50,12 @@ const readAll = (stream) =>
 /**
  * Starts the proxy on 127.0.0.1 (a free port).
  * @param {{ target: string, seed?: number, rate?: number, kinds?: Partial<Record<FaultKind, number>>, burst?: number,
- *   delayMs?: number, faultable?: (method: string, path: string) => boolean, rejectChecksums?: "501" | "400" }} options
+ *   delayMs?: number, faultable?: (method: string, path: string) => boolean, rejectChecksums?: "501" | "400",
+ *   rewriteReply?: (method: string, path: string, status: number, headers: Record<string, string | string[] | undefined>,
+ *   body: Buffer) => { headers?: Record<string, string | string[] | undefined>, body?: Buffer } | undefined }} options
  *   `faultable` limits random faults to some requests (default: all). `rejectChecksums` refuses every request that
- *   carries one of the AWS SDK's checksum headers, as R2 ("501") or B2 ("400") do.
+ *   carries one of the AWS SDK's checksum headers, as R2 ("501") or B2 ("400") do. `rewriteReply` may return new
+ *   headers or a new body for a reply (its content-length is set to match).
  */
 export async function startFaultProxy(options) {
   const target = new URL(options.target);
@@ -64,8 +69,9 @@ export async function startFaultProxy(options) {
   const requests = [];
   /** @type {{ when: (method: string, path: string) => boolean, fault: FaultKind, times: number, ms?: number }[]} */
   const scripted = [];
-  /** @type {Set<string>} Authorization values the target has accepted */
+  /** @type {Set<string>} Authorization values the target has accepted, and those expired since */
   const accepted = new Set();
+  const expired = new Set();
   /** @type {WeakMap<object, number>} the delay of a scripted latency fault, by request record */
   const scriptedMs = new WeakMap();
 
@@ -102,6 +108,9 @@ export async function startFaultProxy(options) {
     const authorization = incoming.headers.authorization;
     let fault = choose(method, path.split("?")[0] ?? path, record);
     if (fault === "expired-token" && !(authorization && accepted.has(authorization))) fault = undefined;
+    // An expired token stays expired: every later request with it is refused too.
+    if (fault === "expired-token" && authorization) expired.add(authorization);
+    else if (!fault && authorization && expired.has(authorization)) fault = "expired-token";
     record.fault = fault;
     requests.push(record);
     const body = await readAll(incoming).catch(() => Buffer.alloc(0));
@@ -133,7 +142,8 @@ export async function startFaultProxy(options) {
       async (reply) => {
         const data = await readAll(reply).catch(() => Buffer.alloc(0));
         record.status = reply.statusCode;
-        if (authorization && fault !== "expired-token" && reply.statusCode !== 401) accepted.add(authorization);
+        if (authorization && fault !== "expired-token" && reply.statusCode !== 401)
+          accepted.add(authorization);
         if (fault === "drop-after") return incoming.socket.destroy();
         const replyHeaders = { ...reply.headers };
         if (fault === "reset-mid") {
@@ -141,8 +151,12 @@ export async function startFaultProxy(options) {
           outgoing.write(data.subarray(0, Math.floor(data.length / 2)));
           return setTimeout(() => incoming.socket.destroy(), 5);
         }
-        outgoing.writeHead(reply.statusCode ?? 502, replyHeaders);
-        outgoing.end(data);
+        const rewritten = options.rewriteReply?.(method, path, reply.statusCode ?? 502, replyHeaders, data);
+        const body = rewritten?.body ?? data;
+        const finalHeaders = rewritten?.headers ?? replyHeaders;
+        if (rewritten?.body) finalHeaders["content-length"] = String(body.length);
+        outgoing.writeHead(reply.statusCode ?? 502, finalHeaders);
+        outgoing.end(body);
       },
     );
     upstream.on("error", () => incoming.socket.destroy());

@@ -140,18 +140,15 @@ interface HeldToken {
    * it was issued, less a margin for requests in flight. */
   renewAt: number;
   challenge: Challenge;
-  /** The registry has accepted it at least once: refused later, it expired (renewed); refused before, it never was
-   * good for these scopes (final). */
-  accepted: boolean;
 }
 
 /** Seconds before a token's expiry at which it is renewed, so that a request sent with it still finds it good. */
 const RENEW_MARGIN_S = 30;
 
 /** The auth state of one registry client: its bearer tokens by scope set, and whether it uses Basic. A token is
- * renewed with the same credentials before it expires (`expires_in`), and when the registry refuses a token it had
- * accepted (it expired while a long upload ran; containerd and buildx renew too); a new token refused at once is
- * final (the credentials lack the permission). */
+ * renewed with the same credentials before it expires (`expires_in`), and whenever the registry refuses one (it
+ * expired while a long upload ran; containerd and buildx renew too); the sender gives up when a token it has just
+ * got is refused at once (the credentials lack the permission; see OciRegistry's sendOnce). */
 export class RegistryAuth {
   readonly #options: AuthContext;
   readonly #tokens = new Map<string, HeldToken>();
@@ -172,41 +169,29 @@ export class RegistryAuth {
     return undefined;
   }
 
-  /** Reads a 401's challenge to a request sent with `sent` (its Authorization, if any) and gets what it asks for;
-   * false when there is nothing more to try. Concurrent requests share one token request per scope set. */
+  /** Reads a 401's challenge to a request sent with `sent` (its Authorization, if any) and gets what it asks for:
+   * `newer` when another request got new credentials meanwhile (send again with those), `asked` when this call got
+   * them (Basic, or a token, renewed when the one sent was refused: it expired), false when there is nothing more to
+   * try. Concurrent requests share one token request per scope set. */
   async authorise(
     response: Response,
     scopes: string[],
     what: string,
     sent: string | undefined,
-  ): Promise<boolean> {
-    // Another request got new credentials after this one was sent: try again with those.
-    if (this.authorizationFor(scopes) !== sent) return true;
+  ): Promise<false | "newer" | "asked"> {
+    if (this.authorizationFor(scopes) !== sent) return "newer";
     const challenge = parseChallenge(response.headers.get("www-authenticate"));
     const credentials = this.#options.credentials?.credentials;
     if (challenge?.scheme === "basic") {
       if (!credentials || this.#basic || credentials.username === undefined) return false;
       this.#basic = true;
       this.#options.onSecret?.(credentials.password);
-      return true;
+      return "asked";
     }
     if (challenge?.scheme !== "bearer" || !challenge.params.realm) return false;
-    const key = scopes.join(" ");
-    const held = this.#tokens.get(key);
-    if (sent?.startsWith("Bearer ")) {
-      // The token we had was refused: if it had been good, it expired mid-way (a long upload): renew it.
-      if (!held?.accepted) return false;
-      await this.renew(key, challenge, scopes, what);
-      return true;
-    }
-    await this.renew(key, challenge, scopes, what);
-    return true;
-  }
-
-  /** Notes that the registry accepted a request sent with `sent` (its Authorization). */
-  accepted(scopes: string[], sent: string | undefined): void {
-    const held = this.#tokens.get(scopes.join(" "));
-    if (held && sent === `Bearer ${held.token}`) held.accepted = true;
+    // A token sent and refused expired mid-way (a long upload), or lacks the scope: a new one is asked for either way.
+    await this.renew(scopes.join(" "), challenge, scopes, what);
+    return "asked";
   }
 
   /** Renews, before a request is sent, a token for `scopes` that expires soon. */
@@ -298,6 +283,6 @@ export class RegistryAuth {
     const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
     const from = Number.isFinite(issued) ? Math.min(issued, asked) : asked;
     const renewAt = from + Math.max(lifetime - RENEW_MARGIN_S, lifetime / 2) * 1000;
-    return { token, renewAt, challenge, accepted: false };
+    return { token, renewAt, challenge };
   }
 }

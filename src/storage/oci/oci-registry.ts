@@ -310,13 +310,17 @@ export class OciRegistry {
   private async sendOnce(request: Send): Promise<Response> {
     await this.#auth.beforeSend(request.scopes, request.what);
     let { response, sent } = await this.attempt(request);
-    // At most two rounds of asking: Basic or a token, then a token for scopes another request's token lacked, or a
-    // renewed token for one the registry refused (it expired).
-    for (let round = 0; round < 2 && response.status === 401; round++) {
-      if (!(await this.#auth.authorise(response, request.scopes, request.what, sent))) break;
+    // Asks for what a 401 wants (Basic, a token, a token for more scopes, a renewed token for one that expired), and
+    // sends again; but a token got for this very request and refused at once is final: the credentials lack the
+    // permission. Bounded, whatever the registry answers.
+    let asked: string | undefined;
+    for (let round = 0; round < 4 && response.status === 401; round++) {
+      if (sent !== undefined && sent === asked) break;
+      const got = await this.#auth.authorise(response, request.scopes, request.what, sent);
+      if (!got) break;
+      asked = got === "asked" ? this.#auth.authorizationFor(request.scopes) : undefined;
       ({ response, sent } = await this.attempt(request));
     }
-    if (response.status !== 401) this.#auth.accepted(request.scopes, sent);
     if (request.expect.includes(response.status)) return response;
     throw await registryFailure(response, request.what, this.#options.credentials);
   }
