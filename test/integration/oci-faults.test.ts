@@ -1,11 +1,13 @@
 // registerModel to an OCI registry under faults: every request to the registry goes through a seeded fault-injecting
 // proxy (drops before and after, resets mid-body, 503 and 500 bursts, latency). A passing fault must never reach the
 // caller; no tag may name content the registry did not record; no version may be left without its artifact.
+
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FaultProxy, startFaultProxy } from "../../scripts/fault-proxy.mjs";
 import { OciRegistry } from "../../src/storage/oci/oci-registry.js";
 import { OCI_PROPERTIES } from "../../src/storage/recorded-properties.js";
-import { tempDir, writeTree } from "../support/model-files.js";
+import { bigFile, tempDir, writeTree } from "../support/model-files.js";
 import { stackRegistry } from "../support/registry.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
@@ -28,6 +30,37 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)(
     });
     afterAll(() => proxy.close());
 
+    it("a large layer's streamed upload cut short is sent again in chunks, in the same call", async () => {
+      proxy.setRate(0);
+      try {
+        const mr = stackRegistry();
+        const name = uniqueName("oci-stream-cut");
+        const dir = await tempDir();
+        await bigFile(join(dir, "weights.safetensors"), 20 * 1024 * 1024);
+        proxy.inject((method) => method === "PATCH", "drop-after", 1);
+        const before = proxy.requests.length;
+        const result = await mr.registerModel({
+          name,
+          version: "v1",
+          path: dir,
+          to: `oci://${new URL(proxy.url).host}/models/${name}`,
+          oci: { credentials: credentials() },
+        });
+        expect(result.status).toBe("created");
+        const patches = proxy.requests.slice(before).filter((r) => r.method === "PATCH");
+        // One streamed PATCH (its reply lost), then the 20 MiB layer in 8 MiB chunks: two PATCHes, the rest in the PUT.
+        expect(patches.map((r) => r.fault ?? "ok")).toEqual(["drop-after", "ok", "ok"]);
+        expect(
+          await mr.verifyModel({ name, version: "v1", oci: { credentials: credentials() } }),
+        ).toMatchObject({
+          ok: true,
+        });
+      } finally {
+        proxy.clearInjected();
+        proxy.setRate(0.25);
+      }
+    });
+
     it("succeeds on the first call for every push, each tag naming what the registry records, nothing half-registered", {
       timeout: 300_000,
     }, async () => {
@@ -43,6 +76,8 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)(
           "config.json": `{"i":${i}}`,
           "sub/extra.txt": "x",
         });
+        // A few with a large file: its layer is streamed in one request; a stream cut short goes again in chunks.
+        if (i < 3) await bigFile(join(dir, "weights.safetensors"), 20 * 1024 * 1024);
         await mr
           .registerModel({
             name,

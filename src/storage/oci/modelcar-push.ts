@@ -20,8 +20,11 @@ import { MODELCAR_ROOT, type TarLayerLayout, tarLayerLayout } from "./tar-layer.
 
 /** Options of a push. */
 export interface PushOptions {
-  /** Bytes per upload request of a chunked upload, and the largest blob sent in one request. Default 8 MiB. */
+  /** Bytes per upload request of a chunked upload, and the largest blob sent in one PUT. Default 8 MiB. */
   chunkSize?: number | undefined;
+  /** Send a larger blob as one streamed request (fast; a blob whose stream is cut goes in chunks after), rather than
+   * in chunks of `chunkSize` from the start. Default true. */
+  stream?: boolean | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;
   /** The image's platform, when the base image does not say. Default linux/amd64. */
@@ -376,10 +379,13 @@ export async function pushModelcar(
           return;
         }
         let sent = 0;
-        await registry.uploadBlob(repo, descriptor, layerChunks(layer, chunkSize), (bytes) => {
+        const onBytes = (bytes: number) => {
           sent += bytes;
           totals.bytes("upload", label, Math.min(sent, descriptor.size), descriptor.size, bytes);
-        });
+        };
+        if (descriptor.size > chunkSize && options.stream !== false && registry.streamed(descriptor.digest))
+          await registry.streamBlob(repo, descriptor, () => layerChunks(layer, chunkSize), onBytes);
+        else await registry.uploadBlob(repo, descriptor, layerChunks(layer, chunkSize), onBytes);
         totals.fileDone(label);
         result.blobsSent++;
         result.bytesSent += descriptor.size;

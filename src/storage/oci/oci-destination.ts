@@ -77,6 +77,8 @@ async function prepare(ctx: StoreContext, request: DestinationRequest, ref: OciR
   ctx.onProgress?.({ type: "phase", phase: "hashing", detail: formatOciReference(ref) });
   const options: PushOptions = {
     chunkSize: oci.chunkSize,
+    // A chunk size given (for a proxy that caps a request's body) means chunks from the start.
+    stream: oci.chunkSize === undefined,
     concurrency: oci.concurrency,
     onProgress: ctx.onProgress,
     signal: ctx.signal,

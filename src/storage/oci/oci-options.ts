@@ -20,7 +20,9 @@ export interface OciOptions {
   baseImage?: string | undefined;
   /** The platform of the base image to use (from an image index) and of the modelcar. Default `linux/amd64`. */
   platform?: string | undefined;
-  /** Bytes per request of a chunked blob upload, and the largest blob sent in one request. Default 8 MiB. */
+  /** The largest blob sent in one PUT, and the bytes per request when a larger blob goes in chunks. Default 8 MiB,
+   * with larger blobs streamed in one request (in chunks only after a stream was cut short); given, larger blobs go
+   * in chunks from the start (for a proxy that caps a request's body). */
   chunkSize?: number | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;

@@ -56,8 +56,10 @@ interface Send {
   url: string;
   scopes: string[];
   headers?: Record<string, string>;
-  /** The body; a function, so that a retry after a 401 sends it again. */
-  body?: (() => Uint8Array) | undefined;
+  /** The body; a function, so that a retry after a 401 sends it again (a stream is opened again from the start). */
+  body?: (() => Uint8Array | ReadableStream<Uint8Array>) | undefined;
+  /** False: sent once (a streamed upload cannot be repeated in place; its caller starts the blob again). */
+  retry?: false | undefined;
   expect: number[];
   /** What is being done, for messages: `pushing layer sha256:… to host/repo`. */
   what: string;
@@ -67,6 +69,8 @@ interface Send {
 export class OciRegistry {
   readonly #options: OciRegistryOptions;
   readonly #auth: RegistryAuth;
+  /** Blobs whose streamed upload was cut: sent in chunks from then on. */
+  readonly #streamCut = new Set<string>();
 
   constructor(options: OciRegistryOptions) {
     this.#options = options;
@@ -192,6 +196,100 @@ export class OciRegistry {
       );
   }
 
+  /**
+   * Uploads a blob whose digest and size are known as one streamed PATCH (no Content-Range: the upload docker and
+   * containerd make), then the closing PUT: no request per chunk, so it goes as fast as one request can, with memory at
+   * what `open` yields at a time. A streamed upload cannot be repeated in place: when it is cut (no reply, 5xx, a lost
+   * place) the error is transient and the blob is marked, so that the push, run again, sends it in chunks
+   * ({@link uploadBlob}); {@link streamed} says which blobs may still be streamed.
+   */
+  async streamBlob(
+    repository: string,
+    blob: { digest: string; size: number },
+    open: () => AsyncIterable<Uint8Array>,
+    onBytes?: (bytes: number) => void,
+  ): Promise<void> {
+    const scopes = [`repository:${repository}:pull,push`];
+    const what = `pushing blob ${blob.digest} (${blob.size} bytes) to ${repository}`;
+    const started = await this.send({
+      method: "POST",
+      url: `/v2/${repository}/blobs/uploads/`,
+      scopes,
+      expect: [202],
+      what,
+    });
+    let read = 0;
+    const stream = () => {
+      const iterator = open()[Symbol.asyncIterator]();
+      read = 0;
+      return new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await iterator.next();
+          if (next.done) return controller.close();
+          read += next.value.length;
+          onBytes?.(next.value.length);
+          controller.enqueue(next.value);
+        },
+        async cancel() {
+          await iterator.return?.();
+        },
+      });
+    };
+    let location: string;
+    try {
+      const response = await this.send({
+        method: "PATCH",
+        url: this.location(started, what),
+        scopes,
+        headers: { "content-type": "application/octet-stream" },
+        body: stream,
+        retry: false,
+        expect: [202],
+        what,
+      });
+      location = this.location(response, what);
+    } catch (error) {
+      const cut = lostPlace(error, what);
+      if (!(cut instanceof OciError && cut.transient) && !(error instanceof OciError && error.transient))
+        throw error;
+      this.#streamCut.add(blob.digest);
+      throw new OciError(
+        `${what}: the streamed upload was cut; the blob is sent again in chunks`,
+        undefined,
+        undefined,
+        {
+          cause: error,
+          transient: true,
+        },
+      );
+    }
+    if (read !== blob.size)
+      throw new OciError(
+        `${what}: ${read} bytes were read, not ${blob.size}: the file changed while it was pushed`,
+        undefined,
+        undefined,
+      );
+    const separator = location.includes("?") ? "&" : "?";
+    await this.send({
+      method: "PUT",
+      url: `${location}${separator}digest=${encodeURIComponent(blob.digest)}`,
+      scopes,
+      headers: { "content-length": "0" },
+      expect: [201],
+      what,
+    }).catch(async (error: unknown) => {
+      if (error instanceof OciError && error.status === 404 && (await this.hasBlob(repository, blob.digest)))
+        return;
+      this.#streamCut.add(blob.digest);
+      throw lostPlace(error, what);
+    });
+  }
+
+  /** Whether a blob may be streamed: false once a streamed upload of it was cut. */
+  streamed(digest: string): boolean {
+    return !this.#streamCut.has(digest);
+  }
+
   /** The manifest's digest, media type and size under `reference` (a tag or a digest), or undefined when there is
    * none (HEAD). A registry that sends no Docker-Content-Digest (the spec only recommends it; ECR and some proxies
    * omit it) is asked for the manifest, whose bytes are hashed, as containerd does. */
@@ -295,6 +393,7 @@ export class OciRegistry {
    * (an unknown upload, a range already sent), which the workflow's converging step resolves by asking again. */
   private async send(request: Send): Promise<Response> {
     const policy = this.#options.retry ?? DEFAULT_POLICY;
+    if (request.retry === false) return this.sendOnce(request);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.sendOnce(request);
@@ -334,7 +433,7 @@ export class OciRegistry {
     headers.set("user-agent", userAgent);
     const authorization = this.#auth.authorizationFor(request.scopes);
     if (authorization) headers.set("authorization", authorization);
-    const body = request.body?.() as BodyInit | undefined; // a Uint8Array; TypeScript's DOM types want an ArrayBuffer view of one kind
+    const body = request.body?.() as BodyInit | undefined; // TypeScript's DOM types want an ArrayBuffer view of one kind
     try {
       // Its own signal for each request, following the caller's (see client/request-signal.ts).
       const init = {
@@ -342,7 +441,12 @@ export class OciRegistry {
         headers,
         body,
         signal: requestSignal(signal),
-        redirect: "follow" as const,
+        // A streamed body goes as it is read (fetch's half-duplex streaming; Node needs it said), and a redirect is an
+        // error: unless it is, undici keeps every byte sent, to send again after one (a 1 GiB blob in memory, seen
+        // with "follow" and "manual" alike). A registry that redirects the upload gets the blob in chunks instead.
+        ...(body instanceof ReadableStream
+          ? { duplex: "half", redirect: "error" as const }
+          : { redirect: "follow" as const }),
       };
       return { response: await fetch(new Request(url, init)), sent: authorization };
     } catch (error) {
