@@ -12,7 +12,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/errors.js";
 import { ModelRegistry } from "../../src/model-registry.js";
 import { DEFAULT_MAX_LAYERS } from "../../src/storage/oci/layer-plan.js";
-import { buildModelcar, pushModelcar, tagImage } from "../../src/storage/oci/modelcar-push.js";
+import {
+  buildModelcar,
+  oneLayerPerFile,
+  pushModelcar,
+  tagImage,
+} from "../../src/storage/oci/modelcar-push.js";
 import { connectRegistry } from "../../src/storage/oci/oci-options.js";
 import { walkFiles } from "../../src/storage/walk-files.js";
 import { bigFile, tempDir, writeTree } from "../support/model-files.js";
@@ -157,9 +162,7 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("modelcar layers within a 
     await writeTree(model, { "model.onnx": "onnx", "labels.txt": "0 1", "sub/extra.bin": "x" });
     // As a release before the layer plan pushed it: every file a layer of its own, tagged v1.
     const oci = await connectRegistry(host, { credentials: credentials() }, { env: {} });
-    const built = await buildModelcar((await walkFiles(model)).files, undefined);
-    const earlier = built.oneLayerPerFile;
-    if (!earlier) throw new Error("no one-layer-per-file image");
+    const earlier = await oneLayerPerFile(await buildModelcar((await walkFiles(model)).files, undefined));
     const ref = { registry: host, repository: `models/${name}`, tag: "v1" };
     await pushModelcar(oci, ref, earlier);
     await tagImage(oci, ref, earlier);

@@ -6,6 +6,7 @@
 // a tag that names another is refused, never moved. Blobs the repository has are skipped (HEAD), the base image's are
 // mounted from its repository where the registry allows it, small blobs go in one request and large ones in chunks.
 import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { VersionConflictError } from "../../errors.js";
 import { type ProgressCallback, ProgressTotals } from "../progress.js";
@@ -44,6 +45,8 @@ export interface ModelcarLayer {
   layout: TarLayerLayout;
   /** How progress names it: the file's path, or a pack's folder and file count. */
   label: string;
+  /** Its bytes, kept from the hashing pass when it is small enough to go in one request (so its files are read once). */
+  bytes?: Uint8Array | undefined;
 }
 
 /** The image a model's files make, before anything is pushed. */
@@ -60,9 +63,8 @@ export interface ModelcarImage {
   files: LocalFile[];
   /** The base image's layers, reused as they are (first in the manifest). */
   base?: BaseImage | undefined;
-  /** The image the same files made before layers were planned (releases up to 0.x pushed one layer per file with only
-   * a title): recognised, so that a version registered then is still `unchanged` when registered again. */
-  oneLayerPerFile?: ModelcarImage | undefined;
+  /** The platform asked for (the base image's config may leave it empty). */
+  platform?: { os: string; architecture: string } | undefined;
 }
 
 /** What a push did. */
@@ -95,6 +97,27 @@ const DEFAULT_CHUNK = 8 * 1024 * 1024;
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
+/** Files up to this size are read in one synchronous call (microseconds: cheaper than three asynchronous ones). */
+const SMALL_FILE_BYTES = 256 * 1024;
+
+/** A small file's bytes, at most its listed size (a file grown since is cut; one shrunk is short, and the upload's
+ * length check says so). */
+function readSmallFile(file: LocalFile): Uint8Array {
+  const bytes = new Uint8Array(file.size);
+  const fd = openSync(file.path, "r");
+  try {
+    let filled = 0;
+    while (filled < file.size) {
+      const n = readSync(fd, bytes, filled, file.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return filled === file.size ? bytes : bytes.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The bytes of one layer (its tar parts and its files' content), in chunks of `chunkSize` (the last may be
  * shorter). `onContent` sees each file's own bytes as they pass (index in `files`). */
 export async function* layerChunks(
@@ -126,6 +149,13 @@ export async function* layerChunks(
       continue;
     }
     const file = layer.files[part.file] as LocalFile;
+    if (file.size <= SMALL_FILE_BYTES) {
+      // A small file in one read, without the thread pool's round trips (a pack of a thousand tokenizer files).
+      const bytes = readSmallFile(file);
+      onContent?.(part.file, bytes);
+      yield* take(bytes);
+      continue;
+    }
     const handle = await open(file.path, "r");
     try {
       let position = 0;
@@ -181,56 +211,39 @@ function layerAnnotations(planned: PlannedLayer, contentDigest: string | undefin
   };
 }
 
-/** The hash of one file's layer as the only file of a layer: `open` hashes the bytes before its content, `close`
- * those after. */
-function frameHash(file: LocalFile) {
-  const { parts, length } = tarLayerLayout([file]);
-  const bytes = (i: number) => (parts[i] as { bytes: Uint8Array }).bytes;
-  const hash = createHash("sha256");
-  return { hash, size: length, open: () => hash.update(bytes(0)), close: () => hash.update(bytes(2)) };
-}
-
-/** Digests of one planned layer, reading its files once: the layer's, each file's own (file layers), and each file's
- * layer as one layer per file would have been (`perFile`, for packs). */
+/** Digests of one planned layer, reading its files once: the layer's, and a lone file's own (olot's digest). */
 async function hashLayer(
   planned: PlannedLayer,
   label: string,
   totals: ProgressTotals,
   signal: AbortSignal | undefined,
+  keepUpTo: number,
 ) {
   const layout = tarLayerLayout(planned.files);
+  // A layer sent in one request is read in one piece and kept; a larger one in 1 MiB pieces.
+  const keep = layout.length <= keepUpTo;
+  let kept: Uint8Array | undefined;
   const hash = createHash("sha256");
   const alone = planned.kind === "file";
   const content = alone ? createHash("sha256") : undefined;
-  const perFile = alone ? [] : planned.files.map((f) => frameHash(f));
-  let started = -1;
-  const onContent = (i: number, bytes: Uint8Array) => {
-    content?.update(bytes);
-    while (started < i) {
-      perFile[started]?.close();
-      started++;
-      perFile[started]?.open();
-    }
-    perFile[i]?.hash.update(bytes);
-  };
+  const onContent = content ? (_: number, bytes: Uint8Array) => content.update(bytes) : undefined;
   let read = 0;
   const bytes = planned.files.reduce((n, f) => n + f.size, 0);
-  for await (const chunk of layerChunks({ layout, files: planned.files }, 1024 * 1024, onContent)) {
+  const piece = keep ? Math.max(1, layout.length) : 1024 * 1024;
+  for await (const chunk of layerChunks({ layout, files: planned.files }, piece, onContent)) {
     signal?.throwIfAborted();
+    if (keep) kept = chunk;
     hash.update(chunk);
     const now = Math.min(read + chunk.length, bytes);
     totals.bytes("hash", label, now, bytes, now - Math.min(read, bytes));
     read += chunk.length;
   }
-  // Empty files pass no content: their per-file layers are opened and closed here.
-  onContent(planned.files.length - 1, new Uint8Array(0));
-  perFile[started]?.close();
   totals.fileDone(label);
   return {
     layout,
+    kept,
     digest: `sha256:${hash.digest("hex")}`,
     contentDigest: content ? `sha256:${content.digest("hex")}` : undefined,
-    perFile: perFile.map((f) => ({ digest: `sha256:${f.hash.digest("hex")}`, size: f.size })),
   };
 }
 
@@ -273,12 +286,13 @@ function imageOf(
     layers,
     files,
     base,
+    platform,
   };
 }
 
 /**
  * The image of `files` on `base` (if any): the layer plan (at most `options.maxLayers` layers in all), every layer's
- * digest (reading every file once), config and manifest; and the one-layer-per-file image of the same files.
+ * digest (reading every file once), config and manifest.
  * @throws ConfigError when the base image leaves no room under the layer bound (nothing is read or sent).
  */
 export async function buildModelcar(
@@ -297,7 +311,13 @@ export async function buildModelcar(
       planned.kind === "file"
         ? (planned.files[0] as LocalFile).relativePath
         : `${commonFolder(planned.files) || "."} (${planned.files.length} files)`;
-    const hashed = await hashLayer(planned, label, totals, options.signal);
+    const hashed = await hashLayer(
+      planned,
+      label,
+      totals,
+      options.signal,
+      options.chunkSize ?? DEFAULT_CHUNK,
+    );
     const layer: ModelcarLayer = {
       descriptor: {
         mediaType: MEDIA_TYPES.layer,
@@ -308,31 +328,47 @@ export async function buildModelcar(
       files: planned.files,
       layout: hashed.layout,
       label,
+      ...(hashed.kept ? { bytes: hashed.kept } : {}),
     };
     layers.push(layer);
-    planned.files.forEach((file, i) => {
-      const alone = hashed.perFile[i] ?? { digest: hashed.digest, size: hashed.layout.length };
-      earlier.set(file, {
-        descriptor: {
-          mediaType: MEDIA_TYPES.layer,
-          ...alone,
-          annotations: { [TITLE]: `${MODELCAR_ROOT}/${file.relativePath}` },
-        },
-        files: [file],
-        layout: tarLayerLayout([file]),
-        label: file.relativePath,
-      });
+  }
+  return imageOf(layers, [...files], base, options.platform);
+}
+
+/**
+ * The image the same files made before layers were planned (one layer per file, titled only, as releases up to 0.x
+ * pushed it), so that a version or tag holding it is recognised. A large file's layer is the same as in `image`; the
+ * files of packs are read again (they are small).
+ */
+export async function oneLayerPerFile(image: ModelcarImage, signal?: AbortSignal): Promise<ModelcarImage> {
+  const alone = new Map(
+    image.layers.filter((l) => l.files.length === 1).map((l) => [l.files[0] as LocalFile, l]),
+  );
+  const layers: ModelcarLayer[] = [];
+  for (const file of image.files) {
+    signal?.throwIfAborted();
+    const own = alone.get(file);
+    let { digest, size } = own?.descriptor ?? { digest: "", size: 0 };
+    const layout = own?.layout ?? tarLayerLayout([file]);
+    if (!own) {
+      const hash = createHash("sha256");
+      for await (const chunk of layerChunks({ layout, files: [file] }, 1024 * 1024)) hash.update(chunk);
+      digest = `sha256:${hash.digest("hex")}`;
+      size = layout.length;
+    }
+    layers.push({
+      descriptor: {
+        mediaType: MEDIA_TYPES.layer,
+        digest,
+        size,
+        annotations: { [TITLE]: `${MODELCAR_ROOT}/${file.relativePath}` },
+      },
+      files: [file],
+      layout,
+      label: file.relativePath,
     });
   }
-  const all = [...files];
-  const image = imageOf(layers, all, base, options.platform);
-  const oneLayerPerFile = imageOf(
-    all.map((f) => earlier.get(f) as ModelcarLayer),
-    all,
-    base,
-    options.platform,
-  );
-  return { ...image, oneLayerPerFile };
+  return imageOf(layers, image.files, image.base, image.platform);
 }
 
 /** Pushes the blobs the repository lacks, then the manifest by its digest (untagged: see {@link tagImage}). */
@@ -383,7 +419,12 @@ export async function pushModelcar(
           sent += bytes;
           totals.bytes("upload", label, Math.min(sent, descriptor.size), descriptor.size, bytes);
         };
-        if (descriptor.size > chunkSize && options.stream !== false && registry.streamed(descriptor.digest))
+        if (layer.bytes) await registry.uploadBlob(repo, descriptor, single(layer.bytes), onBytes);
+        else if (
+          descriptor.size > chunkSize &&
+          options.stream !== false &&
+          registry.streamed(descriptor.digest)
+        )
           await registry.streamBlob(repo, descriptor, () => layerChunks(layer, chunkSize), onBytes);
         else await registry.uploadBlob(repo, descriptor, layerChunks(layer, chunkSize), onBytes);
         totals.fileDone(label);

@@ -22,6 +22,7 @@ import { type BaseImage, resolveBaseImage } from "./base-image.js";
 import {
   buildModelcar,
   type ModelcarImage,
+  oneLayerPerFile,
   type PushOptions,
   pushModelcar,
   tagImage,
@@ -61,6 +62,9 @@ async function prepare(ctx: StoreContext, request: DestinationRequest, ref: OciR
   const env = ctx.env ?? (await import("../../config/default-env.js")).defaultEnv();
   const context = { env, signal: ctx.signal, onSecret: (secret: string) => ctx.addSecret(secret) };
   const registry = await connectRegistry(ref.registry, oci, context);
+  // The folder is listed (no content read) while the registry is asked; a registry's refusal is said first.
+  const listing = walkFiles(request.path, { reserved: RESERVED_NAMES });
+  listing.catch(() => undefined); // awaited below, after the registry's answers
   // Asked first: an unreachable registry or refused credentials are said before minutes of hashing.
   const tagged = await ctx.step(() => registry.manifestDigest(ref.repository, ref.tag as string));
   // And whether it lets these credentials push, before any record is created.
@@ -73,7 +77,7 @@ async function prepare(ctx: StoreContext, request: DestinationRequest, ref: OciR
       baseRef.registry === ref.registry ? registry : await connectRegistry(baseRef.registry, oci, context);
     base = await resolveBaseImage(baseRegistry, baseRef, platform);
   }
-  const local = await walkFiles(request.path, { reserved: RESERVED_NAMES });
+  const local = await listing;
   ctx.onProgress?.({ type: "phase", phase: "hashing", detail: formatOciReference(ref) });
   const options: PushOptions = {
     chunkSize: oci.chunkSize,
@@ -85,15 +89,21 @@ async function prepare(ctx: StoreContext, request: DestinationRequest, ref: OciR
   };
   const built = await buildModelcar(local.files, base, { ...options, platform, maxLayers: oci.maxLayers });
   // A tag pushed by a release that put each file in a layer of its own names the same files: that image stands.
-  const image = sameFiles(built, tagged?.digest) ?? built;
+  const image = (await sameFiles(built, tagged?.digest, ctx.signal)) ?? built;
   return { registry, tagged, image, options };
 }
 
-/** `image`, or the one-layer-per-file image of the same files, whichever has `digest`. */
-function sameFiles(image: ModelcarImage, digest: string | undefined): ModelcarImage | undefined {
+/** `image`, or the one-layer-per-file image of the same files, whichever has `digest` (the latter built only when
+ * `digest` names other content than `image`: a tag or record from before layers were planned, or a conflict). */
+async function sameFiles(
+  image: ModelcarImage,
+  digest: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<ModelcarImage | undefined> {
   if (digest === undefined) return undefined;
   if (image.digest === digest) return image;
-  return image.oneLayerPerFile?.digest === digest ? image.oneLayerPerFile : undefined;
+  const earlier = await oneLayerPerFile(image, signal);
+  return earlier.digest === digest ? earlier : undefined;
 }
 
 function imageSummary(image: ModelcarImage, blobsSent: number, bytesSent: number) {
@@ -203,7 +213,11 @@ class OciDestination implements Destination {
     // Registered by a release that put each file in a layer of its own: that image is this version's.
     const recorded = artifact.customProperties[OCI_PROPERTIES.digest];
     prepared.image =
-      sameFiles(prepared.image, typeof recorded === "string" ? recorded : undefined) ?? prepared.image;
+      (await sameFiles(
+        prepared.image,
+        typeof recorded === "string" ? recorded : undefined,
+        this.ctx.signal,
+      )) ?? prepared.image;
     const { image, tagged } = prepared;
     this.checkVersion(options.what, artifact, image);
     const uri = artifact.uri ?? "";

@@ -1,5 +1,5 @@
-// One model file as one reproducible tar layer of a modelcar: `models/<path>` with its parent folders, owner 0:0,
-// modes 0755 (folders) and 0644 (files), time 0, in a fixed order, so the same file always gives the same bytes and
+// Model files as one reproducible tar layer of a modelcar: `models/<path>` with its parent folders, owner 0:0,
+// modes 0755 (folders) and 0644 (files), time 0, in a fixed order, so the same files always give the same bytes and
 // the same layer digest. POSIX ustar headers; a PAX record carries a path that does not fit ustar (longer, or not
 // ASCII) and a size of 8 GiB or more (ustar's octal field ends there). Facts from POSIX.1-2001 (pax) and ustar.
 
@@ -7,13 +7,19 @@ const BLOCK = 512;
 /** The folder of the image's filesystem KServe's modelcar reads the model from. */
 export const MODELCAR_ROOT = "models";
 
+const encoder = new TextEncoder();
+const MAGIC = encoder.encode("ustar\u000000");
 /** Bytes of `text` in UTF-8. */
-const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf8 = (text: string) => encoder.encode(text);
 
-/** Writes `value` as zero-padded octal of `width - 1` digits and a NUL, as ustar's numeric fields are. */
+/** Writes `value` as zero-padded octal of `width - 1` digits and a NUL, as ustar's numeric fields are (ASCII digits,
+ * written as bytes: a thousand-file pack writes thousands of these). */
 function octal(block: Uint8Array, offset: number, width: number, value: number): void {
-  const text = value.toString(8).padStart(width - 1, "0");
-  block.set(utf8(text), offset);
+  let rest = value;
+  for (let at = offset + width - 2; at >= offset; at--) {
+    block[at] = 0x30 + (rest % 8);
+    rest = Math.floor(rest / 8);
+  }
   block[offset + width - 1] = 0;
 }
 
@@ -28,9 +34,9 @@ function ustarHeader(name: string, size: number, type: "0" | "5" | "x", mode: nu
   octal(block, 136, 12, 0); // mtime[12]
   block.fill(0x20, 148, 156); // chksum[8]: spaces while summing
   block[156] = type.charCodeAt(0); // typeflag
-  block.set(utf8("ustar\u000000"), 257); // magic "ustar\0", version "00"
+  block.set(MAGIC, 257); // magic "ustar\0", version "00"
   let sum = 0;
-  for (const byte of block) sum += byte;
+  for (let i = 0; i < BLOCK; i++) sum += block[i] as number;
   const check = sum.toString(8).padStart(6, "0");
   block.set(utf8(check), 148);
   block[154] = 0;

@@ -8,7 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { OWN_LAYER_BYTES } from "../../../../src/storage/oci/layer-plan.js";
-import { buildModelcar, layerChunks, type ModelcarLayer } from "../../../../src/storage/oci/modelcar-push.js";
+import {
+  buildModelcar,
+  layerChunks,
+  type ModelcarLayer,
+  oneLayerPerFile,
+} from "../../../../src/storage/oci/modelcar-push.js";
 import { walkFiles } from "../../../../src/storage/walk-files.js";
 
 const sha256 = (bytes: Uint8Array | string) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
@@ -64,11 +69,10 @@ describe("buildModelcar", () => {
 
   it("recognises the image the previous release pushed for the same folder (one layer per file)", async () => {
     const image = await buildModelcar((await walkFiles(smallFolder())).files, undefined, { platform });
+    const earlier = await oneLayerPerFile(image);
     // Pushed by 0.x (d55ddb1) for this folder: a fixture, so that a version registered then stays unchanged.
-    expect(image.oneLayerPerFile?.digest).toBe(
-      "sha256:491c9b930bc01cc7177ba81e6385ad81623df4add50f64aed918d01ffd319af9",
-    );
-    expect(image.oneLayerPerFile?.layers.map((l) => l.descriptor.digest)).toEqual([
+    expect(earlier.digest).toBe("sha256:491c9b930bc01cc7177ba81e6385ad81623df4add50f64aed918d01ffd319af9");
+    expect(earlier.layers.map((l) => l.descriptor.digest)).toEqual([
       "sha256:f1538993a3a1b04b0c8534d35a4db9a7258ded0a35a1b2fdb5671f40f2415ab2",
       "sha256:a926f2b7cf8e89d147b990caa680df302bfccdea28de26832d62c19414bc3f12",
       "sha256:7b6c09641b807257703b850e770ed37440fa10cb16c9f2faac3158f3a9d9d716",
@@ -95,7 +99,7 @@ describe("buildModelcar", () => {
     });
     expect(sha256(await layerBytes(big))).toBe(big.descriptor.digest);
     // The same file's layer as one layer per file made it: a version that shares these weights sends nothing for them.
-    expect(image.oneLayerPerFile?.layers.at(-1)?.descriptor.digest).toBe(big.descriptor.digest);
+    expect((await oneLayerPerFile(image)).layers.at(-1)?.descriptor.digest).toBe(big.descriptor.digest);
     // Another folder with the same weights, other small files: the weights' layer is the same blob.
     const other = mkdtempSync(join(tmpdir(), "modelcar-build-"));
     writeFileSync(join(other, "weights.bin"), weights);
