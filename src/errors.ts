@@ -338,6 +338,32 @@ export class InferenceServiceConflictError extends ModelRegistryError {
   override name = "InferenceServiceConflictError";
 }
 
+/** Why a model's signature does not check: `wrong-key` (another key signed it), `bad-signature` (the signature does
+ * not hold over the statement), `mismatch` (the files are not the ones signed), `malformed` (not a model-signing
+ * bundle), `unsupported-key` (not an EC key on P-256, P-384 or P-521), `unsigned` (no signature is recorded),
+ * `other-signer` (re-signing a version another key signed, unless asked). */
+export type SignatureErrorKind =
+  | "wrong-key"
+  | "bad-signature"
+  | "mismatch"
+  | "malformed"
+  | "unsupported-key"
+  | "unsigned"
+  | "other-signer";
+
+/** A model's signature (OpenSSF model signing) is missing, does not hold, or does not match the files. */
+export class SignatureError extends ModelRegistryError {
+  override name = "SignatureError";
+  constructor(
+    message: string,
+    /** Why (see {@link SignatureErrorKind}). */
+    readonly kind: SignatureErrorKind,
+    options: ModelRegistryErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
 /** A value as an error message shows it: a string in quotes, so that `"5000"` is not mistaken for the number 5000. */
 export function shown(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);

@@ -121,6 +121,8 @@ export {
   OciError,
   ServerError,
   type SettingRef,
+  SignatureError,
+  type SignatureErrorKind,
   StorageError,
   type StorageErrorDetails,
   type StorageErrorKind,

@@ -1,4 +1,4 @@
-// Which folder may use which, bottom up: errors.ts, client/, config/, storage/, workflows/, views/, then notebook/, the
+// Which folder may use which, bottom up: errors.ts, client/, config/, storage/ (and catalog/, signing/), workflows/, views/, then notebook/, the
 // facade and the CLI. The client core produces data and knows nothing of the layers built on it. Every import counts here: static,
 // dynamic and type-only.
 import { readdirSync, readFileSync } from "node:fs";
@@ -67,7 +67,7 @@ describe("the layers of src/", () => {
     ["errors.ts", "version.ts"],
     ["client"],
     ["config"],
-    ["storage", "catalog"],
+    ["storage", "catalog", "signing"],
     ["workflows"],
     ["views"],
     ["notebook", "model-registry-options.ts"],
