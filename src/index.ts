@@ -176,4 +176,5 @@ export type {
   StorageOptions,
 } from "./workflows/register/register-model.js";
 export type { RegisterPlan } from "./workflows/register/register-plan.js";
+export type { SignModelParams, SignModelResult } from "./workflows/sign/sign-model.js";
 export type { VersionName } from "./workflows/version-name.js";

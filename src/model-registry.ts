@@ -48,6 +48,7 @@ import type {
   StorageOptions,
 } from "./workflows/register/register-model.js";
 import type { RegisterPlan } from "./workflows/register/register-plan.js";
+import type { SignModelParams, SignModelResult } from "./workflows/sign/sign-model.js";
 
 export type { ModelRegistryOptions, Serves };
 
@@ -236,6 +237,22 @@ export class ModelRegistry {
     return downloadModel(this, params).catch((error: unknown) => {
       throw this.secrets.scrubError(error);
     });
+  }
+
+  /**
+   * Signs the files a version stores with the OpenSSF model-signing format (key mode: an EC private key on P-256,
+   * P-384 or P-521, PEM text or a KeyObject), from the digests its registration recorded; writes `model.sig` beside
+   * the files and records where it is and the key's hint on the model artifact (`model_signature_uri`,
+   * `model_signature_key`). `model_signing verify key` accepts what it writes; `verifyModel({ signature })` checks it.
+   * @throws SignatureError `other-signer` when another key signed the version (unless `replace`)
+   */
+  async signModel(params: SignModelParams): Promise<SignModelResult> {
+    const { signModel } = await import("./workflows/sign/sign-model.js");
+    return signModel(this, params)
+      .then(displayable)
+      .catch((error: unknown) => {
+        throw this.secrets.scrubError(error);
+      });
   }
 
   /** Re-reads the stored files of a version uploaded by registerModel and checks their sizes and SHA-256 against its

@@ -160,6 +160,11 @@ function readBundle(bytes: Uint8Array): Bundle {
   return bundle;
 }
 
+/** The key hint a signature file names (hex SHA-256 of the signer's public PEM), without checking the signature. */
+export function bundleKeyHint(bytes: Uint8Array): string | undefined {
+  return readBundle(bytes).verificationMaterial?.publicKey?.hint || undefined;
+}
+
 /** Whether the bundle was signed by a key (a public-key hint) rather than a certificate (keyless, Sigstore). */
 export function signedWithKey(bytes: Uint8Array): boolean {
   const bundle = readBundle(bytes);

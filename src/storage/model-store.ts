@@ -142,6 +142,8 @@ export interface VerifyResult {
   manifest: Manifest;
   /** The version's model artifact, as registered. */
   modelArtifact: ModelArtifact;
+  /** When a signature was checked (a public key given): where it is, the signing key's hint, the files it covers. */
+  signature?: { uri: string; keyHint: string | undefined; fileCount: number } | undefined;
 }
 
 /** Which registered version's files to read back, and where to. */
@@ -158,6 +160,20 @@ export interface PullRequest {
   oci?: OciOptions | undefined;
 }
 
+/** Where a version's signature lives, and the files the registration recorded (what a signature covers). */
+export interface SignaturePlace {
+  /** The signature file's URI. */
+  uri: string;
+  /** Its file name (`model.sig`), as a download writes it beside the files. */
+  name: string;
+  /** The files as the registration recorded them (paths relative to the model, SHA-256). */
+  manifest: Manifest;
+  /** The signature file's bytes; undefined when there is none. */
+  read(): Promise<Uint8Array | undefined>;
+  /** Stores the signature file (replacing any). */
+  write(bytes: Uint8Array): Promise<void>;
+}
+
 /** A kind of place model files live. */
 export interface ModelStore {
   /** The URI scheme it serves, e.g. `s3` or `oci`. */
@@ -167,4 +183,7 @@ export interface ModelStore {
   /** Reads a registered version's files back (into `dir`, or only through the hash), checking each against what the
    * registration recorded. */
   pull(ctx: StoreContext, request: PullRequest): Promise<VerifyResult>;
+  /** Where a registered version's signature lives (OpenSSF model signing); undefined for a store whose versions are
+   * not signed here yet. */
+  signaturePlace?(ctx: StoreContext, request: PullRequest): Promise<SignaturePlace>;
 }

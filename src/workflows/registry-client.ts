@@ -1,6 +1,7 @@
 // What the workflows use of a registry client: its resources and settings, not the whole facade. `ModelRegistry`
 // is one (and the only one the package builds); a test can pass any object of this shape.
 import type { InferenceServices } from "../client/resources/inference-services.js";
+import type { ModelArtifacts } from "../client/resources/model-artifacts.js";
 import type { ModelVersions } from "../client/resources/model-versions.js";
 import type { RegisteredModels } from "../client/resources/registered-models.js";
 import type { ServingEnvironments } from "../client/resources/serving-environments.js";
@@ -32,6 +33,7 @@ export interface RegistryClient {
   readonly retryPolicy: RetryPolicy;
   readonly registeredModels: RegisteredModels;
   readonly modelVersions: ModelVersions;
+  readonly modelArtifacts: ModelArtifacts;
   readonly servingEnvironments: ServingEnvironments;
   readonly inferenceServices: InferenceServices;
 }

@@ -19,7 +19,7 @@ import { readStoredManifest } from "./stored-model.js";
 
 /** The artifact and manifest of a registered version uploaded by registerModel; with `listed`, of any version whose
  * URI is an s3:// folder, listing its objects when it recorded no manifest. */
-async function locate(ctx: StoreContext, request: PullRequest, listed: boolean) {
+export async function locate(ctx: StoreContext, request: PullRequest, listed: boolean) {
   const { artifact, what } = request;
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest];
   const recorded = typeof manifestUri === "string";

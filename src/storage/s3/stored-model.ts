@@ -94,3 +94,41 @@ export async function prefixHasObjects(
     throw storageError(client, { operation: "listing", bucket, key: folder }, error);
   }
 }
+
+/** The bytes of the object at `key`, or null if there is none (small objects: a signature file). */
+export async function readSmallObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<Uint8Array | null> {
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), call(signal));
+    return (await object.Body?.transformToByteArray()) ?? new Uint8Array(0);
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === "NoSuchKey" || name === "NotFound") return null;
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "reading an object", bucket, key }, error);
+  }
+}
+
+/** Stores a small object at `key` (a signature file). */
+export async function writeSmallObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  bytes: Uint8Array,
+  contentType: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }),
+      call(signal),
+    );
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw storageError(client, { operation: "writing an object", bucket, key }, error);
+  }
+}

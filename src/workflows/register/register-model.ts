@@ -6,6 +6,7 @@
 import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import { type CustomPropertiesInput, tagKind } from "../../client/entity.js";
 import { ConfigError, shown } from "../../errors.js";
+import { privateKeyOf } from "../../signing/keys.js";
 import type { Destination } from "../../storage/model-store.js";
 import { destinationStore } from "../../storage/model-stores.js";
 import { checkStorageOptions } from "../../storage/s3/storage-options.js";
@@ -18,6 +19,7 @@ import {
   findModelArtifact,
 } from "../model-entities.js";
 import type { RegistryClient } from "../registry-client.js";
+import { signModel } from "../sign/sign-model.js";
 import { storeContext } from "../store-context.js";
 import { versionWhat } from "../version-name.js";
 import { checkRegistration } from "./check-registration.js";
@@ -78,7 +80,34 @@ export async function registerModel(
   mr: RegistryClient,
   params: RegisterModelParams,
 ): Promise<RegisterModelResult> {
-  return tagKind(await register(mr, params), "register result");
+  if (params.sign) {
+    // Before anything is uploaded: a key the format does not take, or a registration whose files are not kept here.
+    privateKeyOf(params.sign.privateKey, "sign.privateKey");
+    if (!params.path || params.to)
+      throw new ConfigError(
+        "sign signs files this call uploads to S3 (path, without to): a URI registered as is has no recorded files, and images are not signed here yet",
+      );
+  }
+  const result = await register(mr, params);
+  if (!params.sign) return tagKind(result, "register result");
+  // Signed in the same call, from the digests the registration recorded.
+  const signed = await signModel(mr, {
+    name: params.name,
+    version: params.version,
+    privateKey: params.sign.privateKey,
+    replace: params.sign.replace,
+    storage: params.storage,
+    oci: params.oci,
+    signal: params.signal,
+  });
+  return tagKind(
+    {
+      ...result,
+      modelArtifact: signed.modelArtifact,
+      signature: { status: signed.status, uri: signed.signatureUri, keyHint: signed.keyHint },
+    },
+    "register result",
+  );
 }
 
 async function register(mr: RegistryClient, params: RegisterModelParams): Promise<RegisterModelResult> {

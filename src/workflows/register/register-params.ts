@@ -1,4 +1,5 @@
 // The public shapes of registerModel: what it takes, what it returns, and the properties it records.
+import type { KeyObject } from "node:crypto";
 import type { ModelArtifact, ModelVersion, RegisteredModel } from "../../client/entities.js";
 import type { CustomPropertiesInput } from "../../client/entity.js";
 import type { Lineage } from "../../config/ci-lineage.js";
@@ -71,6 +72,10 @@ export interface RegisterModelParams extends VersionName {
   onProgress?: ProgressCallback | undefined;
   /** Cancels the registration (and its uploads, whose open multipart uploads are aborted); also ends a wait. */
   signal?: AbortSignal | undefined;
+  /** Sign the stored files in the same call (OpenSSF model signing, key mode; see `signModel`): an EC private key on
+   * P-256, P-384 or P-521 as PEM text or a KeyObject, and whether to replace another key's signature. Default: not
+   * signed. */
+  sign?: { privateKey: KeyObject | string; replace?: boolean | undefined } | undefined;
 }
 
 /** `created`: this run created the version. `unchanged`: the version already held this content (registered
@@ -94,12 +99,15 @@ export interface RegisterModelResult {
   status: RegisterStatus;
   /** For uploads: the manifest's digest, total bytes and file count. */
   manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;
-  /** For pushes to an OCI registry (`to`): the image manifest's digest and size in bytes, its layers (one per file),
-   * and the blobs and bytes this run sent (0 when the registry had them). */
+  /** For pushes to an OCI registry (`to`): the image manifest's digest and size in bytes, its layers (large files
+   * alone, small ones packed), and the blobs and bytes this run sent (0 when the registry had them). */
   image?: { digest: string; size: number; layers: number; blobsSent: number; bytesSent: number } | undefined;
   /** What went wrong without stopping the registration (e.g. the upload claim could not be removed). Also reported
    * as `{ type: "warning" }` progress events. */
   warnings?: string[] | undefined;
+  /** With `sign`: whether a signature was written (`signed`) or this key's was there (`unchanged`), where it is, and
+   * the signing key's hint. */
+  signature?: { status: "signed" | "unchanged"; uri: string; keyHint: string } | undefined;
 }
 
 /** Custom property names on the model artifact of an uploaded model (see storage/recorded-properties.ts). */
