@@ -466,7 +466,19 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("registerModel to an OCI r
   });
 
   it("copies a base image's layers from another registry, in chunks, when they cannot be mounted", async () => {
-    const mr = registry("base-copy");
+    // The explicit credentials are the target's alone; the base image's registry gets its own from an auth file.
+    const home = await tempDir("oci-base-copy-home-");
+    const auth = Buffer.from(`${stackSetting("OCI_USERNAME")}:${stackSetting("OCI_PASSWORD")}`).toString(
+      "base64",
+    );
+    writeFileSync(
+      join(home, "auth.json"),
+      JSON.stringify({ auths: { [stackSetting("OCI_REGISTRY")]: { auth } } }),
+    );
+    const mr = new ModelRegistry({
+      url: stackSetting("MODEL_REGISTRY_URL"),
+      env: { HOME: home, REGISTRY_AUTH_FILE: join(home, "auth.json") },
+    });
     const base = execFileSync(
       "bash",
       [join(ROOT, "stack/oci/busybox-base.sh"), `${stackSetting("OCI_REGISTRY")}/library/busybox:1.35`],

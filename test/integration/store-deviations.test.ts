@@ -5,6 +5,7 @@
 // fault suite (oci-faults.test.ts).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
@@ -89,7 +90,18 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("OCI registries that devia
       }
       return fetch(request);
     };
-    const mr = registry();
+    // Docker Hub's credentials from an auth file, under its own name: explicit credentials go to the target only.
+    const home = await tempDir("hub-auth-");
+    const auth = Buffer.from(`${credentials().username}:${credentials().password}`).toString("base64");
+    writeFileSync(
+      join(home, "auth.json"),
+      JSON.stringify({ auths: { "https://index.docker.io/v1/": { auth } } }),
+    );
+    const mr = new ModelRegistry({
+      url: stackSetting("MODEL_REGISTRY_URL"),
+      author: "deviations",
+      env: { HOME: home, REGISTRY_AUTH_FILE: join(home, "auth.json") },
+    });
     const name = uniqueName("hub-base");
     const model = await tempDir();
     await writeTree(model, { "model.onnx": "onnx" });

@@ -11,9 +11,15 @@ import { DOCKER_HUB_NAMES, dockerHub } from "./oci-reference.js";
 
 /** Credentials for one registry: a user name and password (or access token used as password), or an identity token
  * (an OAuth2 refresh token, as `docker login` stores for some registries). */
-export type OciCredentials =
+export type OciCredentials = (
   | { username: string; password: string; identityToken?: undefined }
-  | { identityToken: string; username?: undefined; password?: undefined };
+  | { identityToken: string; username?: undefined; password?: undefined }
+) & {
+  /** The registry (host[:port]; Docker Hub by any of its names) these credentials are for: they are sent to it
+   * alone. Default: the registry the call pushes to or reads from, and never another (a base image elsewhere is
+   * pulled with the auth files' credentials for its host, else anonymously). */
+  registry?: string | undefined;
+};
 
 /** Where credentials were found, for messages (never the credentials). */
 export interface FoundCredentials {
@@ -62,8 +68,16 @@ function credentialsOf(entry: AuthEntry, path: string): OciCredentials | undefin
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** Whether explicit credentials go to `registry`: the one they name, else only the call's own (`target`). */
+function forRegistry(credentials: OciCredentials, registry: string, target: boolean): boolean {
+  if (credentials.registry === undefined) return target;
+  const named = credentials.registry.replace(/^[a-z]+:\/\//, "").replace(/\/.*$/, "");
+  return named === registry || (dockerHub(named) && dockerHub(registry));
+}
+
 /**
- * The credentials for `registry`: the explicit ones, else the first auth file (see {@link authFilePaths}) with an
+ * The credentials for `registry`: the explicit ones (when they are for it: see {@link OciCredentials}`.registry`;
+ * `target` false for a registry the call only reads a base image from), else the first auth file (see {@link authFilePaths}) with an
  * entry for it, else none (anonymous). Credential helpers (`credHelpers`, `credsStore`) run external programs and
  * are not used. @throws ConfigError for an auth file that is not JSON.
  */
@@ -71,8 +85,9 @@ export async function findCredentials(
   registry: string,
   explicit: OciCredentials | undefined,
   env: Record<string, string | undefined>,
+  target = true,
 ): Promise<FoundCredentials | undefined> {
-  if (explicit) return { credentials: explicit, source: "option" };
+  if (explicit && forRegistry(explicit, registry, target)) return { credentials: explicit, source: "option" };
   for (const path of authFilePaths(env)) {
     let text: string;
     try {

@@ -74,7 +74,9 @@ async function prepare(ctx: StoreContext, request: DestinationRequest, ref: OciR
   if (oci.baseImage) {
     const baseRef = parseOciReference(oci.baseImage, "oci.baseImage");
     const baseRegistry =
-      baseRef.registry === ref.registry ? registry : await connectRegistry(baseRef.registry, oci, context);
+      baseRef.registry === ref.registry
+        ? registry
+        : await connectRegistry(baseRef.registry, oci, context, false);
     base = await resolveBaseImage(baseRegistry, baseRef, platform);
   }
   const local = await listing;

@@ -9,7 +9,8 @@ import { OciRegistry } from "./oci-registry.js";
 
 /** Options of pushes to and pulls from OCI registries. */
 export interface OciOptions {
-  /** Credentials for the registry. Default: the container tools' auth files (`REGISTRY_AUTH_FILE`,
+  /** Credentials for the registry the call pushes to or reads from (never sent to another, such as a base image's
+   * registry, unless their `registry` names it). Default: the container tools' auth files (`REGISTRY_AUTH_FILE`,
    * `$XDG_RUNTIME_DIR/containers/auth.json`, `$DOCKER_CONFIG/config.json`, `~/.docker/config.json`), else anonymous. */
   credentials?: OciCredentials | undefined;
   /** Speak plain HTTP to the registry. Default: only to a loopback registry (`localhost`, `127.0.0.1`, `[::1]`);
@@ -60,7 +61,9 @@ export function checkOciOptions(options: OciOptions | undefined): void {
   parsePlatform(options?.platform);
 }
 
-/** A client of `registry` with these options; credentials are looked up now (never printed: `onSecret` gets them). */
+/** A client of `registry` with these options; credentials are looked up now (never printed: `onSecret` gets them).
+ * `target` false: a registry the call only reads a base image from, which explicit credentials never reach unless
+ * they name it. */
 export async function connectRegistry(
   registry: string,
   options: OciOptions | undefined,
@@ -69,8 +72,9 @@ export async function connectRegistry(
     signal?: AbortSignal | undefined;
     onSecret?: ((secret: string) => void) | undefined;
   },
+  target = true,
 ): Promise<OciRegistry> {
-  const credentials = await findCredentials(registry, options?.credentials, context.env);
+  const credentials = await findCredentials(registry, options?.credentials, context.env, target);
   if (credentials?.credentials.password) context.onSecret?.(credentials.credentials.password);
   if (credentials?.credentials.identityToken) context.onSecret?.(credentials.credentials.identityToken);
   return new OciRegistry({

@@ -350,3 +350,16 @@ describe("TLS to a registry", () => {
     }
   });
 });
+
+describe("explicit credentials", () => {
+  const secret = { username: "ci", password: "s3cret-pw" };
+  it("go to the call's own registry only, never to a base image's registry unless they name it", async () => {
+    expect(await findCredentials("reg.a:5000", secret, {})).toMatchObject({ source: "option" });
+    expect(await findCredentials("registry-1.docker.io", secret, {}, false)).toBeUndefined();
+    const scoped = { ...secret, registry: "docker.io" };
+    expect(await findCredentials("registry-1.docker.io", scoped, {}, false)).toMatchObject({
+      source: "option",
+    });
+    expect(await findCredentials("reg.a:5000", scoped, {})).toBeUndefined();
+  });
+});
