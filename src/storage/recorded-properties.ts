@@ -15,6 +15,8 @@ export const ARTIFACT_PROPERTIES = {
 export const OCI_PROPERTIES = {
   digest: "oci_manifest_digest",
   size: "oci_manifest_size",
+  /** The layer bound the image was built under (so that a re-run without one builds the same image). */
+  maxLayers: "oci_max_layers",
 } as const;
 
 /** Custom property names on the model artifact of a signed version: where its signature is (an `s3://` URI beside the

@@ -138,6 +138,26 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("modelcar layers within a 
     );
     expect(kinds).toEqual(["base ", "directory models", "file shard-3.bin", "file shard-4.bin"]);
     expect(await digests(exported(reference))).toEqual(await digests(model));
+    // Run again without a bound: the one it was pushed under is used, so the same files are the same image.
+    const again = await mr.registerModel({
+      name,
+      version: "v1",
+      path: model,
+      to: `oci://${host}/models/${name}`,
+      oci: { credentials: credentials(), baseImage: `oci://${base}` },
+    });
+    expect(again).toMatchObject({ status: "unchanged", image: { digest: result.image?.digest, blobsSent: 0 } });
+    // Another bound asked for: another image of the same files, refused with the bound named.
+    const other = await mr
+      .registerModel({
+        name,
+        version: "v1",
+        path: model,
+        to: `oci://${host}/models/${name}`,
+        oci: { credentials: credentials(), baseImage: `oci://${base}`, maxLayers: 5 },
+      })
+      .catch((e: unknown) => e);
+    expect(String(other)).toMatch(/pushed with at most 4 layers and this run allows 5.*oci.maxLayers 4/);
     // A bound the base image fills: refused before anything is pushed or registered.
     const refused = await mr
       .registerModel({

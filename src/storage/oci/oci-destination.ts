@@ -19,6 +19,7 @@ import type {
 import { ARTIFACT_PROPERTIES, OCI_PROPERTIES } from "../recorded-properties.js";
 import { walkFiles } from "../walk-files.js";
 import { type BaseImage, resolveBaseImage } from "./base-image.js";
+import { DEFAULT_MAX_LAYERS } from "./layer-plan.js";
 import {
   buildModelcar,
   type ModelcarImage,
@@ -157,6 +158,11 @@ class OciDestination implements Destination {
     return undefined;
   }
 
+  /** The layer bound this call builds with. */
+  private maxLayers(): number {
+    return { ...this.ctx.oci, ...this.request.oci }.maxLayers ?? DEFAULT_MAX_LAYERS;
+  }
+
   /** Refuses a tag that names other content (a tag is never moved). */
   private checkTag({ tagged, image }: Prepared, advice: string): void {
     if (tagged && tagged.digest !== image.digest)
@@ -201,8 +207,13 @@ class OciDestination implements Destination {
     const done = pushed
       ? `Another run registered it meanwhile; this run's image was pushed but not tagged (${image.digest}, untagged)`
       : "Nothing was pushed or changed";
+    const bound = artifact.customProperties[OCI_PROPERTIES.maxLayers];
+    const layout =
+      typeof bound === "number" && bound !== this.maxLayers()
+        ? ` It was pushed with at most ${bound} layers and this run allows ${this.maxLayers()}: the same files make another image under another bound; give oci.maxLayers ${bound} if the files are the same.`
+        : "";
     throw new VersionConflictError(
-      `${what} is already registered with other content (${held}; this model ${image.digest}). ${done}; register the new content as a new version`,
+      `${what} is already registered with other content (${held}; this model ${image.digest}). ${done}; register the new content as a new version.${layout}`,
       typeof recorded === "string" ? recorded : undefined,
       image.digest,
     );
@@ -212,8 +223,19 @@ class OciDestination implements Destination {
    * again (`completed`) when it was deleted; a conflict when its tag was moved to other content. */
   async registered(artifact: ModelArtifact, options: { what: string; dryRun: boolean }): Promise<Settled> {
     const prepared = await this.prepare();
-    // Registered by a release that put each file in a layer of its own: that image is this version's.
     const recorded = artifact.customProperties[OCI_PROPERTIES.digest];
+    // Pushed under another layer bound, and none asked for now: the same files under that bound are this version's.
+    const bound = artifact.customProperties[OCI_PROPERTIES.maxLayers];
+    const asked = { ...this.ctx.oci, ...this.request.oci }.maxLayers;
+    if (typeof bound === "number" && asked === undefined && recorded !== prepared.image.digest) {
+      const { image, options } = prepared;
+      prepared.image = await buildModelcar(image.files, image.base, {
+        ...options,
+        platform: image.platform,
+        maxLayers: bound,
+      });
+    }
+    // Registered by a release that put each file in a layer of its own: that image is this version's.
     prepared.image =
       (await sameFiles(
         prepared.image,
@@ -269,6 +291,7 @@ class OciDestination implements Destination {
       properties: {
         [OCI_PROPERTIES.digest]: image.digest,
         [OCI_PROPERTIES.size]: image.manifest.length,
+        [OCI_PROPERTIES.maxLayers]: this.maxLayers(),
         [ARTIFACT_PROPERTIES.size]: totalBytes,
         [ARTIFACT_PROPERTIES.files]: image.files.length,
       },
