@@ -22,7 +22,7 @@ import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
 import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
-import type { OciOptions } from "./storage/oci/oci-options.js";
+import { checkOciOptions, type OciOptions } from "./storage/oci/oci-options.js";
 import { checkStorageOptions } from "./storage/s3/storage-options.js";
 import {
   type DeployParams,
@@ -103,6 +103,7 @@ export class ModelRegistry {
     this.author = options.author;
     this.storage = checkStorageOptions(options.storage ?? {}, "the storage option");
     this.env = options.env;
+    checkOciOptions(options.oci); // its numbers, at construction: not at the first push
     this.oci = options.oci;
     this.lineage = options.lineage ?? {};
     this.retryPolicy = retryPolicy(options.retry);

@@ -36,14 +36,14 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** For commander: a whole number of at least 1. */
 export function positiveInt(value: string): number {
-  const n = Number(value);
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN; // digits only: not "1e2", " 5" or "0x10"
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
   return n;
 }
 
 /** A whole number of 0 or more, for commander (0 often means "none" or "at once"). */
 export function nonNegativeInt(value: string): number {
-  const n = Number(value);
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number of at least 0");
   return n;
 }

@@ -150,4 +150,17 @@ export class ProgressTotals {
     this.overall.filesDone++;
     if (read) this.onProgress?.({ type: "file", file, ...read, overall: { ...this.overall } });
   }
+
+  /** `files` files moved together are finished (a layer of several): counted, and said in a `type` event of no
+   * bytes, so that the overall count is right when the last of them finishes. */
+  filesDone(type: "upload" | "download" | "hash", label: string, files: number, size: number): void {
+    this.overall.filesDone += files;
+    this.onProgress?.({
+      type,
+      file: label,
+      loadedBytes: size,
+      totalBytes: size,
+      overall: { ...this.overall },
+    });
+  }
 }

@@ -99,7 +99,7 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
       "b",
     ]);
     expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toMatch(/--bucket set S3 storage; --to pushes to an OCI registry instead/);
+    expect(mixed.stderr).toMatch(/--bucket sets S3 storage; --to pushes to an OCI registry instead/);
     const lone = await cli([
       "register",
       model,
@@ -111,6 +111,6 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
       "oci://x/y:1",
     ]);
     expect(lone.code).toBe(2);
-    expect(lone.stderr).toMatch(/--base-image need --to/);
+    expect(lone.stderr).toMatch(/--base-image needs --to/);
   });
 });

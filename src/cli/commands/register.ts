@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import type { RegisterModelParams, RegisterModelResult } from "../../workflows/register/register-model.js";
 import type { RegisterPlan } from "../../workflows/register/register-plan.js";
 import type { CliContext } from "../context.js";
@@ -34,6 +34,14 @@ interface RegisterFlags extends StorageFlags, OciFlags {
   dryRun?: boolean;
 }
 
+/** `--max-layers`: a whole number from 1 to 500 (overlayfs stacks no more). */
+function layerBound(text: string): number {
+  const n = positiveInt(text);
+  if (n > 500)
+    throw new InvalidArgumentError("expected a whole number from 1 to 500 (overlayfs stacks no more)");
+  return n;
+}
+
 const isUri = (source: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
 
 /** `--to` and the OCI flags as registerModel's `to` and `oci`. @throws UsageError for S3 flags beside `--to`, or
@@ -48,14 +56,18 @@ function ociParams(flags: RegisterFlags): Pick<RegisterModelParams, "to" | "oci"
   if (!flags.to) {
     const given = ociFlags.filter(Boolean);
     if (given.length > 0)
-      throw new UsageError(`${given.join(", ")} need --to oci://registry/repository[:tag]`);
+      throw new UsageError(
+        `${given.join(", ")} ${given.length === 1 ? "needs" : "need"} --to oci://registry/repository[:tag]`,
+      );
     return {};
   }
   const s3 = [flags.bucket && "--bucket", flags.prefix && "--prefix", flags.endpoint && "--endpoint"].filter(
     Boolean,
   );
   if (s3.length > 0)
-    throw new UsageError(`${s3.join(", ")} set S3 storage; --to pushes to an OCI registry instead`);
+    throw new UsageError(
+      `${s3.join(", ")} ${s3.length === 1 ? "sets" : "set"} S3 storage; --to pushes to an OCI registry instead`,
+    );
   return {
     to: flags.to,
     oci: {
@@ -142,8 +154,8 @@ export function registerCommand(ctx: CliContext): Command {
     )
     .option(
       "--max-layers <n>",
-      "with --to: most layers of the image, base included (default 100; large files alone, small ones packed)",
-      positiveInt,
+      "with --to: most layers of the image, base included, 1 to 500 (default 100; large files alone, small ones packed)",
+      layerBound,
     )
     .option("--dry-run", "show what would be uploaded and created, change nothing")
     .addHelpText(

@@ -10,7 +10,7 @@
 // - the whole image, base image included, has at most `maxLayers` layers (default DEFAULT_MAX_LAYERS, under all three
 //   bounds with room for a base image): past it, the smallest large files are packed too, and the packs grow.
 // The same files always give the same plan (sizes and paths only), so the same digests.
-import { ConfigError } from "../../errors.js";
+import { ConfigError, shown } from "../../errors.js";
 import type { LocalFile } from "../walk-files.js";
 
 /** The default bound on an image's layers, base image included: below Docker's 125 and CRI-O's 128. */
@@ -34,7 +34,7 @@ export function checkMaxLayers(maxLayers: number | undefined): void {
   if (maxLayers === undefined) return;
   if (!(Number.isInteger(maxLayers) && maxLayers >= 1 && maxLayers <= OVERLAYFS_MAX_LAYERS))
     throw new ConfigError(
-      `oci.maxLayers must be a whole number from 1 to ${OVERLAYFS_MAX_LAYERS} (overlayfs stacks no more), not ${maxLayers}`,
+      `oci.maxLayers must be a whole number from 1 to ${OVERLAYFS_MAX_LAYERS} (overlayfs stacks no more), not ${shown(maxLayers)}`,
     );
 }
 
@@ -54,7 +54,7 @@ export function planLayers(
   const room = maxLayers - baseLayers;
   if (room < 1)
     throw new ConfigError(
-      `the base image has ${baseLayers} layer${baseLayers === 1 ? "" : "s"}, which leaves no room for the model's within the bound of ${maxLayers} layers; raise oci.maxLayers (runtimes accept up to 125) or use a base image with fewer layers`,
+      `the base image has ${baseLayers} layer${baseLayers === 1 ? "" : "s"}, which leaves no room for the model's within the bound of ${maxLayers} layer${maxLayers === 1 ? "" : "s"}; raise oci.maxLayers (Docker starts images of up to 125 layers, CRI-O 128) or use a base image with fewer layers`,
     );
   const bySize = [...files].sort((a, b) => b.size - a.size || compare(a.relativePath, b.relativePath));
   let own = bySize.filter((f) => f.size >= OWN_LAYER_BYTES);

@@ -43,7 +43,7 @@ export interface ModelcarLayer {
   /** The files it holds, in path order. */
   files: LocalFile[];
   layout: TarLayerLayout;
-  /** How progress names it: the file's path, or a pack's folder and file count. */
+  /** How progress names it: the file's path, or a pack's file count and folder (`37 files under tokenizer/`). */
   label: string;
   /** Its bytes, kept from the hashing pass when it is small enough to go in one request (so its files are read once). */
   bytes?: Uint8Array | undefined;
@@ -238,7 +238,7 @@ async function hashLayer(
     totals.bytes("hash", label, now, bytes, now - Math.min(read, bytes));
     read += chunk.length;
   }
-  totals.fileDone(label);
+  totals.filesDone("hash", label, planned.files.length, bytes);
   return {
     layout,
     kept,
@@ -302,7 +302,7 @@ export async function buildModelcar(
 ): Promise<ModelcarImage> {
   const plan = planLayers(files, { maxLayers: options.maxLayers, baseLayers: base?.layers.length ?? 0 });
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  const totals = new ProgressTotals(totalBytes, plan.length, options.onProgress);
+  const totals = new ProgressTotals(totalBytes, files.length, options.onProgress);
   const layers: ModelcarLayer[] = [];
   const earlier = new Map<LocalFile, ModelcarLayer>();
   for (const planned of plan) {
@@ -310,7 +310,7 @@ export async function buildModelcar(
     const label =
       planned.kind === "file"
         ? (planned.files[0] as LocalFile).relativePath
-        : `${commonFolder(planned.files) || "."} (${planned.files.length} files)`;
+        : `${planned.files.length} files${commonFolder(planned.files) ? ` under ${commonFolder(planned.files)}/` : ""}`;
     const hashed = await hashLayer(
       planned,
       label,
@@ -381,7 +381,7 @@ export async function pushModelcar(
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const slots = new Semaphore(options.concurrency ?? 4);
   const totalBytes = image.layers.reduce((n, l) => n + l.descriptor.size, 0);
-  const totals = new ProgressTotals(totalBytes, image.layers.length, options.onProgress);
+  const totals = new ProgressTotals(totalBytes, image.files.length, options.onProgress);
   const result = { blobsSent: 0, bytesSent: 0, blobsMounted: 0 };
   const repo = ref.repository;
   const tasks: Promise<void>[] = [];
@@ -411,7 +411,7 @@ export async function pushModelcar(
         options.signal?.throwIfAborted();
         if (await registry.hasBlob(repo, descriptor.digest)) {
           totals.bytes("upload", label, descriptor.size, descriptor.size, descriptor.size);
-          totals.fileDone(label);
+          totals.filesDone("upload", label, layer.files.length, descriptor.size);
           return;
         }
         let sent = 0;
@@ -427,7 +427,7 @@ export async function pushModelcar(
         )
           await registry.streamBlob(repo, descriptor, () => layerChunks(layer, chunkSize), onBytes);
         else await registry.uploadBlob(repo, descriptor, layerChunks(layer, chunkSize), onBytes);
-        totals.fileDone(label);
+        totals.filesDone("upload", label, layer.files.length, descriptor.size);
         result.blobsSent++;
         result.bytesSent += descriptor.size;
       }),

@@ -27,8 +27,9 @@ export interface OciOptions {
   chunkSize?: number | undefined;
   /** Blobs in flight at once. Default 4. */
   concurrency?: number | undefined;
-  /** The most layers a modelcar may have, base image included: large files keep a layer of their own, smaller ones
-   * are packed together (see layer-plan.ts for the rules and the runtimes' bounds). 1 to 500; default 100. */
+  /** The most layers a modelcar may have, base image included, 1 to 500: files of 16 MiB or more keep a layer of
+   * their own (the smallest of them packed when the bound needs it), smaller ones are packed in layers of about
+   * 64 MiB. Default 100, under Docker's 125 and CRI-O's 128 with room for a base image. */
   maxLayers?: number | undefined;
   /** Path of a PEM CA bundle to trust for the registry's TLS certificate (besides the system's). */
   caFile?: string | undefined;

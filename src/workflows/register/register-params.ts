@@ -99,8 +99,9 @@ export interface RegisterModelResult {
   status: RegisterStatus;
   /** For uploads: the manifest's digest, total bytes and file count. */
   manifest?: { digest: string; totalBytes: number; fileCount: number } | undefined;
-  /** For pushes to an OCI registry (`to`): the image manifest's digest and size in bytes, its layers (large files
-   * alone, small ones packed), and the blobs and bytes this run sent (0 when the registry had them). */
+  /** For pushes to an OCI registry (`to`): the image manifest's digest and size in bytes, the model's layers (large
+   * files alone, small ones packed; a base image's layers are not counted), and the blobs and bytes this run sent (0
+   * when the registry had them). */
   image?: { digest: string; size: number; layers: number; blobsSent: number; bytesSent: number } | undefined;
   /** What went wrong without stopping the registration (e.g. the upload claim could not be removed). Also reported
    * as `{ type: "warning" }` progress events. */
