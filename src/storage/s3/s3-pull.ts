@@ -37,7 +37,10 @@ export async function locate(ctx: StoreContext, request: PullRequest, listed: bo
   if (!recorded) {
     const { folder, files } = await listStoredFiles(client, location.bucket, location.key, ctx.signal);
     if (files.length === 0)
-      throw new UploadError(`${what} recorded no manifest, and nothing is stored under ${artifact.uri}`);
+      throw new UploadError(
+        `${what} recorded no manifest, and nothing is stored under ${artifact.uri}${settings.endpoint ? ` at ${settings.endpoint.value} (from ${settings.endpoint.source})` : ""}; if its files are in another store, give that store's endpoint`,
+        { fix: [{ setting: "storage.endpoint" }] },
+      );
     // Sizes only, until the files are read: the SHA-256 of each is filled in then.
     const entries = files.map((file) => ({ ...file, sha256: "" }));
     const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
