@@ -13,6 +13,7 @@ import {
   NotFoundError,
   OciError,
   ServerError,
+  SignatureError,
   StorageError,
   type StorageErrorKind,
   TokenError,
@@ -32,6 +33,7 @@ export const EXIT = {
   auth: 5,
   unreachable: 6,
   upload: 7,
+  signature: 8,
 } as const;
 
 /** A usage mistake found by a command (not by commander): exits with 2. */
@@ -70,6 +72,8 @@ const STORAGE_EXIT: Partial<Record<StorageErrorKind, number>> = {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliFailure) return error.exitCode;
+  // A signature that is missing, made by another key, or not of these files: its own code, apart from integrity.
+  if (error instanceof SignatureError) return EXIT.signature;
   if (error instanceof StorageError) return STORAGE_EXIT[error.kind] ?? EXIT.upload;
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;

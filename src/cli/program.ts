@@ -9,6 +9,7 @@ import { getCommand } from "./commands/get.js";
 import { infoCommand } from "./commands/info.js";
 import { listCommand } from "./commands/list.js";
 import { registerCommand } from "./commands/register.js";
+import { signCommand } from "./commands/sign.js";
 import { stateCommand } from "./commands/state.js";
 import { updateCommand } from "./commands/update.js";
 import { type CliContext, type CliIo, createContext, type GlobalOptions } from "./context.js";
@@ -89,6 +90,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     undeployCommand(ctx),
     downloadCommand(ctx),
     verifyCommand(ctx),
+    signCommand(ctx),
     infoCommand(ctx),
     catalogCommand(ctx),
     configCommand(ctx),

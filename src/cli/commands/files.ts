@@ -7,6 +7,7 @@ import { print, renderTable } from "../output.js";
 import { positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
 import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
+import { keyFile } from "./sign.js";
 
 async function report(ctx: CliContext, what: string, result: VerifyResult): Promise<void> {
   const summary = {
@@ -16,10 +17,11 @@ async function report(ctx: CliContext, what: string, result: VerifyResult): Prom
     fileCount: result.manifest.fileCount,
     totalBytes: result.manifest.totalBytes,
     uri: result.modelArtifact.uri,
+    ...(result.signature ? { signature: result.signature } : {}),
   };
   await print(ctx, summary, () =>
     result.ok
-      ? `${what}: ${summary.fileCount} files, ${summary.totalBytes} bytes, ${
+      ? `${what}: ${summary.fileCount} files, ${summary.totalBytes} bytes, ${result.signature ? `signed by key ${result.signature.keyHint?.slice(0, 16)}…, ` : ""}${
           result.recorded
             ? "all match the manifest"
             : result.modelArtifact.uri?.startsWith("oci://")
@@ -38,6 +40,11 @@ async function report(ctx: CliContext, what: string, result: VerifyResult): Prom
       `${result.mismatches.length} file(s) of ${summary.uri} do not match the manifest`,
       EXIT.upload,
     );
+}
+
+/** `--public-key` as the call's `signature`. */
+async function signatureFlag(flags: { publicKey?: string }) {
+  return flags.publicKey ? { signature: { publicKey: await keyFile(flags.publicKey, "--public-key") } } : {};
 }
 
 const STORAGE_HELP = (example: string) => `
@@ -59,7 +66,11 @@ export function downloadCommand(ctx: CliContext): Command {
       "--verify",
       "fail (exit 7) if any file differs from the manifest; always on, kept for scripts that say it",
     )
-    .option("--concurrency <n>", "files read at once (default 4)", positiveInt);
+    .option("--concurrency <n>", "files read at once (default 4)", positiveInt)
+    .option(
+      "--public-key <pub.pem>",
+      "check the version's signature with this key before writing anything, then the files against it (exit 8)",
+    );
   return addOciFlags(addStorageFlags(command))
     .addHelpText("after", STORAGE_HELP("mr-cli download mnist v3 ./mnist-v3"))
     .action(
@@ -67,11 +78,12 @@ export function downloadCommand(ctx: CliContext): Command {
         model: string,
         version: string,
         dir: string,
-        flags: StorageFlags & OciFlags & { concurrency?: number },
+        flags: StorageFlags & OciFlags & { concurrency?: number; publicKey?: string },
       ) => {
         const mr = await ctx.registry();
         const onProgress = progressReporter(ctx);
         const result = await mr.downloadModel({
+          ...(await signatureFlag(flags)),
           signal: ctx.io.signal,
           name: model,
           version,
@@ -98,12 +110,21 @@ export function verifyCommand(ctx: CliContext): Command {
     .argument("<version>");
   return addOciFlags(addStorageFlags(command))
     .option("--concurrency <n>", "files read at once (default 4)", positiveInt)
+    .option(
+      "--public-key <pub.pem>",
+      "also check the version's signature with this key, and the files against what it signed (exit 8)",
+    )
     .addHelpText("after", STORAGE_HELP("mr-cli verify mnist v3 --json"))
     .action(
-      async (model: string, version: string, flags: StorageFlags & OciFlags & { concurrency?: number }) => {
+      async (
+        model: string,
+        version: string,
+        flags: StorageFlags & OciFlags & { concurrency?: number; publicKey?: string },
+      ) => {
         const mr = await ctx.registry();
         const onProgress = progressReporter(ctx);
         const result = await mr.verifyModel({
+          ...(await signatureFlag(flags)),
           name: model,
           version,
           ...ociFromFlags(flags),

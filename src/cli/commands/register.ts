@@ -9,12 +9,14 @@ import { print, renderCard } from "../output.js";
 import { collect, formatFlags, keyValues, nonNegativeInt, positiveInt } from "../parse-values.js";
 import { progressReporter } from "../progress-reporter.js";
 import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
+import { keyFile } from "./sign.js";
 
 interface RegisterFlags extends StorageFlags, OciFlags {
   to?: string;
   baseImage?: string;
   platform?: string;
   maxLayers?: number;
+  signKey?: string;
   name: string;
   version: string;
   format?: string;
@@ -157,6 +159,10 @@ export function registerCommand(ctx: CliContext): Command {
       "with --to: most layers of the image, base included, 1 to 500 (default 100; large files alone, small ones packed)",
       layerBound,
     )
+    .option(
+      "--sign-key <key.pem>",
+      "sign the uploaded files with this EC private key (model.sig beside them)",
+    )
     .option("--dry-run", "show what would be uploaded and created, change nothing")
     .addHelpText(
       "after",
@@ -208,6 +214,7 @@ async function register(ctx: CliContext, source: string, flags: RegisterFlags): 
   const result = await mr.registerModel({
     signal: ctx.io.signal,
     ...params(source, flags),
+    ...(flags.signKey ? { sign: { privateKey: await keyFile(flags.signKey, "--sign-key") } } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   for (const warning of result.warnings ?? []) ctx.io.stderr.write(`mr-cli: warning: ${warning}\n`);
@@ -228,6 +235,11 @@ export function resultCard(result: RegisterModelResult, extra: [string, string |
       result.manifest ? `${result.manifest.fileCount} (${result.manifest.totalBytes} bytes)` : undefined,
     ],
     ["digest", result.manifest?.digest],
+    [
+      "signature",
+      result.signature &&
+        `${result.signature.status}: ${result.signature.uri} (key ${result.signature.keyHint.slice(0, 16)}…)`,
+    ],
     [
       "image",
       result.image &&

@@ -84,10 +84,13 @@ export async function pullVersion(
     : result;
 }
 
-/** The files as read: the recorded ones, with the hash read where it differed, without those found missing. */
+/** The files as read: the recorded ones, with the hash read where it differed (a size that differed: no hash of the
+ * signed file, so a changed file all the same), without those found missing. */
 function filesRead(result: VerifyResult): SignedFile[] {
   const changed = new Map(
-    result.mismatches.filter((m) => m.problem === "sha256").map((m) => [m.path, String(m.actual)]),
+    result.mismatches
+      .filter((m) => m.problem === "sha256" || m.problem === "size")
+      .map((m) => [m.path, m.problem === "sha256" ? String(m.actual) : `size ${m.actual}`]),
   );
   const missing = new Set(result.mismatches.filter((m) => m.problem === "missing").map((m) => m.path));
   return result.manifest.files

@@ -1,0 +1,225 @@
+// Signing interop with the OpenSSF model-signing tools (PyPI model-signing 1.1.1, offline, key mode), both ways:
+// a folder we register and sign, downloaded by boto3, passes `model_signing verify key`; a folder signed by
+// `model_signing sign key` and registered verifies with our verifyModel and `mr-cli verify --public-key`; a changed
+// byte fails both, naming the file. A signature never covers itself, survives a re-run, and another key's signature
+// is refused unless replacing it is asked for.
+import { generateKeyPairSync } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SignatureError } from "../../src/errors.js";
+import { ModelRegistry } from "../../src/model-registry.js";
+import { json, mrCli } from "../support/cli.js";
+import { tempDir, writeTree } from "../support/model-files.js";
+import { boto3Download, installModelSigning, modelSigning } from "../support/model-signing.js";
+import { countingClient, S3_SERVERS } from "../support/s3.js";
+import { stackSetting } from "../support/stack-env.js";
+import { uniqueName } from "../support/unique.js";
+
+const server = S3_SERVERS[1]; // versitygw
+const { client, bucket, endpoint } = countingClient(server);
+const credentials = {
+  accessKeyId: stackSetting(server.key),
+  secretAccessKey: stackSetting(server.secret),
+};
+const storage = { endpoint, bucket, region: "us-east-1", forcePathStyle: true, credentials };
+const mr = new ModelRegistry({ url: stackSetting("MODEL_REGISTRY_URL"), author: "signing-test", storage });
+const cliEnv = {
+  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+  AWS_S3_ENDPOINT: endpoint,
+  AWS_S3_BUCKET: bucket,
+};
+
+/** A P-256 key pair, as PEM text and as files (model_signing reads files). */
+async function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const dir = await tempDir("signing-keys-");
+  const privatePem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+  const publicPem = publicKey.export({ type: "spki", format: "pem" }) as string;
+  writeFileSync(join(dir, "key.pem"), privatePem);
+  writeFileSync(join(dir, "pub.pem"), publicPem);
+  return { privatePem, publicPem, keyFile: join(dir, "key.pem"), pubFile: join(dir, "pub.pem") };
+}
+
+async function modelFolder(label: string): Promise<string> {
+  const dir = await tempDir();
+  await writeTree(dir, {
+    "model.onnx": `weights of ${label}`,
+    "config.json": '{"layers": [32, 10]}',
+    "tokenizer/vocab.txt": "a b c",
+    "a-b": "dash sorts before dot",
+  });
+  return dir;
+}
+
+describe("model signing with the OpenSSF tools, both ways", () => {
+  beforeAll(() => installModelSigning(), 300_000);
+
+  it("a folder we register and sign, downloaded by boto3, passes model_signing verify key; a changed byte fails", {
+    timeout: 120_000,
+  }, async () => {
+    const keys = await keyPair();
+    const name = uniqueName("signed-ours");
+    const result = await mr.registerModel({
+      name,
+      version: "v1",
+      path: await modelFolder(name),
+      sign: { privateKey: keys.privatePem },
+    });
+    expect(result.signature).toMatchObject({ status: "signed", uri: `s3://${bucket}/${name}/v1/model.sig` });
+    expect(result.modelArtifact.customProperties).toMatchObject({
+      model_signature_uri: `s3://${bucket}/${name}/v1/model.sig`,
+      model_signature_key: result.signature?.keyHint,
+    });
+    const dir = await tempDir("boto3-");
+    await boto3Download({ endpoint, ...credentials }, bucket, `${name}/v1`, dir);
+    const verified = await modelSigning([
+      "verify",
+      "key",
+      "--public_key",
+      keys.pubFile,
+      "--signature",
+      join(dir, "model.sig"),
+      dir,
+    ]);
+    expect(verified).toMatchObject({ code: 0, output: expect.stringMatching(/Verification succeeded/) });
+    writeFileSync(join(dir, "tokenizer/vocab.txt"), "a b d");
+    const tampered = await modelSigning([
+      "verify",
+      "key",
+      "--public_key",
+      keys.pubFile,
+      "--signature",
+      join(dir, "model.sig"),
+      dir,
+    ]);
+    expect(tampered.code).not.toBe(0);
+    expect(tampered.output).toMatch(/tokenizer\/vocab\.txt/);
+    // Our own check, after the stored file changed behind the registry's back: the signature names it (exit 8).
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: `${name}/v1/tokenizer/vocab.txt`, Body: "a b d" }),
+    );
+    const error = await mr
+      .verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignatureError);
+    expect(error).toMatchObject({
+      kind: "mismatch",
+      message: expect.stringMatching(/tokenizer\/vocab\.txt \(changed/),
+    });
+    const cli = await mrCli(["verify", name, "v1", "--public-key", keys.pubFile], cliEnv);
+    expect(cli.code).toBe(8);
+    expect(cli.stderr).toMatch(/tokenizer\/vocab\.txt/);
+  });
+
+  it("a folder model_signing signed and we registered verifies with verifyModel and mr-cli; a changed byte fails", {
+    timeout: 120_000,
+  }, async () => {
+    const keys = await keyPair();
+    const name = uniqueName("signed-theirs");
+    const folder = await modelFolder(name);
+    const signed = await modelSigning([
+      "sign",
+      "key",
+      "--private_key",
+      keys.keyFile,
+      "--signature",
+      join(folder, "model.sig"),
+      folder,
+    ]);
+    expect(signed).toMatchObject({ code: 0, output: expect.stringMatching(/Signing succeeded/) });
+    await mr.registerModel({ name, version: "v1", path: folder });
+    const result = await mr.verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } });
+    expect(result).toMatchObject({ ok: true, signature: { fileCount: 4 } });
+    const cli = await mrCli(["verify", name, "v1", "--public-key", keys.pubFile, "-o", "json"], cliEnv);
+    expect(cli.code).toBe(0);
+    expect(json(cli)).toMatchObject({ ok: true, signature: { fileCount: 4 } });
+    // Another key: refused, exit 8.
+    const other = await keyPair();
+    const wrong = await mrCli(["verify", name, "v1", "--public-key", other.pubFile], cliEnv);
+    expect(wrong.code).toBe(8);
+    expect(wrong.stderr).toMatch(/signed by another key/);
+    // Signing it with our key is refused: its signature came with its files.
+    await expect(
+      mr.signModel({ name, version: "v1", privateKey: other.privatePem, replace: true }),
+    ).rejects.toThrow(/registered with its own signature/);
+    // A changed byte: the signature names the file.
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: `${name}/v1/model.onnx`, Body: "other weights" }),
+    );
+    const error = await mr
+      .verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "mismatch", message: expect.stringMatching(/model\.onnx/) });
+  });
+
+  it("a re-run keeps the signature; another key is refused unless replacing; download writes model.sig beside", {
+    timeout: 120_000,
+  }, async () => {
+    const keys = await keyPair();
+    const name = uniqueName("signed-rerun");
+    const folder = await modelFolder(name);
+    const first = await mr.registerModel({
+      name,
+      version: "v1",
+      path: folder,
+      sign: { privateKey: keys.privatePem },
+    });
+    const again = await mr.registerModel({
+      name,
+      version: "v1",
+      path: folder,
+      sign: { privateKey: keys.privatePem },
+    });
+    expect(again).toMatchObject({
+      status: "unchanged",
+      signature: { status: "unchanged", keyHint: first.signature?.keyHint },
+    });
+    const other = await keyPair();
+    const refused = await mr
+      .signModel({ name, version: "v1", privateKey: other.privatePem })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: "other-signer" });
+    // The signature was not touched: the first key still verifies.
+    expect(
+      await mr.verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } }),
+    ).toMatchObject({ ok: true });
+    // mr-cli sign --replace with the other key: now only that key verifies.
+    const replaced = await mrCli(
+      ["sign", name, "v1", "--key", other.keyFile, "--replace", "-o", "json"],
+      cliEnv,
+    );
+    expect(replaced.code).toBe(0);
+    expect(json(replaced)).toMatchObject({ status: "signed", fileCount: 4 });
+    const old = await mr
+      .verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } })
+      .catch((e: unknown) => e);
+    expect(old).toMatchObject({ kind: "wrong-key" });
+    // download --public-key writes the files and model.sig, and model_signing verifies the folder as it is.
+    const dir = await tempDir("signed-download-");
+    const downloaded = await mrCli(["download", name, "v1", dir, "--public-key", other.pubFile], cliEnv);
+    expect(downloaded.code).toBe(0);
+    expect(await readFile(join(dir, "model.sig"), "utf8")).toMatch(
+      /application\/vnd\.dev\.sigstore\.bundle\.v0\.3\+json/,
+    );
+    const theirs = await modelSigning([
+      "verify",
+      "key",
+      "--public_key",
+      other.pubFile,
+      "--signature",
+      join(dir, "model.sig"),
+      dir,
+    ]);
+    expect(theirs).toMatchObject({ code: 0 });
+    // An unsigned version: verify with a key says so, exit 8.
+    const plain = uniqueName("unsigned");
+    await mr.registerModel({ name: plain, version: "v1", path: folder });
+    const unsigned = await mrCli(["verify", plain, "v1", "--public-key", keys.pubFile], cliEnv);
+    expect(unsigned.code).toBe(8);
+    expect(unsigned.stderr).toMatch(/is not signed/);
+  });
+});
