@@ -215,6 +215,42 @@ describe("model signing with the OpenSSF tools, both ways", () => {
       dir,
     ]);
     expect(theirs).toMatchObject({ code: 0 });
+    // deploy --require-signature: refused for the old key before anything is written, done for the new one.
+    const env = uniqueName("signed-env");
+    const refusedDeploy = await mr
+      .deploy({
+        name,
+        version: "v1",
+        servingEnvironment: env,
+        createEnvironment: true,
+        requireSignature: { publicKey: keys.publicPem },
+      })
+      .catch((e: unknown) => e);
+    expect(refusedDeploy).toMatchObject({ kind: "wrong-key" });
+    expect(await mr.servingEnvironments.find({ name: env })).toBeNull();
+    const deployed = await mrCli(
+      [
+        "deploy",
+        name,
+        "v1",
+        "--env",
+        env,
+        "--create-env",
+        "--require-signature",
+        other.pubFile,
+        "-o",
+        "json",
+      ],
+      cliEnv,
+    );
+    expect(deployed.code).toBe(0);
+    expect(json(deployed)).toMatchObject({ action: "created" });
+    const emitted = await mrCli(
+      ["deploy", name, "v1", "--emit", "kserve", "--require-signature", keys.pubFile],
+      cliEnv,
+    );
+    expect(emitted.code).toBe(8);
+    expect(emitted.stdout).toBe("");
     // An unsigned version: verify with a key says so, exit 8.
     const plain = uniqueName("unsigned");
     await mr.registerModel({ name: plain, version: "v1", path: folder });

@@ -7,6 +7,7 @@ import { UsageError } from "../exit-codes.js";
 /** mr-cli deploy's flags. */
 export interface DeployFlags {
   env?: string;
+  requireSignature?: string;
   name?: string;
   runtime?: string;
   createEnv?: boolean;
@@ -123,7 +124,7 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
 }
 
 /** The library's deploy params of the command line. */
-export function deployParams(target: Target, flags: DeployFlags) {
+export function deployParams(target: Target, flags: DeployFlags, publicKey?: string) {
   return {
     name: target.model,
     version: target.version,
@@ -131,5 +132,6 @@ export function deployParams(target: Target, flags: DeployFlags) {
     inferenceService: target.name,
     runtime: flags.runtime,
     createEnvironment: flags.createEnv,
+    ...(publicKey ? { requireSignature: { publicKey } } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { serviceName } from "../../workflows/deploy/deploy.js";
 import type { CliContext } from "../context.js";
-import { UsageError } from "../exit-codes.js";
+import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
 import {
   addEmitOptions,
@@ -11,6 +11,7 @@ import {
   emitManifest,
   type Target,
 } from "./deploy-emit.js";
+import { keyFile } from "./sign.js";
 
 /** `mr-cli deploy <model> <version> --env <serving-environment>` */
 export function deployCommand(ctx: CliContext): Command {
@@ -24,6 +25,10 @@ export function deployCommand(ctx: CliContext): Command {
     .option("--name <name>", "InferenceService name (default <model>-<version>)")
     .option("--runtime <runtime>", "serving runtime, e.g. mlserver")
     .option("--create-env", "create the serving environment if it does not exist")
+    .option(
+      "--require-signature <pub.pem>",
+      "deploy (or emit) only if the version's signature holds for this public key (exit 8 otherwise)",
+    )
     .option("--dry-run", "show what would change, change nothing");
   return addEmitOptions(command)
     .addHelpText(
@@ -39,13 +44,35 @@ Examples:
     )
     .action(async (model: string, version: string, flags: DeployFlags) => {
       const name = flags.name ?? serviceName(model, version);
-      if (flags.emit !== undefined) return emitManifest(ctx, { model, version, name }, flags);
+      const publicKey = flags.requireSignature
+        ? await keyFile(flags.requireSignature, "--require-signature")
+        : undefined;
+      if (flags.emit !== undefined) {
+        // A manifest is what a cluster deploys: its version's signature, and every stored file against it, first.
+        if (publicKey) {
+          const mr = await ctx.registry();
+          const checked = await mr.verifyModel({
+            name: model,
+            version,
+            signature: { publicKey },
+            signal: ctx.io.signal,
+          });
+          if (!checked.ok)
+            throw new CliFailure(
+              `${model} ${version}: its stored files do not match its manifest`,
+              EXIT.upload,
+            );
+        }
+        return emitManifest(ctx, { model, version, name }, flags);
+      }
       const emitOnly = EMIT_ONLY.filter(([field]) => flags[field] !== undefined).map(([, flag]) => flag);
       if (emitOnly.length > 0) throw new UsageError(`${emitOnly.join(", ")} only apply with --emit kserve`);
       if (flags.env === undefined)
         throw new UsageError("required option '--env <serving-environment>' not specified");
       const target = { model, version, name, env: flags.env };
-      return flags.dryRun ? showPlan(ctx, target, flags) : deployNow(ctx, target, flags);
+      return flags.dryRun
+        ? showPlan(ctx, target, flags, publicKey)
+        : deployNow(ctx, target, flags, publicKey);
     });
 }
 
@@ -54,11 +81,12 @@ async function showPlan(
   ctx: CliContext,
   target: Target & { env: string },
   flags: DeployFlags,
+  publicKey?: string,
 ): Promise<void> {
   const { model, version, name, env: envName } = target;
   const mr = await ctx.registry();
   // The library's own plan: the same reads, and the same refusals, as the real deploy.
-  const planned = await mr.planDeploy({ ...deployParams(target, flags), signal: ctx.io.signal });
+  const planned = await mr.planDeploy({ ...deployParams(target, flags, publicKey), signal: ctx.io.signal });
   const plan = {
     dryRun: true,
     inferenceService: name,
@@ -80,10 +108,11 @@ async function deployNow(
   ctx: CliContext,
   target: Target & { env: string },
   flags: DeployFlags,
+  publicKey?: string,
 ): Promise<void> {
   const { model, version, env: envName } = target;
   const mr = await ctx.registry();
-  const result = await mr.deploy({ ...deployParams(target, flags), signal: ctx.io.signal });
+  const result = await mr.deploy({ ...deployParams(target, flags, publicKey), signal: ctx.io.signal });
   const isvc = result.inferenceService;
   await print(ctx, result, () =>
     renderCard([

@@ -1,7 +1,7 @@
 // deploy/undeploy: the InferenceService records a cluster controller reconciles into real deployments. The registry
 // is metadata only; these set `desiredState` and leave the rest to the controller.
 
-import { createHash } from "node:crypto";
+import { createHash, type KeyObject } from "node:crypto";
 import { type CallOptions, callOptions } from "../../client/call-options.js";
 import type {
   InferenceService,
@@ -17,9 +17,12 @@ import {
   InferenceServiceConflictError,
   type SettingRef,
 } from "../../errors.js";
+import { publicKeyOf } from "../../signing/keys.js";
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
-import type { VersionName } from "../version-name.js";
+import { checkSignature, recordedFiles, signaturePlace } from "../sign/signature-place.js";
+import { storeContext } from "../store-context.js";
+import { type VersionName, versionWhat } from "../version-name.js";
 
 /** What to deploy where: a version by name, into a serving environment by name. */
 export interface DeployParams extends VersionName, CallOptions {
@@ -32,6 +35,10 @@ export interface DeployParams extends VersionName, CallOptions {
   runtime?: string | undefined;
   /** Create the serving environment if it does not exist. Default false (EntityNotFoundError instead). */
   createEnvironment?: boolean | undefined;
+  /** Deploy only a version whose signature (OpenSSF model signing) holds for this public key (PEM text or a
+   * KeyObject) and lists the files its registration recorded; checked before anything is written. Default: no check.
+   * @throws SignatureError when it does not hold (see `verifyModel({ signature })`). */
+  requireSignature?: { publicKey: KeyObject | string } | undefined;
 }
 
 /** `created`: a new service. `redeployed`: it was UNDEPLOYED. `updated`: it now serves another version or runtime.
@@ -142,6 +149,15 @@ export async function planDeploy(mr: RegistryClient, params: DeployParams): Prom
   checkDeployParams(params);
   const call = callOptions(params);
   const { registeredModel, modelVersion } = await requireVersion(mr, params, { ...call, artifact: false });
+  if (params.requireSignature) {
+    const { modelArtifact } = await requireVersion(mr, params, call);
+    // The signature against the files the registration recorded: a version whose signature does not hold is not
+    // deployed, and nothing is written.
+    const what = versionWhat(params);
+    const ctx = storeContext(mr, { policy: mr.retryPolicy, signal: params.signal }, undefined);
+    const place = await signaturePlace(ctx, modelArtifact, what, {});
+    await checkSignature(place, publicKeyOf(params.requireSignature.publicKey), recordedFiles(place), what);
+  }
   const servingEnvironment =
     (await mr.servingEnvironments.find({ name: params.servingEnvironment }, call)) ?? undefined;
   if (!servingEnvironment && !params.createEnvironment)
