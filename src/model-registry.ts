@@ -242,8 +242,9 @@ export class ModelRegistry {
 
   /**
    * Signs the files a version stores with the OpenSSF model-signing format (key mode: an EC private key on P-256,
-   * P-384 or P-521, PEM text or a KeyObject), from the digests its registration recorded; writes `model.sig` beside
-   * the files and records where it is and the key's hint on the model artifact (`model_signature_uri`,
+   * P-384 or P-521, PEM text or a KeyObject), from the digests its registration recorded (an image: its layers);
+   * writes `model.sig` beside the files (an image: attached to it) and records where it is and the key's hint on the
+   * model artifact (`model_signature_uri`,
    * `model_signature_key`). `model_signing verify key` accepts what it writes; `verifyModel({ signature })` checks it.
    * @throws SignatureError `other-signer` when another key signed the version (unless `replace`)
    */

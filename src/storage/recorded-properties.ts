@@ -20,7 +20,8 @@ export const OCI_PROPERTIES = {
 } as const;
 
 /** Custom property names on the model artifact of a signed version: where its signature is (an `s3://` URI beside the
- * files), and the hex SHA-256 of the signing key's public PEM (the bundle's key hint). */
+ * files, or the `oci://…:sha256-<hex>.sig` tag of an image's), and the hex SHA-256 of the signing key's public PEM
+ * (the bundle's key hint). */
 export const SIGNATURE_PROPERTIES = {
   uri: "model_signature_uri",
   key: "model_signature_key",

@@ -4,7 +4,7 @@
 // byte fails both, naming the file. A signature never covers itself, survives a re-run, and another key's signature
 // is refused unless replacing it is asked for.
 import { generateKeyPairSync } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
@@ -12,10 +12,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SignatureError } from "../../src/errors.js";
 import { ModelRegistry } from "../../src/model-registry.js";
 import { json, mrCli } from "../support/cli.js";
-import { tempDir, writeTree } from "../support/model-files.js";
+import { bigFile, tempDir, writeTree } from "../support/model-files.js";
 import { boto3Download, installModelSigning, modelSigning } from "../support/model-signing.js";
 import { countingClient, S3_SERVERS } from "../support/s3.js";
 import { stackSetting } from "../support/stack-env.js";
+import { startTlsProxy } from "../support/tls-proxy.js";
 import { uniqueName } from "../support/unique.js";
 
 const server = S3_SERVERS[1]; // versitygw
@@ -257,5 +258,95 @@ describe("model signing with the OpenSSF tools, both ways", () => {
     const unsigned = await mrCli(["verify", plain, "v1", "--public-key", keys.pubFile], cliEnv);
     expect(unsigned.code).toBe(8);
     expect(unsigned.stderr).toMatch(/is not signed/);
+  });
+
+  it("a modelcar we push and sign passes rh-model-signing's image verification; one it signs verifies with ours", {
+    timeout: 300_000,
+  }, async () => {
+    await installModelSigning("rh-model-signing");
+    const keys = await keyPair();
+    // The bearer-token registry: their client (oras-py) takes a Basic challenge's realm for a token service's URL.
+    const host = stackSetting("OCI_TOKEN_REGISTRY");
+    const oci = {
+      credentials: { username: stackSetting("OCI_USERNAME"), password: stackSetting("OCI_PASSWORD") },
+    };
+    const name = uniqueName("signed-image");
+    const folder = await modelFolder(name);
+    // A large file too: one layer of its own (olot's file annotations), the rest packed (a directory layer).
+    await bigFile(join(folder, "weights.safetensors"), 17 * 1024 * 1024);
+    const to = `oci://${host}/models/${name}`;
+    const v1 = await mr.registerModel({
+      name,
+      version: "v1",
+      path: folder,
+      to,
+      oci,
+      sign: { privateKey: keys.privatePem },
+    });
+    expect(v1.signature).toMatchObject({
+      status: "signed",
+      uri: `${to}:${v1.image?.digest.replace(":", "-")}.sig`,
+    });
+    expect(
+      await mr.verifyModel({ name, version: "v1", oci, signature: { publicKey: keys.publicPem } }),
+    ).toMatchObject({
+      ok: true,
+      signature: { fileCount: 5 },
+    });
+    // Their tool speaks HTTPS only: the stack's registry behind a TLS front whose certificate it is given to trust.
+    const front = await startTlsProxy(`http://${host}`);
+    try {
+      const home = await tempDir("rh-home-");
+      const auth = Buffer.from(`${oci.credentials.username}:${oci.credentials.password}`).toString("base64");
+      mkdirSync(join(home, ".docker"));
+      writeFileSync(
+        join(home, ".docker", "config.json"),
+        JSON.stringify({ auths: { [front.host]: { auth } } }),
+      );
+      const env = { HOME: home, REQUESTS_CA_BUNDLE: front.caFile };
+      const image = `${front.host}/models/${name}@${v1.image?.digest}`;
+      const theirs = await modelSigning(
+        ["verify", "key", "--public-key", keys.pubFile, image],
+        "rh-model-signing",
+        env,
+      );
+      expect(theirs).toMatchObject({ code: 0, output: expect.stringMatching(/succeeded/i) });
+      const other = await keyPair();
+      const wrong = await modelSigning(
+        ["verify", "key", "--public-key", other.pubFile, image],
+        "rh-model-signing",
+        env,
+      );
+      expect(wrong.code).not.toBe(0);
+      // The other way: v2 pushed unsigned, signed by their tool (a tag: this registry has no referrers API).
+      const v2 = await mr.registerModel({ name, version: "v2", path: folder, to, oci });
+      const signed = await modelSigning(
+        [
+          "sign",
+          "key",
+          "--private-key",
+          other.keyFile,
+          "--attachment-mode",
+          "tag",
+          `${front.host}/models/${name}:v2`,
+        ],
+        "rh-model-signing",
+        env,
+      );
+      expect(signed).toMatchObject({ code: 0 });
+      expect(
+        await mr.verifyModel({ name, version: "v2", oci, signature: { publicKey: other.publicPem } }),
+      ).toMatchObject({
+        ok: true,
+        signature: { fileCount: 5 },
+      });
+      const ours = await mr
+        .verifyModel({ name, version: "v2", oci, signature: { publicKey: keys.publicPem } })
+        .catch((e: unknown) => e);
+      expect(ours).toMatchObject({ kind: "wrong-key" });
+      expect(v2.image?.digest).toBe(v1.image?.digest);
+    } finally {
+      await front.close();
+    }
   });
 });

@@ -10,30 +10,49 @@ import { promisify } from "node:util";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
 export const MODEL_SIGNING_VERSION = "1.1.1";
-const venv = join(root, ".cache", `py-model-signing-${MODEL_SIGNING_VERSION}`);
-const bin = (name: string) => join(venv, "bin", name);
+/** rh-model-signing (Apache-2.0): the same tool with OCI image signing; its own venv (both install `model_signing`). */
+export const RH_MODEL_SIGNING_VERSION = "1.0.5";
+const venvOf = (tool: "model-signing" | "rh-model-signing") =>
+  join(
+    root,
+    ".cache",
+    `py-${tool}-${tool === "model-signing" ? MODEL_SIGNING_VERSION : RH_MODEL_SIGNING_VERSION}`,
+  );
+const bin = (name: string, tool: "model-signing" | "rh-model-signing" = "model-signing") =>
+  join(venvOf(tool), "bin", name);
 
-/** Makes the venv once (pip from PyPI, about 30 s). */
-export async function installModelSigning(): Promise<void> {
-  if (existsSync(bin("model_signing")) && existsSync(join(venv, ".complete"))) return;
-  await run(process.env.PYTHON ?? "python3", ["-m", "venv", venv]);
-  await run(bin("python"), [
+/** Makes a tool's venv once (pip from PyPI, about 30 s). */
+export async function installModelSigning(
+  tool: "model-signing" | "rh-model-signing" = "model-signing",
+): Promise<void> {
+  const home = venvOf(tool);
+  if (existsSync(bin("model_signing", tool)) && existsSync(join(home, ".complete"))) return;
+  await run(process.env.PYTHON ?? "python3", ["-m", "venv", home]);
+  const version = tool === "model-signing" ? MODEL_SIGNING_VERSION : RH_MODEL_SIGNING_VERSION;
+  await run(bin("python", tool), [
     "-m",
     "pip",
     "install",
     "--quiet",
     "--disable-pip-version-check",
-    `model-signing==${MODEL_SIGNING_VERSION}`,
+    `${tool}==${version}`,
     "pyOpenSSL",
     "boto3",
   ]);
-  await run("touch", [join(venv, ".complete")]);
+  await run("touch", [join(home, ".complete")]);
 }
 
-/** Runs `model_signing <args>`: its exit code and what it printed. */
-export async function modelSigning(args: string[]): Promise<{ code: number; output: string }> {
+/** Runs `model_signing <args>` of a tool: its exit code and what it printed. */
+export async function modelSigning(
+  args: string[],
+  tool: "model-signing" | "rh-model-signing" = "model-signing",
+  env: Record<string, string> = {},
+): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(bin("model_signing"), args, { timeout: 120_000 });
+    const { stdout, stderr } = await run(bin("model_signing", tool), args, {
+      timeout: 120_000,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, output: `${stdout}${stderr}` };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

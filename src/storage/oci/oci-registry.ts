@@ -7,7 +7,7 @@ import { requestSignal } from "../../client/request-signal.js";
 import { backoffMs, type RetryPolicy, retryPolicy, sleep } from "../../client/retry.js";
 import { OciError } from "../../errors.js";
 import { type FoundCredentials, RegistryAuth } from "./oci-auth.js";
-import { MANIFEST_ACCEPT, registryFailure } from "./oci-media.js";
+import { type Descriptor, MANIFEST_ACCEPT, MEDIA_TYPES, registryFailure } from "./oci-media.js";
 import { dockerHub } from "./oci-reference.js";
 
 const DEFAULT_POLICY = retryPolicy(undefined);
@@ -358,6 +358,27 @@ export class OciRegistry {
   }
 
   /** A blob's bytes as a stream (GET, following the registry's redirect to its storage). */
+  /** The manifests that name `digest` as their subject, of `artifactType` (OCI 1.1 referrers API); undefined when the
+   * registry has no referrers API (it answers 404). */
+  async referrers(
+    repository: string,
+    digest: string,
+    artifactType: string,
+  ): Promise<(Descriptor & { artifactType?: string })[] | undefined> {
+    const response = await this.send({
+      method: "GET",
+      url: `/v2/${repository}/referrers/${digest}?artifactType=${encodeURIComponent(artifactType)}`,
+      scopes: [`repository:${repository}:pull`],
+      headers: { accept: MEDIA_TYPES.index },
+      expect: [200, 404],
+      what: `listing what refers to ${repository}@${digest}`,
+    });
+    if (response.status === 404) return undefined;
+    const index = (await response.json()) as { manifests?: (Descriptor & { artifactType?: string })[] };
+    // A registry may ignore the filter (the spec lets it): filtered here too.
+    return (index.manifests ?? []).filter((m) => m.artifactType === artifactType);
+  }
+
   async getBlob(repository: string, digest: string): Promise<Response> {
     return this.send({
       method: "GET",

@@ -2,6 +2,12 @@
 import type { ModelStore } from "../model-store.js";
 import { openOciDestination } from "./oci-destination.js";
 import { pullOci } from "./oci-pull.js";
+import { ociSignaturePlace } from "./oci-signature.js";
 
 /** The store of `oci://registry/repository[:tag][@digest]` URIs. */
-export const ociStore: ModelStore = { scheme: "oci", openDestination: openOciDestination, pull: pullOci };
+export const ociStore: ModelStore = {
+  scheme: "oci",
+  openDestination: openOciDestination,
+  pull: pullOci,
+  signaturePlace: ociSignaturePlace,
+};

@@ -83,9 +83,9 @@ export async function registerModel(
   if (params.sign) {
     // Before anything is uploaded: a key the format does not take, or a registration whose files are not kept here.
     privateKeyOf(params.sign.privateKey, "sign.privateKey");
-    if (!params.path || params.to)
+    if (!params.path)
       throw new ConfigError(
-        "sign signs files this call uploads to S3 (path, without to): a URI registered as is has no recorded files, and images are not signed here yet",
+        "sign signs the files this call stores (path): a URI registered as is has no recorded files to sign",
       );
   }
   const result = await register(mr, params);

@@ -30,7 +30,7 @@ export interface SignModelParams extends VersionName {
   replace?: boolean | undefined;
   /** How to reach the version's storage. Default: where its URI says, then the client's storage settings. */
   storage?: StorageOptions | undefined;
-  /** How to reach the registry of a version stored as an image (images are not signed here yet). */
+  /** How to reach the registry of a version stored as an image. */
   oci?: OciOptions | undefined;
   /** Cancels the lookup, the reads and the write. */
   signal?: AbortSignal | undefined;
@@ -40,7 +40,7 @@ export interface SignModelParams extends VersionName {
 export interface SignModelResult {
   /** `signed`: a signature was written; `unchanged`: this key's signature of these files was there already. */
   status: "signed" | "unchanged";
-  /** Where the signature is (`s3://…/model.sig`). */
+  /** Where the signature is (`s3://…/model.sig`, or `oci://…:sha256-<hex>.sig` for an image). */
   signatureUri: string;
   /** The hex SHA-256 of the signing key's public PEM (the bundle's key hint). */
   keyHint: string;
@@ -54,8 +54,7 @@ export interface SignModelResult {
  * Signs the files a version stores (as its registration recorded them), writes the signature beside them and
  * records it on the model artifact. Run again with the same key, it changes nothing.
  * @throws SignatureError `other-signer` when another key signed the version (unless `replace`), or when its
- * signature came with its files; ConfigError for a key the format does not take, or a version stored where
- * signatures are not kept yet (OCI images).
+ * signature came with its files; ConfigError for a key the format does not take.
  */
 export async function signModel(mr: RegistryClient, params: SignModelParams): Promise<SignModelResult> {
   const key = privateKeyOf(params.privateKey);

@@ -29,7 +29,7 @@ export async function signaturePlace(
   const store = isStoreUri(uri) ? await modelStoreFor(uri, "the artifact's URI") : undefined;
   if (!store?.signaturePlace)
     throw new ConfigError(
-      `${what} is stored at ${uri}: signatures are kept for versions uploaded to S3 by registerModel; images (oci://) are not signed here yet`,
+      `${what} is stored at ${uri}: signatures are kept for versions stored by registerModel (s3:// and oci://)`,
     );
   return store.signaturePlace(ctx, { artifact, what, storage: options.storage, oci: options.oci });
 }
