@@ -354,13 +354,22 @@ export type SignatureErrorKind =
 /** A model's signature (OpenSSF model signing) is missing, does not hold, or does not match the files. */
 export class SignatureError extends ModelRegistryError {
   override name = "SignatureError";
+  /** For `mismatch`: every file that differs from what was signed (`changed`, `missing`: signed but absent,
+   * `extra`: there but not signed), with the signed and actual SHA-256 where known. */
+  readonly mismatches: readonly {
+    path: string;
+    problem: "missing" | "extra" | "changed";
+    signed?: string | undefined;
+    actual?: string | undefined;
+  }[];
   constructor(
     message: string,
     /** Why (see {@link SignatureErrorKind}). */
     readonly kind: SignatureErrorKind,
-    options: ModelRegistryErrorOptions = {},
+    options: ModelRegistryErrorOptions & { mismatches?: SignatureError["mismatches"] } = {},
   ) {
     super(message, options);
+    this.mismatches = options.mismatches ?? [];
   }
 }
 

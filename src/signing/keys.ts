@@ -2,8 +2,22 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { ConfigError } from "../errors.js";
 
+/** What a caller may give as a key: a KeyObject, or PEM text (a string, or its bytes as read from a file). */
+export type KeyInput = KeyObject | string | Uint8Array;
+
+/** PEM text of a key given as text or bytes; the KeyObject as is. @throws ConfigError for anything else */
+function pemOf(key: unknown, what: string): KeyObject | string {
+  if (typeof key === "string") return key;
+  if (key instanceof Uint8Array) return Buffer.from(key).toString("utf8");
+  if (key && typeof key === "object" && "asymmetricKeyType" in key) return key as KeyObject;
+  throw new ConfigError(
+    `${what} is missing: give PEM text (e.g. readFileSync("key.pem", "utf8")) or a KeyObject`,
+  );
+}
+
 /** A private key from a KeyObject or PEM text. @throws ConfigError for text that is not a PEM private key. */
-export function privateKeyOf(key: KeyObject | string, what = "the private key"): KeyObject {
+export function privateKeyOf(input: KeyInput, what = "the private key"): KeyObject {
+  const key = pemOf(input, what);
   if (typeof key !== "string") {
     if (key.type !== "private") throw new ConfigError(`${what} is a ${key.type} key, not a private one`);
     return key;
@@ -22,7 +36,8 @@ export function privateKeyOf(key: KeyObject | string, what = "the private key"):
 }
 
 /** A public key from a KeyObject or PEM text (a private key gives its public half). @throws ConfigError */
-export function publicKeyOf(key: KeyObject | string, what = "the public key"): KeyObject {
+export function publicKeyOf(input: KeyInput, what = "the public key"): KeyObject {
+  const key = pemOf(input, what);
   if (typeof key !== "string") return key.type === "private" ? createPublicKey(key) : key;
   try {
     return createPublicKey(key);

@@ -77,10 +77,20 @@ function hashFor(key: KeyObject): "sha256" | "sha384" | "sha512" {
   if (curve === "prime256v1" || curve === "P-256") return "sha256";
   if (curve === "secp384r1" || curve === "P-384") return "sha384";
   if (curve === "secp521r1" || curve === "P-521") return "sha512";
+  const kind =
+    key.asymmetricKeyType === "ec"
+      ? `an EC key on ${curve}`
+      : `an ${String(key.asymmetricKeyType).toUpperCase()} key`;
   throw new SignatureError(
-    `the key is ${key.asymmetricKeyType === "ec" ? `an EC key on ${curve}` : `a ${key.asymmetricKeyType} key`}; model signing takes an EC key on P-256, P-384 or P-521`,
+    `the key is ${kind}; model signing takes an EC key on P-256, P-384 or P-521`,
     "unsupported-key",
   );
+}
+
+/** Checks that a key is one model signing takes (an EC key on P-256, P-384 or P-521), before anything is done with
+ * it. @throws SignatureError `unsupported-key` */
+export function checkSigningKey(key: KeyObject): void {
+  hashFor(key);
 }
 
 /** The hint that names a public key in a bundle: the hex SHA-256 of its PEM (SubjectPublicKeyInfo). */

@@ -168,6 +168,9 @@ export interface SignaturePlace {
   name: string;
   /** The files as the registration recorded them (paths relative to the model, SHA-256). */
   manifest: Manifest;
+  /** Files stored beside them that the registration did not record (added behind the registry's back), by path; a
+   * store that holds nothing else (an image) has none. */
+  unrecorded?(): Promise<string[]>;
   /** The signature file's bytes; undefined when there is none. */
   read(): Promise<Uint8Array | undefined>;
   /** Stores the signature file (replacing any). */

@@ -3,14 +3,15 @@
 // `model_signing sign key` and registered verifies with our verifyModel and `mr-cli verify --public-key`; a changed
 // byte fails both, naming the file. A signature never covers itself, survives a re-run, and another key's signature
 // is refused unless replacing it is asked for.
-import { generateKeyPairSync } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createPublicKey, generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SignatureError } from "../../src/errors.js";
 import { ModelRegistry } from "../../src/model-registry.js";
+import { keyHint } from "../../src/signing/model-signature.js";
 import { json, mrCli } from "../support/cli.js";
 import { bigFile, tempDir, writeTree } from "../support/model-files.js";
 import { boto3Download, installModelSigning, modelSigning } from "../support/model-signing.js";
@@ -70,9 +71,11 @@ describe("model signing with the OpenSSF tools, both ways", () => {
       path: await modelFolder(name),
       sign: { privateKey: keys.privatePem },
     });
-    expect(result.signature).toMatchObject({ status: "signed", uri: `s3://${bucket}/${name}/v1/model.sig` });
+    // Beside the files, with the store's endpoint in its URI as the manifest's has, so other clients find it.
+    const signatureUri = `s3://${bucket}/${name}/v1/model.sig?endpoint=${endpoint}`;
+    expect(result.signature).toMatchObject({ status: "signed", uri: expect.stringContaining(signatureUri) });
     expect(result.modelArtifact.customProperties).toMatchObject({
-      model_signature_uri: `s3://${bucket}/${name}/v1/model.sig`,
+      model_signature_uri: result.signature?.uri,
       model_signature_key: result.signature?.keyHint,
     });
     const dir = await tempDir("boto3-");
@@ -114,6 +117,22 @@ describe("model signing with the OpenSSF tools, both ways", () => {
     const cli = await mrCli(["verify", name, "v1", "--public-key", keys.pubFile], cliEnv);
     expect(cli.code).toBe(8);
     expect(cli.stderr).toMatch(/tokenizer\/vocab\.txt/);
+    // A download checked with the key leaves no changed file under its own name (nor half a file).
+    const target = await tempDir("signed-tampered-");
+    const download = await mrCli(["download", name, "v1", target, "--public-key", keys.pubFile], cliEnv);
+    expect(download.code).toBe(8);
+    expect(existsSync(join(target, "tokenizer/vocab.txt"))).toBe(false);
+    expect(existsSync(join(target, "tokenizer/vocab.txt.partial"))).toBe(false);
+    expect(await readFile(join(target, "model.onnx"), "utf8")).toBe(`weights of ${name}`);
+    // An object added beside the files, behind the registry's back, is named as not signed.
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: `${name}/v1/tokenizer/vocab.txt`, Body: "a b c" }),
+    );
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${name}/v1/extra.py`, Body: "print(1)" }));
+    const extra = await mr
+      .verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } })
+      .catch((e: unknown) => e);
+    expect(extra).toMatchObject({ kind: "mismatch", mismatches: [{ path: "extra.py", problem: "extra" }] });
   });
 
   it("a folder model_signing signed and we registered verifies with verifyModel and mr-cli; a changed byte fails", {
@@ -132,7 +151,20 @@ describe("model signing with the OpenSSF tools, both ways", () => {
       folder,
     ]);
     expect(signed).toMatchObject({ code: 0, output: expect.stringMatching(/Signing succeeded/) });
-    await mr.registerModel({ name, version: "v1", path: folder });
+    const registered = await mr.registerModel({ name, version: "v1", path: folder });
+    // Its own signature is recorded, as ours are: every client sees it is signed, and by which key.
+    expect(registered.modelArtifact.customProperties).toMatchObject({
+      model_signature_uri: expect.stringMatching(/\/v1\/model\.sig/),
+      model_signature_key: keyHint(createPublicKey(keys.publicPem)),
+    });
+    // Signing it in the same call with another key is refused before anything is uploaded.
+    const presigned = await mrCli(
+      ["register", folder, "--name", name, "--version", "v2", "--sign-key", keys.keyFile],
+      cliEnv,
+    );
+    expect(presigned.code).toBe(2);
+    expect(presigned.stderr).toMatch(/model\.sig is a signature made with the files already/);
+    expect(await mr.getModelVersion(name, "v2")).toBeNull();
     const result = await mr.verifyModel({ name, version: "v1", signature: { publicKey: keys.publicPem } });
     expect(result).toMatchObject({ ok: true, signature: { fileCount: 4 } });
     const cli = await mrCli(["verify", name, "v1", "--public-key", keys.pubFile, "-o", "json"], cliEnv);
@@ -252,6 +284,21 @@ describe("model signing with the OpenSSF tools, both ways", () => {
     );
     expect(emitted.code).toBe(8);
     expect(emitted.stdout).toBe("");
+    // A key the format does not take: refused before anything is uploaded.
+    const rsaDir = await tempDir("rsa-key-");
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+      type: "pkcs8",
+      format: "pem",
+    });
+    writeFileSync(join(rsaDir, "rsa.pem"), rsa);
+    const rsaName = uniqueName("rsa-signed");
+    const refusedKey = await mrCli(
+      ["register", folder, "--name", rsaName, "--version", "v1", "--sign-key", join(rsaDir, "rsa.pem")],
+      cliEnv,
+    );
+    expect(refusedKey.code).toBe(8);
+    expect(refusedKey.stderr).toMatch(/an RSA key; model signing takes an EC key/);
+    expect(await mr.registeredModels.find({ name: rsaName })).toBeNull();
     // An unsigned version: verify with a key says so, exit 8.
     const plain = uniqueName("unsigned");
     await mr.registerModel({ name: plain, version: "v1", path: folder });

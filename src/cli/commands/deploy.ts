@@ -27,7 +27,7 @@ export function deployCommand(ctx: CliContext): Command {
     .option("--create-env", "create the serving environment if it does not exist")
     .option(
       "--require-signature <pub.pem>",
-      "deploy (or emit) only if the version's signature holds for this public key (exit 8 otherwise)",
+      "deploy only if the version's signature holds for this public key, its recorded files and what is stored beside them (exit 8); with --emit, every stored file is read against it too",
     )
     .option("--dry-run", "show what would change, change nothing");
   return addEmitOptions(command)

@@ -110,7 +110,11 @@ function params(source: string, flags: RegisterFlags): RegisterModelParams {
 /** What a registration would do, without changing anything: the library's own plan (the same checks and reads). */
 async function plan(ctx: CliContext, source: string, flags: RegisterFlags) {
   const mr = await ctx.registry();
-  const planned = await mr.planRegisterModel({ ...params(source, flags), signal: ctx.io.signal });
+  const planned = await mr.planRegisterModel({
+    ...params(source, flags),
+    ...(flags.signKey ? { sign: { privateKey: await keyFile(flags.signKey, "--sign-key", "private") } } : {}),
+    signal: ctx.io.signal,
+  });
   return { dryRun: true, ...planned };
 }
 
@@ -214,7 +218,7 @@ async function register(ctx: CliContext, source: string, flags: RegisterFlags): 
   const result = await mr.registerModel({
     signal: ctx.io.signal,
     ...params(source, flags),
-    ...(flags.signKey ? { sign: { privateKey: await keyFile(flags.signKey, "--sign-key") } } : {}),
+    ...(flags.signKey ? { sign: { privateKey: await keyFile(flags.signKey, "--sign-key", "private") } } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   for (const warning of result.warnings ?? []) ctx.io.stderr.write(`mr-cli: warning: ${warning}\n`);

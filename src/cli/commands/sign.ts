@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
@@ -6,15 +7,31 @@ import { addOciFlags, type OciFlags, ociFromFlags } from "../oci-flags.js";
 import { print, renderCard } from "../output.js";
 import { addStorageFlags, type StorageFlags, storageFromFlags } from "../storage-flags.js";
 
-/** The PEM text of a key file given to a flag. @throws UsageError when it cannot be read */
-export async function keyFile(path: string, flag: string): Promise<string> {
+/** The PEM text of a key file given to a flag, checked to be a key of that kind. @throws UsageError naming the file
+ * when it cannot be read or holds no such key (never its content) */
+export async function keyFile(
+  path: string,
+  flag: string,
+  kind: "private" | "public" = "public",
+): Promise<string> {
+  let text: string;
   try {
-    return await readFile(path, "utf8");
+    text = await readFile(path, "utf8");
   } catch (error) {
     throw new UsageError(
       `${flag} ${path}: cannot read it (${(error as { code?: string }).code ?? "unreadable"})`,
     );
   }
+  try {
+    (kind === "private" ? createPrivateKey : createPublicKey)(text);
+  } catch {
+    throw new UsageError(
+      /ENCRYPTED/.test(text)
+        ? `${flag} ${path}: the key is encrypted with a passphrase; give it decrypted (openssl ec -in ${path} -out plain.pem)`
+        : `${flag} ${path}: not a PEM ${kind} key (${kind === "private" ? "-----BEGIN EC PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----" : "-----BEGIN PUBLIC KEY-----"})`,
+    );
+  }
+  return text;
 }
 
 /** `mr-cli sign <model> <version> --key key.pem` */
@@ -47,7 +64,7 @@ Examples:
         const result = await mr.signModel({
           name: model,
           version,
-          privateKey: await keyFile(flags.key, "--key"),
+          privateKey: await keyFile(flags.key, "--key", "private"),
           replace: flags.replace === true,
           ...ociFromFlags(flags),
           storage: storageFromFlags(flags),

@@ -5,7 +5,7 @@
 // The files a signature covers are those of the image's /models, as read from its layers (a file layer's own digest,
 // a pack's files hashed), which is the statement those tools build from the same image.
 import { createHash } from "node:crypto";
-import { UploadError } from "../../errors.js";
+import { SignatureError, UploadError } from "../../errors.js";
 import type { PullRequest, SignaturePlace, StoreContext } from "../model-store.js";
 import { OCI_PROPERTIES } from "../recorded-properties.js";
 import { pullModelcar } from "./modelcar-pull.js";
@@ -64,6 +64,15 @@ export async function ociSignaturePlace(ctx: StoreContext, request: PullRequest)
     registry.manifestDigest(ref.repository, typeof recorded === "string" ? recorded : named),
   );
   if (!subject) throw new UploadError(`${what}: ${artifact.uri} names no image in its registry`);
+  if (typeof recorded === "string" && ref.tag && !ref.digest) {
+    // KServe pulls the tag: a tag moved to other content would serve what was not signed.
+    const tagged = await ctx.step(() => registry.manifestDigest(ref.repository, ref.tag as string));
+    if (tagged?.digest !== recorded)
+      throw new SignatureError(
+        `${what}: ${artifact.uri} now names ${tagged ? `other content (${tagged.digest})` : "nothing"}, not the image registered (${recorded}); what KServe would pull is not what was signed`,
+        "mismatch",
+      );
+  }
   // Every file of the image, each checked against its layer's digest as it is read.
   const pulled = await ctx.step(() =>
     pullModelcar(registry, ref.repository, subject.digest, {

@@ -1,5 +1,6 @@
 // Reads every file of a stored model (into a folder, or just through the hash) and compares it with its manifest.
 
+import { rename, rm } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { UploadError } from "../../errors.js";
@@ -33,6 +34,9 @@ export interface StoredFilesCheck {
   sha256: Map<string, string>;
 }
 
+/** The suffix of a file being downloaded, until it matched the manifest. */
+const PARTIAL = ".partial";
+
 /** Reads each file the manifest lists and compares its size and SHA-256 (only its size when `hashesKnown` is false). */
 export async function checkStoredFiles(options: CheckStoredFilesOptions): Promise<StoredFilesCheck> {
   const { manifest, toDir } = options;
@@ -45,7 +49,15 @@ export async function checkStoredFiles(options: CheckStoredFilesOptions): Promis
       slots.run(async () => {
         const read = await readEntry(options, entry, root, totals);
         if (read) sha256.set(entry.path, read.sha256);
-        return compare(entry, read, options.hashesKnown !== false);
+        const mismatch = compare(entry, read, options.hashesKnown !== false);
+        // Written under a temporary name: in place only once it matched, never a changed file under its own name.
+        if (root && read) {
+          const target = resolve(root, entry.path);
+          await (mismatch
+            ? rm(`${target}${PARTIAL}`, { force: true })
+            : rename(`${target}${PARTIAL}`, target));
+        }
+        return mismatch;
       }),
     ),
   );
@@ -74,7 +86,7 @@ async function readEntry(
     client,
     bucket,
     key: joinKey(prefix, entry.path),
-    toFile: target,
+    toFile: target && `${target}${PARTIAL}`,
     signal,
     onBytes: (bytes) => {
       loaded += bytes;

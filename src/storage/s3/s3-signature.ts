@@ -2,8 +2,10 @@
 // artifact records another), read and written whole; and the files it covers, as the registration recorded them in
 // its manifest (no file is read).
 import { UploadError } from "../../errors.js";
+import { RESERVED_NAMES } from "../manifest.js";
 import type { PullRequest, SignaturePlace, StoreContext } from "../model-store.js";
 import { ARTIFACT_PROPERTIES, SIGNATURE_PROPERTIES } from "../recorded-properties.js";
+import { listStoredFiles } from "./list-stored-files.js";
 import { locate } from "./s3-pull.js";
 import { parseS3Uri } from "./s3-uri.js";
 import { readSmallObject, writeSmallObject } from "./stored-model.js";
@@ -21,12 +23,22 @@ export async function s3SignaturePlace(ctx: StoreContext, request: PullRequest):
       `the manifest stored for ${what} is not the one it was registered with (${replaced[0]?.actual}); its files are someone else's`,
     );
   const recorded = artifact.customProperties[SIGNATURE_PROPERTIES.uri];
-  const uri = typeof recorded === "string" ? recorded : `s3://${bucket}/${prefix}/${SIGNATURE_NAME}`;
+  // Beside the manifest, with the same endpoint and region in its URI, so that every client finds it in this store.
+  const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest] as string;
+  const uri =
+    typeof recorded === "string" ? recorded : manifestUri.replace(/[^/?]+(\?|$)/, `${SIGNATURE_NAME}$1`);
   const key = parseS3Uri(uri).key;
+  const name = key.slice(key.lastIndexOf("/") + 1);
   return {
     uri,
-    name: key.slice(key.lastIndexOf("/") + 1),
+    name,
     manifest,
+    unrecorded: async () => {
+      // What a download of the folder by another tool (or KServe's storage initializer) would also get.
+      const { files } = await ctx.step(() => listStoredFiles(client, bucket, `${prefix}/`, ctx.signal));
+      const known = new Set([...manifest.files.map((f) => f.path), ...RESERVED_NAMES, name]);
+      return files.map((f) => f.path).filter((path) => !known.has(path));
+    },
     read: () => ctx.step(async () => (await readSmallObject(client, bucket, key, ctx.signal)) ?? undefined),
     write: (bytes) =>
       ctx.step(() => writeSmallObject(client, bucket, key, bytes, "application/json", ctx.signal)),

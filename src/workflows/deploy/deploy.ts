@@ -38,7 +38,7 @@ export interface DeployParams extends VersionName, CallOptions {
   /** Deploy only a version whose signature (OpenSSF model signing) holds for this public key (PEM text or a
    * KeyObject) and lists the files its registration recorded; checked before anything is written. Default: no check.
    * @throws SignatureError when it does not hold (see `verifyModel({ signature })`). */
-  requireSignature?: { publicKey: KeyObject | string } | undefined;
+  requireSignature?: { publicKey: KeyObject | string | Uint8Array } | undefined;
 }
 
 /** `created`: a new service. `redeployed`: it was UNDEPLOYED. `updated`: it now serves another version or runtime.

@@ -36,7 +36,7 @@ export interface VerifyModelParams extends VersionName {
   /** Check the version's signature (OpenSSF model signing) with this public key (PEM text or a KeyObject) before
    * any file is read, then the files against what it signed. Default: no signature check (a download still writes
    * a recorded signature beside the files). */
-  signature?: { publicKey: KeyObject | string } | undefined;
+  signature?: { publicKey: KeyObject | string | Uint8Array } | undefined;
 }
 
 /** Reads every stored file of a version (into `dir`, or only through the hash) and compares it with what was
@@ -75,8 +75,9 @@ export async function pullVersion(
   // Files that differ from the record: the signature names them too.
   if (place && key && !result.ok) await checkSignature(place, key, filesRead(result), what);
   if (place && dir !== undefined) {
-    // Beside the files, under its own name, so that model_signing verifies the downloaded folder as it is.
-    const bytes = await place.read();
+    // Beside the files, under its own name, so that model_signing verifies the downloaded folder as it is (the very
+    // bytes checked, when a key was given).
+    const bytes = signed?.bytes ?? (await place.read());
     if (bytes) await writeFile(join(dir, place.name), bytes);
   }
   return signed && place

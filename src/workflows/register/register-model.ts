@@ -3,12 +3,17 @@
 // tell whether the version is already registered), then the destination is asked what it holds, and only then is
 // anything created. The destination is a ModelStore's (S3 by default, an OCI registry with `to`), picked by its
 // URI's scheme; this file follows one path for every store. Every step retries itself on passing faults.
+
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
 import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import { type CustomPropertiesInput, tagKind } from "../../client/entity.js";
 import { ConfigError, shown } from "../../errors.js";
 import { privateKeyOf } from "../../signing/keys.js";
+import { bundleKeyHint, checkSigningKey, SIGNATURE_FILE } from "../../signing/model-signature.js";
 import type { Destination } from "../../storage/model-store.js";
 import { destinationStore } from "../../storage/model-stores.js";
+import { SIGNATURE_PROPERTIES } from "../../storage/recorded-properties.js";
 import { checkStorageOptions } from "../../storage/s3/storage-options.js";
 import { converge, type StepContext } from "../converge.js";
 import { type FoundVersion, findVersion } from "../lookup.js";
@@ -20,6 +25,7 @@ import {
 } from "../model-entities.js";
 import type { RegistryClient } from "../registry-client.js";
 import { signModel } from "../sign/sign-model.js";
+import { signaturePlace } from "../sign/signature-place.js";
 import { storeContext } from "../store-context.js";
 import { versionWhat } from "../version-name.js";
 import { checkRegistration } from "./check-registration.js";
@@ -80,16 +86,9 @@ export async function registerModel(
   mr: RegistryClient,
   params: RegisterModelParams,
 ): Promise<RegisterModelResult> {
-  if (params.sign) {
-    // Before anything is uploaded: a key the format does not take, or a registration whose files are not kept here.
-    privateKeyOf(params.sign.privateKey, "sign.privateKey");
-    if (!params.path)
-      throw new ConfigError(
-        "sign signs the files this call stores (path): a URI registered as is has no recorded files to sign",
-      );
-  }
+  await checkSign(params);
   const result = await register(mr, params);
-  if (!params.sign) return tagKind(result, "register result");
+  if (!params.sign) return tagKind(await recordOwnSignature(mr, params, result), "register result");
   // Signed in the same call, from the digests the registration recorded.
   const signed = await signModel(mr, {
     name: params.name,
@@ -108,6 +107,54 @@ export async function registerModel(
     },
     "register result",
   );
+}
+
+/** Before anything is uploaded: a key the format does not take, files that are not kept here, or a folder that holds
+ * a signature made elsewhere (signing it with this key would replace it). @throws ConfigError, SignatureError */
+export async function checkSign(params: RegisterModelParams): Promise<void> {
+  if (!params.sign) return;
+  checkSigningKey(privateKeyOf(params.sign.privateKey, "sign.privateKey"));
+  if (!params.path)
+    throw new ConfigError(
+      "sign signs the files this call stores (path): a URI registered as is has no recorded files to sign",
+    );
+  if (await isFile(join(params.path, SIGNATURE_FILE)))
+    throw new ConfigError(
+      `${join(params.path, SIGNATURE_FILE)} is a signature made with the files already: register them as they are (it is checked with its key), or remove it to sign them with this key`,
+    );
+}
+
+const isFile = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** A folder registered with its own signature (`model.sig` among its files, made by model_signing): recorded on the
+ * artifact, as signModel records its own, so that every client sees the version is signed and by which key. */
+async function recordOwnSignature(
+  mr: RegistryClient,
+  params: RegisterModelParams,
+  result: RegisterModelResult,
+): Promise<RegisterModelResult> {
+  if (!params.path || !(await isFile(join(params.path, SIGNATURE_FILE)))) return result;
+  if (result.modelArtifact.customProperties[SIGNATURE_PROPERTIES.key] !== undefined) return result;
+  const ctx = storeContext(mr, { policy: mr.retryPolicy, signal: params.signal }, undefined);
+  const place = await signaturePlace(ctx, result.modelArtifact, versionWhat(params), params);
+  const bytes = await place.read();
+  let hint: string | undefined;
+  try {
+    hint = bytes && bundleKeyHint(bytes);
+  } catch {
+    return result; // not a signature bundle: a file like any other
+  }
+  if (!hint) return result;
+  const modelArtifact = await mr.modelArtifacts.update(
+    result.modelArtifact.id,
+    { customProperties: { [SIGNATURE_PROPERTIES.uri]: place.uri, [SIGNATURE_PROPERTIES.key]: hint } },
+    { mergeCustomProperties: true, signal: params.signal },
+  );
+  return { ...result, modelArtifact };
 }
 
 async function register(mr: RegistryClient, params: RegisterModelParams): Promise<RegisterModelResult> {

@@ -75,7 +75,7 @@ export interface RegisterModelParams extends VersionName {
   /** Sign the stored files in the same call (OpenSSF model signing, key mode; see `signModel`): an EC private key on
    * P-256, P-384 or P-521 as PEM text or a KeyObject, and whether to replace another key's signature. Default: not
    * signed. */
-  sign?: { privateKey: KeyObject | string; replace?: boolean | undefined } | undefined;
+  sign?: { privateKey: KeyObject | string | Uint8Array; replace?: boolean | undefined } | undefined;
 }
 
 /** `created`: this run created the version. `unchanged`: the version already held this content (registered

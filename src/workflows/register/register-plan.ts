@@ -4,7 +4,7 @@ import type { StepContext } from "../converge.js";
 import type { RegistryClient } from "../registry-client.js";
 import { versionWhat } from "../version-name.js";
 import { uriUnchangedOrConflict } from "./register-artifact.js";
-import { checkParams, openDestination, readKnown } from "./register-model.js";
+import { checkParams, checkSign, openDestination, readKnown } from "./register-model.js";
 import type { RegisterModelParams, RegisterPlan } from "./register-params.js";
 
 export type { RegisterPlan } from "./register-params.js";
@@ -20,6 +20,7 @@ export async function planRegisterModel(
   params: RegisterModelParams,
 ): Promise<RegisterPlan> {
   checkParams(mr, params);
+  await checkSign(params);
   const ctx: StepContext = { policy: mr.retryPolicy, signal: params.signal };
   const what = versionWhat(params);
   const destination = params.path ? await openDestination(mr, ctx, params) : undefined;

@@ -7,6 +7,7 @@ import { SignatureError } from "../../errors.js";
 import { privateKeyOf, publicKeyOf } from "../../signing/keys.js";
 import {
   bundleKeyHint,
+  checkSigningKey,
   compareSigned,
   keyHint,
   signModel as signFiles,
@@ -25,7 +26,7 @@ import { ignoredPaths, recordedFiles, signaturePlace } from "./signature-place.j
 export interface SignModelParams extends VersionName {
   /** The signing key: an EC private key on P-256, P-384 or P-521, as PEM text or a KeyObject (model signing's key
    * mode; `openssl ecparam -name prime256v1 -genkey -noout -out key.pem` makes one). */
-  privateKey: KeyObject | string;
+  privateKey: KeyObject | string | Uint8Array;
   /** Replace a signature another key made. Default false: that is a SignatureError (`other-signer`). */
   replace?: boolean | undefined;
   /** How to reach the version's storage. Default: where its URI says, then the client's storage settings. */
@@ -58,6 +59,7 @@ export interface SignModelResult {
  */
 export async function signModel(mr: RegistryClient, params: SignModelParams): Promise<SignModelResult> {
   const key = privateKeyOf(params.privateKey);
+  checkSigningKey(key);
   const hint = keyHint(key);
   const { modelArtifact } = await requireVersion(mr, params, { signal: params.signal });
   const what = versionWhat(params);
@@ -105,10 +107,19 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
       );
     if (theirs !== hint && !params.replace)
       throw new SignatureError(
-        `${what} is signed by another key (${theirs?.slice(0, 16) ?? "unnamed"}…, this key ${hint.slice(0, 16)}…); nothing was changed: replace it only if that is meant`,
+        `${what} is signed by another key (${theirs ? `${theirs.slice(0, 16)}…` : "unnamed"}, this key ${hint.slice(0, 16)}…); nothing was changed: replacing it must be asked for (replace)`,
         "other-signer",
       );
   }
+  // Objects beside the files that the registration did not record would be downloaded with them, and fail every
+  // verifier: they are refused, not signed around.
+  const unrecorded = (await place.unrecorded?.()) ?? [];
+  if (unrecorded.length > 0)
+    throw new SignatureError(
+      `${what} has files stored beside its recorded ones (${unrecorded.slice(0, 5).join(", ")}${unrecorded.length > 5 ? ", …" : ""}); nothing was signed: remove them, or register the folder as a new version`,
+      "mismatch",
+      { mismatches: unrecorded.map((path) => ({ path, problem: "extra" as const })) },
+    );
   const bytes = signFiles(
     key,
     params.name,
@@ -116,5 +127,13 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
     ignore,
   );
   await place.write(bytes);
+  // Another run signing at the same time with another key: the last write stays; whoever lost is told.
+  const stored = await place.read();
+  const now = stored && bundleKeyHint(stored);
+  if (now !== hint)
+    throw new SignatureError(
+      `${what} was signed by another key at the same time (${now?.slice(0, 16) ?? "unnamed"}…); its signature is not this key's`,
+      "other-signer",
+    );
   return result("signed", await record());
 }

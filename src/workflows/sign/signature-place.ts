@@ -55,12 +55,23 @@ export async function checkSignature(
   publicKey: KeyObject,
   files: readonly SignedFile[],
   what: string,
-): Promise<SignedModel> {
+): Promise<SignedModel & { bytes: Uint8Array }> {
   const bytes = await place.read();
   if (!bytes)
     throw new SignatureError(`${what} is not signed: there is no signature at ${place.uri}`, "unsigned");
-  const signed = verifySignature(bytes, publicKey);
-  const mismatches = compareSigned(signed, files);
+  let signed: SignedModel;
+  try {
+    signed = verifySignature(bytes, publicKey);
+  } catch (error) {
+    if (!(error instanceof SignatureError)) throw error;
+    throw new SignatureError(`${what}: ${error.message}`, error.kind, { cause: error });
+  }
+  // Objects stored beside the files that the registration did not record are there for every other reader too.
+  const unrecorded = (await place.unrecorded?.()) ?? [];
+  const mismatches = compareSigned(signed, [
+    ...files,
+    ...unrecorded.map((path) => ({ path, sha256: "not recorded" })),
+  ]);
   if (mismatches.length > 0) {
     const named = mismatches
       .slice(0, 5)
@@ -71,7 +82,8 @@ export async function checkSignature(
     throw new SignatureError(
       `the files of ${what} are not the ones signed: ${named.join(", ")}${mismatches.length > 5 ? `, and ${mismatches.length - 5} more` : ""}`,
       "mismatch",
+      { mismatches },
     );
   }
-  return signed;
+  return { ...signed, bytes };
 }
