@@ -100,3 +100,21 @@ describe("model signatures", () => {
     ]);
   });
 });
+
+describe("keys as callers give them", () => {
+  it("takes PEM text, its bytes or a KeyObject; a missing key or another kind is a ConfigError naming it", async () => {
+    const { privateKeyOf, publicKeyOf } = await import("../../../src/signing/keys.js");
+    const { ConfigError } = await import("../../../src/errors.js");
+    const { privateKey, publicKey } = ec("prime256v1");
+    const pem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    expect(privateKeyOf(pem).type).toBe("private");
+    expect(privateKeyOf(Buffer.from(pem)).type).toBe("private");
+    expect(publicKeyOf(privateKey).type).toBe("public");
+    expect(() => privateKeyOf(undefined as unknown as string, "sign.privateKey")).toThrow(
+      /sign.privateKey is missing: give PEM text/,
+    );
+    expect(() => privateKeyOf(publicKey)).toThrow(ConfigError);
+    expect(() => privateKeyOf("not a key")).toThrow(/not a PEM private key/);
+    expect(() => publicKeyOf({} as unknown as string)).toThrow(/the public key is missing/);
+  });
+});
