@@ -3,11 +3,9 @@
 // no room is refused before anything is pushed or registered; and an image pushed one layer per file (as releases
 // before the plan did) is recognised by tag and by record, so re-runs stay unchanged.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/errors.js";
 import { ModelRegistry } from "../../src/model-registry.js";
@@ -20,41 +18,17 @@ import {
 } from "../../src/storage/oci/modelcar-push.js";
 import { connectRegistry } from "../../src/storage/oci/oci-options.js";
 import { walkFiles } from "../../src/storage/walk-files.js";
+import { craneClient, fileDigests } from "../support/crane.js";
 import { bigFile, tempDir, writeTree } from "../support/model-files.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const MiB = 1024 * 1024;
-let crane: string;
-let craneConfig: string;
-
-const craneRun = (args: string[]) =>
-  execFileSync(crane, args, {
-    encoding: "utf8",
-    env: { ...process.env, DOCKER_CONFIG: craneConfig },
-    maxBuffer: 512 * MiB,
-  });
-
-async function digests(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[relative(root, path)] = createHash("sha256")
-      .update(await readFile(path))
-      .digest("hex");
-  }
-  return out;
-}
-
-/** The image's `/models` as `crane export` flattens it. */
-function exported(reference: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "crane-export-"));
-  craneRun(["export", reference, join(dir, "fs.tar")]);
-  execFileSync("tar", ["-xf", join(dir, "fs.tar"), "-C", dir]);
-  return join(dir, "models");
-}
+let crane: ReturnType<typeof craneClient>;
+const craneRun = (args: string[]) => crane.run(args);
+const digests = fileDigests;
+const exported = (reference: string) => crane.exported(reference);
 
 const credentials = () => ({
   username: stackSetting("OCI_USERNAME"),
@@ -69,17 +43,7 @@ const registry = () =>
 
 describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("modelcar layers within a bound", () => {
   beforeAll(() => {
-    crane = execFileSync("bash", [join(ROOT, "stack/build.sh"), "crane"], { encoding: "utf8" }).trim();
-    craneConfig = mkdtempSync(join(tmpdir(), "crane-config-"));
-    craneRun([
-      "auth",
-      "login",
-      stackSetting("OCI_REGISTRY"),
-      "-u",
-      credentials().username,
-      "-p",
-      credentials().password,
-    ]);
+    crane = craneClient([stackSetting("OCI_REGISTRY")]);
   }, 300_000);
 
   it("pushes a folder of 1,000 files as an image within the default bound, exported byte-identical", async () => {
@@ -115,7 +79,7 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("modelcar layers within a 
       [join(ROOT, "stack/oci/busybox-base.sh"), `${host}/library/busybox:1.35`],
       {
         encoding: "utf8",
-        env: { ...process.env, DOCKER_CONFIG: craneConfig },
+        env: crane.env,
       },
     ).trim();
     const name = uniqueName("oci-bound");

@@ -8,34 +8,29 @@ import { createServer } from "node:https";
 import { join } from "node:path";
 import { tempDir } from "./model-files.js";
 
+/** Writes `key.pem` and `cert.pem` into `dir`: a P-256 certificate for localhost and 127.0.0.1, valid a day, signed by
+ * itself (so it is its own CA bundle). */
+export function selfSignedCertificate(dir: string): { keyFile: string; certFile: string } {
+  const keyFile = join(dir, "key.pem");
+  const certFile = join(dir, "cert.pem");
+  execFileSync(
+    "openssl",
+    [
+      ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1"],
+      ...["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+      ...["-keyout", keyFile, "-out", certFile],
+    ],
+    { stdio: "ignore" },
+  );
+  return { keyFile, certFile };
+}
+
 /** Starts the front on 127.0.0.1; `host` is `localhost:<port>`, `caFile` the certificate to trust. */
 export async function startTlsProxy(
   target: string,
 ): Promise<{ host: string; caFile: string; close(): Promise<void> }> {
   const dir = await tempDir("tls-proxy-");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "cert.pem"),
-    ],
-    { stdio: "ignore" },
-  );
+  selfSignedCertificate(dir);
   const upstream = new URL(target);
   const server = createServer(
     { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },

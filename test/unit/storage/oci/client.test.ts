@@ -293,34 +293,12 @@ describe("bearer tokens that expire", () => {
 
 describe("TLS to a registry", () => {
   it("trusts a registry's certificate through oci.caFile, and refuses it without", async () => {
-    const { execFileSync } = await import("node:child_process");
     const { createServer } = await import("node:https");
     const { readFileSync } = await import("node:fs");
     const { connectRegistry } = await import("../../../../src/storage/oci/oci-options.js");
+    const { selfSignedCertificate } = await import("../../../support/tls-proxy.js");
     const dir = mkdtempSync(join(tmpdir(), "oci-tls-"));
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        "-keyout",
-        join(dir, "key.pem"),
-        "-out",
-        join(dir, "cert.pem"),
-      ],
-      { stdio: "ignore" },
-    );
+    selfSignedCertificate(dir);
     const server = createServer(
       { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
       (request, response) => {
