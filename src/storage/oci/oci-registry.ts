@@ -136,16 +136,8 @@ export class OciRegistry {
     chunks: AsyncIterable<Uint8Array>,
     onBytes?: (bytes: number) => void,
   ): Promise<void> {
-    const scopes = [`repository:${repository}:pull,push`];
-    const what = `pushing blob ${blob.digest} (${blob.size} bytes) to ${repository}`;
-    const started = await this.send({
-      method: "POST",
-      url: `/v2/${repository}/blobs/uploads/`,
-      scopes,
-      expect: [202],
-      what,
-    });
-    let location = this.location(started, what);
+    const { scopes, what, location: first } = await this.startUpload(repository, blob);
+    let location = first;
     let offset = 0;
     let pending: Uint8Array | undefined;
     const octets = { "content-type": "application/octet-stream" };
@@ -171,22 +163,7 @@ export class OciRegistry {
       pending = chunk;
     }
     const last = pending ?? new Uint8Array(0);
-    const separator = location.includes("?") ? "&" : "?";
-    await this.send({
-      method: "PUT",
-      url: `${location}${separator}digest=${encodeURIComponent(blob.digest)}`,
-      scopes,
-      headers: { ...octets, "content-length": String(last.length) },
-      body: () => last,
-      expect: [201],
-      what,
-    }).catch(async (error: unknown) => {
-      // A closing PUT whose reply was lost went through: its repeat finds the upload closed. The blob, checked by
-      // its digest on the registry, says whether it is there.
-      if (error instanceof OciError && error.status === 404 && (await this.hasBlob(repository, blob.digest)))
-        return;
-      throw lostPlace(error, what);
-    });
+    await this.closeUpload(repository, blob, location, last, { scopes, what });
     onBytes?.(last.length);
     if (offset + last.length !== blob.size)
       throw new OciError(
@@ -209,15 +186,7 @@ export class OciRegistry {
     open: () => AsyncIterable<Uint8Array>,
     onBytes?: (bytes: number) => void,
   ): Promise<void> {
-    const scopes = [`repository:${repository}:pull,push`];
-    const what = `pushing blob ${blob.digest} (${blob.size} bytes) to ${repository}`;
-    const started = await this.send({
-      method: "POST",
-      url: `/v2/${repository}/blobs/uploads/`,
-      scopes,
-      expect: [202],
-      what,
-    });
+    const { scopes, what, location: started } = await this.startUpload(repository, blob);
     let read = 0;
     const stream = () => {
       const iterator = open()[Symbol.asyncIterator]();
@@ -239,7 +208,7 @@ export class OciRegistry {
     try {
       const response = await this.send({
         method: "PATCH",
-        url: this.location(started, what),
+        url: started,
         scopes,
         headers: { "content-type": "application/octet-stream" },
         body: stream,
@@ -269,19 +238,51 @@ export class OciRegistry {
         undefined,
         undefined,
       );
+    await this.closeUpload(repository, blob, location, new Uint8Array(0), { scopes, what }).catch(
+      (error: unknown) => {
+        this.#streamCut.add(blob.digest);
+        throw error;
+      },
+    );
+  }
+
+  /** Starts an upload session for `blob`: its Location, and the scopes and words of every request of the upload. */
+  private async startUpload(repository: string, blob: { digest: string; size: number }) {
+    const scopes = [`repository:${repository}:pull,push`];
+    const what = `pushing blob ${blob.digest} (${blob.size} bytes) to ${repository}`;
+    const started = await this.send({
+      method: "POST",
+      url: `/v2/${repository}/blobs/uploads/`,
+      scopes,
+      expect: [202],
+      what,
+    });
+    return { scopes, what, location: this.location(started, what) };
+  }
+
+  /** The closing PUT of an upload, with its last bytes (none after a streamed PATCH) and the blob's digest. */
+  private async closeUpload(
+    repository: string,
+    blob: { digest: string },
+    location: string,
+    last: Uint8Array,
+    upload: { scopes: string[]; what: string },
+  ): Promise<void> {
     const separator = location.includes("?") ? "&" : "?";
     await this.send({
       method: "PUT",
       url: `${location}${separator}digest=${encodeURIComponent(blob.digest)}`,
-      scopes,
-      headers: { "content-length": "0" },
+      scopes: upload.scopes,
+      headers: { "content-type": "application/octet-stream", "content-length": String(last.length) },
+      body: () => last,
       expect: [201],
-      what,
+      what: upload.what,
     }).catch(async (error: unknown) => {
+      // A closing PUT whose reply was lost went through: its repeat finds the upload closed. The blob, checked by
+      // its digest on the registry, says whether it is there.
       if (error instanceof OciError && error.status === 404 && (await this.hasBlob(repository, blob.digest)))
         return;
-      this.#streamCut.add(blob.digest);
-      throw lostPlace(error, what);
+      throw lostPlace(error, upload.what);
     });
   }
 
