@@ -9,6 +9,7 @@ import {
   bundleKeyHint,
   checkSigningKey,
   compareSigned,
+  isIgnored,
   keyHint,
   signModel as signFiles,
   verifySignature,
@@ -67,6 +68,8 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
   const place = await signaturePlace(ctx, modelArtifact, what, params);
   const files = recordedFiles(place);
   const ignore = ignoredPaths(place);
+  // What model_signing leaves out is left out here too: a path ignored, or under an ignored folder (`.git/…`).
+  const signedFiles = files.filter((f) => !isIgnored(f.path, ignore));
   const existing = await place.read();
   const record = async () =>
     mr.modelArtifacts.update(
@@ -78,7 +81,7 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
     status,
     signatureUri: place.uri,
     keyHint: hint,
-    fileCount: files.filter((f) => !ignore.includes(f.path)).length,
+    fileCount: signedFiles.length,
     modelArtifact: artifact,
   });
   if (existing) {
@@ -120,12 +123,7 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
       "mismatch",
       { mismatches: unrecorded.map((path) => ({ path, problem: "extra" as const })) },
     );
-  const bytes = signFiles(
-    key,
-    params.name,
-    files.filter((f) => !ignore.includes(f.path)),
-    ignore,
-  );
+  const bytes = signFiles(key, params.name, signedFiles, ignore);
   await place.write(bytes);
   // Another run signing at the same time with another key: the last write stays; whoever lost is told.
   const stored = await place.read();
