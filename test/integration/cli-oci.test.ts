@@ -51,6 +51,10 @@ describe.runIf(stackEnv().OCI_REGISTRY !== undefined)("mr-cli register --to oci:
       await cli([...args, "--dry-run", "--json"]),
     );
     expect(plan).toMatchObject({ status: "unchanged", files: { count: 2 } });
+    // The layer plan is shown before anything is pushed.
+    const bounded = await cli([...args, "--version", "v9", "--max-layers", "7", "--dry-run"]);
+    expect(bounded.stdout).toMatch(/storage layers:\s+1 \(0 of one file, 1 packed\)/);
+    expect(bounded.stdout).toMatch(/storage max layers:\s+7 \(asked for\)/);
     const target = await tempDir("cli-oci-download-");
     const downloaded = json<{ ok: boolean }>(await cli(["download", name, "v1", target, "--json"]));
     expect(downloaded.ok).toBe(true);

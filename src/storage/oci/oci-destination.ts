@@ -154,8 +154,17 @@ class OciDestination implements Destination {
     };
   }
 
+  /** The image's layer plan, for plans: how many layers (alone, packed, the base image's), the bound, the digest. */
   async describeSettings() {
-    return undefined;
+    const { image } = await this.prepare();
+    const alone = image.layers.filter((l) => l.files.length === 1).length;
+    const base = image.base?.layers.length ?? 0;
+    const asked = { ...this.ctx.oci, ...this.request.oci }.maxLayers;
+    return {
+      layers: `${image.layers.length} (${alone} of one file, ${image.layers.length - alone} packed)${base ? ` on the base image's ${base}` : ""}`,
+      "max layers": `${this.maxLayers()} (${asked === undefined ? "the default" : "asked for"})`,
+      "image digest": image.digest,
+    };
   }
 
   /** The layer bound this call builds with. */
