@@ -166,8 +166,9 @@ export interface SignaturePlace {
   uri: string;
   /** Its file name (`model.sig`), as a download writes it beside the files. */
   name: string;
-  /** The files as the registration recorded them (paths relative to the model, SHA-256). */
-  manifest: Manifest;
+  /** The files as the registration recorded them (paths relative to the model, SHA-256); read only when asked for
+   * (an image's are read from its layers). */
+  files(): Promise<Manifest>;
   /** Files stored beside them that the registration did not record (added behind the registry's back), by path; a
    * store that holds nothing else (an image) has none. */
   unrecorded?(): Promise<string[]>;

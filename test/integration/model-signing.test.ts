@@ -46,6 +46,10 @@ async function keyPair() {
   return { privatePem, publicPem, keyFile: join(dir, "key.pem"), pubFile: join(dir, "pub.pem") };
 }
 
+/** `model_signing verify key` of a folder with its own model.sig, as a user of their tool runs it. */
+const verifyFolder = (pubFile: string, dir: string) =>
+  modelSigning(["verify", "key", "--public_key", pubFile, "--signature", join(dir, "model.sig"), dir]);
+
 async function modelFolder(label: string): Promise<string> {
   const dir = await tempDir();
   await writeTree(dir, {
@@ -83,26 +87,10 @@ describe("model signing with the OpenSSF tools, both ways", () => {
     });
     const dir = await tempDir("boto3-");
     await boto3Download({ endpoint, ...credentials }, bucket, `${name}/v1`, dir);
-    const verified = await modelSigning([
-      "verify",
-      "key",
-      "--public_key",
-      keys.pubFile,
-      "--signature",
-      join(dir, "model.sig"),
-      dir,
-    ]);
+    const verified = await verifyFolder(keys.pubFile, dir);
     expect(verified).toMatchObject({ code: 0, output: expect.stringMatching(/Verification succeeded/) });
     writeFileSync(join(dir, "tokenizer/vocab.txt"), "a b d");
-    const tampered = await modelSigning([
-      "verify",
-      "key",
-      "--public_key",
-      keys.pubFile,
-      "--signature",
-      join(dir, "model.sig"),
-      dir,
-    ]);
+    const tampered = await verifyFolder(keys.pubFile, dir);
     expect(tampered.code).not.toBe(0);
     expect(tampered.output).toMatch(/tokenizer\/vocab\.txt/);
     // Our own check, after the stored file changed behind the registry's back: the signature names it (exit 8).
@@ -241,15 +229,7 @@ describe("model signing with the OpenSSF tools, both ways", () => {
     expect(await readFile(join(dir, "model.sig"), "utf8")).toMatch(
       /application\/vnd\.dev\.sigstore\.bundle\.v0\.3\+json/,
     );
-    const theirs = await modelSigning([
-      "verify",
-      "key",
-      "--public_key",
-      other.pubFile,
-      "--signature",
-      join(dir, "model.sig"),
-      dir,
-    ]);
+    const theirs = await verifyFolder(other.pubFile, dir);
     expect(theirs).toMatchObject({ code: 0 });
     // deploy --require-signature: refused for the old key before anything is written, done for the new one.
     const env = uniqueName("signed-env");

@@ -6,6 +6,7 @@
 // a pack's files hashed), which is the statement those tools build from the same image.
 import { createHash } from "node:crypto";
 import { SignatureError, UploadError } from "../../errors.js";
+import type { Manifest } from "../manifest.js";
 import type { PullRequest, SignaturePlace, StoreContext } from "../model-store.js";
 import { OCI_PROPERTIES } from "../recorded-properties.js";
 import { pullModelcar } from "./modelcar-pull.js";
@@ -73,23 +74,30 @@ export async function ociSignaturePlace(ctx: StoreContext, request: PullRequest)
         "mismatch",
       );
   }
-  // Every file of the image, each checked against its layer's digest as it is read.
-  const pulled = await ctx.step(() =>
-    pullModelcar(registry, ref.repository, subject.digest, {
-      expectedDigest: subject.digest,
-      signal: ctx.signal,
-    }),
-  );
-  if (pulled.mismatches.length > 0)
-    throw new UploadError(
-      `${what}: the image ${subject.digest} does not match its own digests (${pulled.mismatches[0]?.path})`,
+  // Every file of the image, each checked against its layer's digest as it is read: only when asked for.
+  let files: Promise<Manifest> | undefined;
+  const readFiles = async () => {
+    const pulled = await ctx.step(() =>
+      pullModelcar(registry, ref.repository, subject.digest, {
+        expectedDigest: subject.digest,
+        signal: ctx.signal,
+      }),
     );
+    if (pulled.mismatches.length > 0)
+      throw new UploadError(
+        `${what}: the image ${subject.digest} does not match its own digests (${pulled.mismatches[0]?.path})`,
+      );
+    return pulled.manifest;
+  };
   const tag = `${subject.digest.replace(":", "-")}.sig`;
   const repository = ref.repository;
   return {
     uri: `oci://${ref.registry}/${repository}:${tag}`,
     name: "model.sig",
-    manifest: pulled.manifest,
+    files: () => {
+      files ??= readFiles();
+      return files;
+    },
     read: async () => {
       // The newest referrer first (where the registry has the API), then the tag.
       const referrers = await ctx.step(() =>

@@ -32,7 +32,7 @@ export async function s3SignaturePlace(ctx: StoreContext, request: PullRequest):
   return {
     uri,
     name,
-    manifest,
+    files: async () => manifest,
     unrecorded: async () => {
       // What a download of the folder by another tool (or KServe's storage initializer) would also get.
       const { files } = await ctx.step(() => listStoredFiles(client, bucket, `${prefix}/`, ctx.signal));

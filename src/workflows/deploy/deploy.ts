@@ -156,7 +156,12 @@ export async function planDeploy(mr: RegistryClient, params: DeployParams): Prom
     const what = versionWhat(params);
     const ctx = storeContext(mr, { policy: mr.retryPolicy, signal: params.signal }, undefined);
     const place = await signaturePlace(ctx, modelArtifact, what, {});
-    await checkSignature(place, publicKeyOf(params.requireSignature.publicKey), recordedFiles(place), what);
+    await checkSignature(
+      place,
+      publicKeyOf(params.requireSignature.publicKey),
+      await recordedFiles(place),
+      what,
+    );
   }
   const servingEnvironment =
     (await mr.servingEnvironments.find({ name: params.servingEnvironment }, call)) ?? undefined;

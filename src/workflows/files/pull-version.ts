@@ -64,7 +64,8 @@ export async function pullVersion(
   // The signature first, against the files the registration recorded: nothing is read or written for a version whose
   // signature does not hold.
   const key = params.signature ? publicKeyOf(params.signature.publicKey) : undefined;
-  const signed = place && key ? await checkSignature(place, key, recordedFiles(place), what) : undefined;
+  const signed =
+    place && key ? await checkSignature(place, key, await recordedFiles(place), what) : undefined;
   const result = await store.pull(ctx, {
     artifact: modelArtifact,
     what,

@@ -66,7 +66,7 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
   const what = versionWhat(params);
   const ctx = storeContext(mr, { policy: mr.retryPolicy, signal: params.signal }, undefined);
   const place = await signaturePlace(ctx, modelArtifact, what, params);
-  const files = recordedFiles(place);
+  const files = await recordedFiles(place);
   const ignore = ignoredPaths(place);
   // What model_signing leaves out is left out here too: a path ignored, or under an ignored folder (`.git/…`).
   const signedFiles = files.filter((f) => !isIgnored(f.path, ignore));
@@ -102,7 +102,7 @@ export async function signModel(mr: RegistryClient, params: SignModelParams): Pr
         return result("unchanged", recorded ? modelArtifact : await record());
       }
     }
-    const uploaded = place.manifest.files.some((f) => f.path === place.name);
+    const uploaded = files.some((f) => f.path === place.name);
     if (uploaded)
       throw new SignatureError(
         `${what} was registered with its own signature (${place.name} among its files, key ${theirs?.slice(0, 16) ?? "unnamed"}…); nothing was changed: register the files as a new version to sign them with this key`,

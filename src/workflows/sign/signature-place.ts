@@ -41,8 +41,8 @@ export function ignoredPaths(place: SignaturePlace): string[] {
 }
 
 /** The version's recorded files, as a signature lists them. */
-export function recordedFiles(place: SignaturePlace): SignedFile[] {
-  return place.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256 }));
+export async function recordedFiles(place: SignaturePlace): Promise<SignedFile[]> {
+  return (await place.files()).files.map((file) => ({ path: file.path, sha256: file.sha256 }));
 }
 
 /**
