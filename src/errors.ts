@@ -373,6 +373,45 @@ export class SignatureError extends ModelRegistryError {
   }
 }
 
+/** Why a Kubernetes request failed: `unreachable` (no connection, TLS), `auth` (401/403: the kubeconfig's credentials),
+ * `not-found` (404), `conflict` (409: another field manager owns a field, or the object changed), `invalid` (422: the
+ * API server or a CRD's schema refused the object), `not-installed` (the cluster does not serve the resource, e.g.
+ * KServe's CRDs are missing), `timeout` (a wait ran out), `other`. */
+export type ClusterErrorKind =
+  | "unreachable"
+  | "auth"
+  | "not-found"
+  | "conflict"
+  | "invalid"
+  | "not-installed"
+  | "timeout"
+  | "other";
+
+/** A Kubernetes API server refused a request, could not be reached, or a wait on the cluster ran out. The message
+ * gives the server's own `Status` message and reason; never a token or a key. */
+export class ClusterError extends ModelRegistryError {
+  override name = "ClusterError";
+  constructor(
+    message: string,
+    /** Why (see {@link ClusterErrorKind}). */
+    readonly kind: ClusterErrorKind,
+    options: ModelRegistryErrorOptions & {
+      /** The HTTP status, when the API server answered. */
+      status?: number | undefined;
+      /** The `reason` of the API server's `Status` (e.g. `NotFound`, `Invalid`, `Conflict`). */
+      reason?: string | undefined;
+    } = {},
+  ) {
+    super(message, options);
+    this.status = options.status;
+    this.reason = options.reason;
+  }
+  /** The HTTP status, when the API server answered. */
+  readonly status: number | undefined;
+  /** The `reason` of the API server's `Status`, when it gave one. */
+  readonly reason: string | undefined;
+}
+
 /** A value as an error message shows it: a string in quotes, so that `"5000"` is not mistaken for the number 5000. */
 export function shown(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);

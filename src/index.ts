@@ -109,6 +109,8 @@ export {
   ApiVersionError,
   AuthError,
   BadRequestError,
+  ClusterError,
+  type ClusterErrorKind,
   ConfigError,
   ConflictError,
   ConnectionError,
@@ -132,6 +134,7 @@ export {
   UploadInProgressError,
   VersionConflictError,
 } from "./errors.js";
+export { type ClusterOptions, KubeCluster, type KubeObject } from "./kube/kube-cluster.js";
 export { ModelRegistry, type ModelRegistryOptions, type Serves } from "./model-registry.js";
 export type { Manifest, ManifestEntry, ManifestMismatch } from "./storage/manifest.js";
 export {
@@ -143,6 +146,16 @@ export {
 export type { S3ConnectionOptions } from "./storage/s3/s3-client.js";
 export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3/s3-uri.js";
 export { VERSION } from "./version.js";
+export {
+  type ClusterDeleteParams,
+  type ClusterDeleteResult,
+  type ClusterDeployParams,
+  type ClusterDeployResult,
+  type ClusterProgress,
+  type DeployWait,
+  FIELD_MANAGER,
+} from "./workflows/deploy/cluster-deploy.js";
+export type { DeploymentState } from "./workflows/deploy/cluster-state.js";
 export type {
   DeployAction,
   DeployParams,
@@ -159,6 +172,7 @@ export {
   storageUri,
   toKServeManifest,
 } from "./workflows/deploy/kserve-manifest.js";
+export type { CheckDeploymentParams, ServingFinding } from "./workflows/deploy/serving-checks.js";
 export type { UndeployParams, UndeployResult } from "./workflows/deploy/undeploy.js";
 export type { DownloadModelParams } from "./workflows/files/download-model.js";
 export type { VerifyModelParams, VerifyResult } from "./workflows/files/verify-model.js";

@@ -21,9 +21,19 @@ import { type ApiClient, type ApiClientV1, registryTransports } from "./client/t
 import { detectCiLineage, type Lineage } from "./config/ci-lineage.js";
 import { type ResolveOptions, resolveSettings } from "./config/resolve-settings.js";
 import type { StorageSettings } from "./config/storage-settings.js";
+import type { KubeCluster } from "./kube/kube-cluster.js";
 import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
 import { checkOciOptions, type OciOptions } from "./storage/oci/oci-options.js";
 import { checkStorageOptions } from "./storage/s3/storage-options.js";
+import {
+  applyDeployment,
+  type ClusterDeleteParams,
+  type ClusterDeleteResult,
+  type ClusterDeployParams,
+  type ClusterDeployResult,
+  deleteDeployment,
+} from "./workflows/deploy/cluster-deploy.js";
+import { type DeploymentState, deploymentStates } from "./workflows/deploy/cluster-state.js";
 import {
   type DeployParams,
   type DeployPlan,
@@ -33,6 +43,11 @@ import {
 } from "./workflows/deploy/deploy.js";
 import { type KServeManifestParams, kserveManifest } from "./workflows/deploy/kserve-lookup.js";
 import type { KServeInferenceService } from "./workflows/deploy/kserve-types.js";
+import {
+  type CheckDeploymentParams,
+  checkDeployment,
+  type ServingFinding,
+} from "./workflows/deploy/serving-checks.js";
 import { type UndeployParams, type UndeployResult, undeploy } from "./workflows/deploy/undeploy.js";
 import type { DownloadModelParams } from "./workflows/files/download-model.js";
 import type { VerifyModelParams, VerifyResult } from "./workflows/files/verify-model.js";
@@ -192,6 +207,34 @@ export class ModelRegistry {
    * `toKServeManifest` for every option and its upstream default); serialise it as YAML or JSON and apply it. */
   kserveManifest(params: KServeManifestParams): Promise<KServeInferenceService> {
     return kserveManifest(this, params);
+  }
+
+  /**
+   * Applies a version's KServe InferenceService to a Kubernetes cluster (server-side apply), keeping one registry
+   * record per deployment, and optionally waits for the registry's controller to link it (`wait: "linked"`) or for
+   * KServe to report it Ready (`wait: "ready"`). Serving checks run first; see `applyDeployment` for the details.
+   */
+  applyDeployment(params: ClusterDeployParams): Promise<ClusterDeployResult> {
+    return applyDeployment(this, params);
+  }
+
+  /** Deletes a deployment's InferenceService from the cluster, waits until it is gone (the registry's controller sets
+   * the record UNDEPLOYED), and makes sure the record is UNDEPLOYED. */
+  deleteDeployment(params: ClusterDeleteParams): Promise<ClusterDeleteResult> {
+    return deleteDeployment(this, params);
+  }
+
+  /** The deployments as the registry records them beside what the cluster has, with where they disagree. */
+  deploymentStates(
+    params: CallOptions & { cluster: KubeCluster; namespace?: string | undefined },
+  ): Promise<DeploymentState[]> {
+    return deploymentStates(this, params);
+  }
+
+  /** The serving checks of a version's manifest: what would keep it from being served (`error`) or may (`warning`),
+   * from the registry and, given a cluster, from the cluster. Reads only. */
+  checkDeployment(params: CheckDeploymentParams): Promise<ServingFinding[]> {
+    return checkDeployment(this, params);
   }
 
   /** What `deploy` would do with these params (`create`, `redeploy`, `update` or `unchanged`), from the registry's

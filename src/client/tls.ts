@@ -11,12 +11,17 @@ export interface TlsOptions {
   insecureSkipVerify?: boolean | undefined;
   /** The setting that gave `caFile`, named when it cannot be read. Default `caFile`. */
   caSetting?: string | undefined;
+  /** PEM text of a client certificate to present (mutual TLS, e.g. a kubeconfig's client-certificate-data), with
+   * `key`. */
+  cert?: string | undefined;
+  /** PEM text of the client certificate's private key. */
+  key?: string | undefined;
 }
 
 type Fetch = (request: Request) => Promise<Response>;
 
 interface DenoLike {
-  createHttpClient(options: { caCerts?: string[] }): unknown;
+  createHttpClient(options: { caCerts?: string[]; cert?: string; key?: string }): unknown;
 }
 
 async function readCa(tls: TlsOptions): Promise<string | undefined> {
@@ -38,7 +43,10 @@ async function readCa(tls: TlsOptions): Promise<string | undefined> {
 
 /** Whether any TLS option asks for a non-default connection. */
 export function needsTlsFetch(tls: TlsOptions | undefined): tls is TlsOptions {
-  return Boolean(tls && (tls.ca !== undefined || tls.caFile !== undefined || tls.insecureSkipVerify));
+  return Boolean(
+    tls &&
+      (tls.ca !== undefined || tls.caFile !== undefined || tls.insecureSkipVerify || tls.cert !== undefined),
+  );
 }
 
 /** Builds a fetch for these TLS settings: Deno's HTTP client, Bun's `tls` option, or an undici Agent on Node. */
@@ -52,14 +60,17 @@ export async function createTlsFetch(tls: TlsOptions): Promise<Fetch> {
         "Deno cannot skip TLS verification per client: run deno with --unsafely-ignore-certificate-errors=<host>, or pass the server's CA as caFile",
       );
     }
-    const client = deno.createHttpClient({ caCerts: ca ? [ca] : [] });
+    const pair = tls.cert && tls.key ? { cert: tls.cert, key: tls.key } : {};
+    const client = deno.createHttpClient({ caCerts: ca ? [ca] : [], ...pair });
     return (request) => fetch(request, { client } as RequestInit);
   }
   if ((globalThis as { Bun?: unknown }).Bun) {
-    return (request) => fetch(request, { tls: { ca, rejectUnauthorized: verify } } as RequestInit);
+    const pair = tls.cert && tls.key ? { cert: tls.cert, key: tls.key } : {};
+    return (request) => fetch(request, { tls: { ca, rejectUnauthorized: verify, ...pair } } as RequestInit);
   }
   const { Agent, fetch: undiciFetch } = await import("undici");
-  const dispatcher = new Agent({ connect: { ca, rejectUnauthorized: verify } });
+  const pair = tls.cert && tls.key ? { cert: tls.cert, key: tls.key } : {};
+  const dispatcher = new Agent({ connect: { ca, rejectUnauthorized: verify, ...pair } });
   return async (request) => {
     const body =
       request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();

@@ -31,6 +31,21 @@ export function servingUri(uri: string): string {
   return serving ? serving(text) : uri;
 }
 
+/** The stores that keep a model as a container image (KServe's modelcars). */
+const IMAGE_STORES = new Set(["oci"]);
+
+/** True when `uri` names a model kept as a container image (an `oci://` reference). */
+export function isImageUri(uri: string): boolean {
+  return IMAGE_STORES.has(schemeOf(uri.trim()) ?? "");
+}
+
+/** The `oci+native://` URI of an image (KServe 0.20 mounts it as a Kubernetes image volume, with no shell needed in
+ * it); undefined when `uri` names no image. */
+export function imageVolumeUri(uri: string): string | undefined {
+  const text = uri.trim();
+  return isImageUri(text) ? `oci+native://${text.slice(text.indexOf("://") + 3)}` : undefined;
+}
+
 /** Checks `uri` by the rules of the store its scheme names, if any. @throws ConfigError naming what is wrong. */
 export function checkStoreUri(uri: string): void {
   const scheme = schemeOf(uri);

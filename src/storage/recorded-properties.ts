@@ -17,6 +17,10 @@ export const OCI_PROPERTIES = {
   size: "oci_manifest_size",
   /** The layer bound the image was built under (so that a re-run without one builds the same image). */
   maxLayers: "oci_max_layers",
+  /** The base image's repository (`registry/repository`), or `""` for an image of the model files alone (which has
+   * no shell: KServe's modelcar mode cannot run it, its image-volume mode `oci+native://` can). Recorded since
+   * issue 25; absent on older versions. */
+  baseImage: "oci_base_image",
 } as const;
 
 /** Custom property names on the model artifact of a signed version: where its signature is (an `s3://` URI beside the

@@ -6,6 +6,7 @@ import {
   DESCRIPTION,
   FORMAT,
   ID,
+  list,
   NAME,
   OWNER,
   PROPERTIES,
@@ -68,4 +69,18 @@ export const REGISTRY_VIEWS = {
     table: [ID, NAME, STATE, text("status"), text("experimentId", "experiment id"), CREATED, PROPERTIES],
   },
   serve: { table: [ID, VERSION_ID, text("lastKnownState", "last known state"), CREATED] },
+  /** A deployment as the registry records it and the cluster has it (deploymentStates). */
+  "deployment state": {
+    table: [
+      text("namespace"),
+      NAME,
+      text("recordId", "record id", { heading: "record" }),
+      DESIRED,
+      VERSION_ID,
+      text("inCluster", "in cluster", { heading: "cluster" }),
+      text("clusterVersionId", "cluster's version id", { heading: "cluster version" }),
+      text("ready"),
+      list("problems"),
+    ],
+  },
 } as const satisfies Record<string, EntityView>;

@@ -1,5 +1,7 @@
 // What the workflows use of a registry client: its resources and settings, not the whole facade. `ModelRegistry`
 // is one (and the only one the package builds); a test can pass any object of this shape.
+
+import type { Deprecation } from "../client/api-version.js";
 import type { InferenceServices } from "../client/resources/inference-services.js";
 import type { ModelArtifacts } from "../client/resources/model-artifacts.js";
 import type { ModelVersions } from "../client/resources/model-versions.js";
@@ -36,4 +38,6 @@ export interface RegistryClient {
   readonly modelArtifacts: ModelArtifacts;
   readonly servingEnvironments: ServingEnvironments;
   readonly inferenceServices: InferenceServices;
+  /** The first deprecation the registry announced to this client, if any (read by the serving checks). */
+  readonly deprecation?: Deprecation | undefined;
 }

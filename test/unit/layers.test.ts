@@ -67,7 +67,7 @@ describe("the layers of src/", () => {
     ["errors.ts", "version.ts"],
     ["client"],
     ["config"],
-    ["storage", "catalog", "signing"],
+    ["storage", "catalog", "signing", "kube"],
     ["workflows"],
     ["views"],
     ["notebook", "model-registry-options.ts"],

@@ -42,31 +42,34 @@ export function addEmitOptions(command: Command): Command {
     )
     .option(
       "--namespace <namespace>",
-      "with --emit: namespace of the InferenceService (default: the --env name)",
+      "with --emit or --apply: namespace of the InferenceService (default: the --env name)",
     )
     .addOption(
       new Option(
         "--protocol-version <protocol>",
-        "with --emit: KServe's protocolVersion (ONNX on stock KServe: v2)",
+        "with --emit or --apply: KServe's protocolVersion (ONNX on stock KServe: v2)",
       ).choices(["v1", "v2", "grpc-v1", "grpc-v2"]),
     )
     .option(
       "--registry-service <name>",
-      "with --emit: the registry's Kubernetes Service (default model-registry-service)",
+      "with --emit or --apply: the registry's Kubernetes Service (default model-registry-service)",
     )
-    .option("--registry-namespace <namespace>", "with --emit: the registry's namespace (default kubeflow)")
-    .option("--registry-url <url>", "with --emit: the registry's URL, as the annotation …/url")
+    .option(
+      "--registry-namespace <namespace>",
+      "with --emit or --apply: the registry's namespace (default kubeflow)",
+    )
+    .option("--registry-url <url>", "with --emit or --apply: the registry's URL, as the annotation …/url")
     .addOption(
       new Option(
         "--labels <flavour>",
-        "with --emit: label keys of kubeflow, odh (Open Data Hub) or both",
+        "with --emit or --apply: label keys of kubeflow, odh (Open Data Hub) or both",
       ).choices(["kubeflow", "odh", "both"]),
     )
     .addOption(
       new Option(
         "--storage <style>",
-        "with --emit: auto (storageKey/storagePath, else the URI), uri, or model-registry (model-registry://<model>/<version>)",
-      ).choices(["auto", "uri", "model-registry"]),
+        "with --emit or --apply: auto (storageKey/storagePath, else the URI), uri, model-registry (model-registry://<model>/<version>), or oci-native (an oci:// image as an image volume)",
+      ).choices(["auto", "uri", "model-registry", "oci-native"]),
     );
 }
 
@@ -86,9 +89,10 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
   const signal = ctx.io.signal;
   // The upstream controller takes the InferenceService's namespace as its serving environment: they go together.
   const namespace = flags.namespace ?? flags.env;
+  // Else the controller would record it in a second serving environment, named after the namespace.
   if (flags.namespace && flags.env && flags.namespace !== flags.env)
-    ctx.note(
-      `warning: the registry's controller records a deployment in namespace ${flags.namespace} under serving environment ${flags.namespace}, not ${flags.env}`,
+    throw new UsageError(
+      `--namespace ${flags.namespace} is not --env ${flags.env}: the registry's controller records a deployment in the serving environment named after its namespace; give the same name (or only one of them)`,
     );
   const params = {
     name: target.model,

@@ -6,6 +6,7 @@ import type { CliContext } from "../context.js";
 import { requireEnvironment, requireModel, requireVersion } from "../lookup.js";
 import { print, renderTable, viewColumns } from "../output.js";
 import { positiveInt } from "../parse-values.js";
+import { listClusterDeployments } from "./deploy-cluster.js";
 
 interface ListFlags {
   orderBy?: "id" | "created" | "updated";
@@ -14,6 +15,9 @@ interface ListFlags {
   pageSize?: number;
   filter?: string;
   env?: string;
+  cluster?: boolean;
+  kubeconfig?: string;
+  kubeContext?: string;
 }
 
 const ORDER = { id: "ID", created: "CREATE_TIME", updated: "LAST_UPDATE_TIME" } as const;
@@ -76,6 +80,7 @@ function addListing<T>(ctx: CliContext, list: Command, spec: ListSpec<T>): void 
   withListOptions(command, spec.filterable).action(async (...received: unknown[]) => {
     const args = received.slice(0, spec.args?.length ?? 0) as string[];
     const flags = received[args.length] as ListFlags;
+    if (spec.name === "deployments" && flags.cluster) return listClusterDeployments(ctx, flags);
     const mr = await ctx.registry();
     const options = {
       ...pageOptions(flags),
@@ -128,7 +133,12 @@ export function listCommand(ctx: CliContext): Command {
     name: "deployments",
     description: "inference services, optionally of one serving environment",
     filterable: false,
-    options: [["--env <serving-environment>", "only this serving environment"]],
+    options: [
+      ["--env <serving-environment>", "only this serving environment"],
+      ["--cluster", "beside what the cluster of your kubeconfig has, and where they disagree"],
+      ["--kubeconfig <path>", "with --cluster: kubeconfig file (default KUBECONFIG, ~/.kube/config)"],
+      ["--kube-context <name>", "with --cluster: kubeconfig context"],
+    ],
     kind: "inference service",
     listing: async (mr, _args, options, flags) =>
       flags.env

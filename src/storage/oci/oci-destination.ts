@@ -301,6 +301,7 @@ class OciDestination implements Destination {
         [OCI_PROPERTIES.digest]: image.digest,
         [OCI_PROPERTIES.size]: image.manifest.length,
         [OCI_PROPERTIES.maxLayers]: this.maxLayers(),
+        [OCI_PROPERTIES.baseImage]: image.base ? `${image.base.registry}/${image.base.repository}` : "",
         [ARTIFACT_PROPERTIES.size]: totalBytes,
         [ARTIFACT_PROPERTIES.files]: image.files.length,
       },

@@ -23,6 +23,7 @@ import type { RegistryClient } from "../registry-client.js";
 import { checkSignature, recordedFiles, signaturePlace } from "../sign/signature-place.js";
 import { storeContext } from "../store-context.js";
 import { type VersionName, versionWhat } from "../version-name.js";
+import { findDeploymentRecord } from "./deployment-record.js";
 
 /** What to deploy where: a version by name, into a serving environment by name. */
 export interface DeployParams extends VersionName, CallOptions {
@@ -173,11 +174,9 @@ export async function planDeploy(mr: RegistryClient, params: DeployParams): Prom
       [{ setting: "createEnvironment" }],
     );
   const inferenceServiceName = params.inferenceService ?? serviceName(params.name, params.version);
+  // Ours (`<name>`) or the upstream controller's (`<name>/<uid>`): one deployment, one record.
   const existing = servingEnvironment
-    ? ((await mr.inferenceServices.find(
-        { name: inferenceServiceName, servingEnvironmentId: servingEnvironment.id },
-        call,
-      )) ?? undefined)
+    ? await findDeploymentRecord(mr, servingEnvironment.id, inferenceServiceName, call)
     : undefined;
   const base = { registeredModel, modelVersion, servingEnvironment, inferenceServiceName, existing };
   return { ...base, action: actionFor(existing, base, params) };

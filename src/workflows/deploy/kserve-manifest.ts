@@ -11,7 +11,7 @@
 // the version's newest artifact by create time, which must be a ModelArtifact. From KServe (pkg/apis/serving/v1beta1):
 // an InferenceService name matches `[a-z]([-a-z0-9]*[a-z0-9])?`.
 import { ConfigError } from "../../errors.js";
-import { servingUri } from "../../storage/model-stores.js";
+import { imageVolumeUri, servingUri } from "../../storage/model-stores.js";
 import { INFERENCE_SERVICE_NAME, serviceName } from "./deploy.js";
 import type {
   KServeInferenceService,
@@ -29,7 +29,8 @@ export type {
   KServeStorageStyle,
 };
 
-const PREFIXES: Record<KServeLabelFlavour, string[]> = {
+/** The label prefixes each flavour writes. */
+export const LABEL_PREFIXES: Record<KServeLabelFlavour, string[]> = {
   kubeflow: ["modelregistry.kubeflow.org"],
   odh: ["modelregistry.opendatahub.io"],
   both: ["modelregistry.kubeflow.org", "modelregistry.opendatahub.io"],
@@ -68,6 +69,15 @@ function storageOf(
           `the registry's storage initializer cannot address ${JSON.stringify(name)}: it splits model-registry:// URIs on "/" and drops "?…"; use storage style auto or uri`,
         );
     return { storageUri: `model-registry://${registeredModel.name}/${modelVersion.name}` };
+  }
+  if (style === "oci-native") {
+    const native = imageVolumeUri(modelArtifact.uri ?? "");
+    if (!native)
+      throw new ConfigError(
+        `storage style oci-native serves an oci:// image, and the model artifact's URI is ${modelArtifact.uri ? JSON.stringify(modelArtifact.uri) : "empty"}`,
+        { fix: [{ setting: "storage", value: "oci-native" }] },
+      );
+    return { storageUri: native };
   }
   // KServe runs no storage initializer for a storage spec without a path (it sets the source annotation only with
   // one), so a key alone falls back to the URI.
@@ -109,7 +119,7 @@ function registryLabels(
     ),
   };
   const labels: Record<string, string> = {};
-  for (const prefix of PREFIXES[options.labels ?? "kubeflow"])
+  for (const prefix of LABEL_PREFIXES[options.labels ?? "kubeflow"])
     for (const [key, value] of Object.entries(values))
       if (value !== undefined)
         labels[`${prefix}/${key}`] = check(
@@ -121,16 +131,38 @@ function registryLabels(
   return labels;
 }
 
+/** The registry URL the controller is given (annotation `…/url`): scheme, host and port only, since the upstream
+ * controller appends `/api/model_registry/v1alpha3/…` to it (a path would make it loop on 404s).
+ * @throws ConfigError otherwise. */
+function checkRegistryUrl(value: string): void {
+  const refuse = (why: string) =>
+    new ConfigError(`registryUrl ${JSON.stringify(value)} ${why}`, {
+      fix: [{ setting: "registryUrl", value }],
+    });
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse("is not a URL: give the registry's http:// or https:// URL");
+  }
+  if (!/^https?:$/.test(url.protocol) || !/^https?:\/\/[^\s/]+/.test(value))
+    throw refuse("must be the registry's http:// or https:// URL");
+  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password)
+    throw refuse(
+      `has a path, query or credentials: the registry's controller appends /api/model_registry/v1alpha3/… to it, so give only scheme, host and port (${url.protocol}//${url.host})`,
+    );
+}
+
 /** @throws ConfigError for an option or artifact field Kubernetes or KServe would refuse. */
 function checkOptions(
   options: KServeManifestOptions,
   artifact: KServeManifestSubject["modelArtifact"],
 ): void {
-  if (!((options.labels ?? "kubeflow") in PREFIXES))
+  if (!((options.labels ?? "kubeflow") in LABEL_PREFIXES))
     throw new ConfigError(`labels must be kubeflow, odh or both, not ${JSON.stringify(options.labels)}`);
-  if (!["auto", "uri", "model-registry"].includes(options.storage ?? "auto"))
+  if (!["auto", "uri", "model-registry", "oci-native"].includes(options.storage ?? "auto"))
     throw new ConfigError(
-      `storage must be auto, uri or model-registry, not ${JSON.stringify(options.storage)}`,
+      `storage must be auto, uri, model-registry or oci-native, not ${JSON.stringify(options.storage)}`,
     );
   if (
     options.protocolVersion !== undefined &&
@@ -153,10 +185,7 @@ function checkOptions(
       "the artifact's serviceAccountName",
       "lowercase letters, digits, dashes and dots",
     );
-  if (options.registryUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.registryUrl))
-    throw new ConfigError(
-      `registryUrl must be the registry's http:// or https:// URL, not ${JSON.stringify(options.registryUrl)}`,
-    );
+  if (options.registryUrl !== undefined) checkRegistryUrl(options.registryUrl);
 }
 
 /**
@@ -189,7 +218,9 @@ export function toKServeManifest(
       { fix: [{ setting: "modelFormat" }] },
     );
   const annotations = options.registryUrl
-    ? Object.fromEntries(PREFIXES[flavour].map((prefix) => [`${prefix}/url`, options.registryUrl as string]))
+    ? Object.fromEntries(
+        LABEL_PREFIXES[flavour].map((prefix) => [`${prefix}/url`, options.registryUrl as string]),
+      )
     : undefined;
   return {
     apiVersion: "serving.kserve.io/v1beta1",

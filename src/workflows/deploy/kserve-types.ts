@@ -6,9 +6,11 @@ import type { ModelArtifact, ModelVersion, RegisteredModel } from "../../client/
 export type KServeLabelFlavour = "kubeflow" | "odh" | "both";
 
 /** Where the predictor finds the model: `auto` (the artifact's storageKey/storagePath as `storage: {key, path}` when it
- * has a storageKey, else `storageUri` from its URI), `uri` (always `storageUri` from the URI), or `model-registry`
- * (`storageUri: model-registry://<model>/<version>`, for clusters running the registry's storage initializer). */
-export type KServeStorageStyle = "auto" | "uri" | "model-registry";
+ * has a storageKey, else `storageUri` from its URI), `uri` (always `storageUri` from the URI), `model-registry`
+ * (`storageUri: model-registry://<model>/<version>`, for clusters running the registry's storage initializer), or
+ * `oci-native` (an `oci://` artifact as `oci+native://`: KServe 0.20 mounts the image as a Kubernetes image volume,
+ * which needs no shell in the image; image volumes are on by default from Kubernetes 1.35). */
+export type KServeStorageStyle = "auto" | "uri" | "model-registry" | "oci-native";
 
 /** How the manifest is written. Every default matches the upstream controller's. */
 export interface KServeManifestOptions {

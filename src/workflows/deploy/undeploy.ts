@@ -6,6 +6,7 @@ import { tagKind } from "../../client/entity.js";
 import { ConfigError, EntityNotFoundError } from "../../errors.js";
 import type { RegistryClient } from "../registry-client.js";
 import type { DeployAction } from "./deploy.js";
+import { findDeploymentRecord } from "./deployment-record.js";
 
 /** Which InferenceService to undeploy: by id (`inferenceServiceId`), or by name within a serving environment named
  * `servingEnvironment`. */
@@ -54,10 +55,8 @@ async function serviceId(mr: RegistryClient, params: UndeployParams, call: CallO
   const env = await mr.servingEnvironments.find({ name: servingEnvironment }, call);
   if (!env)
     throw new EntityNotFoundError(`serving environment ${JSON.stringify(servingEnvironment)}`, mr.apiUrl);
-  const found = await mr.inferenceServices.find(
-    { name: inferenceService, servingEnvironmentId: env.id },
-    call,
-  );
+  // Ours (`<name>`) or the upstream controller's (`<name>/<uid>`).
+  const found = await findDeploymentRecord(mr, env.id, inferenceService, call);
   if (!found)
     throw new EntityNotFoundError(
       `inference service ${JSON.stringify(inferenceService)} in ${JSON.stringify(servingEnvironment)}`,

@@ -37,6 +37,9 @@ describe("per-call options", () => {
       http.get(`${API}/inference_service`, () =>
         HttpResponse.json({ code: "Not Found", message: "none" }, { status: 404 }),
       ),
+      http.get(`${API}/serving_environments/5/inference_services`, () =>
+        HttpResponse.json({ items: [], size: 0, pageSize: 100, nextPageToken: "" }),
+      ),
       http.post(`${API}/serving_environments/5/inference_services`, async ({ request }) =>
         HttpResponse.json(
           { id: "9", ...((await request.json()) as object), customProperties: {} },

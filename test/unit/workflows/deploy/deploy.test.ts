@@ -47,6 +47,15 @@ function registry(options: { service?: Service; conflictOnCreate?: Service } = {
         : notFound(),
     ),
     http.get(`${API}/inference_services/:id`, () => HttpResponse.json({ ...service, customProperties: {} })),
+    // The environment's records, where a lookup by name looks for the controller's `<name>/<uid>` records.
+    http.get(`${API}/serving_environments/5/inference_services`, () =>
+      HttpResponse.json({
+        items: service ? [{ ...service, customProperties: {} }] : [],
+        size: service ? 1 : 0,
+        pageSize: 100,
+        nextPageToken: "",
+      }),
+    ),
     http.post(`${API}/serving_environments/5/inference_services`, async ({ request }) => {
       if (options.conflictOnCreate) {
         service = options.conflictOnCreate; // a concurrent deploy created it first
