@@ -134,7 +134,13 @@ export {
   UploadInProgressError,
   VersionConflictError,
 } from "./errors.js";
-export { type ClusterOptions, KubeCluster, type KubeObject } from "./kube/kube-cluster.js";
+export {
+  type ClusterOptions,
+  KubeCluster,
+  type KubeObject,
+  type ResourceRef,
+  resourcePath,
+} from "./kube/kube-cluster.js";
 export { ModelRegistry, type ModelRegistryOptions, type Serves } from "./model-registry.js";
 export type { Manifest, ManifestEntry, ManifestMismatch } from "./storage/manifest.js";
 export {
@@ -154,6 +160,7 @@ export {
   type ClusterProgress,
   type DeployWait,
   FIELD_MANAGER,
+  type ServingKind,
 } from "./workflows/deploy/cluster-deploy.js";
 export type { DeploymentState } from "./workflows/deploy/cluster-state.js";
 export type {
@@ -166,11 +173,13 @@ export type { KServeManifestParams } from "./workflows/deploy/kserve-lookup.js";
 export {
   type KServeInferenceService,
   type KServeLabelFlavour,
+  type KServeLLMInferenceService,
   type KServeManifestOptions,
   type KServeManifestSubject,
   type KServeStorageStyle,
   storageUri,
   toKServeManifest,
+  toLLMInferenceService,
 } from "./workflows/deploy/kserve-manifest.js";
 export type { CheckDeploymentParams, ServingFinding } from "./workflows/deploy/serving-checks.js";
 export type { UndeployParams, UndeployResult } from "./workflows/deploy/undeploy.js";

@@ -41,8 +41,12 @@ import {
   deploy,
   planDeploy,
 } from "./workflows/deploy/deploy.js";
-import { type KServeManifestParams, kserveManifest } from "./workflows/deploy/kserve-lookup.js";
-import type { KServeInferenceService } from "./workflows/deploy/kserve-types.js";
+import {
+  type KServeManifestParams,
+  kserveManifest,
+  llmInferenceServiceManifest,
+} from "./workflows/deploy/kserve-lookup.js";
+import type { KServeInferenceService, KServeLLMInferenceService } from "./workflows/deploy/kserve-types.js";
 import {
   type CheckDeploymentParams,
   checkDeployment,
@@ -207,6 +211,12 @@ export class ModelRegistry {
    * `toKServeManifest` for every option and its upstream default); serialise it as YAML or JSON and apply it. */
   kserveManifest(params: KServeManifestParams): Promise<KServeInferenceService> {
     return kserveManifest(this, params);
+  }
+
+  /** The KServe LLMInferenceService manifest (`serving.kserve.io/v1alpha2`) of a version, for LLMs: the same labels and
+   * storage URI as `kserveManifest`'s, the model served under the registered model's name. */
+  llmInferenceServiceManifest(params: KServeManifestParams): Promise<KServeLLMInferenceService> {
+    return llmInferenceServiceManifest(this, params);
   }
 
   /**

@@ -2,15 +2,19 @@
 //   Notebook → Model Registry: train on MNIST, save ONNX models, store them in S3, index v1 and v2 (the library)
 //   REST: list the models, the versions and an artifact
 //   DS pipeline → Model Registry: a "pipeline step" registers v3 (mr-cli register)
-//   Model Registry → Serving: the KServe manifest of v3, and its InferenceService DEPLOYED, UNDEPLOYED, DEPLOYED
+//   Model Registry → Serving: v3's InferenceService DEPLOYED, UNDEPLOYED, DEPLOYED: applied to the stack's control plane
+//   and recorded by the registry's own controller when it runs, else the registry's record and the KServe manifest
 //   One more thing: the deployed version, fetched back from the registry by name, predicts a test digit
 // Run it twice: the second run finds the same models and reports them `unchanged`.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import {
+  type InferenceService,
+  KubeCluster,
   ModelRegistry,
   type ProgressEvent,
   type RegisterModelResult,
+  resourcePath,
   VersionConflictError,
 } from "npm:model-registry";
 import { stringify } from "yaml";
@@ -180,9 +184,14 @@ async function browse(mr: ModelRegistry, v3: RegisterModelResult) {
   return versions.length;
 }
 
-/** Model Registry → Serving: the manifest a cluster would apply, and the InferenceService record's life. */
+/** Model Registry → Serving. With the stack's control plane running (a kube-apiserver with KServe's CRDs and the
+ * registry's upstream InferenceService controller), the InferenceService is applied to it, deleted and applied again,
+ * and the controller records each step in the registry; without it, the registry's record alone goes through the
+ * same life, and the manifest is printed. Returns the record as it ends. */
 async function serve(mr: ModelRegistry) {
   heading("Model Registry → Serving: deploy v3, undeploy it, deploy it again");
+  const kubeconfig = Deno.env.get("KUBECONFIG");
+  if (kubeconfig && Deno.env.get("MR_STACK_CONTROLLER")) return serveOnCluster(mr, kubeconfig);
   const target = { name, version: "v3", servingEnvironment: environment, inferenceService: service };
   const deployed = await mr.deploy({ ...target, createEnvironment: true });
   step(
@@ -204,17 +213,40 @@ async function serve(mr: ModelRegistry) {
   );
   const redeployed = await mr.deploy(target);
   step(`deploy again: ${redeployed.action}, now ${redeployed.inferenceService.desiredState}`);
-  return redeployed.inferenceService.desiredState;
+  step(
+    "to do this on a real control plane with the registry's own controller: npm run stack:up -- etcd kube clusterdns mrcontroller (about 10 minutes to build the first time; needs ../shared/upstream), then npm run demo again",
+  );
+  return redeployed.inferenceService;
+}
+
+/** The serving step on the stack's control plane: apply, wait for the controller, delete, apply again. */
+async function serveOnCluster(mr: ModelRegistry, kubeconfig: string) {
+  const cluster = await KubeCluster.connect({ kubeconfig, namespace: environment });
+  step(`the cluster: ${cluster.describe()}`);
+  await cluster.apply(
+    resourcePath({ group: "", version: "v1", plural: "namespaces", name: environment }),
+    { apiVersion: "v1", kind: "Namespace", metadata: { name: environment } },
+    { fieldManager: "model-registry-demo" },
+  );
+  const onProgress = (event: { phase: string; message: string }) => step(`${event.phase}: ${event.message}`);
+  const target = { name, version: "v3", inferenceService: service, cluster, protocolVersion: "v2" as const };
+  const deployed = await mr.applyDeployment({ ...target, wait: "linked", onProgress });
+  console.log(indent(stringify(deployed.manifest).trimEnd()));
+  const removed = await mr.deleteDeployment({ cluster, inferenceService: service, onProgress });
+  step(`undeploy: the registry's record is ${removed.inferenceService?.desiredState}`);
+  const again = await mr.applyDeployment({ ...target, wait: "linked", onProgress });
+  const record = again.inferenceService;
+  if (!record) throw new Error(`${service} was not linked to a registry record`);
+  step(
+    `deploy again: record ${record.id} (${record.name}) is ${record.desiredState}: one deployment, one record`,
+  );
+  return record;
 }
 
 /** One more thing: the deployed version, found by name, downloaded and verified, predicts a test digit. */
-async function predict(mr: ModelRegistry, test: Sample[]) {
+async function predict(mr: ModelRegistry, test: Sample[], deployed: InferenceService) {
   heading("One more thing: the deployed version predicts a hand-written digit");
-  const services = await mr.inferenceServices.find({
-    name: service,
-    servingEnvironmentId: (await mr.servingEnvironments.find({ name: environment }))?.id ?? "",
-  });
-  const versionId = services?.modelVersionId;
+  const versionId = deployed.modelVersionId;
   if (!versionId) throw new Error(`${service} serves no version`);
   const version = await mr.modelVersions.get(versionId);
   const path = `${work}/served-${version.name}`;
@@ -246,8 +278,9 @@ async function main(): Promise<void> {
   const notebook = await notebookVersions(mr, data);
   const pipeline = await pipelineVersion(data);
   const versions = await browse(mr, pipeline.result);
-  const state = await serve(mr);
-  const predicted = await predict(mr, data.test);
+  const deployed = await serve(mr);
+  const state = deployed.desiredState;
+  const predicted = await predict(mr, data.test, deployed);
   heading("Summary");
   table(
     [...notebook, pipeline].map((r, i) => ({

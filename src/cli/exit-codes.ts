@@ -3,6 +3,8 @@ import {
   ApiError,
   AuthError,
   BadRequestError,
+  ClusterError,
+  type ClusterErrorKind,
   ConfigError,
   ConflictError,
   ConnectionError,
@@ -70,11 +72,25 @@ const STORAGE_EXIT: Partial<Record<StorageErrorKind, number>> = {
   "incomplete-listing": EXIT.unreachable,
 };
 
+// Kubernetes failures by kind: what to fix in the kubeconfig or the manifest 2, credentials 5, the cluster or its
+// controller not answering (in time) 6.
+const CLUSTER_EXIT: Record<ClusterErrorKind, number> = {
+  unreachable: EXIT.unreachable,
+  auth: EXIT.auth,
+  "not-found": EXIT.notFound,
+  conflict: EXIT.conflict,
+  invalid: EXIT.usage,
+  "not-installed": EXIT.usage,
+  timeout: EXIT.unreachable,
+  other: EXIT.failure,
+};
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliFailure) return error.exitCode;
   // A signature that is missing, made by another key, or not of these files: its own code, apart from integrity.
   if (error instanceof SignatureError) return EXIT.signature;
   if (error instanceof StorageError) return STORAGE_EXIT[error.kind] ?? EXIT.upload;
+  if (error instanceof ClusterError) return CLUSTER_EXIT[error.kind];
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof TokenError || error instanceof AuthError) return EXIT.auth;
   if (error instanceof ConfigError || error instanceof BadRequestError) return EXIT.usage;

@@ -213,7 +213,11 @@ export class KubeCluster {
     if (response.ok) return parsed as T;
     const status = parsed as { message?: string; reason?: string } | undefined;
     const said = status?.message ?? text.slice(0, 200);
-    const kind = KIND_BY_STATUS[response.status] ?? "other";
+    // Server-side apply answers a value of the wrong type for the schema with a 500 (the typed patch cannot be built),
+    // not a 422: it is still the object that is invalid.
+    const kind =
+      KIND_BY_STATUS[response.status] ??
+      (response.status === 500 && /failed to create typed patch object/.test(said) ? "invalid" : "other");
     const hint = kind === "auth" ? `: check the credentials and permissions of ${this.source}` : "";
     throw new ClusterError(
       `${response.status} ${status?.reason ?? response.statusText} from the Kubernetes API server (${what}): ${said}${hint}`,

@@ -10,6 +10,7 @@ import type { CliContext } from "../context.js";
 import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { print, renderCard, renderTable, viewColumns } from "../output.js";
 import { positiveInt } from "../parse-values.js";
+import { nameFlags } from "../setting-flags.js";
 import type { DeployFlags, Target } from "./deploy-emit.js";
 
 /** The flags that pick the cluster. */
@@ -60,6 +61,12 @@ export function addApplyOptions(command: Command): Command {
       )
       .addOption(
         new Option(
+          "--kind <kind>",
+          "with --apply or --emit: isvc (an InferenceService, the default) or llm (an LLMInferenceService, served by vLLM)",
+        ).choices(["isvc", "llm"]),
+      )
+      .addOption(
+        new Option(
           "--wait [until]",
           "with --apply: wait until the registry's controller has linked it (linked, the default) or KServe reports it Ready (ready)",
         ).choices(["linked", "ready"]),
@@ -75,10 +82,15 @@ export function addApplyOptions(command: Command): Command {
 /** The cluster flags of deploy, for the flags' own checks. */
 export interface ApplyFlags extends ClusterFlags {
   apply?: boolean;
+  kind?: "isvc" | "llm";
   wait?: boolean | "linked" | "ready";
   waitTimeout?: number;
   check?: boolean;
 }
+
+/** The KServe resource --kind names. */
+export const servingKind = (flags: { kind?: "isvc" | "llm" }) =>
+  flags.kind === "llm" ? ("LLMInferenceService" as const) : ("InferenceService" as const);
 
 /** The manifest options deploy's flags give. */
 function manifestOptions(flags: DeployFlags) {
@@ -93,8 +105,11 @@ function manifestOptions(flags: DeployFlags) {
   };
 }
 
+/** One line per finding, its settings named as mr-cli's flags. */
 function findingLines(findings: ServingFinding[]): string[] {
-  return findings.map((finding) => `${finding.level} (${finding.check}): ${finding.message}`);
+  return findings.map(
+    (finding) => `${finding.level} (${finding.check}): ${nameFlags(finding.message, finding.fix ?? [])}`,
+  );
 }
 
 /** `deploy --apply`: applies the manifest to the cluster and keeps the registry's record, then prints what it did. */
@@ -115,6 +130,7 @@ export async function applyNow(
     namespace: cluster.namespace,
     servingEnvironment: flags.env,
     ...manifestOptions(flags),
+    kind: servingKind(flags),
     wait,
     timeoutMs: timeoutMs(flags),
     dryRun: flags.dryRun,
@@ -187,6 +203,8 @@ export function checkApplyFlags(flags: DeployFlags & ApplyFlags): void {
   if (!flags.apply)
     for (const [field, flag] of withApply)
       if (flags[field] !== undefined) throw new UsageError(`${flag} only applies with --apply`);
+  if (flags.kind !== undefined && !flags.apply && flags.emit === undefined && !flags.check)
+    throw new UsageError("--kind only applies with --apply, --emit or --check");
   if (flags.createEnv && flags.apply)
     throw new UsageError(
       "--create-env does not apply with --apply: the registry's controller creates the serving environment named after the namespace",
@@ -197,7 +215,13 @@ export function checkApplyFlags(flags: DeployFlags & ApplyFlags): void {
 export async function deleteNow(
   ctx: CliContext,
   name: string,
-  flags: ClusterFlags & { env?: string; namespace?: string; wait?: boolean; waitTimeout?: number },
+  flags: ClusterFlags & {
+    env?: string;
+    namespace?: string;
+    wait?: boolean;
+    waitTimeout?: number;
+    kind?: "isvc" | "llm";
+  },
 ): Promise<void> {
   const cluster = await connectCluster(ctx, flags, flags.namespace ?? flags.env);
   if (flags.env && flags.env !== cluster.namespace)
@@ -208,6 +232,7 @@ export async function deleteNow(
   const result = await mr.deleteDeployment({
     cluster,
     inferenceService: name,
+    kind: servingKind(flags),
     namespace: cluster.namespace,
     wait: flags.wait !== false,
     timeoutMs: timeoutMs(flags),

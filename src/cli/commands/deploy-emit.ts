@@ -109,7 +109,10 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
     signal,
   };
   // Built (and checked) before anything is recorded, so that a manifest that cannot be written records nothing.
-  let manifest = await mr.kserveManifest(params);
+  const llm = (flags as { kind?: string }).kind === "llm";
+  const build = (more: { inferenceServiceId?: string } = {}) =>
+    llm ? mr.llmInferenceServiceManifest({ ...params, ...more }) : mr.kserveManifest({ ...params, ...more });
+  let manifest: object = await build();
   if (flags.env && flags.dryRun) {
     const plan = await mr.planDeploy({ ...deployParams(target, flags), signal });
     ctx.note(`dry run: deploy would ${plan.action} ${target.name} in ${flags.env}; nothing was recorded`);
@@ -118,7 +121,7 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
     ctx.note(
       `${recorded.action}: ${target.name} in ${flags.env} (inference service ${recorded.inferenceService.id})`,
     );
-    manifest = await mr.kserveManifest({ ...params, inferenceServiceId: recorded.inferenceService.id });
+    manifest = await build({ inferenceServiceId: recorded.inferenceService.id });
   }
   const text =
     ctx.format() === "json"

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { serviceName } from "../../workflows/deploy/deploy.js";
 import type { CliContext } from "../context.js";
 import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
@@ -158,6 +158,7 @@ interface UndeployFlags {
   namespace?: string;
   wait?: boolean;
   waitTimeout?: number;
+  kind?: "isvc" | "llm";
   kubeconfig?: string;
   kubeContext?: string;
 }
@@ -170,6 +171,12 @@ export function undeployCommand(ctx: CliContext): Command {
     .option("--delete", "also delete the InferenceService from the cluster and wait for it to go")
     .option("--namespace <namespace>", "with --delete: its namespace (default --env, else the context's)")
     .option("--no-wait", "with --delete: do not wait for it to go")
+    .addOption(
+      new Option(
+        "--kind <kind>",
+        "with --delete: isvc (an InferenceService, the default) or llm (an LLMInferenceService)",
+      ).choices(["isvc", "llm"]),
+    )
     .option(
       "--wait-timeout <ms>",
       "with --delete: how long to wait for it to go (default 120000)",

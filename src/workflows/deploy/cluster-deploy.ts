@@ -15,10 +15,14 @@ import { type KubeCluster, type KubeObject, resourcePath } from "../../kube/kube
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
 import type { VersionName } from "../version-name.js";
-import { serviceName } from "./deploy.js";
+import { deploy, serviceName } from "./deploy.js";
 import { findDeploymentRecord } from "./deployment-record.js";
-import { LABEL_PREFIXES, toKServeManifest } from "./kserve-manifest.js";
-import type { KServeInferenceService, KServeManifestOptions } from "./kserve-types.js";
+import { LABEL_PREFIXES, toKServeManifest, toLLMInferenceService } from "./kserve-manifest.js";
+import type {
+  KServeInferenceService,
+  KServeLLMInferenceService,
+  KServeManifestOptions,
+} from "./kserve-types.js";
 import { type ServingFinding, servingChecks } from "./serving-checks.js";
 
 /** KServe's InferenceService resource. */
@@ -27,6 +31,19 @@ export const INFERENCE_SERVICES = {
   version: "v1beta1",
   plural: "inferenceservices",
 };
+/** KServe's LLMInferenceService resource (v1alpha2, KServe 0.16+). */
+export const LLM_INFERENCE_SERVICES = {
+  group: "serving.kserve.io",
+  version: "v1alpha2",
+  plural: "llminferenceservices",
+};
+
+/** Which KServe resource serves the version: an `InferenceService` (a predictor with a model format), or an
+ * `LLMInferenceService` (an LLM, served by vLLM). */
+export type ServingKind = "InferenceService" | "LLMInferenceService";
+
+const resourceOf = (kind: ServingKind | undefined) =>
+  kind === "LLMInferenceService" ? LLM_INFERENCE_SERVICES : INFERENCE_SERVICES;
 
 /** The field manager this library applies as (server-side apply). */
 export const FIELD_MANAGER = "model-registry";
@@ -55,6 +72,9 @@ export interface ClusterDeployParams
   namespace?: string | undefined;
   /** The serving environment, if named: it must be the namespace (the controller records it there). */
   servingEnvironment?: string | undefined;
+  /** Which KServe resource to apply. Default `InferenceService`. The registry's controller watches InferenceServices
+   * only: an `LLMInferenceService`'s record is created and kept by this call, and `wait: "linked"` does not apply. */
+  kind?: ServingKind | undefined;
   /** Wait for the controller to link it, or for KServe to report it Ready. Default: no wait. */
   wait?: DeployWait | undefined;
   /** How long a wait may take in ms. Default 120_000. */
@@ -68,7 +88,7 @@ export interface ClusterDeployParams
 /** What {@link applyDeployment} did. */
 export interface ClusterDeployResult {
   /** The manifest applied. */
-  manifest: KServeInferenceService;
+  manifest: KServeInferenceService | KServeLLMInferenceService;
   /** The InferenceService as the API server stored it (or would have, in a dry run). */
   applied: KubeObject;
   /** `created` in the cluster, `updated` (its spec or labels changed), or `unchanged`. */
@@ -103,13 +123,17 @@ const isReady = (object: KubeObject | undefined) =>
     (condition) => condition.type === "Ready" && condition.status === "True",
   ) ?? false;
 
-function isvcPath(namespace: string, name?: string): string {
-  return resourcePath({ ...INFERENCE_SERVICES, namespace, name });
+function isvcPath(namespace: string, name: string, kind?: ServingKind): string {
+  return resourcePath({ ...resourceOf(kind), namespace, name });
 }
 
-/** @throws ClusterError (`not-installed`) when the cluster does not serve KServe's InferenceServices. */
-async function requireKServe(cluster: KubeCluster, signal?: AbortSignal): Promise<void> {
-  const { group, version, plural } = INFERENCE_SERVICES;
+/** @throws ClusterError (`not-installed`) when the cluster does not serve the KServe resource. */
+async function requireKServe(
+  cluster: KubeCluster,
+  kind: ServingKind | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { group, version, plural } = resourceOf(kind);
   if (!(await cluster.serves(group, version, plural, signal)))
     throw new ClusterError(
       `the cluster ${cluster.describe()} does not serve ${group}/${version} ${plural}: KServe's CRDs are not installed there`,
@@ -127,7 +151,7 @@ function namespaceOf(params: {
   if (params.servingEnvironment !== undefined && params.servingEnvironment !== namespace)
     throw new ConfigError(
       `servingEnvironment ${JSON.stringify(params.servingEnvironment)} is not the namespace ${JSON.stringify(namespace)}: the registry's controller records an InferenceService in the serving environment named after its namespace, so deploy into namespace ${JSON.stringify(params.servingEnvironment)} or leave servingEnvironment out`,
-      { fix: [{ setting: "namespace", value: namespace }, { setting: "servingEnvironment" }] },
+      { fix: [{ setting: "servingEnvironment" }] },
     );
   return namespace;
 }
@@ -222,13 +246,19 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
   const progress = params.onProgress ?? (() => {});
   const namespace = namespaceOf(params);
   const name = params.inferenceService ?? serviceName(params.name, params.version);
+  const llm = params.kind === "LLMInferenceService";
+  if (llm && params.wait === "linked")
+    throw new ConfigError(
+      `the registry's controller does not watch LLMInferenceServices, so nothing links them: wait "ready", or not at all`,
+    );
   const subject = await requireVersion(mr, params, call);
-  await requireKServe(cluster, signal);
+  await requireKServe(cluster, params.kind, signal);
   const findings = await servingChecks(mr, subject, { ...params, namespace }, cluster);
   const refused = findings.filter((finding) => finding.level === "error");
   if (refused.length > 0)
     throw new ConfigError(
       `${params.name} ${params.version} would not be served: ${refused.map((finding) => finding.message).join("; ")}`,
+      { fix: refused.flatMap((finding) => finding.fix ?? []) },
     );
   const warnings = findings.filter((finding) => finding.level === "warning");
   progress({
@@ -236,7 +266,7 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
     message: `serving checks passed${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? "s" : ""})` : ""}`,
   });
 
-  const path = isvcPath(namespace, name);
+  const path = isvcPath(namespace, name, params.kind);
   const live = await cluster.get(path, signal);
   if (live?.metadata.deletionTimestamp)
     throw new ClusterError(
@@ -249,13 +279,22 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
       `InferenceService ${namespace}/${name} serves registered model ${liveModel}, not ${subject.registeredModel.id}; nothing was changed: give another name`,
     );
   const where = { namespace, name, registeredModelId: subject.registeredModel.id };
-  const record = await currentRecord(mr, live, where, call);
-  const manifest = toKServeManifest(subject, {
-    ...params,
-    namespace,
-    inferenceService: name,
-    inferenceServiceId: record?.id,
-  });
+  let record = await currentRecord(mr, live, where, call);
+  // No controller records an LLMInferenceService: this call makes (or keeps) its record, named after it.
+  if (llm && !params.dryRun)
+    record = (
+      await deploy(mr, {
+        name: params.name,
+        version: params.version,
+        servingEnvironment: namespace,
+        inferenceService: name,
+        runtime: params.runtime,
+        createEnvironment: true,
+        ...call,
+      })
+    ).inferenceService;
+  const options = { ...params, namespace, inferenceService: name, inferenceServiceId: record?.id };
+  const manifest = llm ? toLLMInferenceService(subject, options) : toKServeManifest(subject, options);
   const applied = await cluster.apply(path, manifest, {
     fieldManager: FIELD_MANAGER,
     force: true,
@@ -325,7 +364,17 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
   // The controller made the record, or adopted ours: either way it must be DEPLOYED on this version.
   kept = await keepRecord(mr, await mr.inferenceServices.get(linked, call), want, call);
   progress({ phase: "linked", message: `linked to inference service record ${kept.id} (${kept.name})` });
-  if (params.wait === "ready") {
+  if (params.wait === "ready") return waitReady();
+  return {
+    ...base,
+    applied: current ?? applied,
+    inferenceService: kept,
+    linked: true,
+    ready: isReady(current),
+  };
+
+  async function waitReady(): Promise<ClusterDeployResult> {
+    progress({ phase: "waiting", message: `waiting for KServe to report ${namespace}/${name} Ready` });
     current = await waitFor(
       async () => {
         const seen = await cluster.get(path, signal);
@@ -335,7 +384,7 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
       timeoutMs,
       async () => {
         const condition = current?.status?.conditions?.find((c) => c.type === "Ready");
-        return `InferenceService ${namespace}/${name} is not Ready after ${timeoutMs} ms${condition ? `: ${condition.reason ?? condition.status}${condition.message ? ` (${condition.message})` : ""}` : ": KServe has reported no Ready condition (is KServe's controller running?)"}`;
+        return `${params.kind ?? "InferenceService"} ${namespace}/${name} is not Ready after ${timeoutMs} ms${condition ? `: ${condition.reason ?? condition.status}${condition.message ? ` (${condition.message})` : ""}` : ": KServe has reported no Ready condition (is KServe's controller running?)"}`;
       },
       signal,
     );
@@ -343,14 +392,9 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
       phase: "ready",
       message: `KServe reports ${namespace}/${name} Ready at ${current?.status?.url ?? "(no URL yet)"}`,
     });
+    const linkedNow = Boolean(labelOf(current, "inference-service-id"));
+    return { ...base, applied: current ?? applied, inferenceService: kept, linked: linkedNow, ready: true };
   }
-  return {
-    ...base,
-    applied: current ?? applied,
-    inferenceService: kept,
-    linked: true,
-    ready: isReady(current),
-  };
 }
 
 /** Why no controller linked the InferenceService in time: what was seen of it. */
@@ -374,6 +418,8 @@ export interface ClusterDeleteParams extends CallOptions {
   cluster: KubeCluster;
   /** The InferenceService's name. */
   inferenceService: string;
+  /** Which KServe resource it is. Default `InferenceService`. */
+  kind?: ServingKind | undefined;
   /** Its namespace. Default: the cluster's. */
   namespace?: string | undefined;
   /** Wait until it is gone (the controller removes its finalizer once the record is UNDEPLOYED). Default true. */
@@ -413,7 +459,7 @@ async function remove(mr: RegistryClient, params: ClusterDeleteParams): Promise<
   const progress = params.onProgress ?? (() => {});
   const namespace = params.namespace ?? cluster.namespace;
   const name = params.inferenceService;
-  const path = isvcPath(namespace, name);
+  const path = isvcPath(namespace, name, params.kind);
   const live = await cluster.get(path, signal);
   const recordId = labelOf(live, "inference-service-id");
   let record = recordId

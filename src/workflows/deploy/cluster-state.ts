@@ -8,7 +8,7 @@ import { tagKind } from "../../client/entity.js";
 import type { KubeCluster, KubeObject } from "../../kube/kube-cluster.js";
 import { resourcePath } from "../../kube/kube-cluster.js";
 import type { RegistryClient } from "../registry-client.js";
-import { INFERENCE_SERVICES } from "./cluster-deploy.js";
+import { INFERENCE_SERVICES, LLM_INFERENCE_SERVICES } from "./cluster-deploy.js";
 import { isRecordOf } from "./deployment-record.js";
 import { LABEL_PREFIXES } from "./kserve-manifest.js";
 
@@ -88,9 +88,15 @@ export async function deploymentStates(
   params: CallOptions & { cluster: KubeCluster; namespace?: string | undefined },
 ): Promise<DeploymentState[]> {
   const { cluster, namespace, ...call } = params;
-  const objects = (
-    await cluster.list(resourcePath({ ...INFERENCE_SERVICES, namespace }), { signal: call.signal })
-  ).filter(isRegistryLabelled);
+  const resources = [INFERENCE_SERVICES];
+  const { group, version, plural } = LLM_INFERENCE_SERVICES;
+  if (await cluster.serves(group, version, plural, call.signal)) resources.push(LLM_INFERENCE_SERVICES);
+  const listed = await Promise.all(
+    resources.map((resource) =>
+      cluster.list(resourcePath({ ...resource, namespace }), { signal: call.signal }),
+    ),
+  );
+  const objects = listed.flat().filter(isRegistryLabelled);
   const environments = (await mr.servingEnvironments.list(call).toArray()).filter(
     (environment) => namespace === undefined || environment.name === namespace,
   );

@@ -4,8 +4,12 @@ import { ConfigError } from "../../errors.js";
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
 import type { VersionName } from "../version-name.js";
-import { toKServeManifest } from "./kserve-manifest.js";
-import type { KServeInferenceService, KServeManifestOptions } from "./kserve-types.js";
+import { toKServeManifest, toLLMInferenceService } from "./kserve-manifest.js";
+import type {
+  KServeInferenceService,
+  KServeLLMInferenceService,
+  KServeManifestOptions,
+} from "./kserve-types.js";
 import { servingChecks } from "./serving-checks.js";
 
 /** What `mr.kserveManifest` takes: the version by name, and how to write its manifest. */
@@ -32,6 +36,25 @@ export async function kserveManifest(
   if (refused.length > 0)
     throw new ConfigError(
       `the registry's storage initializer would not serve version ${JSON.stringify(params.version)}: ${refused.map((finding) => finding.message).join("; ")}`,
+      { fix: refused.flatMap((finding) => finding.fix ?? []) },
     );
   return toKServeManifest(subject, params);
+}
+
+/** Looks the version up by name and writes its LLMInferenceService manifest (see `toLLMInferenceService`), after the
+ * same serving checks as {@link kserveManifest}.
+ * @throws EntityNotFoundError for a model, version or model artifact that does not exist; ConfigError as
+ * `toLLMInferenceService`, or when a serving check refuses. */
+export async function llmInferenceServiceManifest(
+  mr: RegistryClient,
+  params: KServeManifestParams,
+): Promise<KServeLLMInferenceService> {
+  const subject = await requireVersion(mr, params, { signal: params.signal });
+  const refused = (await servingChecks(mr, subject, params)).filter((finding) => finding.level === "error");
+  if (refused.length > 0)
+    throw new ConfigError(
+      `version ${JSON.stringify(params.version)} would not be served: ${refused.map((finding) => finding.message).join("; ")}`,
+      { fix: refused.flatMap((finding) => finding.fix ?? []) },
+    );
+  return toLLMInferenceService(subject, params);
 }

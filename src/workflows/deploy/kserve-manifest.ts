@@ -16,6 +16,7 @@ import { INFERENCE_SERVICE_NAME, serviceName } from "./deploy.js";
 import type {
   KServeInferenceService,
   KServeLabelFlavour,
+  KServeLLMInferenceService,
   KServeManifestOptions,
   KServeManifestSubject,
   KServeStorageStyle,
@@ -24,6 +25,7 @@ import type {
 export type {
   KServeInferenceService,
   KServeLabelFlavour,
+  KServeLLMInferenceService,
   KServeManifestOptions,
   KServeManifestSubject,
   KServeStorageStyle,
@@ -251,5 +253,34 @@ export function toKServeManifest(
         },
       },
     },
+  };
+}
+
+/**
+ * The LLMInferenceService manifest of a registered version (`serving.kserve.io/v1alpha2`): the same name, namespace,
+ * labels and storage URI as {@link toKServeManifest}'s, with the model served under the registered model's name. The
+ * registry's InferenceService controller watches `v1beta1` InferenceServices only, so nothing in the cluster records
+ * these in the registry: `applyDeployment` records them itself. A `storage: {key, path}` spec is not part of this
+ * resource: the artifact's URI is used.
+ * @throws ConfigError as {@link toKServeManifest} (a model format is not needed: vLLM reads the model's own config).
+ */
+export function toLLMInferenceService(
+  subject: KServeManifestSubject,
+  options: KServeManifestOptions = {},
+): KServeLLMInferenceService {
+  const style = (options.storage ?? "auto") === "auto" ? "uri" : options.storage;
+  const base = toKServeManifest(subject, {
+    ...options,
+    storage: style,
+    modelFormat: options.modelFormat ?? { name: subject.modelArtifact.modelFormatName || "llm" },
+  });
+  const uri = base.spec.predictor.model.storageUri;
+  if (!uri)
+    throw new ConfigError(`the model artifact ${subject.modelArtifact.id} has no URI: nothing to serve`);
+  return {
+    apiVersion: "serving.kserve.io/v1alpha2",
+    kind: "LLMInferenceService",
+    metadata: base.metadata,
+    spec: { model: { uri, name: subject.registeredModel.name } },
   };
 }

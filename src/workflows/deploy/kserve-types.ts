@@ -42,6 +42,19 @@ export interface KServeManifestOptions {
   storage?: KServeStorageStyle | undefined;
 }
 
+/** A `serving.kserve.io/v1alpha2` LLMInferenceService (KServe 0.16+, for LLMs served by vLLM through llm-d), as much
+ * of it as these manifests set: the model's URI and the name it is served under. */
+export interface KServeLLMInferenceService {
+  /** Always `serving.kserve.io/v1alpha2`. */
+  apiVersion: "serving.kserve.io/v1alpha2";
+  /** Always `LLMInferenceService`. */
+  kind: "LLMInferenceService";
+  /** Name, namespace, the registry's labels and annotations. */
+  metadata: KServeInferenceService["metadata"];
+  /** The model: where it is (`uri`: `hf://`, `s3://`, `oci://`, `pvc://`) and the name clients ask for. */
+  spec: { model: { uri: string; name: string } };
+}
+
 /** The registered version a manifest is for. */
 export interface KServeManifestSubject {
   /** The registered model. */

@@ -6,6 +6,7 @@
 // upstream InferenceService controller finds the registry by the URL annotation, else by the Service its name and
 // namespace labels name, and speaks only API v1alpha3, as the initializer does.
 import type { CallOptions } from "../../client/call-options.js";
+import type { SettingRef } from "../../errors.js";
 import { type KubeCluster, type KubeObject, resourcePath } from "../../kube/kube-cluster.js";
 import { isImageUri, schemeOf } from "../../storage/model-stores.js";
 import { OCI_PROPERTIES } from "../../storage/recorded-properties.js";
@@ -23,6 +24,8 @@ export interface ServingFinding {
   check: string;
   /** What is wrong, why, and the fix, in one sentence. */
   message: string;
+  /** The settings the message names as the fix. */
+  fix?: SettingRef[] | undefined;
 }
 
 /** The schemes the registry's storage initializer downloads. */
@@ -47,13 +50,13 @@ async function storageFindings(
       findings.push({
         level: "error",
         check: "storage",
-        message: `the registry's storage initializer downloads only s3://, gs:// and http(s):// URIs, and this version's artifact is ${uri ? JSON.stringify(uri) : "without a URI"}: use storage style auto or uri${isImageUri(uri) ? " (or oci-native)" : ""}`,
+        message: `the registry's storage initializer downloads only s3://, gs:// and http(s):// URIs, and this version's artifact is ${uri ? JSON.stringify(uri) : "without a URI"}: use the storage style "auto" or "uri"${isImageUri(uri) ? ' (or "oci-native")' : ""}`,
       });
     else if (uri.includes("?"))
       findings.push({
         level: "error",
         check: "storage",
-        message: `the artifact's URI ${uri} carries a query (the ?endpoint=… form older releases of this client and the Python client record), which KServe's S3 provider would take as part of the key: use storage style auto or uri`,
+        message: `the artifact's URI ${uri} carries a query (the ?endpoint=… form older releases of this client and the Python client record), which KServe's S3 provider would take as part of the key: use the storage style "auto" or "uri"`,
       });
     const [newest] = await mr.modelVersions
       .artifacts(subject.modelVersion.id)
@@ -63,7 +66,7 @@ async function storageFindings(
       findings.push({
         level: "error",
         check: "storage",
-        message: `the registry's storage initializer serves the version's newest artifact, ${newest.artifactType} ${newest.id}, not its model artifact ${subject.modelArtifact.id}: use storage style auto or uri`,
+        message: `the registry's storage initializer serves the version's newest artifact, ${newest.artifactType} ${newest.id}, not its model artifact ${subject.modelArtifact.id}: use the storage style "auto" or "uri"`,
       });
   }
   if (isImageUri(uri) && style !== "oci-native" && style !== "model-registry") {
@@ -78,7 +81,7 @@ async function storageFindings(
       findings.push({
         level: "warning",
         check: "modelcar",
-        message: `the image ${uri} was pushed without a base image, so it has no shell, and KServe's modelcar mode runs one in it: serve it with storage style oci-native (an image volume${version ? `; this cluster runs ${version.gitVersion}, ${native ? "which has them on by default" : "which needs the ImageVolume feature gate, on by default from 1.35"}` : ", Kubernetes 1.35 or the ImageVolume feature gate"}), or push it again with a base image such as busybox`,
+        message: `the image ${uri} was pushed without a base image, so it has no shell, and KServe's modelcar mode runs one in it: serve it with the storage style "oci-native" (an image volume${version ? `; this cluster runs ${version.gitVersion}, ${native ? "which has them on by default" : "which needs the ImageVolume feature gate, on by default from 1.35"}` : ", Kubernetes 1.35 or the ImageVolume feature gate"}), or push it again with a base image such as busybox`,
       });
     }
   }
@@ -106,6 +109,11 @@ async function registryServiceFindings(
         level: "error",
         check: "registry-service",
         message: `the registry's controller looks for the registry as Service ${namespace}/${name}, which this cluster does not have: name the registry's Service and namespace (registryService, registryNamespace), or give its registryUrl`,
+        fix: [
+          { setting: "registryService", value: name },
+          { setting: "registryNamespace", value: namespace },
+          { setting: "registryUrl" },
+        ],
       },
     ];
   if (!(service.spec?.ports ?? []).some((port) => port.name === "http-api"))
@@ -114,6 +122,7 @@ async function registryServiceFindings(
         level: "error",
         check: "registry-service",
         message: `Service ${namespace}/${name} has no port named http-api, which the registry's controller reads its REST port from: name the registry's own Service, or give its registryUrl`,
+        fix: [{ setting: "registryService", value: name }, { setting: "registryUrl" }],
       },
     ];
   return [];
@@ -143,7 +152,7 @@ async function labelFindings(
       {
         level: "warning",
         check: "labels",
-        message: `InferenceServices in ${options.namespace} carry ${theirs[0]}, so this cluster's registry controller reads ${other} labels, not the ${flavour} labels this manifest has: use labels ${other} or both`,
+        message: `InferenceServices in ${options.namespace} carry ${theirs[0]}, so this cluster's registry controller reads the ${other} label keys, not the ${flavour} keys this manifest has: use the label flavour "${other}" or "both"`,
       },
     ];
   return [];
