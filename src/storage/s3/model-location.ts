@@ -3,7 +3,7 @@
 
 import { S3_PROPERTIES } from "../recorded-properties.js";
 import type { WalkResult } from "../walk-files.js";
-import { formatS3Uri, joinKey, type S3Location } from "./s3-uri.js";
+import { formatS3Uri, joinKey, parseS3Uri, type S3Location } from "./s3-uri.js";
 
 /** The key prefix of a model's files: the given one, or `<name>/<version>`, without leading or trailing slashes. */
 export function modelPrefix(name: string, version: string, prefix?: string): string {
@@ -61,4 +61,13 @@ export function recordedStore(
   const region = text(properties[S3_PROPERTIES.region]);
   if (endpoint === undefined && region === undefined) return { from: "none" };
   return { endpoint, region, from: "properties" };
+}
+
+/** One S3 place however it is recorded: bucket, key, and the store's endpoint and region ({@link recordedStore}'s
+ * rule), as a string two spellings of the same place share (`s3://b/p/?endpoint=E&defaultRegion=R`, and `s3://b/p/`
+ * on an artifact whose properties record E and R). @throws ConfigError when `uri` is not an S3 URI. */
+export function s3Place(uri: string, properties: Readonly<Record<string, unknown>> = {}): string {
+  const location = parseS3Uri(uri);
+  const store = recordedStore(location, properties);
+  return JSON.stringify([location.bucket, location.key, store.endpoint ?? null, store.region ?? null]);
 }
