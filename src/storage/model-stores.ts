@@ -4,7 +4,7 @@
 // the AWS SDK; only the stores' light URI parsers (no SDK) load with the lookup.
 import { ConfigError } from "../errors.js";
 import type { ModelStore } from "./model-store.js";
-import { s3Place } from "./s3/model-location.js";
+import { s3Place, plainForm as s3PlainForm } from "./s3/model-location.js";
 import { parseS3Uri, s3ServingUri } from "./s3/s3-uri.js";
 
 const STORES: Record<string, () => Promise<ModelStore>> = {
@@ -71,6 +71,26 @@ export function recordsPlace(
     return place(artifact.uri, artifact.customProperties) === place(uri);
   } catch {
     return false; // a URI its store cannot read names no place of it
+  }
+}
+
+/** How a store records a URI whose registry-only parts KServe cannot read, the way registerModel records it now. */
+const PLAIN: Record<
+  string,
+  (uri: string) => { uri: string; properties: Record<string, string> } | undefined
+> = {
+  s3: s3PlainForm,
+};
+
+/** `uri` as registerModel records it now when it carries parts only the registry's clients read (an `s3://` URI's
+ * `?endpoint=…&defaultRegion=…`, which earlier releases and the official Python client write): the plain URI, and the
+ * custom properties that keep the rest. Undefined for any other URI. */
+export function plainForm(uri: string): { uri: string; properties: Record<string, string> } | undefined {
+  const text = uri.trim();
+  try {
+    return PLAIN[schemeOf(text) ?? ""]?.(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -71,3 +71,15 @@ export function s3Place(uri: string, properties: Readonly<Record<string, unknown
   const store = recordedStore(location, properties);
   return JSON.stringify([location.bucket, location.key, store.endpoint ?? null, store.region ?? null]);
 }
+
+/** An S3 URI that carries the store's address as a query, in the form registerModel records now: the plain URI, and
+ * the custom properties that keep the address ({@link S3_PROPERTIES}); undefined for a URI without that query.
+ * @throws ConfigError when `uri` is not an S3 URI. */
+export function plainForm(uri: string): { uri: string; properties: Record<string, string> } | undefined {
+  const location = parseS3Uri(uri);
+  if (location.endpoint === undefined && location.region === undefined) return undefined;
+  const properties: Record<string, string> = {};
+  if (location.endpoint !== undefined) properties[S3_PROPERTIES.endpoint] = location.endpoint;
+  if (location.region !== undefined) properties[S3_PROPERTIES.region] = location.region;
+  return { uri: formatS3Uri({ bucket: location.bucket, key: location.key }), properties };
+}

@@ -7,6 +7,7 @@ import {
   isDestinationUri,
   isStoreUri,
   modelStoreFor,
+  plainForm,
   recordsPlace,
   schemeOf,
 } from "../../../src/storage/model-stores.js";
@@ -83,5 +84,19 @@ describe("the store lookup", () => {
     expect(
       recordsPlace({ uri: "s3://Bad_Bucket/k", customProperties: {} }, "s3://Bad_Bucket/k?endpoint=x"),
     ).toBe(false);
+  });
+
+  it("writes an S3 URI with the ?endpoint= query as registerModel records it now: plain, the address as properties", () => {
+    expect(plainForm("s3://models/mnist/v1/?endpoint=http://minio:9000&defaultRegion=us-east-1")).toEqual({
+      uri: "s3://models/mnist/v1/",
+      properties: { s3_endpoint: "http://minio:9000", s3_region: "us-east-1" },
+    });
+    expect(plainForm("s3://models/m.onnx?endpoint=http://minio:9000")).toEqual({
+      uri: "s3://models/m.onnx",
+      properties: { s3_endpoint: "http://minio:9000" },
+    });
+    expect(plainForm("s3://models/mnist/v1/")).toBeUndefined();
+    expect(plainForm("s3://models/a?b=c")).toBeUndefined(); // a query that is part of the key
+    expect(plainForm("https://example.com/m?endpoint=x")).toBeUndefined();
   });
 });
