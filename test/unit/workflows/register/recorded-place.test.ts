@@ -2,7 +2,9 @@
 // and s3_region properties; and versions earlier releases recorded with that address in the URI's ?endpoint= query,
 // which re-runs must still find unchanged.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ModelArtifact } from "../../../../src/client/entities.js";
 import { type ModelRegistry, VersionConflictError } from "../../../../src/index.js";
+import { s3SignaturePlace } from "../../../../src/storage/s3/s3-signature.js";
 import {
   loadWorkflows,
   MODEL,
@@ -62,6 +64,32 @@ describe("a version an earlier release recorded with ?endpoint=… in its URI", 
       mr.registerModel({ name: "mnist", version: "v1", path: modelFolder({ "model.onnx": "other" }) }),
     ).rejects.toBeInstanceOf(VersionConflictError);
     expect(s3.writes()).toEqual([]);
+  });
+});
+
+describe("where a version's signature goes: beside its manifest, in the form of the manifest's URI", () => {
+  const placeOf = async (artifact: ModelArtifact) =>
+    (
+      await s3SignaturePlace(
+        {
+          env: {},
+          storage: { client: s3.client, bucket: s3.bucket },
+          addSecret: () => {},
+          step: (step) => step(1),
+        },
+        { artifact, what: 'version "v1" of model "mnist"' },
+      )
+    ).uri;
+
+  it("plain for a version registered now; with the query for one an earlier release registered", async () => {
+    const dir = modelFolder(MODEL);
+    const now = await mr.registerModel({ name: "mnist", version: "v1", path: dir });
+    expect(await placeOf(now.modelArtifact)).toBe("s3://models/mnist/v1/model.sig");
+    recordAsEarlierRelease(registry.artifacts[0] as Record<string, unknown>);
+    const before = await mr.registerModel({ name: "mnist", version: "v1", path: dir });
+    expect(await placeOf(before.modelArtifact)).toBe(
+      "s3://models/mnist/v1/model.sig?endpoint=http://s3.test&defaultRegion=us-east-1",
+    );
   });
 });
 
