@@ -223,7 +223,9 @@ describe("toKServeManifest", () => {
       /protocolVersion must be/,
     );
     expect(() => toKServeManifest(subject, { runtime: "Bad Runtime" })).toThrow(/the runtime/);
-    expect(() => toKServeManifest(subject, { registryUrl: "not a url" })).toThrow(/registryUrl "not a url" is not a URL/);
+    expect(() => toKServeManifest(subject, { registryUrl: "not a url" })).toThrow(
+      /registryUrl "not a url" is not a URL/,
+    );
     const account = { ...subject, modelArtifact: artifact({ serviceAccountName: "Bad SA" }) };
     expect(() => toKServeManifest(account)).toThrow(/serviceAccountName/);
   });
