@@ -1,6 +1,7 @@
 // The result of registerModel as one card: what was registered where, what happened, and the version's metadata.
 
 import type { AnyEntity } from "../views/any-entity.js";
+import { storeAddress } from "../views/store-address.js";
 import type { RegisterModelResult } from "../workflows/register/register-model.js";
 import { propertiesTable, propertyLines } from "./entity-card.js";
 import { formatBytes, toJson } from "./format.js";
@@ -27,6 +28,7 @@ function rows(result: RegisterModelResult): [string, string | undefined][] {
     ],
     ["model artifact", named(modelArtifact, [format])],
     ["uri", result.uri],
+    ["store", storeAddress(modelArtifact)],
     [
       "files",
       manifest &&

@@ -4,6 +4,7 @@
 // the AWS SDK; only the stores' light URI parsers (no SDK) load with the lookup.
 import { ConfigError } from "../errors.js";
 import type { ModelStore } from "./model-store.js";
+import { s3Place, plainForm as s3PlainForm } from "./s3/model-location.js";
 import { parseS3Uri, s3ServingUri } from "./s3/s3-uri.js";
 
 const STORES: Record<string, () => Promise<ModelStore>> = {
@@ -23,8 +24,8 @@ const LOCATORS: Record<string, (uri: string) => unknown> = { s3: parseS3Uri };
 /** How a store's URI reads for serving (KServe's storage initializer), where it differs from the registry's. */
 const SERVING: Record<string, (uri: string) => string> = { s3: s3ServingUri };
 
-/** `uri` as KServe's storage initializer reads it: an `s3://` URI without the registry-only `?endpoint=…` suffix;
- * any other as it is. */
+/** `uri` as KServe's storage initializer reads it: an `s3://` URI without the registry-only `?endpoint=…` suffix (of
+ * versions registered by earlier releases or the official Python client); any other as it is. */
 export function servingUri(uri: string): string {
   const text = uri.trim();
   const serving = SERVING[schemeOf(text) ?? ""];
@@ -44,6 +45,53 @@ export function isImageUri(uri: string): boolean {
 export function imageVolumeUri(uri: string): string | undefined {
   const text = uri.trim();
   return isImageUri(text) ? `oci+native://${text.slice(text.indexOf("://") + 3)}` : undefined;
+}
+
+/** How a store tells that an artifact records the place a URI names, where one place has several spellings (S3: the
+ * store's endpoint and region in the URI's query, or in the artifact's custom properties). */
+const PLACES: Record<string, (uri: string, properties?: Readonly<Record<string, unknown>>) => string> = {
+  s3: s3Place,
+};
+
+/**
+ * True when `artifact` records the place `uri` names: the same text, or another spelling of the same place. For S3,
+ * the same bucket, key, endpoint and region, each read from the URI's `?endpoint=…&defaultRegion=…` or else from the
+ * artifact's `s3_endpoint` and `s3_region` properties: `s3://b/p/?endpoint=E&defaultRegion=R` is what an artifact
+ * records as `s3://b/p/` with the properties E and R.
+ */
+export function recordsPlace(
+  artifact: { uri?: string | undefined; customProperties: Readonly<Record<string, unknown>> },
+  uri: string,
+): boolean {
+  if (artifact.uri === uri) return true;
+  const scheme = schemeOf(uri);
+  const place = PLACES[scheme ?? ""];
+  if (!place || artifact.uri === undefined || schemeOf(artifact.uri) !== scheme) return false;
+  try {
+    return place(artifact.uri, artifact.customProperties) === place(uri);
+  } catch {
+    return false; // a URI its store cannot read names no place of it
+  }
+}
+
+/** How a store records a URI whose registry-only parts KServe cannot read, the way registerModel records it now. */
+const PLAIN: Record<
+  string,
+  (uri: string) => { uri: string; properties: Record<string, string> } | undefined
+> = {
+  s3: s3PlainForm,
+};
+
+/** `uri` as registerModel records it now when it carries parts only the registry's clients read (an `s3://` URI's
+ * `?endpoint=…&defaultRegion=…`, which earlier releases and the official Python client write): the plain URI, and the
+ * custom properties that keep the rest. Undefined for any other URI. */
+export function plainForm(uri: string): { uri: string; properties: Record<string, string> } | undefined {
+  const text = uri.trim();
+  try {
+    return PLAIN[schemeOf(text) ?? ""]?.(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Checks `uri` by the rules of the store its scheme names, if any. @throws ConfigError naming what is wrong. */

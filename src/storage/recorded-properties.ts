@@ -11,6 +11,17 @@ export const ARTIFACT_PROPERTIES = {
   manifest: "model_manifest_uri",
 } as const;
 
+/** Custom property names on the model artifact of a model uploaded to S3-compatible storage with a custom endpoint:
+ * where that store is, since the artifact's URI is the plain `s3://bucket/prefix/` (or `…/file`) that KServe's S3
+ * provider reads as it is (the registry's `model-registry://` storage initializer hands it over unchanged). Written only
+ * when there is a custom endpoint (none on AWS itself), the region with it when it is known. Versions registered by
+ * earlier releases, and by the official Python client, carry the same in their URI instead, as
+ * `?endpoint=<url>&defaultRegion=<region>`; both are read. */
+export const S3_PROPERTIES = {
+  endpoint: "s3_endpoint",
+  region: "s3_region",
+} as const;
+
 /** Custom property names on the model artifact of a version pushed as an OCI image (a modelcar). */
 export const OCI_PROPERTIES = {
   digest: "oci_manifest_digest",
@@ -24,7 +35,7 @@ export const OCI_PROPERTIES = {
 } as const;
 
 /** Custom property names on the model artifact of a signed version: where its signature is (an `s3://` URI beside the
- * files, or the `oci://…:sha256-<hex>.sig` tag of an image's), and the hex SHA-256 of the signing key's public PEM
+ * files, in the form of the manifest's URI, or the `oci://…:sha256-<hex>.sig` tag of an image's), and the hex SHA-256 of the signing key's public PEM
  * (the bundle's key hint). */
 export const SIGNATURE_PROPERTIES = {
   uri: "model_signature_uri",

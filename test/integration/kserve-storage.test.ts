@@ -65,7 +65,7 @@ async function registered(extra: { storageKey?: string; storagePath?: (name: str
   );
   writeFileSync(join(model, "labels.txt"), "zero\none\ntwo\n");
   const name = uniqueName("kserve-storage");
-  await mr.registerModel({
+  const result = await mr.registerModel({
     name,
     version: "v1",
     path: model,
@@ -73,7 +73,7 @@ async function registered(extra: { storageKey?: string; storagePath?: (name: str
     storageKey: extra.storageKey,
     storagePath: extra.storagePath?.(name),
   });
-  return { mr, name, model, endpoint, bucket, credentials };
+  return { mr, name, model, endpoint, bucket, credentials, result };
 }
 
 /** Runs KServe's storage code on `uri` with only `env` (what the cluster gives the initializer container); the files
@@ -101,7 +101,7 @@ describe("KServe's storage initializer (kserve-storage) downloads what we regist
     async () => {
       const { mr, name, model, endpoint, credentials } = await registered();
       const uri = (await mr.kserveManifest({ name, version: "v1" })).spec.predictor.model.storageUri ?? "";
-      expect(uri).toMatch(/^s3:\/\/[^?]+\/$/); // the registry-only ?endpoint= suffix is gone
+      expect(uri).toMatch(/^s3:\/\/[^?]+\/$/); // plain: no query for KServe to read as part of the key
       const downloaded = await kserveDownload(uri, {
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,
         AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
@@ -110,6 +110,33 @@ describe("KServe's storage initializer (kserve-storage) downloads what we regist
         S3_VERIFY_SSL: "0",
       });
       expectSameModel(downloaded, model);
+    },
+    5 * MINUTE,
+  );
+
+  it(
+    "from the artifact's URI exactly as recorded, which the registry's model-registry:// initializer passes on: byte-identical",
+    async () => {
+      const { mr, name, model, endpoint, credentials, result } = await registered();
+      // The upstream initializer (kubeflow/hub cmd/csi) resolves model-registry://<model>/<version> to the version's
+      // newest artifact and passes its URI, exactly as stored, to KServe's Go S3 provider, which would keep a query in
+      // the key prefix: the URI must be plain. KServe's Python storage code reads that same URI here.
+      const manifest = await mr.kserveManifest({ name, version: "v1", storage: "model-registry" });
+      expect(manifest.spec.predictor.model.storageUri).toBe(`model-registry://${name}/v1`);
+      const [newest] = await mr.modelVersions
+        .artifacts(result.modelVersion.id)
+        .list({ orderBy: "CREATE_TIME", sortOrder: "DESC", limit: 1 })
+        .toArray();
+      expect(newest?.id).toBe(result.modelArtifact.id);
+      expect(result.modelArtifact.customProperties).toMatchObject({ s3_endpoint: endpoint });
+      const env = {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_ENDPOINT_URL: endpoint,
+        AWS_DEFAULT_REGION: "us-east-1",
+        S3_VERIFY_SSL: "0",
+      };
+      expectSameModel(await kserveDownload(result.modelArtifact.uri ?? "", env), model);
     },
     5 * MINUTE,
   );

@@ -78,12 +78,13 @@ describe("model signing with the OpenSSF tools, both ways", () => {
       path: folder,
       sign: { privateKey: keys.privatePem },
     });
-    // Beside the files, with the store's endpoint in its URI as the manifest's has, so other clients find it.
-    const signatureUri = `s3://${bucket}/${name}/v1/model.sig?endpoint=${endpoint}`;
-    expect(result.signature).toMatchObject({ status: "signed", uri: expect.stringContaining(signatureUri) });
+    // Beside the files, plain as the manifest's URI is; the artifact's s3_endpoint says where the store is.
+    expect(result.signature).toMatchObject({ status: "signed", uri: `s3://${bucket}/${name}/v1/model.sig` });
     expect(result.modelArtifact.customProperties).toMatchObject({
       model_signature_uri: result.signature?.uri,
       model_signature_key: result.signature?.keyHint,
+      model_manifest_uri: `s3://${bucket}/${name}/v1/.model-manifest.json`,
+      s3_endpoint: endpoint,
     });
     const dir = await tempDir("boto3-");
     await boto3Download({ endpoint, ...credentials }, bucket, `${name}/v1`, dir);

@@ -66,7 +66,9 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
         const register = cellWith(nb, `version: "${version}"`);
         expect(richOutputs(register)).toHaveLength(1);
         expect(htmlOf(register)[0]).toMatch(new RegExp(`<strong>${version}</strong>.*created.*registered`));
-        expect(htmlOf(register)[0]).toMatch(new RegExp(`${version}/\\?endpoint=http://[^<]+</td>`)); // the s3:// uri
+        // the plain s3:// uri, and where the store is beside it
+        expect(htmlOf(register)[0]).toMatch(new RegExp(`>s3://[^<?]+/${version}/</td>`));
+        expect(htmlOf(register)[0]).toMatch(/>store<\/td><td[^>]*>http:\/\/[^<]+, region [^<]+<\/td>/);
       }
       expect(htmlOf(cellWith(nb, "versions(v2.registeredModel.id).list()"))[0]).toContain("2 model versions");
       expect(htmlOf(cellWith(nb, "const [artifact]"))[0]).toMatch(/model artifact.*model_manifest_sha256/s);
@@ -173,7 +175,7 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
       });
       expect(problems(nb)).toEqual([]);
       const registered = text(richOutputs(cellWith(nb, 'v2 = register("v2"'))[0]?.data?.["text/plain"]);
-      expect(registered).toMatch(/'v1': \('created',\s+'s3:\/\/[^']*\/v1\/\?endpoint=http:\/\/[^']+'\)/);
+      expect(registered).toMatch(/'v1': \('created',\s+'s3:\/\/[^'?]*\/v1\/'\)/);
       expect(text(richOutputs(cellWith(nb, "again = register"))[0]?.data?.["text/plain"])).toBe(
         "'unchanged'",
       );

@@ -116,12 +116,15 @@ describe.each(PAIRS)("Python client $python and ours on $server", ({ python, ser
       author: "ts-interop",
       description: "written by TypeScript",
     });
+    // The plain URI, and the store as custom properties, which Python reads as it reads any.
+    expect(result.uri).toBe(`s3://${s3.bucket}/${name}/v1/`);
     expect(artifact).toMatchObject({
       uri: result.uri,
       storage_key: "connection",
       model_source_name: "train",
+      custom_properties: expect.objectContaining({ s3_endpoint: s3.endpoint, s3_region: "us-east-1" }),
     });
-    // The uploaded files, listed by Python's boto3 at the endpoint the URI records.
+    // The uploaded files, listed by Python's boto3 at the endpoint the s3_endpoint property records.
     expect(files).toMatchObject({ "model.onnx": 7, "config.json": 2 });
   });
 
@@ -160,7 +163,11 @@ describe.each(PAIRS)("Python client $python and ours on $server", ({ python, ser
     expect(written.model).toMatchObject({ owner: "py-owner", description: "written by Python" });
     expect(written.versions["v1-uri"]?.version).toMatchObject({ state: "ARCHIVED", description: "by uri" });
     expect(written.versions["v1-uri"]?.artifact).toMatchObject({ service_account_name: "sa-python" });
-    // Python's upload: we download the bytes it stored, and verify says plainly that there is nothing to check.
+    // Python's upload, recorded in its own form (the store in the URI's query): we download the bytes it stored, at
+    // the endpoint that query names, and verify says plainly that there is nothing to check.
+    const pythonUri = String(written.versions.v1?.artifact.uri);
+    expect(pythonUri.startsWith(`s3://${s3.bucket}/${name}/v1`)).toBe(true);
+    expect(pythonUri).toContain(`?endpoint=${s3.endpoint}`);
     expect(written.versions.v1?.files).toEqual({ "model.onnx": 14 });
     const out = await tempDir();
     const downloaded = await mr.downloadModel({ name, version: "v1", path: out });

@@ -10,6 +10,8 @@ import {
   UploadError,
   VersionConflictError,
 } from "../../src/index.js";
+import { buildManifest, hashFile, manifestDigest, serializeManifest } from "../../src/storage/manifest.js";
+import { walkFiles } from "../../src/storage/walk-files.js";
 import { bigFile, nestedModel, tempDir, writeTree } from "../support/model-files.js";
 import { STACK_REGISTRIES, stackRegistry } from "../support/registry.js";
 import { countingClient, keysUnder, openMultipartUploads, S3_SERVERS, writes } from "../support/s3.js";
@@ -43,10 +45,9 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
         onProgress: (event) => events.push(event),
       });
       expect(result.status).toBe("created");
-      // The URI says where the files live (the Python client's form), so anyone can reach them from the registry.
-      expect(result.uri).toBe(
-        `s3://${s3.bucket}/${name}/v1/model.onnx?endpoint=${s3.endpoint}&defaultRegion=us-east-1`,
-      );
+      // The plain URI, which KServe's S3 provider reads as it is; where the store is, as the artifact's properties,
+      // so that anyone can reach the files from the registry.
+      expect(result.uri).toBe(`s3://${s3.bucket}/${name}/v1/model.onnx`);
       expect(result.registeredModel.name).toBe(name);
       expect(result.modelVersion).toMatchObject({
         name: "v1",
@@ -64,6 +65,9 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
         model_file_count: 1,
         model_size_bytes: 10,
         model_manifest_sha256: result.manifest?.digest,
+        model_manifest_uri: `s3://${s3.bucket}/${name}/v1/.model-manifest.json`,
+        s3_endpoint: s3.endpoint,
+        s3_region: "us-east-1",
       });
       expect(await keysUnder(s3.client, s3.bucket, `${name}/`)).toEqual([
         `${name}/v1/.model-manifest.json`,
@@ -83,9 +87,7 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       const name = uniqueName("tree");
       const s3 = storage();
       const result = await mr.registerModel({ name, version: "v1", path: dir, storage: s3.options });
-      expect(result.uri).toBe(
-        `s3://${s3.bucket}/${name}/v1/?endpoint=${s3.endpoint}&defaultRegion=us-east-1`,
-      );
+      expect(result.uri).toBe(`s3://${s3.bucket}/${name}/v1/`);
       expect(result.manifest?.fileCount).toBe(60);
       const keys = await keysUnder(s3.client, s3.bucket, `${name}/v1/`);
       expect(keys).toHaveLength(61);
@@ -123,6 +125,78 @@ describe.each(STACK_REGISTRIES)("on the $label", ({ url }) => {
       expect(writes(s3.commands)).toEqual([]);
       expect(again.modelArtifact.id).toBeDefined();
       expect((await mr.modelVersions.artifacts(again.modelVersion.id).list().toArray()).length).toBe(1);
+    });
+
+    it("re-running on a version an earlier release recorded with ?endpoint= in its URI is unchanged; its files are read where the query says", async () => {
+      const dir = await nestedModel("earlier");
+      const name = uniqueName("earlier");
+      const s3 = storage();
+      // What an earlier release stored and recorded: the files and their manifest, then the model, the version and the
+      // artifact through the lower-level client, the store's address in the query of the URIs.
+      const files = (await walkFiles(dir)).files;
+      const entries = [];
+      for (const file of files) {
+        const key = `${name}/v1/${file.relativePath}`;
+        await s3.client.send(
+          new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: await readFile(file.path) }),
+        );
+        entries.push({
+          path: file.relativePath,
+          size: file.size,
+          sha256: (await hashFile(file.path)).sha256,
+        });
+      }
+      const manifest = buildManifest(entries);
+      await s3.client.send(
+        new PutObjectCommand({
+          Bucket: s3.bucket,
+          Key: `${name}/v1/.model-manifest.json`,
+          Body: serializeManifest(manifest),
+        }),
+      );
+      const query = `?endpoint=${s3.endpoint}&defaultRegion=us-east-1`;
+      const uri = `s3://${s3.bucket}/${name}/v1/${query}`;
+      const model = await mr.registeredModels.create({ name });
+      const version = await mr.registeredModels.versions(model.id).create({ name: "v1" });
+      await mr.modelVersions.artifacts(version.id).upsert({
+        artifactType: "model-artifact",
+        name,
+        uri,
+        customProperties: {
+          model_manifest_sha256: manifestDigest(manifest),
+          model_size_bytes: manifest.totalBytes,
+          model_file_count: manifest.fileCount,
+          model_manifest_uri: `s3://${s3.bucket}/${name}/v1/.model-manifest.json${query}`,
+        },
+      });
+
+      const counted = storage();
+      const again = await mr.registerModel({ name, version: "v1", path: dir, storage: counted.options });
+      expect(again).toMatchObject({ status: "unchanged", uri });
+      expect(writes(counted.commands)).toEqual([]);
+      expect(again.modelArtifact.customProperties).not.toHaveProperty("s3_endpoint");
+      expect((await mr.modelVersions.artifacts(version.id).list().toArray()).length).toBe(1);
+      // Registering its URI as is agrees.
+      expect((await mr.registerModel({ name, version: "v1", uri })).status).toBe("unchanged");
+      // Verify and download reach the store the query names, from a client whose own settings name none.
+      const bare = new ModelRegistry({
+        url,
+        storage: {
+          credentials: {
+            accessKeyId: stackSetting(server.key),
+            secretAccessKey: stackSetting(server.secret),
+          },
+        },
+        env: {},
+      });
+      expect(await bare.verifyModel({ name, version: "v1" })).toMatchObject({ ok: true, recorded: true });
+      const out = await tempDir("mr-earlier-");
+      expect((await bare.downloadModel({ name, version: "v1", path: out })).ok).toBe(true);
+      expect(await readFile(join(out, "模型/权重.bin"), "utf8")).toBe("weights earlier");
+      // A manifest for the registry's model-registry:// initializer is refused, saying how to fix the version.
+      await expect(mr.kserveManifest({ name, version: "v1", storage: "model-registry" })).rejects.toThrow(
+        `or update model artifact ${again.modelArtifact.id} to the URI s3://${s3.bucket}/${name}/v1/ with the custom properties s3_endpoint=${s3.endpoint}, s3_region=us-east-1`,
+      );
     });
 
     it("refuses different content for an existing version with VersionConflictError before writing anything", async () => {

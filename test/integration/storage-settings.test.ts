@@ -41,10 +41,12 @@ describe("the settings users already have", () => {
       storage: { bucket: "models" },
     });
     expect(result.status).toBe("created");
-    expect(result.uri).toBe(
-      `s3://models/${name}/v1/?endpoint=${stackSetting(seaweedfs.endpoint)}&defaultRegion=us-east-1`,
-    );
-    vi.stubEnv("AWS_S3_ENDPOINT", ""); // another shell: credentials only, the URI says where the files are
+    expect(result.uri).toBe(`s3://models/${name}/v1/`);
+    expect(result.modelArtifact.customProperties).toMatchObject({
+      s3_endpoint: stackSetting(seaweedfs.endpoint),
+      s3_region: "us-east-1",
+    });
+    vi.stubEnv("AWS_S3_ENDPOINT", ""); // another shell: credentials only, the version says where the files are
     expect(
       (
         await new ModelRegistry({ url: stackSetting("MODEL_REGISTRY_URL") }).verifyModel({
@@ -70,7 +72,9 @@ describe("the settings users already have", () => {
       );
       expect(registered.stderr).toBe("");
       expect(registered.code).toBe(0);
-      expect(JSON.parse(registered.stdout).uri).toContain(`?endpoint=${byHostName(server)}`);
+      const result = JSON.parse(registered.stdout);
+      expect(result.uri).toBe(`s3://${stackSetting(server.bucket)}/${name}/v1/`);
+      expect(result.modelArtifact.customProperties).toMatchObject({ s3_endpoint: byHostName(server) });
       const dir = join(await tempDir(), "out");
       const downloaded = await mrCli(["download", name, "v1", dir], shell(server));
       expect(downloaded).toMatchObject({ code: 0, stderr: "" });

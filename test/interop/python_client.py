@@ -6,7 +6,8 @@
 Prints one JSON object on stdout: what the Python client reads (after a write: of the versions it wrote), with its
 own field names: {"model": {...}, "versions": {"<version>": {"version": {...}, "artifact": {...}, "files": {...}}}}.
 "files" lists the objects under an s3:// artifact URI (key relative to it: size), read with boto3 at the endpoint the
-URI records.
+version records: the URI's own `?endpoint=` (as the Python client writes it), else the artifact's `s3_endpoint` custom
+property (as mr-cli's library writes it, beside a plain URI).
 """
 
 import json
@@ -41,10 +42,11 @@ def plain(entity) -> dict:
     return out
 
 
-def files(uri: str) -> dict:
-    """The objects under an s3:// URI (`?endpoint=` as the client records it), key relative to the URI: size."""
+def files(uri: str, properties: dict) -> dict:
+    """The objects under an s3:// URI, key relative to the URI: size. The endpoint is the URI's `?endpoint=` (as the
+    Python client records it), else the artifact's `s3_endpoint` property (as our TypeScript client records it)."""
     parsed = urlparse(uri)
-    endpoint = parse_qs(parsed.query).get("endpoint", [None])[0]
+    endpoint = parse_qs(parsed.query).get("endpoint", [properties.get("s3_endpoint")])[0]
     if parsed.scheme != "s3" or endpoint is None:  # only what the stack's S3 holds: not a URI on AWS itself
         return {}
     s3 = boto3.client("s3", endpoint_url=endpoint)
@@ -60,7 +62,7 @@ def read(registry: ModelRegistry, name: str, *versions: str) -> dict:
         out["versions"][version] = {
             "version": plain(registry.get_model_version(name, version)),
             "artifact": artifact,
-            "files": files(artifact.get("uri", "")),
+            "files": files(artifact.get("uri", ""), artifact["custom_properties"]),
         }
     return out
 

@@ -221,5 +221,22 @@ export function memoryS3(bucket = "models") {
     },
     /** The requests that wrote (PUT, POST, DELETE). */
     writes: () => memory.log.filter((l) => !l.startsWith("GET") && !l.startsWith("HEAD")),
+    /** Answers a request made over the network (an msw handler's), for a client built from settings rather than
+     * this one: the same bucket, at whatever endpoint the handler serves. */
+    async answer(request: Request): Promise<Response> {
+      const url = new URL(request.url);
+      const { response } = await memory.handle({
+        method: request.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: Object.fromEntries(request.headers),
+        body: Buffer.from(await request.arrayBuffer()),
+      });
+      const body = await readBody(response.body);
+      return new Response(request.method === "HEAD" || body.length === 0 ? null : new Uint8Array(body), {
+        status: response.statusCode,
+        headers: response.headers,
+      });
+    },
   };
 }

@@ -49,3 +49,29 @@ export function modelFolder(files: Record<string, string | Buffer>): string {
 
 /** A small model of two files, one in a subfolder. */
 export const MODEL = { "model.onnx": "weights-v1", "config/labels.txt": "0\n1\n2\n" };
+
+/** An artifact as the registry in memory holds it: its fields, and its custom properties as sent (wire form). */
+type StoredArtifact = Record<string, unknown> & { customProperties?: Record<string, unknown> };
+
+/** Sets (or, with undefined, removes) a string custom property of an artifact held by the registry in memory. */
+export function setArtifactProperty(artifact: StoredArtifact, key: string, value: string | undefined): void {
+  const properties = { ...artifact.customProperties };
+  if (value === undefined) delete properties[key];
+  else properties[key] = { metadataType: "MetadataStringValue", string_value: value };
+  artifact.customProperties = properties;
+}
+
+/** Rewrites the artifact of an S3 upload as releases before the `s3_endpoint` property recorded it (and as the
+ * official Python client records its own): the store's endpoint and region in the `?endpoint=…&defaultRegion=…`
+ * query of its URI and of its manifest's, and no `s3_endpoint`/`s3_region` properties. */
+export function recordAsEarlierRelease(
+  artifact: StoredArtifact,
+  store: { endpoint: string; region: string } = { endpoint: "http://s3.test", region: "us-east-1" },
+): void {
+  const query = `?endpoint=${store.endpoint}&defaultRegion=${store.region}`;
+  const manifest = artifact.customProperties?.model_manifest_uri as { string_value: string };
+  artifact.uri = `${artifact.uri}${query}`;
+  setArtifactProperty(artifact, "model_manifest_uri", `${manifest.string_value}${query}`);
+  setArtifactProperty(artifact, "s3_endpoint", undefined);
+  setArtifactProperty(artifact, "s3_region", undefined);
+}

@@ -48,7 +48,8 @@ async function signatureFlag(flags: { publicKey?: string }) {
 }
 
 const STORAGE_HELP = (example: string) => `
-The files are read where the version's URI says they live (its ?endpoint=…&defaultRegion=…); the flags override it.
+The files are read where the version says they live (its s3_endpoint and s3_region properties, or the
+?endpoint=…&defaultRegion=… of a URI recorded in the Python client's form); the flags override it.
 
 Example:
   ${example}`;

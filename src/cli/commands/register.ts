@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
+import { storeAddress } from "../../views/store-address.js";
 import type { RegisterModelParams, RegisterModelResult } from "../../workflows/register/register-model.js";
 import type { RegisterPlan } from "../../workflows/register/register-plan.js";
 import type { CliContext } from "../context.js";
@@ -230,6 +231,7 @@ export function resultCard(result: RegisterModelResult, extra: [string, string |
   return renderCard([
     [result.status, `${result.registeredModel.name} ${result.modelVersion.name}`],
     ["uri", result.uri],
+    ["store", storeAddress(result.modelArtifact)],
     ["model id", result.registeredModel.id],
     ["version id", result.modelVersion.id],
     ["artifact id", result.modelArtifact.id],

@@ -13,7 +13,7 @@ import {
 } from "../manifest.js";
 import type { OverallProgress, ProgressCallback } from "../progress.js";
 import type { WalkResult } from "../walk-files.js";
-import { modelUri, type StoreAddress, storeUri } from "./model-location.js";
+import { modelUri, type StoreAddress } from "./model-location.js";
 import { formatS3Uri, joinKey } from "./s3-uri.js";
 import { prefixHasObjects, readStoredManifest, writeManifest } from "./stored-model.js";
 import { uploadFiles } from "./upload.js";
@@ -28,7 +28,7 @@ export interface UploadPlan {
   local: WalkResult;
   partSize?: number | undefined;
   concurrency?: number | undefined;
-  /** The store's address recorded in the registered URIs (a custom endpoint and its region). */
+  /** The store's address the artifact records in its properties (a custom endpoint and its region). */
   store?: StoreAddress | undefined;
   /** The local files' manifest, once hashed (hashing is done at most once per registration). */
   hashed?: Promise<Manifest> | undefined;
@@ -44,8 +44,8 @@ export interface StoredModel {
   uploaded: boolean;
 }
 
-/** The URI the plan's model gets: its folder, with the store's address for a custom endpoint. */
-export const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local, plan.store);
+/** The URI the plan's model gets: its folder (or its one file), plain. */
+export const planUri = (plan: UploadPlan) => modelUri(plan.bucket, plan.prefix, plan.local);
 
 /** The manifest of the local files, hashing each one (a read pass, used when deciding whether to upload at all);
  * computed once per plan. */
@@ -133,7 +133,7 @@ export async function inspectPrefix(
   const digest = manifestDigest(local);
   const storedDigest = manifestDigest(stored);
   if (storedDigest === digest) {
-    const manifestUri = storeUri(bucket, manifestKey, plan.store);
+    const manifestUri = formatS3Uri({ bucket, key: manifestKey });
     return { reuse: { uri: planUri(plan), manifest: local, digest, manifestUri, uploaded: false } };
   }
   if (options.newVersion) {
@@ -162,7 +162,7 @@ export async function storeUnderClaim(
   const { signal, onProgress } = options;
   const uri = planUri(plan);
   const manifestKey = joinKey(prefix, MANIFEST_NAME);
-  const manifestUri = storeUri(bucket, manifestKey, plan.store);
+  const manifestUri = formatS3Uri({ bucket, key: manifestKey });
   const stored = await readStoredManifest(client, bucket, manifestKey, signal);
   if (stored) {
     const local = await localManifest(plan, onProgress);

@@ -2,7 +2,7 @@
 // folder's claim while it stores the files and records the artifact, so that a run waiting for the same version
 // finds it complete; a run that finds another one uploading waits for it, then compares.
 import type { ModelArtifact } from "../../client/entities.js";
-import { describeStorageSettings } from "../../config/storage-settings.js";
+import { describeStorageSettings, type StorageSettings } from "../../config/storage-settings.js";
 import { ConfigError, UploadInProgressError, VersionConflictError } from "../../errors.js";
 import { CLAIM_NAME, manifestDigest, RESERVED_NAMES } from "../manifest.js";
 import type {
@@ -24,8 +24,8 @@ import {
   storeUnderClaim,
   type UploadPlan,
 } from "./model-folder.js";
-import { modelPrefix } from "./model-location.js";
-import { storageClient, storageSettingsFor } from "./s3-settings-for.js";
+import { modelPrefix, storeProperties } from "./model-location.js";
+import { storageClient } from "./s3-settings-for.js";
 import { formatS3Uri, joinKey, parseS3Uri } from "./s3-uri.js";
 import { checkBucket } from "./stored-model.js";
 import { liveClaimSince, tryClaim, waitForClaim } from "./upload-claim.js";
@@ -63,7 +63,7 @@ export async function openS3Destination(
     partSize: storage.partSize,
     concurrency: storage.concurrency,
   };
-  return new S3Destination(ctx, request, plan);
+  return new S3Destination(ctx, settings, plan);
 }
 
 class S3Destination implements Destination {
@@ -73,7 +73,8 @@ class S3Destination implements Destination {
 
   constructor(
     private readonly ctx: StoreContext,
-    private readonly request: DestinationRequest,
+    /** The settings in use (an injected client's own endpoint and region), as the artifact will record them. */
+    private readonly settings: StorageSettings,
     private readonly plan: UploadPlan,
   ) {
     this.uri = planUri(plan);
@@ -89,7 +90,7 @@ class S3Destination implements Destination {
   }
 
   async describeSettings() {
-    return describeStorageSettings(await storageSettingsFor(this.ctx, this.request.storage));
+    return describeStorageSettings(this.settings);
   }
 
   /** Same content: the same manifest digest as the artifact recorded. */
@@ -207,6 +208,8 @@ class S3Destination implements Destination {
         [ARTIFACT_PROPERTIES.size]: stored.manifest.totalBytes,
         [ARTIFACT_PROPERTIES.files]: stored.manifest.fileCount,
         [ARTIFACT_PROPERTIES.manifest]: stored.manifestUri,
+        // Where the store is, beside the plain URI (which KServe reads as it is).
+        ...storeProperties(this.plan.store),
       },
     });
     if (!created) {

@@ -10,9 +10,10 @@ import {
   manifestDigest,
 } from "../manifest.js";
 import type { PullRequest, StoreContext, VerifyResult } from "../model-store.js";
-import { ARTIFACT_PROPERTIES } from "../recorded-properties.js";
+import { ARTIFACT_PROPERTIES, S3_PROPERTIES } from "../recorded-properties.js";
 import { checkStoredFiles } from "./check-stored-files.js";
 import { listStoredFiles } from "./list-stored-files.js";
+import { recordedStore } from "./model-location.js";
 import { storageClient } from "./s3-settings-for.js";
 import { parseS3Uri } from "./s3-uri.js";
 import { readStoredManifest } from "./stored-model.js";
@@ -28,10 +29,18 @@ export async function locate(ctx: StoreContext, request: PullRequest, listed: bo
       `${what} (${artifact.uri}) was not uploaded by registerModel: it has no manifest to check against${listed ? ", and its URI is not an s3:// folder to list" : " (a download still fetches its files, checking sizes only)"}`,
     );
   const location = parseS3Uri(recorded ? manifestUri : (artifact.uri ?? ""));
-  // Where the files live, as the version recorded it, wins over the client's defaults; the call's options win over it.
+  // Where the files live, as the version recorded it (its URI's ?endpoint= query, else its s3_endpoint and s3_region
+  // properties), wins over the client's defaults; the call's options win over it.
+  const address = recordedStore(location, artifact.customProperties);
+  const said = (property: string) =>
+    address.from === "properties" ? `the ${property} property of ${what}` : `the URI of ${what}`;
   const store = {
-    values: { endpoint: location.endpoint, region: location.region, bucket: location.bucket },
-    source: `the URI of ${what}`,
+    values: { endpoint: address.endpoint, region: address.region, bucket: location.bucket },
+    source: {
+      bucket: `the URI of ${what}`,
+      endpoint: said(S3_PROPERTIES.endpoint),
+      region: said(S3_PROPERTIES.region),
+    },
   };
   const { client, settings } = await storageClient(ctx, request.storage, store, ctx.onProgress);
   if (!recorded) {

@@ -5,7 +5,6 @@ import {
   resolveStorageSettings,
   type StorageLayer,
   type StorageSettings,
-  type StorageSettingsInput,
 } from "../../config/storage-settings.js";
 import type { StoreContext } from "../model-store.js";
 import type { ProgressCallback } from "../progress.js";
@@ -34,7 +33,7 @@ const layer = (options: StorageOptions | undefined): StorageLayer => ({
 export async function storageSettingsFor(
   defaults: StorageDefaults,
   storage?: StorageOptions,
-  recorded?: { values: StorageSettingsInput; source: string },
+  recorded?: StorageLayer,
 ): Promise<StorageSettings> {
   const layers = [layer(storage), ...(recorded ? [recorded] : []), layer(defaults.storage)];
   const settings = await resolveStorageSettings({ layers, env: defaults.env });
@@ -53,7 +52,7 @@ export async function storageSettingsFor(
 export async function storageClient(
   defaults: StorageDefaults,
   storage?: StorageOptions,
-  recorded?: { values: StorageSettingsInput; source: string },
+  recorded?: StorageLayer,
   onProgress?: ProgressCallback,
 ): Promise<{ client: S3Client; settings: StorageSettings }> {
   const resolved = await storageSettingsFor(defaults, storage, recorded);

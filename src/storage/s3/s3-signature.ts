@@ -23,7 +23,8 @@ export async function s3SignaturePlace(ctx: StoreContext, request: PullRequest):
       `the manifest stored for ${what} is not the one it was registered with (${replaced[0]?.actual}); its files are someone else's`,
     );
   const recorded = artifact.customProperties[SIGNATURE_PROPERTIES.uri];
-  // Beside the manifest, with the same endpoint and region in its URI, so that every client finds it in this store.
+  // Beside the manifest, in the form of its URI: plain (the artifact's s3_endpoint and s3_region properties say where
+  // the store is), or with the ?endpoint=… query a version registered by an earlier release carries in its own.
   const manifestUri = artifact.customProperties[ARTIFACT_PROPERTIES.manifest] as string;
   const uri =
     typeof recorded === "string" ? recorded : manifestUri.replace(/[^/?]+(\?|$)/, `${SIGNATURE_NAME}$1`);

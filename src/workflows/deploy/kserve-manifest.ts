@@ -51,8 +51,9 @@ function check(value: string, pattern: RegExp, what: string, rule: string): stri
 }
 
 /** The URI KServe's storage initializer reads: an `s3://` URI without the registry-only `?endpoint=…&defaultRegion=…`
- * suffix (the cluster reaches the store through its own data connection; the suffix is cut as text, whatever it
- * holds); any other URI (`oci://`, `hf://`, `https://`, …) as it is. Each store says how (see `servingUri`). */
+ * suffix that versions registered by earlier releases or the official Python client carry (the cluster reaches the
+ * store through its own data connection; the suffix is cut as text, whatever it holds); any other URI (`oci://`,
+ * `hf://`, `https://`, …) as it is. Each store says how (see `servingUri`). */
 export function storageUri(uri: string): string {
   return servingUri(uri);
 }

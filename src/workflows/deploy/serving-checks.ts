@@ -8,7 +8,7 @@
 import type { CallOptions } from "../../client/call-options.js";
 import type { SettingRef } from "../../errors.js";
 import { type KubeCluster, type KubeObject, resourcePath } from "../../kube/kube-cluster.js";
-import { isImageUri, schemeOf } from "../../storage/model-stores.js";
+import { isImageUri, plainForm, schemeOf } from "../../storage/model-stores.js";
 import { OCI_PROPERTIES } from "../../storage/recorded-properties.js";
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
@@ -34,6 +34,27 @@ const INITIALIZER_SCHEMES = ["s3", "gs", "http", "https"];
 /** The first Kubernetes version whose image volumes are on by default. */
 const IMAGE_VOLUMES_BY_DEFAULT = { major: 1, minor: 35 };
 
+/** A URI with a query, which the initializer hands to KServe's S3 provider as part of the key. Uploads record plain
+ * URIs; the ?endpoint=… form of earlier releases and the Python client gets the fix spelled out. */
+function queryFinding(artifactId: string, uri: string): ServingFinding {
+  const plain = plainForm(uri);
+  const fix = plain
+    ? `register the files again as a new version (registerModel now records the plain URI, and the store's address as custom properties), or update model artifact ${artifactId} to the URI ${plain.uri} with the custom properties ${Object.entries(
+        plain.properties,
+      )
+        .map(([key, value]) => `${key}=${value}`)
+        .join(", ")}; or `
+    : "";
+  const form = plain
+    ? " (the ?endpoint=… form older releases of this client and the Python client record)"
+    : "";
+  return {
+    level: "error",
+    check: "storage",
+    message: `the artifact's URI ${uri} carries a query${form}, which KServe's S3 provider would take as part of the key: ${fix}use storage style auto or uri`,
+  };
+}
+
 async function storageFindings(
   mr: RegistryClient,
   subject: KServeManifestSubject,
@@ -52,12 +73,7 @@ async function storageFindings(
         check: "storage",
         message: `the registry's storage initializer downloads only s3://, gs:// and http(s):// URIs, and this version's artifact is ${uri ? JSON.stringify(uri) : "without a URI"}: use the storage style "auto" or "uri"${isImageUri(uri) ? ' (or "oci-native")' : ""}`,
       });
-    else if (uri.includes("?"))
-      findings.push({
-        level: "error",
-        check: "storage",
-        message: `the artifact's URI ${uri} carries a query (the ?endpoint=… form older releases of this client and the Python client record), which KServe's S3 provider would take as part of the key: use the storage style "auto" or "uri"`,
-      });
+    else if (uri.includes("?")) findings.push(queryFinding(subject.modelArtifact.id, uri));
     const [newest] = await mr.modelVersions
       .artifacts(subject.modelVersion.id)
       .list({ ...call, orderBy: "CREATE_TIME", sortOrder: "DESC", limit: 1 })

@@ -90,10 +90,12 @@ export interface RegisterModelResult {
   registeredModel: RegisteredModel;
   /** The model version. */
   modelVersion: ModelVersion;
-  /** The version's model artifact, with the upload's manifest digest, size and file count as custom properties. */
+  /** The version's model artifact, with the upload's manifest digest, size and file count as custom properties (and
+   * where a custom store is). */
   modelArtifact: ModelArtifact;
-  /** The artifact's URI: for uploads `s3://<bucket>/<prefix>/?endpoint=…&defaultRegion=…` (the Python client's
-   * form), else the `uri` given. */
+  /** The artifact's URI: for uploads the plain `s3://<bucket>/<prefix>/` (or `…/<file>` for one file; a custom
+   * endpoint and its region are the artifact's `s3_endpoint` and `s3_region` properties), else the `uri` given; for a
+   * version found registered, the URI it recorded then. */
   uri: string;
   /** What this run did: see {@link RegisterStatus}. */
   status: RegisterStatus;

@@ -209,9 +209,34 @@ describe("registerModel's result", () => {
     expect(text).toMatch(/model version\s+v2 \(id 7, LIVE, author ada\)/);
     expect(text).toMatch(/model artifact\s+mnist \(id 9, onnx 1\)/);
     expect(text).toContain("s3://models/mnist/v2");
+    expect(text).not.toContain("store"); // no custom endpoint recorded: nothing to show
     expect(text).toContain("2 files, 3.00 MiB");
     expect(text).toMatch(/accuracy\s+0\.91\s+double/);
     expect(bundle["text/plain"]).toMatch(/^mnist v2: registered\n/);
+  });
+
+  it("shows where a custom S3 store is, which the plain URI does not say", async () => {
+    const withStore = decodeEntity({
+      id: "9",
+      artifactType: "model-artifact",
+      name: "mnist",
+      uri: "s3://models/mnist/v2/",
+      customProperties: {
+        s3_endpoint: { metadataType: "MetadataStringValue", string_value: "http://minio:9000" },
+        s3_region: { metadataType: "MetadataStringValue", string_value: "us-east-1" },
+      },
+    } satisfies wire.ModelArtifact) as ModelArtifact;
+    const bundle = await toMimeBundle({
+      registeredModel: model("3", { name: "mnist" }),
+      modelVersion: version,
+      modelArtifact: withStore,
+      uri: "s3://models/mnist/v2/",
+      status: "created",
+    } satisfies RegisterModelResult);
+    expect(visibleText(bundle["text/html"] as string)).toMatch(
+      /uri\s+s3:\/\/models\/mnist\/v2\/\s+store\s+http:\/\/minio:9000, region us-east-1/,
+    );
+    expect(bundle["text/plain"]).toMatch(/store\s+http:\/\/minio:9000, region us-east-1/);
   });
 });
 

@@ -7,6 +7,8 @@ import {
   isDestinationUri,
   isStoreUri,
   modelStoreFor,
+  plainForm,
+  recordsPlace,
   schemeOf,
 } from "../../../src/storage/model-stores.js";
 
@@ -46,5 +48,55 @@ describe("the store lookup", () => {
     expect(() => checkStoreUri("s3://models/mnist/v1/")).not.toThrow();
     expect(() => checkStoreUri("oci://registry/repo:tag")).not.toThrow();
     expect(() => checkStoreUri("https://example.com/model.onnx")).not.toThrow();
+  });
+
+  it("tells that an artifact records the place a URI names, however the store's address is spelled", () => {
+    const recorded = {
+      uri: "s3://models/mnist/v1/",
+      customProperties: { s3_endpoint: "http://minio:9000", s3_region: "eu-west-1" },
+    };
+    expect(recordsPlace(recorded, "s3://models/mnist/v1/")).toBe(true); // the same text
+    expect(
+      recordsPlace(recorded, "s3://models/mnist/v1/?endpoint=http://minio:9000&defaultRegion=eu-west-1"),
+    ).toBe(true);
+    expect(
+      recordsPlace(recorded, "S3://models/mnist/v1/?defaultRegion=eu-west-1&endpoint=http://minio:9000"),
+    ).toBe(true);
+    expect(
+      recordsPlace(recorded, "s3://models/mnist/v1/?endpoint=http://minio:9001&defaultRegion=eu-west-1"),
+    ).toBe(false);
+    expect(recordsPlace(recorded, "s3://models/mnist/v1/?endpoint=http://minio:9000")).toBe(false);
+    expect(
+      recordsPlace(recorded, "s3://models/mnist/v2/?endpoint=http://minio:9000&defaultRegion=eu-west-1"),
+    ).toBe(false);
+    // An artifact that records its address in the URI itself (an earlier release's, the Python client's).
+    const queried = {
+      uri: "s3://models/m/?endpoint=http://minio:9000&defaultRegion=r1",
+      customProperties: {},
+    };
+    expect(recordsPlace(queried, "s3://models/m/?endpoint=http%3A%2F%2Fminio%3A9000&defaultRegion=r1")).toBe(
+      true,
+    );
+    expect(recordsPlace(queried, "s3://models/m/")).toBe(false);
+    // Other stores: the same text only; an unreadable URI names no place.
+    expect(recordsPlace({ uri: "oci://r/m:v1", customProperties: {} }, "oci://r/m:v1")).toBe(true);
+    expect(recordsPlace({ uri: "oci://r/m:v1", customProperties: {} }, "oci://r/m:v2")).toBe(false);
+    expect(
+      recordsPlace({ uri: "s3://Bad_Bucket/k", customProperties: {} }, "s3://Bad_Bucket/k?endpoint=x"),
+    ).toBe(false);
+  });
+
+  it("writes an S3 URI with the ?endpoint= query as registerModel records it now: plain, the address as properties", () => {
+    expect(plainForm("s3://models/mnist/v1/?endpoint=http://minio:9000&defaultRegion=us-east-1")).toEqual({
+      uri: "s3://models/mnist/v1/",
+      properties: { s3_endpoint: "http://minio:9000", s3_region: "us-east-1" },
+    });
+    expect(plainForm("s3://models/m.onnx?endpoint=http://minio:9000")).toEqual({
+      uri: "s3://models/m.onnx",
+      properties: { s3_endpoint: "http://minio:9000" },
+    });
+    expect(plainForm("s3://models/mnist/v1/")).toBeUndefined();
+    expect(plainForm("s3://models/a?b=c")).toBeUndefined(); // a query that is part of the key
+    expect(plainForm("https://example.com/m?endpoint=x")).toBeUndefined();
   });
 });

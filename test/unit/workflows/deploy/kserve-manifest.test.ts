@@ -72,14 +72,17 @@ function refusals(manifest: unknown): string[] {
 
 const model = { id: "1", name: "mnist", customProperties: {} } as RegisteredModel;
 const version = { id: "4", name: "v3", registeredModelId: "1", customProperties: {} } as ModelVersion;
+/** The URI of an upload an earlier release registered (and the Python client registers), with the store's address in
+ * its query. */
+const EARLIER_URI = "s3://models/mnist/v3/?endpoint=http://minio:9000&defaultRegion=us-east-1";
 const artifact = (extra: Partial<ModelArtifact> = {}) =>
   ({
     id: "9",
     artifactType: "model-artifact",
-    uri: "s3://models/mnist/v3/?endpoint=http://minio:9000&defaultRegion=us-east-1",
+    uri: "s3://models/mnist/v3/",
     modelFormatName: "onnx",
     modelFormatVersion: "1",
-    customProperties: {},
+    customProperties: { s3_endpoint: "http://minio:9000", s3_region: "us-east-1" },
     ...extra,
   }) as ModelArtifact;
 
@@ -88,6 +91,7 @@ describe("toKServeManifest", () => {
   const styles: KServeStorageStyle[] = ["auto", "uri", "model-registry"];
   const artifacts = {
     "s3 URI": artifact(),
+    "s3 URI with an earlier release's ?endpoint= query": artifact({ uri: EARLIER_URI, customProperties: {} }),
     "storage key and path": artifact({ storageKey: "aws-connection-models", storagePath: "mnist/v3" }),
     "oci modelcar": artifact({ uri: "oci://quay.io/acme/mnist:v3", serviceAccountName: "puller" }),
     "hf reference": artifact({ uri: "hf://acme/mnist" }),
@@ -114,7 +118,7 @@ describe("toKServeManifest", () => {
     const manifest = toKServeManifest({
       registeredModel: model,
       modelVersion: version,
-      modelArtifact: artifact(),
+      modelArtifact: artifact({ uri: EARLIER_URI, customProperties: {} }),
     });
     expect(manifest).toEqual({
       apiVersion: "serving.kserve.io/v1beta1",
@@ -219,7 +223,9 @@ describe("toKServeManifest", () => {
       /protocolVersion must be/,
     );
     expect(() => toKServeManifest(subject, { runtime: "Bad Runtime" })).toThrow(/the runtime/);
-    expect(() => toKServeManifest(subject, { registryUrl: "not a url" })).toThrow(/registryUrl "not a url" is not a URL/);
+    expect(() => toKServeManifest(subject, { registryUrl: "not a url" })).toThrow(
+      /registryUrl "not a url" is not a URL/,
+    );
     const account = { ...subject, modelArtifact: artifact({ serviceAccountName: "Bad SA" }) };
     expect(() => toKServeManifest(account)).toThrow(/serviceAccountName/);
   });
