@@ -58,11 +58,13 @@ export interface ClusterOptions extends KubeconfigOptions {
 export interface ResourceRef {
   /** The API group; empty for the core group (`""`). */
   group: string;
+  /** The API version within the group, e.g. `v1beta1`. */
   version: string;
   /** The resource's plural, e.g. `inferenceservices`. */
   plural: string;
   /** Omitted for cluster-scoped resources or a list across all namespaces. */
   namespace?: string | undefined;
+  /** One object's name; omitted for the collection. */
   name?: string | undefined;
 }
 
