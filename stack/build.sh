@@ -6,6 +6,9 @@
 #   bash stack/build.sh seaweedfs   SeaweedFS's `weed`, the third S3 server
 #   bash stack/build.sh registry    the CNCF distribution registry (OCI)
 #   bash stack/build.sh crane       crane, an independent OCI client for the tests
+#   bash stack/build.sh etcd        etcd, the Kubernetes control plane's store (pinned in stack/etcd/go.mod)
+#   bash stack/build.sh kube-apiserver  the Kubernetes API server (pinned in stack/kube/go.mod)
+#   bash stack/build.sh kubectl     kubectl of the same release
 #   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
 # Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -139,6 +142,47 @@ $(tail -n 15 "$log")"
   echo "$out"
 }
 
+# The version a wrapper module requires of a module: go_require <go.mod> <module>.
+go_require() { awk -v m="$2" '($1 == m || ($1 == "require" && $2 == m)) { print ($1 == m ? $2 : $3); exit }' "$1"; }
+
+# A program of one of our wrapper modules (stack/kube, stack/etcd), once per content of the module (its go.mod,
+# go.sum and Go files): build_wrapped <name> <module folder> <package> <binary folder prefix> <version> [ldflags]
+build_wrapped() {
+  need_go
+  local name=$1 mod=$2 pkg=$3 prefix=$4 version=$5 ldflags=${6:-} key dir log=$LOG_DIR/build-$1.log
+  key=$(cd "$mod" && find . -name '*.go' -o -name go.mod -o -name go.sum | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-12)
+  dir=$CACHE_DIR/bin/$prefix-$version-$key
+  if [ ! -x "$dir/$name" ]; then
+    mkdir -p "$dir" "$LOG_DIR"
+    say "stack: building $name $version (once per pin; log: $log)"
+    (cd "$mod" && GOWORK=off CGO_ENABLED=0 go build -trimpath -ldflags="-s -w $ldflags" \
+      -o "$dir/$name.tmp" "./$pkg") >"$log" 2>&1 \
+      || die "building $name failed; last lines of $log:
+$(tail -n 15 "$log")"
+    mv "$dir/$name.tmp" "$dir/$name"
+  fi
+  echo "$dir/$name"
+}
+
+build_etcd() {
+  local mod=$STACK_ROOT/stack/etcd
+  build_wrapped etcd "$mod" . etcd "$(go_require "$mod/go.mod" go.etcd.io/etcd/server/v3)"
+}
+
+# kube-apiserver and kubectl stamped with their release: without it both report v0.0.0-master+$Format:%H$, and
+# kubectl refuses to parse the server's version.
+build_kube() {
+  local name=$1 mod=$STACK_ROOT/stack/kube version minor flags="" pkg
+  version=$(go_require "$mod/go.mod" k8s.io/kubernetes)
+  minor=${version#v*.} && minor=${minor%%.*}
+  local major=${version#v} && major=${major%%.*}
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    flags+=" -X $pkg.gitVersion=$version -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
+    flags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  done
+  build_wrapped "$name" "$mod" "cmd/$name" kubernetes "$version" "$flags"
+}
+
 # The CNCF distribution registry and crane: `go install` from the Go module proxy, once per pinned version.
 build_go_tool() {
   need_go
@@ -171,6 +215,8 @@ case ${1:-} in
   v1server) timed v1server build_v1server ;;
   versitygw) timed versitygw build_versitygw ;;
   seaweedfs) timed seaweedfs build_seaweedfs ;;
+  etcd) timed etcd build_etcd ;;
+  kube-apiserver | kubectl) timed "$1" build_kube "$1" ;;
   pin) pin ;;
-  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|pin" ;;
+  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|etcd|kube-apiserver|kubectl|pin" ;;
 esac
