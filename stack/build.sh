@@ -9,6 +9,8 @@
 #   bash stack/build.sh etcd        etcd, the Kubernetes control plane's store (pinned in stack/etcd/go.mod)
 #   bash stack/build.sh kube-apiserver  the Kubernetes API server (pinned in stack/kube/go.mod)
 #   bash stack/build.sh kubectl     kubectl of the same release
+#   bash stack/build.sh mrcontroller    upstream's InferenceService controller (cmd/controller, see v1_source)
+#   bash stack/build.sh csi         upstream's model-registry:// storage initializer (cmd/csi, same source)
 #   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
 # Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -110,37 +112,60 @@ $(tail -n 15 "$log")"
   echo "$dir/weed"
 }
 
-# The v1 server (API v1 beside v1alpha3) from upstream source: an archive is unpacked and built once per archive
-# digest; a checkout is rebuilt on every start (Go's build cache makes that seconds when nothing changed). The
-# source carries its generated code, so only the Go module proxy is needed. Binary names start model-registry-v1-.
-build_v1server() {
-  need_go
-  local src log=$LOG_DIR/build-v1server.log out key
-  src=$(v1_source) || die "no v1 server source: set MR_STACK_V1_SRC to an upstream checkout or its archive"
-  mkdir -p "$CACHE_DIR/bin" "$LOG_DIR"
+# Upstream source as a folder: a checkout is used as it is; an archive is unpacked once per digest into
+# .cache/v1-src-<digest>/ (into a temporary folder first, so a folder there is always whole). Prints the folder
+# holding its top go.mod, then a line with the archive's digest ("checkout" for a checkout).
+upstream_tree() {
+  local src log=$1 key dir gomod
+  : >"$log"
+  src=$(v1_source) || die "no upstream source: set MR_STACK_V1_SRC to an upstream checkout or its archive"
   if [ -f "$src" ]; then
     key=$(sha256sum "$src" | cut -c1-12)
-    out=$CACHE_DIR/bin/model-registry-v1-$key
-    [ -x "$out" ] && { echo "$out"; return; }
-    : >"$log"
-    say "stack: building the v1 Model Registry server from $(basename "$src") (once per archive; about 2 minutes cold; log: $log)"
-    local dir=$CACHE_DIR/v1-src-$key archive=$src gomod
-    rm -rf "$dir" && mkdir -p "$dir"
-    tar -xzf "$archive" -C "$dir" >>"$log" 2>&1 || die "could not unpack $archive (see $log)"
+    dir=$CACHE_DIR/v1-src-$key
+    if [ ! -d "$dir" ]; then
+      rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+      tar -xzf "$src" -C "$dir.tmp" >>"$log" 2>&1 || die "could not unpack $src (see $log)"
+      mv "$dir.tmp" "$dir"
+    fi
     gomod=$(find "$dir" -maxdepth 2 -name go.mod -print -quit)
-    [ -n "$gomod" ] || die "the archive $archive holds no go.mod at its top"
-    src=$(dirname "$gomod")
+    [ -n "$gomod" ] || die "the archive $src holds no go.mod at its top"
+    printf '%s\n%s\n' "$(dirname "$gomod")" "$key"
   else
     [ -f "$src/go.mod" ] || die "MR_STACK_V1_SRC=$src is not a Go module (no go.mod)"
-    out=$CACHE_DIR/bin/model-registry-v1-checkout
-    : >"$log"
+    printf '%s\n%s\n' "$src" checkout
   fi
-  (cd "$src" && GOWORK=off CGO_ENABLED=0 go build -trimpath -o "$out.tmp" .) >>"$log" 2>&1 \
-    || die "building the v1 server failed; last lines of $log:
+}
+
+# A program of upstream source: an archive's is built once per archive digest; a checkout's is rebuilt on every
+# start (Go's build cache makes that seconds when nothing changed). The source carries its generated code, so only
+# the Go module proxy is needed. Built in place, unmodified, against the go.mod of its own folder.
+#   build_upstream <name> <folder in the source> <binary prefix> <what, for messages> <cold minutes>
+build_upstream() {
+  need_go
+  local name=$1 sub=$2 prefix=$3 what=$4 minutes=$5 log=$LOG_DIR/build-$1.log tree src key out
+  mkdir -p "$CACHE_DIR/bin" "$LOG_DIR"
+  tree=$(upstream_tree "$LOG_DIR/unpack-upstream.log") || exit 1
+  src=$(sed -n 1p <<<"$tree") key=$(sed -n 2p <<<"$tree")
+  out=$CACHE_DIR/bin/$prefix-$key
+  if [ "$key" != checkout ]; then
+    [ -x "$out" ] && { echo "$out"; return; }
+    say "stack: building $what from upstream source (once per archive; about $minutes cold; log: $log)"
+  fi
+  : >"$log"
+  (cd "$src/$sub" && GOWORK=off CGO_ENABLED=0 go build -trimpath -o "$out.tmp" .) >>"$log" 2>&1 \
+    || die "building $what failed; last lines of $log:
 $(tail -n 15 "$log")"
   mv "$out.tmp" "$out"
   echo "$out"
 }
+
+# The v1 server (API v1 beside v1alpha3) from upstream source. Binary names start model-registry-v1-.
+build_v1server() { build_upstream v1server . model-registry-v1 "the v1 Model Registry server" "2 minutes"; }
+
+# Upstream's InferenceService controller (cmd/controller, its own module pinning KServe and controller-runtime) and
+# its model-registry:// storage initializer (cmd/csi, KServe's storage code), from the same source.
+build_mrcontroller() { build_upstream mrcontroller cmd/controller mr-controller "the upstream InferenceService controller" "4 minutes"; }
+build_csi() { build_upstream csi cmd/csi mr-csi "the upstream model-registry:// storage initializer" "1 minute"; }
 
 # The version a wrapper module requires of a module: go_require <go.mod> <module>.
 go_require() { awk -v m="$2" '($1 == m || ($1 == "require" && $2 == m)) { print ($1 == m ? $2 : $3); exit }' "$1"; }
@@ -217,6 +242,8 @@ case ${1:-} in
   seaweedfs) timed seaweedfs build_seaweedfs ;;
   etcd) timed etcd build_etcd ;;
   kube-apiserver | kubectl) timed "$1" build_kube "$1" ;;
+  mrcontroller) timed mrcontroller build_mrcontroller ;;
+  csi) timed csi build_csi ;;
   pin) pin ;;
-  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|etcd|kube-apiserver|kubectl|pin" ;;
+  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|etcd|kube-apiserver|kubectl|mrcontroller|csi|pin" ;;
 esac
