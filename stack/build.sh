@@ -11,6 +11,7 @@
 #   bash stack/build.sh kubectl     kubectl of the same release
 #   bash stack/build.sh mrcontroller    upstream's InferenceService controller (cmd/controller, see v1_source)
 #   bash stack/build.sh csi         upstream's model-registry:// storage initializer (cmd/csi, same source)
+#   bash stack/build.sh kserve-crds the folder of KServe's CRDs (config/crd/full of its Go module, KSERVE_VERSION)
 #   bash stack/build.sh pin         prints "<module> <version>" of the pinned server release
 # Everything comes from the Go module proxy and Maven Central; rebuilt only when its inputs change.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -244,6 +245,10 @@ case ${1:-} in
   kube-apiserver | kubectl) timed "$1" build_kube "$1" ;;
   mrcontroller) timed mrcontroller build_mrcontroller ;;
   csi) timed csi build_csi ;;
+  kserve-crds)
+    dir=$(module_dir github.com/kserve/kserve "$KSERVE_VERSION" 2>/dev/null) || true
+    [ -d "$dir/config/crd/full" ] || die "could not download github.com/kserve/kserve@$KSERVE_VERSION from the Go module proxy"
+    echo "$dir/config/crd/full" ;;
   pin) pin ;;
-  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|etcd|kube-apiserver|kubectl|mrcontroller|csi|pin" ;;
+  *) die "usage: bash stack/build.sh server|v1server|versitygw|seaweedfs|registry|crane|etcd|kube-apiserver|kubectl|mrcontroller|csi|kserve-crds|pin" ;;
 esac

@@ -13,10 +13,13 @@ stop() {
   # SeaweedFS stops its S3 gateway and servers at once, but then its filer retries writing its metadata log for 15s
   # when the volume server went first; that log is deleted below anyway, so it gets 3s and is then killed.
   [ "$name" = seaweedfs ] && tenths=30
+  # kube-apiserver waits for open watches (a running controller's, a test's) to end before it exits, up to a minute;
+  # everything it holds is in etcd, so it too gets 3s and is then killed.
+  [ "$name" = kube ] && tenths=30
   kill "-$signal" "$pid" 2>/dev/null || true
   for _ in $(seq "$tenths"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then
-    [ "$name" = seaweedfs ] || say "stack: $name (pid $pid) did not stop within $((tenths / 10))s; killing it"
+    [ "$name" = seaweedfs ] || [ "$name" = kube ] || say "stack: $name (pid $pid) did not stop within $((tenths / 10))s; killing it"
     kill -KILL "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
@@ -32,7 +35,7 @@ for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
 done
 if [ -n "$(running_components)" ]; then write_env; else rm -f "$ENV_FILE"; fi
 # The stack is throwaway: moto forgets its objects when it stops, so the database and the files of versitygw,
-# SeaweedFS and the registries go with their servers, and the next stack:up starts empty and consistent. Logs stay in
+# SeaweedFS, the registries and etcd go with their servers, and the next stack:up starts empty and consistent. Logs stay in
 # .stack/logs.
 stopped() { ! running_pid "$1" >/dev/null; }
 if stopped postgres; then
@@ -44,6 +47,9 @@ if stopped versitygw; then rm -rf "$STATE_DIR/versitygw"; fi
 if stopped seaweedfs; then rm -rf "$STATE_DIR/seaweedfs"; fi
 if stopped oci; then rm -rf "$STATE_DIR/oci/basic"; fi
 if stopped ocitoken; then rm -rf "$STATE_DIR/oci/token"; fi
+if stopped etcd; then rm -rf "$STATE_DIR/etcd"; fi
+# The API server's certificates, token and kubeconfig: the next start makes new ones.
+if stopped kube; then rm -rf "$KUBE_DIR"; fi
 # `weed server` also keeps a Unix socket beside most of its ports, always in /tmp; one that was killed, or died, leaves
 # them behind. Nothing listens on its S3 port now, so they are no one's.
 if ! port_open "$SEAWEEDFS_PORT"; then

@@ -28,6 +28,17 @@ SEAWEEDFS_PORT=${MR_STACK_SEAWEEDFS_PORT:-28333}
 OCI_PORT=${MR_STACK_OCI_PORT:-18500}
 OCI_TOKEN_PORT=${MR_STACK_OCI_TOKEN_PORT:-18510}
 TOKENSRV_PORT=$((OCI_TOKEN_PORT + 1))
+# The Kubernetes control plane: etcd (client port, and its peer port after it) and kube-apiserver (HTTPS); then the
+# stand-in for cluster DNS the upstream InferenceService controller reaches the registry through, and the
+# controller's health-probe port.
+ETCD_PORT=${MR_STACK_ETCD_PORT:-18600}
+ETCD_PEER_PORT=$((ETCD_PORT + 1))
+KUBE_PORT=${MR_STACK_KUBE_PORT:-18610}
+CLUSTERDNS_PORT=${MR_STACK_CLUSTERDNS_PORT:-18620}
+MRCONTROLLER_PORT=${MR_STACK_MRCONTROLLER_PORT:-18630}
+KUBE_DIR=$STATE_DIR/kube          # certificates, keys, the static token and the kubeconfig
+KUBECONFIG_FILE=$KUBE_DIR/kubeconfig
+KUBE_SERVICE_CIDR=10.96.0.0/16    # --service-cluster-ip-range: Services get a ClusterIP no one routes to here
 # Throwaway credentials of both registries (htpasswd user; the token service's user).
 OCI_USER=mrstack
 OCI_PASSWORD=mrstack-oci-secret
@@ -43,8 +54,10 @@ SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
 DISTRIBUTION_VERSION=v3.1.2        # github.com/distribution/distribution/v3, the CNCF registry
 CRANE_VERSION=v0.22.1              # github.com/google/go-containerregistry's crane, the tests' independent client
 OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapitools.json
+KSERVE_VERSION=v0.20.0             # github.com/kserve/kserve, whose config/crd/ the stack's API server is given
+# etcd and Kubernetes are pinned in stack/etcd/go.mod and stack/kube/go.mod.
 
-COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken)
+COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns mrcontroller)
 
 # Refuses a name that is no component's.
 check_components() {
@@ -55,7 +68,9 @@ check_components() {
 }
 
 # The components `names` name and what they need, in start order (the order of COMPONENTS), or every component
-# when none is named: server, v1server and catalog need postgres; ocitoken and its token service go together.
+# when none is named: server, v1server and catalog need postgres; ocitoken and its token service go together; kube
+# (the API server) needs etcd; mrcontroller (upstream's InferenceService controller) needs kube, the server it
+# registers deployments in, and clusterdns, the proxy it reaches that server through.
 stack_components() {
   local name picked=" "
   [ $# -gt 0 ] || set -- "${COMPONENTS[@]}"
@@ -66,6 +81,8 @@ stack_components() {
       server | v1server | catalog) picked+="postgres " ;;
       ocitoken) picked+="tokensrv " ;;
       tokensrv) picked+="ocitoken " ;;
+      kube) picked+="etcd " ;;
+      mrcontroller) picked+="etcd kube postgres server clusterdns " ;;
     esac
   done
   local ordered=()
@@ -92,6 +109,10 @@ cmd_marker() {
     oci) echo 'registry serve .*oci/basic' ;;
     ocitoken) echo 'registry serve .*oci/token' ;;
     tokensrv) echo 'token-server.mjs' ;;
+    etcd) echo 'etcd --name mr-stack' ;;
+    kube) echo kube-apiserver ;;
+    clusterdns) echo cluster-dns-proxy.mjs ;;
+    mrcontroller) echo mr-controller- ;;
   esac
 }
 
@@ -148,6 +169,10 @@ write_env() {
       echo "OCI_USERNAME=$OCI_USER"
       echo "OCI_PASSWORD=$OCI_PASSWORD"
     fi
+    if is_up kube && [ -f "$KUBECONFIG_FILE" ]; then echo "KUBECONFIG=$KUBECONFIG_FILE"; fi
+    # The model-registry:// storage initializer, once built, for tests that run it against the server.
+    local csi
+    if is_up server && csi=$(csi_binary) && [ -x "$csi" ]; then echo "MR_STACK_CSI=$csi"; fi
   } >"$ENV_FILE"
 }
 
@@ -171,6 +196,10 @@ port_var() {
     oci) echo OCI_PORT ;;
     ocitoken) echo OCI_TOKEN_PORT ;;
     tokensrv) echo TOKENSRV_PORT ;;
+    etcd) echo ETCD_PORT ;;
+    kube) echo KUBE_PORT ;;
+    clusterdns) echo CLUSTERDNS_PORT ;;
+    mrcontroller) echo MRCONTROLLER_PORT ;;
   esac
 }
 
@@ -193,6 +222,17 @@ v1_source() {
   return 1
 }
 
+# Where upstream source's programs are built (stack/build.sh): .cache/bin/<prefix>-<archive digest>, or
+# <prefix>-checkout for a checkout. Fails when there is no source.
+upstream_binary() {
+  local src; src=$(v1_source) || return 1
+  if [ -f "$src" ]; then echo "$CACHE_DIR/bin/$1-$(sha256sum "$src" | cut -c1-12)"; else echo "$CACHE_DIR/bin/$1-checkout"; fi
+}
+csi_binary() { upstream_binary mr-csi; }
+
+# Components built from upstream source (see v1_source): without it they are reported unavailable.
+needs_upstream() { [[ $1 = v1server || $1 = catalog || $1 = mrcontroller || $1 = clusterdns ]]; }
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # One health probe per component; 0 means it answers as it should.
@@ -209,6 +249,11 @@ healthy() {
     oci) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$OCI_PORT/v2/")" = 401 ] ;;
     ocitoken) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$OCI_TOKEN_PORT/v2/")" = 401 ] ;;
     tokensrv) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TOKENSRV_PORT/health")" = 200 ] ;;
+    etcd) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ETCD_PORT/health")" = 200 ] ;;
+    # /readyz is open to anyone (system:public-info-viewer); it is ready once etcd answers and its hooks have run.
+    kube) [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$KUBE_DIR/ca.crt" "https://127.0.0.1:$KUBE_PORT/readyz")" = 200 ] ;;
+    clusterdns) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CLUSTERDNS_PORT/health")" = 200 ] ;;
+    mrcontroller) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MRCONTROLLER_PORT/readyz")" = 200 ] ;;
   esac
 }
 

@@ -15,6 +15,10 @@ url_of() {
     oci) echo "http://127.0.0.1:$OCI_PORT (OCI registry, htpasswd auth)" ;;
     ocitoken) echo "http://127.0.0.1:$OCI_TOKEN_PORT (OCI registry, bearer-token auth)" ;;
     tokensrv) echo "http://localhost:$TOKENSRV_PORT/token (token service of ocitoken)" ;;
+    etcd) echo "http://127.0.0.1:$ETCD_PORT (peer port $ETCD_PEER_PORT; the API server's store)" ;;
+    kube) echo "https://127.0.0.1:$KUBE_PORT (Kubernetes API; KUBECONFIG=$KUBECONFIG_FILE, context mr-stack)" ;;
+    clusterdns) echo "http://127.0.0.1:$CLUSTERDNS_PORT (HTTP proxy: *.svc.cluster.local:<port> -> 127.0.0.1:<port>)" ;;
+    mrcontroller) echo "http://127.0.0.1:$MRCONTROLLER_PORT/readyz (InferenceService controller -> server's Service in kubeflow)" ;;
   esac
 }
 
@@ -29,7 +33,8 @@ done
 build_of() {
   local build
   case $1 in
-    server | v1server | versitygw | seaweedfs) build=$1 ;;
+    server | v1server | versitygw | seaweedfs | etcd | mrcontroller) build=$1 ;;
+    kube) build=kube-apiserver ;;
     catalog) build=v1server ;;
     oci | ocitoken) build=registry ;;
     *) echo "-"; return ;;
@@ -38,13 +43,13 @@ build_of() {
   if [ -f "$file" ]; then echo "built in $(cat "$file")s"; else echo "-"; fi
 }
 
-row() { printf '%-10s %-11s %-8s %-14s %s\n' "$@"; }
+row() { printf '%-12s %-11s %-8s %-14s %s\n' "$@"; }
 
 all_ok=0
 row COMPONENT STATE PID BUILD ADDRESS
 for name in "${names[@]}"; do
-  if [[ $name = v1server || $name = catalog ]] && ! running_pid "$name" >/dev/null; then
-    # Without upstream source (or with a wrong MR_STACK_V1_SRC) these two cannot run: say why, and go on.
+  if needs_upstream "$name" && ! running_pid "$name" >/dev/null; then
+    # Without upstream source (or with a wrong MR_STACK_V1_SRC) these cannot run: say why, and go on.
     if ! why=$( (v1_source >/dev/null) 2>&1); then
       [ -n "$why" ] || why="no upstream source (MR_STACK_V1_SRC or ../shared/upstream/)"
       row "$name" unavailable - - "${why#stack: }"

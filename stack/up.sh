@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Starts the local stack on 127.0.0.1: PostgreSQL, the Model Registry server (the pinned release, and the newer v1
-# server and its model catalog when their source is at hand), three S3 servers (moto, versitygw, SeaweedFS) and two
-# OCI registries. A component that is already running and healthy is reused, so running this twice is harmless.
+# server and its model catalog when their source is at hand), three S3 servers (moto, versitygw, SeaweedFS), two
+# OCI registries, and a Kubernetes control plane (etcd, kube-apiserver with KServe's CRDs) with upstream's
+# InferenceService controller. A component that is already running and healthy is reused, so running this twice is
+# harmless.
 #   bash stack/up.sh                         every component (the default; what npm test and the benchmarks use)
 #   bash stack/up.sh postgres server moto    only these, and what they need (what npm run demo uses)
-# The components: postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken. server, v1server
-# and catalog need postgres; ocitoken and its token service tokensrv go together.
+# The components: postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns
+# mrcontroller. server, v1server and catalog need postgres; ocitoken and its token service tokensrv go together; kube
+# needs etcd; mrcontroller needs kube, server and clusterdns (its stand-in for cluster DNS).
 # Writes .stack/env with the settings the SDK, the CLI, the tests and the examples read.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -247,6 +250,235 @@ JSON
 }
 
 
+# etcd for the Kubernetes API server: one member, client and peer URLs on loopback, data in .stack/etcd. Without
+# fsync (throwaway data, as PostgreSQL's), and with room for KServe's InferenceService CRD (about 2 MB of schema).
+start_etcd() {
+  already_up etcd && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" etcd)
+  mkdir -p "$STATE_DIR/etcd"
+  spawn etcd "$bin" --name mr-stack --data-dir "$STATE_DIR/etcd/data" --log-level warn --unsafe-no-fsync \
+    --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
+    --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
+    --initial-cluster "mr-stack=http://127.0.0.1:$ETCD_PEER_PORT" --initial-cluster-state new \
+    --max-request-bytes $((8 * 1024 * 1024))
+  wait_healthy etcd 30 "$(cat "$(pid_file etcd)")"
+}
+
+# The credentials of the API server, made once per start of an empty .stack/kube (stack:down kube drops them): a CA,
+# a serving certificate for 127.0.0.1 and localhost, a key pair to sign service-account tokens, a static token in
+# system:masters, and a kubeconfig (context mr-stack, namespace default) that carries the CA and the token.
+kube_credentials() {
+  local d=$KUBE_DIR
+  grep -qs "server: https://127.0.0.1:$KUBE_PORT\$" "$KUBECONFIG_FILE" && return
+  rm -rf "$d" && mkdir -p "$d" && chmod 700 "$d"
+  {
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 -subj /CN=mr-stack-ca \
+      -keyout "$d/ca.key" -out "$d/ca.crt"
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=kube-apiserver \
+      -keyout "$d/apiserver.key" -out "$d/apiserver.csr"
+    printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature' 'extendedKeyUsage=serverAuth' \
+      "subjectAltName=IP:127.0.0.1,DNS:localhost,IP:${KUBE_SERVICE_CIDR%.0/*}.1,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local" \
+      >"$d/apiserver.ext"
+    openssl x509 -req -in "$d/apiserver.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial -days 3650 \
+      -extfile "$d/apiserver.ext" -out "$d/apiserver.crt"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$d/sa.key"
+    openssl pkey -in "$d/sa.key" -pubout -out "$d/sa.pub"
+  } >"$LOG_DIR/kube-credentials.log" 2>&1 || die "could not make the API server's certificates with openssl (see $LOG_DIR/kube-credentials.log)"
+  local token; token=$(openssl rand -hex 32)
+  echo "$token,mr-stack-admin,mr-stack-admin,\"system:masters\"" >"$d/tokens.csv"
+  (umask 077 && cat >"$KUBECONFIG_FILE.tmp" <<YAML
+# Written by npm run stack:up: the local stack's Kubernetes API server (a static token in system:masters).
+apiVersion: v1
+kind: Config
+clusters:
+  - name: mr-stack
+    cluster:
+      server: https://127.0.0.1:$KUBE_PORT
+      certificate-authority-data: $(base64 -w0 "$d/ca.crt")
+users:
+  - name: mr-stack-admin
+    user:
+      token: $token
+contexts:
+  - name: mr-stack
+    context:
+      cluster: mr-stack
+      user: mr-stack-admin
+      namespace: default
+current-context: mr-stack
+YAML
+  ) && mv "$KUBECONFIG_FILE.tmp" "$KUBECONFIG_FILE"
+}
+
+# kube-apiserver alone (no scheduler, controller manager or kubelet: objects are stored and watched, nothing runs
+# them), on 127.0.0.1 with RBAC. --endpoint-reconciler-type=none keeps 127.0.0.1 out of the `kubernetes` Service's
+# endpoints. Once ready: KServe's CRDs and the registry's Service (kube_setup).
+start_kube() {
+  already_up kube && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" kube-apiserver)
+  bash "$STACK_ROOT/stack/build.sh" kubectl >/dev/null
+  kube_credentials
+  # A controller still running holds the credentials of the API server it was started against: restarted after.
+  local old restart=""
+  if old=$(running_pid mrcontroller); then
+    kill "$old" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$old" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$(pid_file mrcontroller)"
+    restart=1
+  fi
+  local d=$KUBE_DIR
+  # KServe's three big CRDs (InferenceService and the two LLMInferenceService ones, about 2 MB of schema each) take
+  # the API server to about 850 MB; GOMEMLIMIT makes Go collect sooner: about 550-600 MB, for a few CPU seconds more
+  # at start (400MiB is too tight: start-up then takes three times as long).
+  GOMEMLIMIT=512MiB spawn kube "$bin" --etcd-servers "http://127.0.0.1:$ETCD_PORT" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$KUBE_PORT" --cert-dir "$d" \
+    --tls-cert-file "$d/apiserver.crt" --tls-private-key-file "$d/apiserver.key" --client-ca-file "$d/ca.crt" \
+    --token-auth-file "$d/tokens.csv" --authorization-mode RBAC \
+    --service-account-key-file "$d/sa.pub" --service-account-signing-key-file "$d/sa.key" \
+    --service-account-issuer https://kubernetes.default.svc.cluster.local \
+    --service-cluster-ip-range "$KUBE_SERVICE_CIDR" --endpoint-reconciler-type none \
+    --enable-priority-and-fairness=false --profiling=false
+  wait_healthy kube 90 "$(cat "$(pid_file kube)")"
+  kube_setup
+  if [ -n "$restart" ]; then start_mrcontroller; fi
+}
+
+# GETs of the API server's paths with the stack's token, concatenated (4xx answers included).
+kube_api() {
+  local token path; token=$(cut -d, -f1 "$KUBE_DIR/tokens.csv")
+  for path in "$@"; do
+    curl -s --cacert "$KUBE_DIR/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$KUBE_PORT$path"
+  done
+}
+
+kubectl_() { "$(bash "$STACK_ROOT/stack/build.sh" kubectl)" --kubeconfig "$KUBECONFIG_FILE" "$@"; }
+
+# KServe's CRDs from its Go module (server-side apply: the InferenceService CRD is too big for the annotation
+# client-side apply writes), without the LLMInferenceService conversion-webhook patches, as no webhook runs here;
+# then namespace kubeflow and the registry's Service in it, as upstream's manifests define it
+# (manifests/kustomize/base/model-registry-service.yaml), on the port of the stack's server. The upstream controller
+# finds it by its label `component: model-registry` and reaches it at
+# http://model-registry-service.kubeflow.svc.cluster.local:<port>, through clusterdns.
+kube_setup() {
+  local crds log=$LOG_DIR/kube-setup.log
+  crds=$(bash "$STACK_ROOT/stack/build.sh" kserve-crds)
+  local files=("$crds/serving.kserve.io_inferenceservices.yaml" "$crds/serving.kserve.io_servingruntimes.yaml"
+    "$crds/serving.kserve.io_clusterservingruntimes.yaml"
+    "$crds/clusterstoragecontainer/serving.kserve.io_clusterstoragecontainers.yaml"
+    "$crds/llmisvc/serving.kserve.io_llminferenceservices.yaml"
+    "$crds/llmisvc/serving.kserve.io_llminferenceserviceconfigs.yaml")
+  local f pids=() pid
+  : >"$log"
+  # One kubectl per file, side by side: each of the three big ones takes the API server seconds.
+  for f in "${files[@]}"; do
+    kubectl_ apply --server-side --force-conflicts --field-manager mr-stack -f "$f" >>"$log" 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" || { tail -n 20 "$log" >&2; die "could not install KServe's CRDs (log: $log)"; }
+  done
+  # Established is read from discovery, which lists a CRD's resource only once it is established: polling the
+  # CRDs themselves (6 MB of schema) or `kubectl wait` (which fails on a CRD whose conditions are not written yet)
+  # slows the API server down more than it waits.
+  local deadline=$((SECONDS + 60)) plural served
+  for f in "${files[@]}"; do
+    plural=${f##*/serving.kserve.io_} && plural=${plural%.yaml}
+    until served=$(kube_api /apis/serving.kserve.io/v1alpha1 /apis/serving.kserve.io/v1beta1) \
+      && [[ ${served// /} == *"\"name\":\"$plural\""* ]]; do
+      [ "$SECONDS" -lt "$deadline" ] || die "KServe's CRD $plural was not established within 60s (log: $log)"
+      sleep 0.2
+    done
+  done
+  # No conversion webhook runs here: a CRD that names one would refuse every read of its other versions. (KServe's
+  # own files name none; its kustomization adds them as patches, which are left out.)
+  for f in $(grep -l 'strategy: Webhook' "${files[@]}"); do
+    plural=${f##*/serving.kserve.io_} && plural=${plural%.yaml}
+    kubectl_ patch crd "$plural.serving.kserve.io" --type merge \
+      -p '{"spec":{"conversion":{"strategy":"None","webhook":null}}}' >>"$log" 2>&1 \
+      || die "could not turn off the conversion webhook of $plural.serving.kserve.io (log: $log)"
+  done
+  kubectl_ apply --server-side --field-manager mr-stack -f - >>"$log" 2>&1 <<YAML || { tail -n 20 "$log" >&2; die "could not create namespace kubeflow and the registry's Service (log: $log)"; }
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: kubeflow
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: model-registry-service
+  namespace: kubeflow
+  labels:
+    app: model-registry-service
+    app.kubernetes.io/component: model-registry
+    app.kubernetes.io/instance: model-registry-service
+    app.kubernetes.io/name: model-registry-service
+    app.kubernetes.io/part-of: model-registry
+    component: model-registry
+  annotations:
+    displayName: Kubeflow Model Registry
+    description: The local stack's server (127.0.0.1:$SERVER_PORT), reached through clusterdns
+spec:
+  selector:
+    component: model-registry-server
+  type: ClusterIP
+  ports:
+    - port: $SERVER_PORT
+      protocol: TCP
+      appProtocol: http
+      name: http-api
+YAML
+}
+
+# The stand-in for cluster DNS (stack/kube/cluster-dns-proxy.mjs): an HTTP proxy sending *.svc.cluster.local:<port>
+# to 127.0.0.1:<port>. Only the upstream controller uses it, so it runs only when that can.
+start_clusterdns() {
+  v1_source >/dev/null || return 0
+  already_up clusterdns && return
+  spawn clusterdns node "$STACK_ROOT/stack/kube/cluster-dns-proxy.mjs" "$CLUSTERDNS_PORT"
+  wait_healthy clusterdns 30 "$(cat "$(pid_file clusterdns)")"
+}
+
+# Upstream's InferenceService controller (cmd/controller of the upstream source), as a process with the stack's
+# kubeconfig and upstream's settings (manifests/kustomize/options/controller/overlays/base/params.env), managing
+# InferenceServices: it records them in the registry and marks them UNDEPLOYED when they go. Its HTTP client honours
+# HTTP_PROXY, which is how it reaches the registry's cluster-DNS name (clusterdns). Also builds the model-registry://
+# storage initializer of the same source, for the tests (MR_STACK_CSI in .stack/env).
+start_mrcontroller() {
+  if ! v1_source >/dev/null; then
+    say "stack: the upstream InferenceService controller is not available (no upstream source): set MR_STACK_V1_SRC to a checkout or archive of github.com/kubeflow/hub, or put the archive in ../shared/upstream/; everything else runs without it"
+    return
+  fi
+  already_up mrcontroller && return
+  local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" mrcontroller)
+  bash "$STACK_ROOT/stack/build.sh" csi >/dev/null
+  local proxy=http://127.0.0.1:$CLUSTERDNS_PORT
+  KUBECONFIG=$KUBECONFIG_FILE HTTP_PROXY=$proxy http_proxy=$proxy NO_PROXY=127.0.0.1,localhost \
+    no_proxy=127.0.0.1,localhost HTTPS_PROXY='' https_proxy='' \
+    INFERENCE_SERVICE_CONTROLLER=managed \
+    NAMESPACE_LABEL=modelregistry.kubeflow.org/namespace NAME_LABEL=modelregistry.kubeflow.org/name \
+    URL_ANNOTATION=modelregistry.kubeflow.org/url \
+    INFERENCE_SERVICE_ID_LABEL=modelregistry.kubeflow.org/inference-service-id \
+    MODEL_VERSION_ID_LABEL=modelregistry.kubeflow.org/model-version-id \
+    REGISTERED_MODEL_ID_LABEL=modelregistry.kubeflow.org/registered-model-id \
+    FINALIZER=modelregistry.kubeflow.org/finalizer SERVICE_ANNOTATION=routing.kubeflow.org/external-address-rest \
+    REGISTRIES_NAMESPACE=kubeflow SKIP_TLS_VERIFY=false \
+    spawn mrcontroller "$bin" --metrics-bind-address=0 --health-probe-bind-address "127.0.0.1:$MRCONTROLLER_PORT" \
+    --leader-elect=false
+  local pid; pid=$(cat "$(pid_file mrcontroller)")
+  wait_healthy mrcontroller 60 "$pid"
+  # Its probes answer before its informers have synced; it reconciles once its workers start.
+  local deadline=$((SECONDS + 30))
+  until grep -q 'Starting workers' "$(log_file mrcontroller)"; do
+    kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ] || {
+      tail -n 20 "$(log_file mrcontroller)" >&2
+      die "the InferenceService controller did not start its workers (log: $(log_file mrcontroller))"
+    }
+    sleep 0.1
+  done
+}
+
+
 # The components to start, in start order: those named on the command line and what they need, or every one.
 components=$(stack_components "$@")
 read -ra wanted <<<"$components"
@@ -258,9 +490,10 @@ preflight() {
   for name in "${COMPONENTS[@]}"; do
     wanted_here "$name" || continue
     running_pid "$name" >/dev/null && continue
-    [[ $name = v1server || $name = catalog ]] && ! v1_source >/dev/null && continue
+    needs_upstream "$name" && ! v1_source >/dev/null && continue
     var=$(port_var "$name")
     require_free_port "$name" "${!var}" "MR_STACK_${var}"
+    [ "$name" = etcd ] && require_free_port etcd "$ETCD_PEER_PORT" "MR_STACK_${var}"
     if [ "$name" = seaweedfs ]; then
       local port
       for port in $(seaweedfs_inner_ports); do require_free_port "$name" "$port" "MR_STACK_${var}"; done
