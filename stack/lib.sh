@@ -170,6 +170,8 @@ write_env() {
       echo "OCI_PASSWORD=$OCI_PASSWORD"
     fi
     if is_up kube && [ -f "$KUBECONFIG_FILE" ]; then echo "KUBECONFIG=$KUBECONFIG_FILE"; fi
+    # The registry's InferenceService controller watches that cluster: tests and the demo deploy there when it runs.
+    if is_up kube && is_up mrcontroller; then echo "MR_STACK_CONTROLLER=http://127.0.0.1:$MRCONTROLLER_PORT/readyz"; fi
     # The model-registry:// storage initializer, once built, for tests that run it against the server.
     local csi
     if is_up server && csi=$(csi_binary) && [ -x "$csi" ]; then echo "MR_STACK_CSI=$csi"; fi

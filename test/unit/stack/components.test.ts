@@ -16,7 +16,7 @@ const components = (...names: string[]) =>
 describe("stack_components", () => {
   it("starts everything when nothing is named (npm test, the benchmarks)", () => {
     expect(components().stdout.trim()).toBe(
-      "postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken",
+      "postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns mrcontroller",
     );
   });
 
