@@ -2,7 +2,7 @@
 // CRDs) and the upstream InferenceService controller, run as a process against the release server. What mr-cli
 // applies, the API server validates against KServe's own schema, and the controller links to the registry's records.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -396,7 +396,93 @@ describe("LLMs as LLMInferenceServices", () => {
   });
 });
 
+describe.runIf(env.OCI_REGISTRY !== undefined)("modelcars", () => {
+  it("an image pushed without a base image has no shell: a warning naming oci-native, which the API server accepts", async () => {
+    const home = mkdtempSync(join(tmpdir(), "mr-oci-home-"));
+    const auth = Buffer.from(`${stackSetting("OCI_USERNAME")}:${stackSetting("OCI_PASSWORD")}`).toString(
+      "base64",
+    );
+    writeFileSync(
+      join(home, "auth.json"),
+      JSON.stringify({ auths: { [stackSetting("OCI_REGISTRY")]: { auth } } }),
+    );
+    const authEnv = { REGISTRY_AUTH_FILE: join(home, "auth.json") };
+    const to = `oci://${stackSetting("OCI_REGISTRY")}/models/${model}`;
+    json(
+      await mrCli(
+        [
+          "register",
+          modelDir,
+          "--name",
+          model,
+          "--version",
+          "car",
+          "--to",
+          to,
+          "--format",
+          "onnx",
+          "--plain-http",
+          "-o",
+          "json",
+        ],
+        authEnv,
+      ),
+    );
+    const check = await mrCli(["deploy", model, "car", "--check", "--namespace", namespace], authEnv);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(
+      /warning \(modelcar\): the image .* was pushed without a base image, so it has no shell.*"oci-native".*v1\.34\.4, which needs the ImageVolume feature gate/,
+    );
+    const native = json<{ manifest: KServeInferenceService; dryRun: boolean }>(
+      await mrCli(
+        [
+          "deploy",
+          model,
+          "car",
+          "--apply",
+          "--dry-run",
+          "--storage",
+          "oci-native",
+          "--namespace",
+          namespace,
+          "-o",
+          "json",
+        ],
+        authEnv,
+      ),
+    );
+    expect(native.manifest.spec.predictor.model.storageUri).toBe(
+      `oci+native://${to.slice("oci://".length)}:car`,
+    );
+  });
+});
+
 describe.runIf(env.MR_STACK_CSI !== undefined)("the upstream model-registry:// storage initializer", () => {
+  it("a version it could not fetch (an OCI image) is refused by our check first, exit 2", async () => {
+    const image = `${stackSetting("OCI_REGISTRY")}/${model}:v9`;
+    json(
+      await mrCli([
+        "register",
+        `oci://${image}`,
+        "--name",
+        model,
+        "--version",
+        "v9",
+        "--format",
+        "onnx",
+        "-o",
+        "json",
+      ]),
+    );
+    const check = await mrCli(["deploy", model, "v9", "--check", "--storage", "model-registry"]);
+    expect(check.code).toBe(2);
+    expect(check.stdout).toMatch(
+      /error \(storage\): the registry's storage initializer downloads only s3:\/\/, gs:\/\/ and http\(s\):\/\/ URIs/,
+    );
+    const emitted = await mrCli(["deploy", model, "v9", "--emit", "kserve", "--storage", "model-registry"]);
+    expect(emitted.code).toBe(2);
+  });
+
   it("downloads a version we uploaded to S3, byte for byte", async () => {
     const dest = mkdtempSync(join(tmpdir(), "mr-csi-"));
     await run(env.MR_STACK_CSI as string, [`model-registry://${model}/v2`, dest], {
@@ -412,6 +498,9 @@ describe.runIf(env.MR_STACK_CSI !== undefined)("the upstream model-registry:// s
       timeout: 60_000,
     });
     await writeTree(modelDir, { "1/model.onnx": "weights of v2", "README.md": "model v2" });
-    expect(filesUnder(dest)).toEqual(filesUnder(modelDir));
+    // Every file byte for byte, and the manifest our upload keeps beside them (the initializer takes the whole prefix).
+    const { ".model-manifest.json": manifest, ...files } = filesUnder(dest);
+    expect(files).toEqual(filesUnder(modelDir));
+    expect(JSON.parse(Buffer.from(manifest ?? "", "hex").toString()).fileCount).toBe(2);
   });
 });
