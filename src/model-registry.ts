@@ -341,6 +341,12 @@ export class ModelRegistry {
     return this.rest.deprecation;
   }
 
+  /** What the registry announces of API v1alpha3 (the generation the upstream InferenceService controller and storage
+   * initializer speak), whichever generation this client uses: at most one GET. Undefined when nothing is announced. */
+  alphaDeprecation(signal?: AbortSignal): Promise<Deprecation | undefined> {
+    return this.rest.alphaDeprecation(signal);
+  }
+
   /**
    * The storage settings in effect and where each comes from: `storage` (e.g. one call's `params.storage`) first,
    * then this client's `storage` option, then the AWS standard configuration of {@link ModelRegistry.env} (its

@@ -93,6 +93,18 @@ export class Rest {
     return this.probing;
   }
 
+  /** What the registry announces of API v1alpha3 (a deprecation, a sunset), whichever generation this client uses:
+   * the announcement a response already made, else one `GET /v1alpha3/registered_models?pageSize=1` read for its
+   * headers. Undefined when none is announced (or v1alpha3 is not served). */
+  async alphaDeprecation(signal?: AbortSignal): Promise<Deprecation | undefined> {
+    if (this.deprecation?.version === "v1alpha3") return this.deprecation;
+    const result = await this.clients.api.GET("/api/model_registry/v1alpha3/registered_models", {
+      params: { query: { pageSize: "1" } },
+      signal,
+    });
+    return result.response.ok ? deprecationOf(result.response, "v1alpha3") : undefined;
+  }
+
   private async probe(signal: AbortSignal | undefined): Promise<ApiVersionChoice> {
     const path = "/api/model_registry/v1/registered_models";
     const result = await this.clients.apiV1.GET(path, { params: { query: { pageSize: "1" } }, signal });

@@ -13,21 +13,22 @@ const CREDENTIAL = /\b(Bearer|Basic)(\s+|%20|\+)[A-Za-z0-9\-._~+/=%]{16,}/g;
 
 /** The secrets one client knows, and the scrubbing of text and errors by them. */
 export class Secrets {
-  private readonly forms = new Set<string>();
+  // A private field: what inspecting or serialising a client shows never holds the secrets themselves.
+  readonly #forms = new Set<string>();
 
   /** Remembers a secret (and the forms it takes inside URLs and JSON strings). Empty and very short values are
    * ignored. */
   add(secret: string | undefined): void {
-    if (!secret || secret.length < MIN_SECRET_LENGTH || this.forms.has(secret)) return;
+    if (!secret || secret.length < MIN_SECRET_LENGTH || this.#forms.has(secret)) return;
     for (const form of [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])
-      this.forms.add(form);
+      this.#forms.add(form);
   }
 
   /** The text with every known secret replaced by `[REDACTED]`. */
   scrub(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is replaced whole.
-    for (const form of [...this.forms].sort((a, b) => b.length - a.length))
+    for (const form of [...this.#forms].sort((a, b) => b.length - a.length))
       if (out.includes(form)) out = out.split(form).join(REDACTED);
     return out;
   }

@@ -102,12 +102,13 @@ export class KubeCluster {
   private readonly timeoutMs: number;
   private fetchFn: ((request: Request) => Promise<Response>) | undefined;
   private readonly givenFetch: boolean;
-  private credential: ExecCredential | undefined;
+  #credential: ExecCredential | undefined;
 
-  private constructor(
-    private readonly target: KubeTarget,
-    options: ClusterOptions,
-  ) {
+  // Private fields: inspecting, printing or serialising a cluster never shows its credentials.
+  readonly #target: KubeTarget;
+
+  private constructor(target: KubeTarget, options: ClusterOptions) {
+    this.#target = target;
     this.server = target.server;
     this.namespace = options.namespace ?? target.namespace;
     this.source = target.source;
@@ -134,11 +135,16 @@ export class KubeCluster {
     return `${this.server} (${this.source})`;
   }
 
+  /** The same as {@link describe}: never a credential. */
+  toString(): string {
+    return this.describe();
+  }
+
   private async headersAndFetch(): Promise<{
     headers: Record<string, string>;
     fetch: (request: Request) => Promise<Response>;
   }> {
-    const auth = this.target.auth;
+    const auth = this.#target.auth;
     const headers: Record<string, string> = {};
     let cert: { cert?: string; key?: string } = {};
     if (auth.kind === "token") headers.authorization = `Bearer ${auth.token}`;
@@ -150,18 +156,18 @@ export class KubeCluster {
     else if (auth.kind === "client-certificate") cert = { cert: auth.cert, key: auth.key };
     else if (auth.kind === "exec") {
       const fresh =
-        this.credential &&
-        (!this.credential.expires || this.credential.expires.getTime() - Date.now() > 60_000);
+        this.#credential &&
+        (!this.#credential.expires || this.#credential.expires.getTime() - Date.now() > 60_000);
       if (!fresh) {
-        this.credential = await runExecPlugin(auth.exec, this.server);
+        this.#credential = await runExecPlugin(auth.exec, this.server);
         if (!this.givenFetch) this.fetchFn = undefined; // a new certificate needs a new connection
       }
-      const credential = this.credential as ExecCredential;
+      const credential = this.#credential as ExecCredential;
       if (credential.token) headers.authorization = `Bearer ${credential.token}`;
       else cert = { cert: credential.cert, key: credential.key };
     }
     if (!this.fetchFn) {
-      const tls = { ca: this.target.ca, insecureSkipVerify: this.target.insecureSkipVerify, ...cert };
+      const tls = { ca: this.#target.ca, insecureSkipVerify: this.#target.insecureSkipVerify, ...cert };
       this.fetchFn =
         this.server.startsWith("https://") && (tls.ca || tls.insecureSkipVerify || tls.cert)
           ? await createTlsFetch(tls)

@@ -251,10 +251,15 @@ export async function resolveKubeTarget(options: KubeconfigOptions = {}): Promis
       fix: [{ setting: "cluster.context" }],
     });
   const context = pick(files, (config) => config.contexts, contextName);
-  if (!context)
-    throw new ConfigError(`the kubeconfig ${where} has no context ${JSON.stringify(contextName)}`, {
-      fix: [{ setting: "cluster.context", value: contextName }],
-    });
+  if (!context) {
+    const known = [...new Set(files.flatMap((file) => (file.config.contexts ?? []).map((c) => c?.name)))];
+    throw new ConfigError(
+      `the kubeconfig ${where} has no context ${JSON.stringify(contextName)}${known.length ? `; it has ${known.map((n) => JSON.stringify(n)).join(", ")}` : ""}`,
+      {
+        fix: [{ setting: "cluster.context", value: contextName }],
+      },
+    );
+  }
   const clusterName = context.entry.context?.cluster ?? "";
   const cluster = pick(files, (config) => config.clusters, clusterName);
   const spec = cluster?.entry.cluster;

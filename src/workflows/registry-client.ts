@@ -40,4 +40,6 @@ export interface RegistryClient {
   readonly inferenceServices: InferenceServices;
   /** The first deprecation the registry announced to this client, if any (read by the serving checks). */
   readonly deprecation?: Deprecation | undefined;
+  /** What the registry announces of API v1alpha3, whichever generation the client uses (read by the serving checks). */
+  alphaDeprecation?(signal?: AbortSignal): Promise<Deprecation | undefined>;
 }

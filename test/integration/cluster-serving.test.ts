@@ -345,6 +345,144 @@ describe("refused before anything is applied", () => {
   });
 });
 
+describe("what a fresh review found", () => {
+  it("a user whose rights end at their namespace deploys: the registry-Service check is said, not failed", async () => {
+    const sa = "deployer";
+    const core = (plural: string, name?: string) =>
+      resourcePath({ group: "", version: "v1", plural, namespace, name });
+    const rbac = (plural: string, name: string) =>
+      resourcePath({ group: "rbac.authorization.k8s.io", version: "v1", plural, namespace, name });
+    await cluster.apply(
+      core("serviceaccounts", sa),
+      { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: sa, namespace } },
+      { fieldManager: "test" },
+    );
+    await cluster.apply(
+      rbac("roles", sa),
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "Role",
+        metadata: { name: sa, namespace },
+        rules: [{ apiGroups: ["serving.kserve.io"], resources: ["inferenceservices"], verbs: ["*"] }],
+      },
+      { fieldManager: "test" },
+    );
+    await cluster.apply(
+      rbac("rolebindings", sa),
+      {
+        apiVersion: "rbac.authorization.k8s.io/v1",
+        kind: "RoleBinding",
+        metadata: { name: sa, namespace },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: sa },
+        subjects: [{ kind: "ServiceAccount", name: sa, namespace }],
+      },
+      { fieldManager: "test" },
+    );
+    const { status } = await cluster.request<{ status: { token: string } }>(
+      "POST",
+      `${core("serviceaccounts", sa)}/token`,
+      {
+        body: {
+          apiVersion: "authentication.k8s.io/v1",
+          kind: "TokenRequest",
+          spec: { expirationSeconds: 3600 },
+        },
+      },
+    );
+    const admin = readFileSync(stackSetting("KUBECONFIG"), "utf8");
+    const kubeconfig = join(mkdtempSync(join(tmpdir(), "mr-sa-")), "config");
+    writeFileSync(
+      kubeconfig,
+      admin
+        .replace(/token: .*/, `token: ${status.token}`)
+        .replace(/namespace: .*/, `namespace: ${namespace}`),
+    );
+    const name = `${model}-sa`.slice(0, 53).replace(/-+$/, "");
+    const result = await mrCli([
+      "deploy",
+      model,
+      "v1",
+      "--name",
+      name,
+      "--apply",
+      "--kubeconfig",
+      kubeconfig,
+      "--json",
+    ]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings[0].message).toMatch(
+      /could not check that Service kubeflow\/model-registry-service.*403/,
+    );
+    expect(result.stderr).toMatch(/"type":"phase","phase":"applied"/); // progress as JSON events with --json
+    expect(result.stdout + result.stderr).not.toContain(status.token);
+    await mrCli(["undeploy", name, "--delete", "--namespace", namespace, "--no-wait"]);
+  });
+
+  it("a registry URL's trailing slash is dropped, and its credentials are never repeated", async () => {
+    const emitted = json<KServeInferenceService>(
+      await mrCli([
+        "deploy",
+        model,
+        "v1",
+        "--emit",
+        "kserve",
+        "--registry-url",
+        "http://mr.example:8080/",
+        "-o",
+        "json",
+      ]),
+    );
+    expect(emitted.metadata.annotations?.["modelregistry.kubeflow.org/url"]).toBe("http://mr.example:8080");
+    const secret = await mrCli([
+      "deploy",
+      model,
+      "v1",
+      "--emit",
+      "kserve",
+      "--registry-url",
+      "http://ada:pa55w0rd@mr.example:8080/x",
+    ]);
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).not.toContain("pa55w0rd");
+  });
+
+  it.runIf(env.MODEL_REGISTRY_V1_URL !== undefined)(
+    "a registry that announces v1alpha3's sunset is named by the checks, though the client itself speaks v1",
+    async () => {
+      const v1 = ["--url", env.MODEL_REGISTRY_V1_URL as string];
+      const name = uniqueName("sunset");
+      json(
+        await mrCli([
+          ...v1,
+          "register",
+          modelDir,
+          "--name",
+          name,
+          "--version",
+          "v1",
+          "--format",
+          "onnx",
+          "-o",
+          "json",
+        ]),
+      );
+      const check = await mrCli([...v1, "deploy", name, "v1", "--check", "--namespace", namespace]);
+      expect(check.stdout).toMatch(
+        /warning \(api-version\): the registry announces the end of API v1alpha3 on \d{4}-\d\d-\d\d.*speak only v1alpha3/,
+      );
+    },
+  );
+
+  it("undeploy --delete of a name that is nowhere is exit 3; a namespace that does not exist is refused first", async () => {
+    const nowhere = await mrCli(["undeploy", "no-such-isvc", "--delete", "--namespace", namespace]);
+    expect(nowhere.code).toBe(3);
+    expect(nowhere.stderr).toMatch(/there is no InferenceService .*no-such-isvc .*and no record of it/);
+    const missing = await mrCli(["deploy", model, "v1", "--check", "--namespace", "no-such-namespace"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toMatch(/error \(namespace\): the namespace "no-such-namespace" does not exist/);
+  });
+});
+
 describe("LLMs as LLMInferenceServices", () => {
   const llm = `${model}-llm`.slice(0, 53).replace(/-+$/, "");
 
@@ -386,6 +524,13 @@ describe("LLMs as LLMInferenceServices", () => {
     expect(live?.metadata.labels?.["modelregistry.kubeflow.org/inference-service-id"]).toBe(
       result.inferenceService?.id,
     );
+  });
+
+  it("undeploy --delete without --kind llm refuses, and changes nothing", async () => {
+    const result = await mrCli(["undeploy", llm, "--delete", "--namespace", namespace]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is an LLMInferenceService, not an InferenceService.*nothing was changed/);
+    expect((await records()).find((r) => r.name === llm)?.desiredState).toBe("DEPLOYED");
   });
 
   it("undeploy --delete --kind llm removes it and sets the record UNDEPLOYED", async () => {

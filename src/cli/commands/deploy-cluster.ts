@@ -44,9 +44,13 @@ export async function connectCluster(
   });
 }
 
-/** Progress lines on stderr (none with --quiet or JSON/YAML output). */
-const progressOf = (ctx: CliContext) => (event: ClusterProgress) =>
-  ctx.note(`${event.phase}: ${event.message}`);
+/** Progress on stderr: a line per step, or with JSON output one JSON event per line (as register's); nothing with
+ * --quiet or YAML output. */
+const progressOf = (ctx: CliContext) => (event: ClusterProgress) => {
+  if (ctx.format() === "json" && !ctx.globals().quiet)
+    ctx.io.stderr.write(`${JSON.stringify({ type: "phase", ...event })}\n`);
+  else ctx.note(`${event.phase}: ${event.message}`);
+};
 
 /** --wait-timeout, in ms. */
 const timeoutMs = (flags: { waitTimeout?: number }) => flags.waitTimeout;
@@ -62,7 +66,7 @@ export function addApplyOptions(command: Command): Command {
       .addOption(
         new Option(
           "--kind <kind>",
-          "with --apply or --emit: isvc (an InferenceService, the default) or llm (an LLMInferenceService, served by vLLM)",
+          "with --apply, --emit or --check: isvc (an InferenceService, the default) or llm (an LLMInferenceService, served by vLLM)",
         ).choices(["isvc", "llm"]),
       )
       .addOption(
@@ -203,6 +207,8 @@ export function checkApplyFlags(flags: DeployFlags & ApplyFlags): void {
   if (!flags.apply)
     for (const [field, flag] of withApply)
       if (flags[field] !== undefined) throw new UsageError(`${flag} only applies with --apply`);
+  if ((flags.kubeconfig !== undefined || flags.kubeContext !== undefined) && !flags.apply && !flags.check)
+    throw new UsageError("--kubeconfig and --kube-context only apply with --apply or --check");
   if (flags.kind !== undefined && !flags.apply && flags.emit === undefined && !flags.check)
     throw new UsageError("--kind only applies with --apply, --emit or --check");
   if (flags.createEnv && flags.apply)

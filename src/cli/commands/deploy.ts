@@ -75,7 +75,8 @@ Examples:
         return emitManifest(ctx, { model, version, name }, flags);
       }
       const emitOnly = EMIT_ONLY.filter(([field]) => flags[field] !== undefined).map(([, flag]) => flag);
-      if (emitOnly.length > 0) throw new UsageError(`${emitOnly.join(", ")} only apply with --emit kserve`);
+      if (emitOnly.length > 0)
+        throw new UsageError(`${emitOnly.join(", ")}: only with --emit kserve, --apply or --check`);
       if (flags.env === undefined)
         throw new UsageError("required option '--env <serving-environment>' not specified");
       const target = { model, version, name, env: flags.env };

@@ -316,13 +316,13 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
   if (params.dryRun) {
     progress({
       phase: "checked",
-      message: `the API server accepted ${namespace}/${name} (dry run: nothing stored)`,
+      message: `the API server accepted ${namespace}/${name} (dry run: nothing stored)${record ? `; record ${record.id} would be DEPLOYED on ${params.version}` : "; the registry's controller would create its record"}`,
     });
     return {
       ...base,
       applied,
       inferenceService: record,
-      linked: Boolean(labelOf(applied, "inference-service-id")),
+      linked: Boolean(labelOf(live, "inference-service-id")),
       ready: false,
     };
   }
@@ -361,8 +361,19 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
     async () => notLinked(cluster, current, params, namespace, name, timeoutMs),
     signal,
   );
-  // The controller made the record, or adopted ours: either way it must be DEPLOYED on this version.
-  kept = await keepRecord(mr, await mr.inferenceServices.get(linked, call), want, call);
+  // The controller made the record, or adopted ours: either way it must be DEPLOYED on this version. A record this
+  // registry lacks, or one of another model, means the cluster's controller works with another registry.
+  const linkedRecord = await mr.inferenceServices.get(linked, call).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  });
+  if (!linkedRecord || linkedRecord.registeredModelId !== subject.registeredModel.id)
+    throw new ClusterError(
+      `the cluster's registry controller linked ${namespace}/${name} to record ${linked}, which ${linkedRecord ? `here serves registered model ${linkedRecord.registeredModelId}, not ${subject.registeredModel.id}` : `this registry (${mr.url}) does not have`}: that controller works with another registry than this client; point it at this one (registryUrl, or registryService and registryNamespace) and delete ${namespace}/${name}, which it recorded in the other registry`,
+      "conflict",
+      { fix: [{ setting: "registryUrl" }, { setting: "registryService" }, { setting: "registryNamespace" }] },
+    );
+  kept = await keepRecord(mr, linkedRecord, want, call);
   progress({ phase: "linked", message: `linked to inference service record ${kept.id} (${kept.name})` });
   if (params.wait === "ready") return waitReady();
   return {
@@ -432,8 +443,9 @@ export interface ClusterDeleteParams extends CallOptions {
 
 /** What {@link deleteDeployment} did. */
 export interface ClusterDeleteResult {
-  /** `deleted` from the cluster, or `absent` (there was nothing to delete). */
-  action: "deleted" | "absent";
+  /** `deleted` from the cluster (and gone), `deleting` (asked, not waited for: finalizers may hold it a while), or
+   * `absent` (it was not in the cluster; its record is set UNDEPLOYED). */
+  action: "deleted" | "deleting" | "absent";
   /** The registry's record, UNDEPLOYED, when the InferenceService was linked to one (or one of its name exists). */
   inferenceService: InferenceService | undefined;
   /** The cluster: its API server and where its settings came from. */
@@ -461,6 +473,21 @@ async function remove(mr: RegistryClient, params: ClusterDeleteParams): Promise<
   const name = params.inferenceService;
   const path = isvcPath(namespace, name, params.kind);
   const live = await cluster.get(path, signal);
+  const what = `${params.kind ?? "InferenceService"} ${namespace}/${name}`;
+  if (!live) {
+    // The other kind of the same name: deleting "nothing" would leave it serving while its record says UNDEPLOYED.
+    const otherKind: ServingKind =
+      params.kind === "LLMInferenceService" ? "InferenceService" : "LLMInferenceService";
+    const { group, version, plural } = resourceOf(otherKind);
+    if (
+      (await cluster.serves(group, version, plural, signal)) &&
+      (await cluster.get(isvcPath(namespace, name, otherKind), signal))
+    )
+      throw new ConfigError(
+        `${namespace}/${name} is an ${otherKind}, not an ${params.kind ?? "InferenceService"}: delete it as kind ${JSON.stringify(otherKind)}; nothing was changed`,
+        { fix: [{ setting: "kind", value: params.kind ?? "InferenceService" }] },
+      );
+  }
   const recordId = labelOf(live, "inference-service-id");
   let record = recordId
     ? await mr.inferenceServices.get(recordId, call).catch(() => undefined)
@@ -468,9 +495,14 @@ async function remove(mr: RegistryClient, params: ClusterDeleteParams): Promise<
         const environment = await mr.servingEnvironments.find({ name: namespace }, call);
         return environment ? findDeploymentRecord(mr, environment.id, name, call) : undefined;
       })();
+  if (!live && !record)
+    throw new ClusterError(
+      `there is no ${what} in ${cluster.server}, and no record of it in the registry's serving environment ${JSON.stringify(namespace)}`,
+      "not-found",
+    );
   const action = live && (await cluster.delete(path, { signal })) ? "deleted" : "absent";
   if (action === "deleted") {
-    progress({ phase: "deleting", message: `deleting InferenceService ${namespace}/${name}` });
+    progress({ phase: "deleting", message: `deleting ${what}` });
     if (params.wait !== false) {
       const timeoutMs = params.timeoutMs ?? 120_000;
       let seen: KubeObject | undefined;
@@ -481,10 +513,10 @@ async function remove(mr: RegistryClient, params: ClusterDeleteParams): Promise<
         },
         timeoutMs,
         async () =>
-          `InferenceService ${namespace}/${name} is still there after ${timeoutMs} ms, held by finalizers ${(seen?.metadata.finalizers ?? []).join(", ") || "(none)"}: the registry's controller removes its finalizer once it has marked the record UNDEPLOYED; is it running?`,
+          `${what} is still there after ${timeoutMs} ms, held by finalizers ${(seen?.metadata.finalizers ?? []).join(", ") || "(none)"}: the registry's controller removes its finalizer once it has marked the record UNDEPLOYED; is it running?`,
         signal,
       );
-      progress({ phase: "deleted", message: `InferenceService ${namespace}/${name} is gone` });
+      progress({ phase: "deleted", message: `${what} is gone` });
     }
   }
   if (record && record.desiredState !== "UNDEPLOYED" && (params.wait !== false || action === "absent")) {
@@ -492,5 +524,6 @@ async function remove(mr: RegistryClient, params: ClusterDeleteParams): Promise<
     if (record.desiredState !== "UNDEPLOYED")
       record = await mr.inferenceServices.update(record.id, { desiredState: "UNDEPLOYED" }, call);
   }
-  return { action, inferenceService: record, cluster: cluster.describe() };
+  const done = action === "deleted" && params.wait === false ? "deleting" : action;
+  return { action: done, inferenceService: record, cluster: cluster.describe() };
 }

@@ -20,9 +20,9 @@ const newestFirst = (a: InferenceService, b: InferenceService) =>
 
 /**
  * The record of deployment `name` in a serving environment: with `uid` (the live InferenceService's), the
- * controller's record of it (`name/<uid>`); else the one named `name`; else of the controller's records `name/<uid>`,
- * a DEPLOYED one, else the most recently updated. Undefined when there is none. One or two GETs when a record is
- * named exactly; a listing of the environment's records otherwise.
+ * controller's record of it (`name/<uid>`); else, among the records named `name` or `name/<uid>`, a DEPLOYED one (the
+ * deployment that runs, not a stale one left by an earlier apply), then the one named `name`, then the most recently
+ * updated. Undefined when there is none.
  */
 export async function findDeploymentRecord(
   mr: RegistryClient,
@@ -31,13 +31,14 @@ export async function findDeploymentRecord(
   options: CallOptions & { uid?: string | undefined } = {},
 ): Promise<InferenceService | undefined> {
   const { uid, ...call } = options;
-  const find = async (exact: string) =>
-    (await mr.inferenceServices.find({ name: exact, servingEnvironmentId }, call)) ?? undefined;
-  const own = uid ? await find(`${name}/${uid}`) : undefined;
-  if (own) return own;
-  const named = await find(name);
-  if (named) return named;
+  if (uid) {
+    const own = await mr.inferenceServices.find({ name: `${name}/${uid}`, servingEnvironmentId }, call);
+    if (own) return own;
+  }
   const all = await mr.servingEnvironments.inferenceServices(servingEnvironmentId).list(call).toArray();
-  const ranked = all.filter((record) => isRecordOf(record.name ?? "", name)).sort(newestFirst);
-  return ranked.find((record) => record.desiredState === "DEPLOYED") ?? ranked[0];
+  const rank = (record: InferenceService) =>
+    (record.desiredState === "DEPLOYED" ? 0 : 2) + (record.name === name ? 0 : 1);
+  return all
+    .filter((record) => isRecordOf(record.name ?? "", name))
+    .sort((a, b) => rank(a) - rank(b) || newestFirst(a, b))[0];
 }

@@ -134,26 +134,30 @@ function registryLabels(
   return labels;
 }
 
-/** The registry URL the controller is given (annotation `…/url`): scheme, host and port only, since the upstream
- * controller appends `/api/model_registry/v1alpha3/…` to it (a path would make it loop on 404s).
- * @throws ConfigError otherwise. */
-function checkRegistryUrl(value: string): void {
-  const refuse = (why: string) =>
-    new ConfigError(`registryUrl ${JSON.stringify(value)} ${why}`, {
-      fix: [{ setting: "registryUrl", value }],
-    });
-  let url: URL;
+/** The registry URL the controller is given (annotation `…/url`) as scheme, host and port, without a trailing
+ * slash, since the upstream controller appends `/api/model_registry/v1alpha3/…` to it (a path would make it loop on
+ * 404s). @throws ConfigError for anything else (credentials are not repeated). */
+function checkRegistryUrl(value: string): string {
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    throw refuse("is not a URL: give the registry's http:// or https:// URL");
+    url = undefined;
   }
+  // Never the credentials of a URL in a message.
+  const shown =
+    url && (url.username || url.password) ? `${url.protocol}//…@${url.host}${url.pathname}` : value;
+  const refuse = (why: string) =>
+    new ConfigError(`registryUrl ${JSON.stringify(shown)} ${why}`, { fix: [{ setting: "registryUrl" }] });
+  if (!url) throw refuse("is not a URL: give the registry's http:// or https:// URL");
   if (!/^https?:$/.test(url.protocol) || !/^https?:\/\/[^\s/]+/.test(value))
     throw refuse("must be the registry's http:// or https:// URL");
   if (url.pathname !== "/" || url.search || url.hash || url.username || url.password)
     throw refuse(
       `has a path, query or credentials: the registry's controller appends /api/model_registry/v1alpha3/… to it, so give only scheme, host and port (${url.protocol}//${url.host})`,
     );
+  // Without a trailing slash: the controller appends "/api/…", and "//api/…" is a 404 on the registry.
+  return url.origin;
 }
 
 /** @throws ConfigError for an option or artifact field Kubernetes or KServe would refuse. */
@@ -220,10 +224,9 @@ export function toKServeManifest(
       "the model artifact records no model format, which KServe chooses a runtime by: register the version with modelFormat (a manifest may also be given one)",
       { fix: [{ setting: "modelFormat" }] },
     );
-  const annotations = options.registryUrl
-    ? Object.fromEntries(
-        LABEL_PREFIXES[flavour].map((prefix) => [`${prefix}/url`, options.registryUrl as string]),
-      )
+  const registryUrl = options.registryUrl === undefined ? undefined : checkRegistryUrl(options.registryUrl);
+  const annotations = registryUrl
+    ? Object.fromEntries(LABEL_PREFIXES[flavour].map((prefix) => [`${prefix}/url`, registryUrl]))
     : undefined;
   return {
     apiVersion: "serving.kserve.io/v1beta1",

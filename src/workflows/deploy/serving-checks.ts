@@ -6,7 +6,7 @@
 // upstream InferenceService controller finds the registry by the URL annotation, else by the Service its name and
 // namespace labels name, and speaks only API v1alpha3, as the initializer does.
 import type { CallOptions } from "../../client/call-options.js";
-import type { SettingRef } from "../../errors.js";
+import { ClusterError, type SettingRef } from "../../errors.js";
 import { type KubeCluster, type KubeObject, resourcePath } from "../../kube/kube-cluster.js";
 import { isImageUri, plainForm, schemeOf } from "../../storage/model-stores.js";
 import { OCI_PROPERTIES } from "../../storage/recorded-properties.js";
@@ -104,6 +104,54 @@ async function storageFindings(
   return findings;
 }
 
+/** Whether the namespace exists (nothing creates it on apply). A user who may not read namespaces is not refused. */
+async function namespaceFindings(
+  namespace: string,
+  cluster: KubeCluster,
+  signal: AbortSignal | undefined,
+): Promise<ServingFinding[]> {
+  try {
+    if (
+      await cluster.get(
+        resourcePath({ group: "", version: "v1", plural: "namespaces", name: namespace }),
+        signal,
+      )
+    )
+      return [];
+  } catch (error) {
+    if (error instanceof ClusterError && error.kind === "auth") return [];
+    throw error;
+  }
+  return [
+    {
+      level: "error",
+      check: "namespace",
+      message: `the namespace ${JSON.stringify(namespace)} does not exist in ${cluster.server}: create it first (kubectl create namespace ${namespace}), or deploy into another one`,
+    },
+  ];
+}
+
+/** Image volumes (oci+native://) before Kubernetes 1.35 need the ImageVolume feature gate. */
+async function imageVolumeFindings(
+  cluster: KubeCluster,
+  signal: AbortSignal | undefined,
+): Promise<ServingFinding[]> {
+  const version = await cluster.version(signal);
+  const major = Number(version.major);
+  const minor = Number.parseInt(version.minor, 10);
+  const byDefault =
+    major > IMAGE_VOLUMES_BY_DEFAULT.major ||
+    (major === IMAGE_VOLUMES_BY_DEFAULT.major && minor >= IMAGE_VOLUMES_BY_DEFAULT.minor);
+  if (byDefault) return [];
+  return [
+    {
+      level: "warning",
+      check: "modelcar",
+      message: `the storage style "oci-native" mounts the image as a Kubernetes image volume, which this cluster (${version.gitVersion}) has only with the ImageVolume feature gate on (it is on by default from 1.35): check with its administrator`,
+    },
+  ];
+}
+
 /** Whether the controller will find the registry the labels name: the Service, with a port named `http-api`. */
 async function registryServiceFindings(
   options: KServeManifestOptions,
@@ -113,12 +161,24 @@ async function registryServiceFindings(
   if (options.registryUrl) return [];
   const name = options.registryService ?? "model-registry-service";
   const namespace = options.registryNamespace ?? "kubeflow";
-  const service = await cluster
-    .get<KubeObject & { spec?: { ports?: { name?: string }[] } }>(
+  let service: (KubeObject & { spec?: { ports?: { name?: string }[] } }) | undefined;
+  try {
+    service = await cluster.get(
       resourcePath({ group: "", version: "v1", plural: "services", namespace, name }),
       signal,
-    )
-    .catch(() => undefined);
+    );
+  } catch (error) {
+    // Users whose rights end at their own namespace cannot read the registry's Service: the check is said, not made.
+    if (!(error instanceof ClusterError && error.kind === "auth")) throw error;
+    return [
+      {
+        level: "warning",
+        check: "registry-service",
+        message: `could not check that Service ${namespace}/${name}, which the registry's controller looks for, exists: ${cluster.source} may not read Services in ${namespace} (${error.status}); give registryUrl to name the registry outright`,
+        fix: [{ setting: "registryUrl" }],
+      },
+    ];
+  }
   if (!service)
     return [
       {
@@ -152,13 +212,18 @@ async function labelFindings(
 ): Promise<ServingFinding[]> {
   const flavour = options.labels ?? "kubeflow";
   if (flavour === "both") return [];
-  const path = resourcePath({
-    group: "serving.kserve.io",
-    version: "v1beta1",
-    plural: "inferenceservices",
-    namespace: options.namespace,
-  });
-  const existing = await cluster.list(path, { signal }).catch(() => [] as KubeObject[]);
+  const isvcs = { group: "serving.kserve.io", version: "v1beta1", plural: "inferenceservices" };
+  // Every namespace where the user may list them (the controller is the cluster's), else the target namespace.
+  const readable = async (namespace?: string) => {
+    try {
+      return await cluster.list(resourcePath({ ...isvcs, namespace }), { signal });
+    } catch (error) {
+      if (error instanceof ClusterError && (error.kind === "auth" || error.kind === "not-found"))
+        return undefined;
+      throw error;
+    }
+  };
+  const existing = (await readable()) ?? (await readable(options.namespace)) ?? [];
   const finalizers = existing.flatMap((object) => object.metadata.finalizers ?? []);
   const ours = LABEL_PREFIXES[flavour].map((prefix) => `${prefix}/finalizer`);
   const other = flavour === "odh" ? "kubeflow" : "odh";
@@ -168,15 +233,15 @@ async function labelFindings(
       {
         level: "warning",
         check: "labels",
-        message: `InferenceServices in ${options.namespace} carry ${theirs[0]}, so this cluster's registry controller reads the ${other} label keys, not the ${flavour} keys this manifest has: use the label flavour "${other}" or "both"`,
+        message: `InferenceServices in this cluster carry ${theirs[0]}, so its registry controller reads the ${other} label keys, not the ${flavour} keys this manifest has: use the label flavour "${other}" or "both"`,
       },
     ];
   return [];
 }
 
 /** The registry announces the end of API v1alpha3, which the upstream controller and initializer alone speak. */
-function apiVersionFindings(mr: RegistryClient): ServingFinding[] {
-  const deprecation = mr.deprecation;
+async function apiVersionFindings(mr: RegistryClient, signal?: AbortSignal): Promise<ServingFinding[]> {
+  const deprecation = mr.alphaDeprecation ? await mr.alphaDeprecation(signal) : mr.deprecation;
   if (deprecation?.version !== "v1alpha3") return [];
   const when = deprecation.sunset ? ` on ${deprecation.sunset.toISOString().slice(0, 10)}` : "";
   return [
@@ -201,8 +266,12 @@ export async function servingChecks(
 ): Promise<ServingFinding[]> {
   const call: CallOptions = { signal: options.signal };
   const findings = await storageFindings(mr, subject, options, cluster, call);
-  findings.push(...apiVersionFindings(mr));
+  findings.push(...(await apiVersionFindings(mr, options.signal)));
   if (cluster) {
+    const namespace = options.namespace ?? cluster.namespace;
+    findings.push(...(await namespaceFindings(namespace, cluster, options.signal)));
+    if (options.storage === "oci-native")
+      findings.push(...(await imageVolumeFindings(cluster, options.signal)));
     findings.push(...(await registryServiceFindings(options, cluster, options.signal)));
     findings.push(
       ...(await labelFindings(

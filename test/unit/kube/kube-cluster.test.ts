@@ -2,10 +2,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { ClusterError } from "../../../src/errors.js";
 import { KubeCluster, resourcePath } from "../../../src/kube/kube-cluster.js";
+import { ModelRegistry } from "../../../src/model-registry.js";
 import { queryOf, useMockServer } from "../../support/msw.js";
 
 const { server, requests } = useMockServer();
@@ -44,6 +46,15 @@ describe("resourcePath", () => {
 });
 
 describe("KubeCluster", () => {
+  it("shows no credential when inspected, printed or serialised; nor does a registry client its token", async () => {
+    const cluster = await connect();
+    for (const shown of [inspect(cluster, { depth: 10 }), JSON.stringify(cluster), String(cluster)])
+      expect(shown).not.toContain("s3cr3t-token");
+    expect(String(cluster)).toBe(`${API} (${kubeconfig} (context t))`);
+    const mr = new ModelRegistry({ url: "http://registry.test", token: "registry-s3cr3t" });
+    expect(inspect(mr, { depth: 10 })).not.toContain("registry-s3cr3t");
+  });
+
   it("applies server-side: a PATCH of apply-patch+yaml with the field manager, force and dry run", async () => {
     server.use(
       http.patch(`${API}${ISVC}`, async ({ request }) =>

@@ -43,10 +43,17 @@ describe("isRecordOf", () => {
 });
 
 describe("findDeploymentRecord", () => {
-  it("finds this client's record by its exact name in one request", async () => {
-    const { mr, asked } = registry([record("1", "mnist-v3"), record("2", "mnist-v3/u1")]);
-    expect((await findDeploymentRecord(mr, "5", "mnist-v3"))?.id).toBe("1");
-    expect(asked).toEqual(["find mnist-v3"]);
+  it("prefers a DEPLOYED record to a stale one, and this client's name when both run", async () => {
+    const stale = record("1", "mnist-v3", "UNDEPLOYED", 300);
+    const live = record("2", "mnist-v3/u1", "DEPLOYED", 100);
+    const { mr, asked } = registry([stale, live]);
+    expect((await findDeploymentRecord(mr, "5", "mnist-v3"))?.id).toBe("2");
+    expect(asked).toEqual(["list"]);
+    const both = registry([
+      record("3", "mnist-v3/u2", "DEPLOYED", 500),
+      record("4", "mnist-v3", "DEPLOYED", 1),
+    ]);
+    expect((await findDeploymentRecord(both.mr, "5", "mnist-v3"))?.id).toBe("4");
   });
 
   it("with the live object's uid, the controller's record of that object comes first", async () => {
