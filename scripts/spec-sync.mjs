@@ -2,8 +2,9 @@
 // Takes api/openapi/model-registry.yaml from the pinned server release (stack/server/go.mod) out of the Go module
 // cache, keeps its structure (paths, operations, parameters, schemas, enums, formats, patterns, required lists) and
 // drops its prose (descriptions, summaries, examples, titles), then writes api/model-registry.yaml (API v1alpha3).
-// The same for api/openapi/model-registry-v1.yaml (and the model catalog's api/openapi/catalog.yaml, into
-// api/model-catalog.yaml) of the v1 server's source (stack/lib.sh v1_source: MR_STACK_V1_SRC
+// The same for api/openapi/model-registry-v1.yaml (and the model catalog's specs: api/openapi/catalog.yaml, its
+// v1alpha1, into api/model-catalog.yaml; api/openapi/catalog-v1.yaml, its v1, into api/model-catalog-v1.yaml) of the
+// v1 server's source (stack/lib.sh v1_source: MR_STACK_V1_SRC
 // or ../shared/upstream/*.tar.gz) into api/model-registry-v1.yaml (API v1); without that source it says so in one
 // line and leaves the committed file as it is.
 // With --check it writes nothing and fails when a committed file differs from what its source gives.
@@ -127,18 +128,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       source: basename(source),
       fix: "npm run spec:sync",
     });
-  if (source !== undefined)
-    // The model catalog's REST API (the `catalog` command of the same upstream build; see stack/up.sh).
+  // The model catalog's REST API in both generations (the `catalog` command of the same upstream build, which serves
+  // /api/model_catalog/v1alpha1 and /v1; see stack/up.sh).
+  for (const [inside, target] of [
+    ["api/openapi/catalog.yaml", "api/model-catalog.yaml"],
+    ["api/openapi/catalog-v1.yaml", "api/model-catalog-v1.yaml"],
+  ]) {
+    if (source === undefined) break;
     writeOrCheck({
-      path: `${root}api/model-catalog.yaml`,
-      label: "api/model-catalog.yaml",
+      path: `${root}${target}`,
+      label: target,
       text: render(
-        readV1Spec(source, "api/openapi/catalog.yaml"),
-        `${basename(source)} api/openapi/catalog.yaml`,
+        readV1Spec(source, inside),
+        `${basename(source)} ${inside}`,
         "change the v1 server source (MR_STACK_V1_SRC or ../shared/upstream/)",
         "Model Catalog REST API",
       ),
       source: basename(source),
       fix: "npm run spec:sync",
     });
+  }
 }

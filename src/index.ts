@@ -27,6 +27,7 @@ export {
 export {
   CATALOG_API_PREFIX,
   type CatalogApiClient,
+  type CatalogApiClientV1,
   type CatalogModels,
   ModelCatalog,
   type ModelCatalogOptions,
@@ -37,6 +38,10 @@ export {
   type ApiVersion,
   type ApiVersionChoice,
   type ApiVersionOption,
+  CATALOG_API_PREFIXES,
+  type CatalogApiVersion,
+  type CatalogApiVersionChoice,
+  type CatalogApiVersionOption,
   type Deprecation,
 } from "./client/api-version.js";
 export type { CallOptions, UpdateOptions } from "./client/call-options.js";

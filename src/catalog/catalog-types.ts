@@ -13,10 +13,16 @@ export type CatalogSource = Schemas["CatalogSource"];
 /** A label the catalog defines: `name`, optional `displayName`, and any further text fields (e.g. `description`). */
 export type CatalogLabel = Schemas["CatalogLabel"];
 
-/** A catalog model: `name` (e.g. `ibm-granite/granite-3.1-8b`), `source_id`, `description`, `readme` (Markdown),
- * `license`, `licenseLink`, `provider`, `tasks`, `language`, `maturity`, `libraryName`, `artifactCounts` (on `get`)
- * and `customProperties` as plain values. */
-export type CatalogModel = Entity<Schemas["CatalogModel"]>;
+/** A catalog model: `name` (e.g. `ibm-granite/granite-3.1-8b`), `sourceId` and `source_id` (its source: API v1
+ * names it `sourceId`, v1alpha1 `source_id`; this client sets both whichever generation answered), `description`,
+ * `readme` (Markdown), `license`, `licenseLink`, `provider`, `tasks`, `language`, `maturity`, `libraryName`,
+ * `artifactCounts` (on `get`) and `customProperties` as plain values. */
+export type CatalogModel = Entity<
+  Schemas["CatalogModel"] & {
+    /** The id of the model's source (API v1's name of `source_id`). */
+    sourceId?: string;
+  }
+>;
 
 /** A model artifact of a catalog model: where its bytes are (`uri`: `oci://`, `s3://`, `https://`, `hf://`…). */
 export type CatalogModelArtifact = Entity<Schemas["CatalogModelArtifact"]>;

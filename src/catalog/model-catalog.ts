@@ -1,12 +1,18 @@
-// A client of the Model Registry project's model catalog (`/api/model_catalog/v1alpha1`): read-only, over the same
-// transport as the registry's client (token, TLS, retries, time limits, typed errors).
+// A client of the Model Registry project's model catalog (`/api/model_catalog/v1`, or `/v1alpha1` where v1 is not
+// served): read-only, over the same transport as the registry's client (token, TLS, retries, time limits, typed
+// errors).
+
+import { CATALOG_API_PREFIXES, type CatalogApiVersionChoice } from "../client/api-version.js";
+import type { CallOptions } from "../client/call-options.js";
 import { tagKind } from "../client/entity.js";
 import { paginate } from "../client/listing.js";
 import type { PageOptions, Paginated } from "../client/paginate.js";
 import type { Secrets } from "../client/secrets.js";
 import {
-  CATALOG_API_PREFIX,
+  CATALOG_ROUTES,
+  type CatalogApi,
   type CatalogApiClient,
+  type CatalogApiClientV1,
   catalogApi,
   type ModelCatalogOptions,
 } from "./catalog-api.js";
@@ -18,7 +24,16 @@ import {
   type CatalogSourceListOptions,
 } from "./catalog-types.js";
 
-export { CATALOG_API_PREFIX, type CatalogApiClient, type ModelCatalogOptions } from "./catalog-api.js";
+export {
+  CATALOG_API_PREFIX,
+  type CatalogApiClient,
+  type CatalogApiClientV1,
+  type ModelCatalogOptions,
+} from "./catalog-api.js";
+
+const V1 = CATALOG_API_PREFIXES.v1;
+const ALPHA = CATALOG_API_PREFIXES.v1alpha1;
+
 export type { CatalogModels } from "./catalog-models.js";
 
 /**
@@ -32,8 +47,11 @@ export type { CatalogModels } from "./catalog-models.js";
 export class ModelCatalog {
   /** The base URL, without a trailing slash. */
   readonly url: string;
-  /** The raw typed openapi-fetch client of the catalog API: every endpoint of its spec, as the escape hatch. */
+  /** The raw typed openapi-fetch client of the catalog API v1alpha1: every endpoint of its spec, as the escape
+   * hatch. */
   readonly api: CatalogApiClient;
+  /** The raw typed openapi-fetch client of the catalog API v1: every endpoint of its spec, as the escape hatch. */
+  readonly apiV1: CatalogApiClientV1;
   /** The catalog's models: `list()` (search), `get()`, `artifacts()`, `performanceArtifacts()`, `filterOptions()`. */
   readonly models: CatalogModels;
   /** The catalog's sources: `list()`. */
@@ -43,24 +61,34 @@ export class ModelCatalog {
   readonly labels: { list(options?: PageOptions<string>): Paginated<CatalogLabel> };
   /** The tokens this client sent, scrubbed from every error it throws. */
   readonly secrets: Secrets;
+  private readonly catalog: CatalogApi;
 
+  /** @throws ConfigError for a bad address, time limit, retry setting or `apiVersion`; nothing is sent. */
   constructor(options: ModelCatalogOptions) {
     const catalog = catalogApi(options);
-    const { connection, api } = catalog;
+    this.catalog = catalog;
+    const { connection, api, apiV1 } = catalog;
     ({ url: this.url, secrets: this.secrets } = connection);
     this.api = api;
+    this.apiV1 = apiV1;
     this.models = new CatalogModels(catalog);
     this.sources = {
       list: (listOptions = {}) =>
         paginate(
           {
             fetchPage: (page, pageOptions) =>
-              connection.call({ subject: "catalog sources" }, pageOptions, (init) =>
-                api.GET(`${CATALOG_API_PREFIX}/sources`, {
-                  params: { query: { name: listOptions.name, ...page } },
-                  ...init,
-                }),
-              ),
+              catalog.call("catalog sources", pageOptions, {
+                v1: (init) =>
+                  apiV1.GET(`${V1}${CATALOG_ROUTES.sources}`, {
+                    params: { query: { name: listOptions.name, ...page } },
+                    ...init,
+                  }),
+                v1alpha1: (init) =>
+                  api.GET(`${ALPHA}${CATALOG_ROUTES.sources}`, {
+                    params: { query: { name: listOptions.name, ...page } },
+                    ...init,
+                  }),
+              }),
             decode: (item) => tagKind(item, "catalog source"),
             orderKeys: CATALOG_ORDER_KEYS.sources,
           },
@@ -72,15 +100,29 @@ export class ModelCatalog {
         paginate(
           {
             fetchPage: (page, pageOptions) =>
-              connection.call({ subject: "catalog labels" }, pageOptions, (init) =>
-                api.GET(`${CATALOG_API_PREFIX}/labels`, { params: { query: page }, ...init }),
-              ),
+              catalog.call("catalog labels", pageOptions, {
+                v1: (init) =>
+                  apiV1.GET(`${V1}${CATALOG_ROUTES.labels}`, { params: { query: page }, ...init }),
+                v1alpha1: (init) =>
+                  api.GET(`${ALPHA}${CATALOG_ROUTES.labels}`, { params: { query: page }, ...init }),
+              }),
             decode: (item) => tagKind(item, "catalog label"),
             orderKeys: null,
           },
           listOptions,
         ),
     };
+  }
+
+  /**
+   * The generation of the catalog's API in use and how it was chosen (`{ version: "v1", chosenBy: "probe" }`): with
+   * `apiVersion: "auto"` (the default) the first call asks the catalog once (`GET /api/model_catalog/v1/sources`, a
+   * 404 meaning v1alpha1); a forced generation is returned without a request.
+   * @throws AuthError, ServerError or ConnectionError when the question gets no clear answer (the next call asks
+   * again).
+   */
+  apiVersion(options: CallOptions = {}): Promise<CatalogApiVersionChoice> {
+    return this.catalog.apiVersion(options);
   }
 
   /**

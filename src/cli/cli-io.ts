@@ -36,4 +36,5 @@ export interface GlobalOptions {
   timeout?: number;
   apiVersion?: "auto" | "v1" | "v1alpha3";
   catalogUrl?: string;
+  catalogApiVersion?: "auto" | "v1" | "v1alpha1";
 }

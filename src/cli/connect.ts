@@ -34,6 +34,7 @@ export async function cliSettings(
       caFile: globals.caFile,
       apiVersion: globals.apiVersion,
       catalogUrl: globals.catalogUrl,
+      catalogApiVersion: globals.catalogApiVersion,
     },
     source: {
       url: flagOf("url"),
@@ -41,6 +42,7 @@ export async function cliSettings(
       caFile: flagOf("caFile"),
       apiVersion: flagOf("apiVersion"),
       catalogUrl: flagOf("catalogUrl"),
+      catalogApiVersion: flagOf("catalogApiVersion"),
     },
   };
   return {

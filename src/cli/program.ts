@@ -34,6 +34,12 @@ function addSharedOptions(command: Command, connection = true): void {
           "--api-version <version>",
           "REST API generation (default MODEL_REGISTRY_API_VERSION, the context, else auto: v1 where served)",
         ).choices(["auto", "v1", "v1alpha3"]),
+      )
+      .addOption(
+        new Option(
+          "--catalog-api-version <version>",
+          "model catalog API generation (default MODEL_CATALOG_API_VERSION, the context, else auto: v1 where served)",
+        ).choices(["auto", "v1", "v1alpha1"]),
       );
   }
   command

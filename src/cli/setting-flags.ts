@@ -16,6 +16,7 @@ export const SETTING_FLAGS: Readonly<Record<string, SettingFlag>> = {
   apiVersion: { flag: "--api-version" },
   artifactName: { flag: "--artifact-name" },
   catalogUrl: { flag: "--catalog-url" },
+  catalogApiVersion: { flag: "--catalog-api-version" },
   createEnvironment: { flag: "--create-env", values: { true: "" } },
   modelFormat: { flag: "--format" },
   waitTimeout: { flag: "--wait-timeout" },

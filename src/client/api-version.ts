@@ -56,3 +56,33 @@ export function parseApiVersion(value: string, subject: string): ApiVersionOptio
   if (value === "auto" || value === "v1" || value === "v1alpha3") return value;
   throw new ConfigError(`${subject} must be auto, v1 or v1alpha3, not ${JSON.stringify(value)}`);
 }
+
+// The model catalog's generations: `/api/model_catalog/v1` (builds since the catalog API graduated, served beside
+// the alpha) and `/api/model_catalog/v1alpha1` (the only one of older catalogs, which answer 404 under /v1).
+
+/** The generations of the model catalog's API this client speaks. */
+export type CatalogApiVersion = "v1" | "v1alpha1";
+
+/** The catalog's `apiVersion` option: a generation, or `auto` (v1 where the catalog serves it, else v1alpha1). */
+export type CatalogApiVersionOption = "auto" | CatalogApiVersion;
+
+/** The path every endpoint of a catalog generation starts with. */
+export const CATALOG_API_PREFIXES = {
+  v1: "/api/model_catalog/v1",
+  v1alpha1: "/api/model_catalog/v1alpha1",
+} as const satisfies Record<CatalogApiVersion, string>;
+
+/** The catalog generation in use and how it was chosen. */
+export interface CatalogApiVersionChoice {
+  /** The generation in use: `v1` (`/api/model_catalog/v1`) or `v1alpha1`. */
+  version: CatalogApiVersion;
+  /** `option`: given by the catalog's `apiVersion` option (a flag, `MODEL_CATALOG_API_VERSION`, the context);
+   * `probe`: `auto` asked the catalog once. */
+  chosenBy: "option" | "probe";
+}
+
+/** Parses a catalog `apiVersion` setting. @throws ConfigError naming `subject` and the choices. */
+export function parseCatalogApiVersion(value: string, subject: string): CatalogApiVersionOption {
+  if (value === "auto" || value === "v1" || value === "v1alpha1") return value;
+  throw new ConfigError(`${subject} must be auto, v1 or v1alpha1, not ${JSON.stringify(value)}`);
+}

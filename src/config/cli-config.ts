@@ -21,6 +21,8 @@ export interface CliContextConfig {
   apiVersion?: string;
   /** The model catalog's URL. */
   catalogUrl?: string;
+  /** The model catalog's API generation: `auto`, `v1` or `v1alpha1`. */
+  catalogApiVersion?: string;
   s3Endpoint?: string;
   bucket?: string;
   region?: string;
@@ -39,7 +41,15 @@ export interface CliConfig {
 
 // The connection fields are a layer below the environment (see settings-layer.ts). The storage fields are a layer of
 // their own, above the AWS configuration (see storage-settings.ts).
-const FIELDS = ["url", "tokenFile", "caFile", "author", "apiVersion", "catalogUrl"] as const;
+const FIELDS = [
+  "url",
+  "tokenFile",
+  "caFile",
+  "author",
+  "apiVersion",
+  "catalogUrl",
+  "catalogApiVersion",
+] as const;
 const STORAGE_FIELDS = ["s3Endpoint", "bucket", "region", "checksums", "addressingStyle", "profile"] as const;
 
 /** The names of a context's fields. */

@@ -50,7 +50,8 @@ export type ConnectionSetting =
   | "apiVersion"
   | "catalogUrl"
   | "catalogToken"
-  | "catalogCaFile";
+  | "catalogCaFile"
+  | "catalogApiVersion";
 
 /** One layer of connection settings; a setting its layer does not name is `"the <setting> option"`. */
 export type SettingsLayer = Layer<Partial<Record<ConnectionSetting, string | undefined>>>;
@@ -64,6 +65,7 @@ export const ENV_VARIABLES: Readonly<Partial<Record<ConnectionSetting, readonly 
   catalogUrl: ["MODEL_CATALOG_URL"],
   catalogToken: ["MODEL_CATALOG_TOKEN"],
   catalogCaFile: ["MODEL_CATALOG_CA_FILE"],
+  catalogApiVersion: ["MODEL_CATALOG_API_VERSION"],
 };
 
 /** The environment as a layer, each value named by its variable. `caEnvVar` replaces `MODEL_REGISTRY_CA_FILE`.

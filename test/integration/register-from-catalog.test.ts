@@ -8,10 +8,16 @@ import { STACK_REGISTRIES, stackRegistry } from "../support/registry.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
-describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined).each(STACK_REGISTRIES)(
-  "registerFromCatalog on the $label",
-  ({ url }) => {
-    const catalog = () => new ModelCatalog({ url: stackSetting("MODEL_CATALOG_URL") });
+// Each registry generation with each catalog generation (the stack's catalog serves both).
+const CASES = STACK_REGISTRIES.flatMap((registry) =>
+  (["v1", "v1alpha1"] as const).map((catalogApi) => ({ ...registry, catalogApi })),
+);
+
+describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined).each(CASES)(
+  "registerFromCatalog on the $label, catalog API $catalogApi",
+  ({ url, catalogApi }) => {
+    const catalog = () =>
+      new ModelCatalog({ url: stackSetting("MODEL_CATALOG_URL"), apiVersion: catalogApi });
 
     it("creates model, version and artifact with the catalog's facts and provenance; a re-run is unchanged", async () => {
       const mr = stackRegistry(url);

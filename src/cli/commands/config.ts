@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { parseApiVersion } from "../../client/api-version.js";
+import { parseApiVersion, parseCatalogApiVersion } from "../../client/api-version.js";
 import {
   type CliContextConfig,
   CONTEXT_FIELDS,
@@ -31,6 +31,7 @@ export function configCommand(ctx: CliContext): Command {
     .option("--author <author>", "default author")
     .option("--api-version <version>", "REST API generation: auto, v1 or v1alpha3")
     .option("--catalog-url <url>", "model catalog URL")
+    .option("--catalog-api-version <version>", "model catalog API generation: auto, v1 or v1alpha1")
     .option("--s3-endpoint <url>", "S3 endpoint")
     .option("--bucket <bucket>", "S3 bucket")
     .option("--region <region>", "S3 region")
@@ -86,6 +87,8 @@ async function setContext(
   for (const field of CONTEXT_FIELDS) if (flags[field] !== undefined) context[field] = flags[field];
   contextStorage(name, context); // refuses a checksums or addressing style that is not one of the choices
   if (context.apiVersion !== undefined) parseApiVersion(context.apiVersion, "--api-version");
+  if (context.catalogApiVersion !== undefined)
+    parseCatalogApiVersion(context.catalogApiVersion, "--catalog-api-version");
   file.contexts[name] = context;
   if (flags.use || !file.currentContext) file.currentContext = name;
   await writeCliConfig(path, file);

@@ -10,7 +10,7 @@ import { nameFlags } from "../setting-flags.js";
 export function infoCommand(ctx: CliContext): Command {
   return new Command("info")
     .description(
-      "client version, registry URL, API version in use and how it was chosen, announced deprecation, whether the token is accepted, storage settings, the model catalog and its sources",
+      "client version, registry URL, API version in use and how it was chosen, announced deprecation, whether the token is accepted, storage settings, the model catalog, its API version and how it was chosen, and its sources",
     )
     .addHelpText("after", "\nExample:\n  mr-cli info -o json")
     .action(async () => {
@@ -101,9 +101,13 @@ async function gatherCatalog(ctx: CliContext): Promise<CatalogInfo | undefined> 
   if (problem) return { url: "", error: problem };
   if (!catalog) return undefined;
   try {
+    // In auto mode the listing's first request is the one question of the generation; this asks nothing more.
     const sources = await catalog.sources.list({ signal: ctx.io.signal }).toArray();
+    const api = await catalog.apiVersion({ signal: ctx.io.signal });
     return {
       url: catalog.url,
+      apiVersion: api.version,
+      apiVersionChosenBy: api.chosenBy,
       sources: sources.map((s) => ({ id: s.id, status: s.status ?? "unknown" })),
     };
   } catch (error) {
@@ -114,6 +118,10 @@ async function gatherCatalog(ctx: CliContext): Promise<CatalogInfo | undefined> 
 
 interface CatalogInfo {
   url: string;
+  /** The catalog API generation in use (`v1`, `v1alpha1`), once the catalog answered. */
+  apiVersion?: string;
+  /** How it was chosen: `option` or `probe`. */
+  apiVersionChosenBy?: string;
   sources?: { id: string; status: string }[];
   error?: string;
 }
@@ -122,5 +130,8 @@ function catalogLine(catalog: CatalogInfo): string {
   if (catalog.error) return catalog.url ? `${catalog.url} (cannot be read: ${catalog.error})` : catalog.error;
   const sources = catalog.sources ?? [];
   const listed = sources.map((s) => `${s.id} ${s.status}`).join(", ");
-  return `${catalog.url} (${sources.length} source${sources.length === 1 ? "" : "s"}${listed ? `: ${listed}` : ""})`;
+  const api = catalog.apiVersion
+    ? `, API ${catalog.apiVersion} (chosen by ${catalog.apiVersionChosenBy})`
+    : "";
+  return `${catalog.url} (${sources.length} source${sources.length === 1 ? "" : "s"}${listed ? `: ${listed}` : ""}${api})`;
 }

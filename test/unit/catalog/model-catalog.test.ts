@@ -29,7 +29,12 @@ const page = (items: unknown[], nextPageToken = "") => ({
 describe("ModelCatalog", () => {
   it("sends search, filters, order and tuning as the spec's query parameters, lists comma-separated", async () => {
     const { fetch, requests } = fakeCatalog(() => ({ body: page([]) }));
-    const catalog = new ModelCatalog({ url: "http://catalog.test/", fetch, token: "t0k3n" });
+    const catalog = new ModelCatalog({
+      url: "http://catalog.test/",
+      fetch,
+      token: "t0k3n",
+      apiVersion: "v1alpha1",
+    });
     await catalog.models
       .list({
         q: "granite",
@@ -76,7 +81,7 @@ describe("ModelCatalog", () => {
             }
         : { body: { id: "1", name: "a/x", source_id: "s" } },
     );
-    const catalog = new ModelCatalog({ url: "http://catalog.test", fetch });
+    const catalog = new ModelCatalog({ url: "http://catalog.test", fetch, apiVersion: "v1alpha1" });
     const models = await catalog.models.list().toArray();
     expect(models.map((m) => [m.name, m.customProperties])).toEqual([
       ["a/x", { size: 7 }],
@@ -146,6 +151,7 @@ describe("ModelCatalog", () => {
       MODEL_CATALOG_URL: "http://c.test",
       MODEL_REGISTRY_TOKEN: "reg",
       MODEL_CATALOG_TOKEN: "cat",
+      MODEL_CATALOG_API_VERSION: "v1", // no question: one request per listing
     };
     await (await catalogFromEnv({ env, fetch })).sources.list().toArray();
     expect(requests[0]?.headers.get("authorization")).toBe("Bearer cat");

@@ -67,7 +67,7 @@ describe("Connection", () => {
       requests.push(request);
       return Response.json({ items: [], nextPageToken: "" });
     };
-    const catalog = new ModelCatalog({ url: "http://c.test", fetch });
+    const catalog = new ModelCatalog({ url: "http://c.test", fetch, apiVersion: "v1alpha1" });
     await catalog.models.list({ source: ["a", "b"] }).toArray();
     await catalog.models.performanceArtifacts("my src", "org/m", { recommendations: true }).toArray();
     expect(new URL(requests[0]?.url ?? "").searchParams.getAll("source")).toEqual(["a,b"]);
