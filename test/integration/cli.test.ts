@@ -247,7 +247,7 @@ describe("mr-cli against the local stack", () => {
     expect(await mr.servingEnvironments.find({ name: env })).toBeNull(); // nothing was recorded
     expect(await cli(["deploy", name, "v1", "--env", env, "--labels", "odh"])).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/--labels only apply with --emit kserve/),
+      stderr: expect.stringMatching(/--labels: only with --emit kserve, --apply or --check/),
     });
     const keyed = uniqueName("cli-key");
     const args = [
