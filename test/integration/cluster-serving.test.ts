@@ -2,15 +2,15 @@
 // CRDs) and the upstream InferenceService controller, run as a process against the release server. What mr-cli
 // applies, the API server validates against KServe's own schema, and the controller links to the registry's records.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type KServeInferenceService, KubeCluster, ModelRegistry } from "../../src/index.js";
 import { resourcePath } from "../../src/kube/kube-cluster.js";
 import { json, mrCli } from "../support/cli.js";
-import { tempDir, writeTree } from "../support/model-files.js";
+import { filesUnder, tempDir, writeTree } from "../support/model-files.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -37,20 +37,6 @@ type Record_ = {
 let cluster: KubeCluster;
 let mr: ModelRegistry;
 const ids: Record<string, string> = {};
-
-/** Every file under `dir`, by relative path. */
-function filesUnder(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, "hex");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The registry's records of the namespace's serving environment. */
 async function records(): Promise<Record_[]> {
@@ -646,6 +632,6 @@ describe.runIf(env.MR_STACK_CSI !== undefined)("the upstream model-registry:// s
     // Every file byte for byte, and the manifest our upload keeps beside them (the initializer takes the whole prefix).
     const { ".model-manifest.json": manifest, ...files } = filesUnder(dest);
     expect(files).toEqual(filesUnder(modelDir));
-    expect(JSON.parse(Buffer.from(manifest ?? "", "hex").toString()).fileCount).toBe(2);
+    expect(JSON.parse(String(manifest)).fileCount).toBe(2);
   });
 });

@@ -2,13 +2,14 @@
 // own storage code (PyPI kserve-storage, pinned), run as the initializer runs it, with the environment the cluster's S3
 // secret gives it, against the stack's versitygw (which checks signatures). Every file arrives byte-identical.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ModelRegistry } from "../../src/index.js";
 import { ROOT } from "../support/jupyter.js";
+import { filesUnder } from "../support/model-files.js";
 import { S3_SERVERS } from "../support/s3.js";
 import { stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
@@ -19,20 +20,6 @@ const VENV = join(ROOT, ".cache", `py-kserve-storage-${KSERVE_STORAGE}`);
 const PYTHON = join(VENV, "bin", "python");
 const SCRIPT = join(ROOT, "test", "interop", "kserve_storage_download.py");
 const MINUTE = 60_000;
-
-/** Every file under `dir`, by relative path. */
-function filesUnder(dir: string): Record<string, Buffer> {
-  const out: Record<string, Buffer> = {};
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 beforeAll(async () => {
   if (existsSync(PYTHON)) return;

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, open, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = "mr-model-"): Promise<string> {
@@ -42,4 +43,18 @@ export async function bigFile(path: string, bytes: number): Promise<string> {
     await handle.close();
   }
   return path;
+}
+
+/** Every file under `dir`, by path relative to it (POSIX separators on POSIX), with its bytes. */
+export function filesUnder(dir: string): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path);
+    }
+  };
+  walk(dir);
+  return out;
 }

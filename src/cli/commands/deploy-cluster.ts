@@ -11,7 +11,7 @@ import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { print, renderCard, renderTable, viewColumns } from "../output.js";
 import { positiveInt } from "../parse-values.js";
 import { nameFlags } from "../setting-flags.js";
-import type { DeployFlags, Target } from "./deploy-emit.js";
+import { type DeployFlags, manifestOptions, type Target } from "./deploy-emit.js";
 
 /** The flags that pick the cluster. */
 export interface ClusterFlags {
@@ -95,19 +95,6 @@ export interface ApplyFlags extends ClusterFlags {
 /** The KServe resource --kind names. */
 export const servingKind = (flags: { kind?: "isvc" | "llm" }) =>
   flags.kind === "llm" ? ("LLMInferenceService" as const) : ("InferenceService" as const);
-
-/** The manifest options deploy's flags give. */
-function manifestOptions(flags: DeployFlags) {
-  return {
-    runtime: flags.runtime,
-    protocolVersion: flags.protocolVersion,
-    registryService: flags.registryService,
-    registryNamespace: flags.registryNamespace,
-    registryUrl: flags.registryUrl,
-    labels: flags.labels,
-    storage: flags.storage,
-  };
-}
 
 /** One line per finding, its settings named as mr-cli's flags. */
 function findingLines(findings: ServingFinding[]): string[] {

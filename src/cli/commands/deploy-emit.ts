@@ -99,13 +99,7 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
     version: target.version,
     inferenceService: target.name,
     namespace,
-    runtime: flags.runtime,
-    protocolVersion: flags.protocolVersion,
-    registryService: flags.registryService,
-    registryNamespace: flags.registryNamespace,
-    registryUrl: flags.registryUrl,
-    labels: flags.labels,
-    storage: flags.storage,
+    ...manifestOptions(flags),
     signal,
   };
   // Built (and checked) before anything is recorded, so that a manifest that cannot be written records nothing.
@@ -128,6 +122,19 @@ async function emitManifest(ctx: CliContext, target: Target, flags: DeployFlags)
       ? JSON.stringify(manifest, null, 2)
       : (await import("yaml")).stringify(manifest).trimEnd();
   ctx.io.stdout.write(`${text}\n`);
+}
+
+/** The manifest options deploy's flags give (for --emit, --apply and --check alike). */
+export function manifestOptions(flags: DeployFlags) {
+  return {
+    runtime: flags.runtime,
+    protocolVersion: flags.protocolVersion,
+    registryService: flags.registryService,
+    registryNamespace: flags.registryNamespace,
+    registryUrl: flags.registryUrl,
+    labels: flags.labels,
+    storage: flags.storage,
+  };
 }
 
 /** The library's deploy params of the command line. */
