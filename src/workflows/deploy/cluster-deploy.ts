@@ -23,7 +23,7 @@ import type {
   KServeLLMInferenceService,
   KServeManifestOptions,
 } from "./kserve-types.js";
-import { type ServingFinding, servingChecks } from "./serving-checks.js";
+import { refuseErrors, type ServingFinding, servingChecks } from "./serving-checks.js";
 
 /** KServe's InferenceService resource. */
 export const INFERENCE_SERVICES = {
@@ -108,8 +108,8 @@ export interface ClusterDeployResult {
   dryRun: boolean;
 }
 
-/** The label (under every prefix the flavour writes) read first. */
-function labelOf(object: KubeObject | undefined, key: string): string | undefined {
+/** A registry label of an object, under whichever prefix it is written (kubeflow's, else Open Data Hub's). */
+export function labelOf(object: KubeObject | undefined, key: string): string | undefined {
   const labels = object?.metadata.labels ?? {};
   for (const prefix of LABEL_PREFIXES.both) {
     const value = labels[`${prefix}/${key}`];
@@ -118,7 +118,8 @@ function labelOf(object: KubeObject | undefined, key: string): string | undefine
   return undefined;
 }
 
-const isReady = (object: KubeObject | undefined) =>
+/** Whether KServe reports the object Ready. */
+export const isReady = (object: KubeObject | undefined) =>
   object?.status?.conditions?.some(
     (condition) => condition.type === "Ready" && condition.status === "True",
   ) ?? false;
@@ -254,12 +255,7 @@ async function apply(mr: RegistryClient, params: ClusterDeployParams): Promise<C
   const subject = await requireVersion(mr, params, call);
   await requireKServe(cluster, params.kind, signal);
   const findings = await servingChecks(mr, subject, { ...params, namespace }, cluster);
-  const refused = findings.filter((finding) => finding.level === "error");
-  if (refused.length > 0)
-    throw new ConfigError(
-      `${params.name} ${params.version} would not be served: ${refused.map((finding) => finding.message).join("; ")}`,
-      { fix: refused.flatMap((finding) => finding.fix ?? []) },
-    );
+  refuseErrors(findings, `${params.name} ${params.version} would not be served`);
   const warnings = findings.filter((finding) => finding.level === "warning");
   progress({
     phase: "checked",

@@ -8,9 +8,8 @@ import { tagKind } from "../../client/entity.js";
 import type { KubeCluster, KubeObject } from "../../kube/kube-cluster.js";
 import { resourcePath } from "../../kube/kube-cluster.js";
 import type { RegistryClient } from "../registry-client.js";
-import { INFERENCE_SERVICES, LLM_INFERENCE_SERVICES } from "./cluster-deploy.js";
+import { INFERENCE_SERVICES, isReady, LLM_INFERENCE_SERVICES, labelOf } from "./cluster-deploy.js";
 import { isRecordOf } from "./deployment-record.js";
-import { LABEL_PREFIXES } from "./kserve-manifest.js";
 
 /** One deployment as the registry and the cluster each have it. */
 export interface DeploymentState {
@@ -36,19 +35,9 @@ export interface DeploymentState {
   problems: string[];
 }
 
-function label(object: KubeObject, key: string): string | undefined {
-  for (const prefix of LABEL_PREFIXES.both) {
-    const value = object.metadata.labels?.[`${prefix}/${key}`];
-    if (value) return value;
-  }
-  return undefined;
-}
-
 const isRegistryLabelled = (object: KubeObject) =>
-  label(object, "registered-model-id") !== undefined || label(object, "inference-service-id") !== undefined;
-
-const ready = (object: KubeObject) =>
-  object.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+  labelOf(object, "registered-model-id") !== undefined ||
+  labelOf(object, "inference-service-id") !== undefined;
 
 function problemsOf(
   record: InferenceService | undefined,
@@ -58,17 +47,17 @@ function problemsOf(
   const problems: string[] = [];
   if (linkedMissing && object)
     problems.push(
-      `linked to record ${label(object, "inference-service-id")}, which the registry does not have`,
+      `linked to record ${labelOf(object, "inference-service-id")}, which the registry does not have`,
     );
   if (record && !object && record.desiredState === "DEPLOYED")
     problems.push("DEPLOYED in the registry, but the cluster has no such InferenceService");
   if (record && object && record.desiredState !== "DEPLOYED")
     problems.push(`in the cluster, but ${record.desiredState ?? "not DEPLOYED"} in the registry`);
-  if (object && !label(object, "inference-service-id") && !object.metadata.deletionTimestamp)
+  if (object && !labelOf(object, "inference-service-id") && !object.metadata.deletionTimestamp)
     problems.push(
       "not linked to a registry record yet (is the registry's InferenceService controller running?)",
     );
-  const clusterVersion = object ? label(object, "model-version-id") : undefined;
+  const clusterVersion = object ? labelOf(object, "model-version-id") : undefined;
   if (record && clusterVersion && record.modelVersionId !== clusterVersion)
     problems.push(
       `the cluster's model-version label is ${clusterVersion}, the record's version ${record.modelVersionId}`,
@@ -109,7 +98,7 @@ export async function deploymentStates(
   for (const object of objects) {
     const ns = object.metadata.namespace ?? "";
     const name = object.metadata.name;
-    const linked = label(object, "inference-service-id");
+    const linked = labelOf(object, "inference-service-id");
     const match =
       records.find(({ record }) => linked !== undefined && record.id === linked) ??
       (linked === undefined
@@ -122,11 +111,11 @@ export async function deploymentStates(
       name,
       recordId: record?.id,
       desiredState: record?.desiredState,
-      registeredModelId: record?.registeredModelId ?? label(object, "registered-model-id"),
+      registeredModelId: record?.registeredModelId ?? labelOf(object, "registered-model-id"),
       modelVersionId: record?.modelVersionId,
-      clusterVersionId: label(object, "model-version-id"),
+      clusterVersionId: labelOf(object, "model-version-id"),
       inCluster: true,
-      ready: ready(object),
+      ready: isReady(object),
       problems: problemsOf(record, object, linked !== undefined && !record),
     });
   }

@@ -1,6 +1,3 @@
-// The KServe manifest of a version named by model and version, with what the registry's storage initializer will
-// resolve checked against the registry when the manifest points at it (`model-registry://`).
-import { ConfigError } from "../../errors.js";
 import { requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
 import type { VersionName } from "../version-name.js";
@@ -10,7 +7,7 @@ import type {
   KServeLLMInferenceService,
   KServeManifestOptions,
 } from "./kserve-types.js";
-import { servingChecks } from "./serving-checks.js";
+import { refuseErrors, storageRefusals } from "./serving-checks.js";
 
 /** What `mr.kserveManifest` takes: the version by name, and how to write its manifest. */
 export interface KServeManifestParams extends VersionName, KServeManifestOptions {
@@ -32,12 +29,10 @@ export async function kserveManifest(
   const { signal } = params;
   const subject = await requireVersion(mr, params, { signal });
   // What the cluster would refuse to serve, known from the registry alone (see servingChecks).
-  const refused = (await servingChecks(mr, subject, params)).filter((finding) => finding.level === "error");
-  if (refused.length > 0)
-    throw new ConfigError(
-      `the registry's storage initializer would not serve version ${JSON.stringify(params.version)}: ${refused.map((finding) => finding.message).join("; ")}`,
-      { fix: refused.flatMap((finding) => finding.fix ?? []) },
-    );
+  refuseErrors(
+    await storageRefusals(mr, subject, params),
+    `the registry's storage initializer would not serve version ${JSON.stringify(params.version)}`,
+  );
   return toKServeManifest(subject, params);
 }
 
@@ -50,11 +45,9 @@ export async function llmInferenceServiceManifest(
   params: KServeManifestParams,
 ): Promise<KServeLLMInferenceService> {
   const subject = await requireVersion(mr, params, { signal: params.signal });
-  const refused = (await servingChecks(mr, subject, params)).filter((finding) => finding.level === "error");
-  if (refused.length > 0)
-    throw new ConfigError(
-      `version ${JSON.stringify(params.version)} would not be served: ${refused.map((finding) => finding.message).join("; ")}`,
-      { fix: refused.flatMap((finding) => finding.fix ?? []) },
-    );
+  refuseErrors(
+    await storageRefusals(mr, subject, params),
+    `version ${JSON.stringify(params.version)} would not be served`,
+  );
   return toLLMInferenceService(subject, params);
 }

@@ -6,7 +6,7 @@
 // upstream InferenceService controller finds the registry by the URL annotation, else by the Service its name and
 // namespace labels name, and speaks only API v1alpha3, as the initializer does.
 import type { CallOptions } from "../../client/call-options.js";
-import { ClusterError, type SettingRef } from "../../errors.js";
+import { ClusterError, ConfigError, type SettingRef } from "../../errors.js";
 import { type KubeCluster, type KubeObject, resourcePath } from "../../kube/kube-cluster.js";
 import { isImageUri, plainForm, schemeOf } from "../../storage/model-stores.js";
 import { OCI_PROPERTIES } from "../../storage/recorded-properties.js";
@@ -34,6 +34,25 @@ const INITIALIZER_SCHEMES = ["s3", "gs", "http", "https"];
 /** The first Kubernetes version whose image volumes are on by default. */
 const IMAGE_VOLUMES_BY_DEFAULT = { major: 1, minor: 35 };
 
+/** Whether a Kubernetes version has image volumes on by default. */
+function imageVolumesByDefault(version: { major: string; minor: string }): boolean {
+  const major = Number(version.major);
+  const minor = Number.parseInt(version.minor, 10);
+  return (
+    major > IMAGE_VOLUMES_BY_DEFAULT.major ||
+    (major === IMAGE_VOLUMES_BY_DEFAULT.major && minor >= IMAGE_VOLUMES_BY_DEFAULT.minor)
+  );
+}
+
+/** @throws ConfigError naming every `error` finding after `lead` (with their settings as the fix), when there is one. */
+export function refuseErrors(findings: readonly ServingFinding[], lead: string): void {
+  const refused = findings.filter((finding) => finding.level === "error");
+  if (refused.length > 0)
+    throw new ConfigError(`${lead}: ${refused.map((finding) => finding.message).join("; ")}`, {
+      fix: refused.flatMap((finding) => finding.fix ?? []),
+    });
+}
+
 /** A URI with a query, which the initializer hands to KServe's S3 provider as part of the key. Uploads record plain
  * URIs; the ?endpoint=… form of earlier releases and the Python client gets the fix spelled out. */
 function queryFinding(artifactId: string, uri: string): ServingFinding {
@@ -53,6 +72,18 @@ function queryFinding(artifactId: string, uri: string): ServingFinding {
     check: "storage",
     message: `the artifact's URI ${uri} carries a query${form}, which KServe's S3 provider would take as part of the key: ${fix}use storage style auto or uri`,
   };
+}
+
+/** What the registry alone says the storage initializer or KServe would refuse to serve (no request to a cluster, no
+ * question about the API generation): the manifests' own checks. */
+export async function storageRefusals(
+  mr: RegistryClient,
+  subject: KServeManifestSubject,
+  options: KServeManifestOptions & CallOptions,
+): Promise<ServingFinding[]> {
+  return (await storageFindings(mr, subject, options, undefined, { signal: options.signal })).filter(
+    (finding) => finding.level === "error",
+  );
 }
 
 async function storageFindings(
@@ -89,11 +120,7 @@ async function storageFindings(
     const base = subject.modelArtifact.customProperties[OCI_PROPERTIES.baseImage];
     if (base === "") {
       const version = cluster ? await cluster.version(call.signal).catch(() => undefined) : undefined;
-      const native =
-        version &&
-        (Number(version.major) > IMAGE_VOLUMES_BY_DEFAULT.major ||
-          (Number(version.major) === IMAGE_VOLUMES_BY_DEFAULT.major &&
-            Number.parseInt(version.minor, 10) >= IMAGE_VOLUMES_BY_DEFAULT.minor));
+      const native = version && imageVolumesByDefault(version);
       findings.push({
         level: "warning",
         check: "modelcar",
@@ -137,12 +164,7 @@ async function imageVolumeFindings(
   signal: AbortSignal | undefined,
 ): Promise<ServingFinding[]> {
   const version = await cluster.version(signal);
-  const major = Number(version.major);
-  const minor = Number.parseInt(version.minor, 10);
-  const byDefault =
-    major > IMAGE_VOLUMES_BY_DEFAULT.major ||
-    (major === IMAGE_VOLUMES_BY_DEFAULT.major && minor >= IMAGE_VOLUMES_BY_DEFAULT.minor);
-  if (byDefault) return [];
+  if (imageVolumesByDefault(version)) return [];
   return [
     {
       level: "warning",
