@@ -1,5 +1,6 @@
 // The process as the CLI sees it and the options every command accepts: the types that context.ts (what each
 // command gets) and connect.ts (the registry for the resolved settings) share.
+import type { Readable } from "node:stream";
 import type { Secrets } from "../client/secrets.js";
 
 /** A stream the CLI writes to. */
@@ -12,6 +13,8 @@ export interface OutputStream {
 export interface CliIo {
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Standard input, for the commands that read requests from it (mr-cli mcp). */
+  stdin?: Readable | undefined;
   env: Record<string, string | undefined>;
   /** Aborted when the user interrupts (Ctrl-C): long work stops and cleans up. */
   signal?: AbortSignal | undefined;

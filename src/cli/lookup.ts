@@ -1,6 +1,12 @@
 // Entities named on the command line, found by name or reported as not found.
 
-import type { ModelArtifact, ModelVersion, RegisteredModel, ServingEnvironment } from "../client/entities.js";
+import type {
+  InferenceService,
+  ModelArtifact,
+  ModelVersion,
+  RegisteredModel,
+  ServingEnvironment,
+} from "../client/entities.js";
 import { EntityNotFoundError } from "../errors.js";
 import type { ModelRegistry } from "../model-registry.js";
 import { requireVersion as requireVersionTree } from "../workflows/lookup.js";
@@ -39,4 +45,19 @@ export async function requireEnvironment(mr: ModelRegistry, name: string): Promi
   if (!env)
     throw missing(mr, `serving environment ${JSON.stringify(name)}`, "create it with deploy --create-env");
   return env;
+}
+
+/** The inference service of that name in the serving environment of that name; EntityNotFoundError naming the first
+ * that is missing. */
+export async function requireInferenceService(
+  mr: ModelRegistry,
+  name: string,
+  environment: string,
+  signal?: AbortSignal,
+): Promise<{ environment: ServingEnvironment; service: InferenceService }> {
+  const env = await requireEnvironment(mr, environment);
+  const service = await mr.inferenceServices.find({ name, servingEnvironmentId: env.id }, { signal });
+  if (!service)
+    throw missing(mr, `inference service ${JSON.stringify(name)} in ${JSON.stringify(environment)}`);
+  return { environment: env, service };
 }

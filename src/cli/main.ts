@@ -37,6 +37,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 void run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  // Read only by the commands that need it (mr-cli mcp): creating the stream costs start-up time.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   signal: interrupt.signal,
 }).then((code) => {

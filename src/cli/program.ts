@@ -8,6 +8,7 @@ import { downloadCommand, verifyCommand } from "./commands/files.js";
 import { getCommand } from "./commands/get.js";
 import { infoCommand } from "./commands/info.js";
 import { listCommand } from "./commands/list.js";
+import { mcpCommand } from "./commands/mcp.js";
 import { registerCommand } from "./commands/register.js";
 import { signCommand } from "./commands/sign.js";
 import { stateCommand } from "./commands/state.js";
@@ -99,6 +100,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     signCommand(ctx),
     infoCommand(ctx),
     catalogCommand(ctx),
+    mcpCommand(ctx),
     configCommand(ctx),
   ]) {
     program.addCommand(command);

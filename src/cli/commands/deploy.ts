@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { serviceName } from "../../workflows/deploy/deploy.js";
+import { type DeployPlan, serviceName } from "../../workflows/deploy/deploy.js";
 import type { CliContext } from "../context.js";
 import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { print, renderCard } from "../output.js";
@@ -116,12 +116,7 @@ async function showPlan(
   const mr = await ctx.registry();
   // The library's own plan: the same reads, and the same refusals, as the real deploy.
   const planned = await mr.planDeploy({ ...deployParams(target, flags, publicKey), signal: ctx.io.signal });
-  const plan = {
-    dryRun: true,
-    inferenceService: name,
-    servingEnvironment: planned.servingEnvironment ? `reuse ${planned.servingEnvironment.id}` : "create",
-    action: planned.action,
-  };
+  const plan = deployPlanView(planned);
   await print(ctx, plan, () =>
     renderCard([
       ["dry run", `${model} ${version} → ${envName}: nothing changed`],
@@ -130,6 +125,30 @@ async function showPlan(
       ["action", plan.action],
     ]),
   );
+}
+
+/** A deploy's plan as `--dry-run` prints it (and mr-cli mcp's deploy tools show it): the service, its environment
+ * (`reuse <id>` or `create`), the action, the ids of the model and version, and the service as it is, if it exists. */
+export function deployPlanView(planned: DeployPlan) {
+  const { existing } = planned;
+  return {
+    dryRun: true as const,
+    inferenceService: planned.inferenceServiceName,
+    servingEnvironment: planned.servingEnvironment ? `reuse ${planned.servingEnvironment.id}` : "create",
+    action: planned.action,
+    registeredModelId: planned.registeredModel.id,
+    modelVersionId: planned.modelVersion.id,
+    ...(existing
+      ? {
+          existing: {
+            id: existing.id,
+            modelVersionId: existing.modelVersionId,
+            desiredState: existing.desiredState,
+            runtime: existing.runtime,
+          },
+        }
+      : {}),
+  };
 }
 
 /** Deploys: the library's deploy, printed as a card (or JSON). */
