@@ -45,7 +45,7 @@ function byKey(a: Record<string, unknown>, b: Record<string, unknown>): Compared
 
 /** The model artifact's facts worth comparing, whichever store holds it. */
 function artifactFacts(artifact: Artifact | undefined): Record<string, unknown> {
-  if (!artifact || artifact.artifactType !== "model-artifact") return {};
+  if (artifact?.artifactType !== "model-artifact") return {};
   const p = artifact.customProperties;
   return {
     uri: artifact.uri,

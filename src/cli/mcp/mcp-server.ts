@@ -9,6 +9,7 @@ import type { Confirmations } from "./confirmations.js";
 import { deployTools } from "./deploy-tools.js";
 import { deploymentTools } from "./deployment-tools.js";
 import type { Tool, ToolEnv, WriteTool } from "./mcp-tool.js";
+import { registerModelCards } from "./model-cards.js";
 import { modelTools } from "./model-tools.js";
 import { registerTools } from "./register-tools.js";
 import { type Scrub, toolError, toolResult } from "./tool-result.js";
@@ -68,7 +69,7 @@ function describe(tool: Tool, state: McpServerState): string {
   return `${tool.description} ${how}`;
 }
 
-/** A new MCP server with every tool (one per connection, or per HTTP request: `state` is what they share). */
+/** A new MCP server with every tool and the model cards as resources (one per connection, or per HTTP request: `state` is what they share). */
 export function createMcpServer(state: McpServerState): McpServer {
   const server = new McpServer({ name: "mr-cli", version: VERSION }, { instructions: INSTRUCTIONS });
   for (const tool of TOOLS) {
@@ -98,5 +99,6 @@ export function createMcpServer(state: McpServerState): McpServer {
       },
     );
   }
+  registerModelCards(server, state);
   return server;
 }
