@@ -51,15 +51,16 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 /** Serves MCP on 127.0.0.1:`port` (0: any free port) until `ctx.io.signal` aborts; says where on stderr, never the
- * token. */
+ * token. `onerror` hears the protocol's out-of-band errors. */
 export async function serveHttp(
   ctx: CliContext,
   factory: McpServerFactory,
   port: number,
   token: { value: string; file: string },
+  onerror: (error: Error) => void,
 ): Promise<void> {
   const expected = digest(`Bearer ${token.value}`);
-  const handler = createMcpHandler(factory, { onerror: () => {} });
+  const handler = createMcpHandler(factory, { onerror });
   let origin = "";
   const server = createServer((req, res) => {
     const host = req.headers.host ?? "";

@@ -11,7 +11,6 @@ import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { Confirmations } from "./confirmations.js";
 import { httpToken } from "./http-token.js";
 import { createMcpServer, type McpServerState } from "./mcp-server.js";
-import { serveHttp } from "./serve-http.js";
 
 /** mr-cli mcp's own options. */
 export interface McpFlags {
@@ -31,6 +30,11 @@ async function pathRoots(folders: readonly string[]): Promise<string[]> {
     ),
   );
 }
+
+/** With --verbose, the protocol's out-of-band errors (a malformed message, a rejected request) on stderr. */
+const report = (ctx: CliContext) => (error: Error) => {
+  if (ctx.globals().verbose) ctx.io.stderr.write(`mr-cli mcp: ${error.message}\n`);
+};
 
 /** The state the server instances share, for this command's settings. */
 export async function mcpState(ctx: CliContext, flags: McpFlags): Promise<McpServerState> {
@@ -58,7 +62,10 @@ export async function serveMcp(ctx: CliContext, flags: McpFlags): Promise<void> 
   if (flags.http !== undefined && flags.http !== false) {
     const file = flags.httpTokenFile ?? join(dirname(cliConfigPath(ctx.io.env)), "mcp-token");
     const { token } = await httpToken(file);
-    return serveHttp(ctx, factory, flags.http === true ? 0 : flags.http, { value: token, file });
+    // Loaded only for --http: Node's HTTP server costs stdio's start-up time otherwise.
+    const { serveHttp } = await import("./serve-http.js");
+    const port = flags.http === true ? 0 : flags.http;
+    return serveHttp(ctx, factory, port, { value: token, file }, report(ctx));
   }
   const stdin = ctx.io.stdin;
   if (!stdin) throw new CliFailure("mr-cli mcp needs a standard input to read requests from", EXIT.usage);
@@ -74,7 +81,10 @@ export async function serveMcp(ctx: CliContext, flags: McpFlags): Promise<void> 
     stdin.once("close", resolve);
     ctx.io.signal?.addEventListener("abort", () => resolve(), { once: true });
   });
-  const handle = serveStdio(factory, { transport: new StdioServerTransport(stdin, stdout) });
+  const handle = serveStdio(factory, {
+    transport: new StdioServerTransport(stdin, stdout),
+    onerror: report(ctx),
+  });
   await ended;
   await handle.close();
 }
