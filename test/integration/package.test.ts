@@ -1,6 +1,7 @@
 // The package as users get it: npm pack's tarball, checked by publint and arethetypeswrong, installed into an empty
-// folder and used from an ESM script, from TypeScript (module nodenext), from Deno (npm: specifier) and as mr-cli.
-import { execFileSync } from "node:child_process";
+// folder and used from an ESM script, from TypeScript (module nodenext), from Deno (npm: specifier) and as mr-cli
+// (mr-cli mcp included, whose MCP SDK is a dependency of its own).
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,5 +101,38 @@ console.log(VERSION, (await mr.registeredModels.list({ limit: 1 }).toArray()).le
     );
     expect(deno.trim()).toMatch(/^\d+\.\d+\.\d+ true$/);
     expect(run(join(app, "node_modules/.bin/mr-cli"), ["--version"], app).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("brings the MCP SDK mr-cli mcp loads: the installed mr-cli mcp answers an MCP client's initialize", async () => {
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "package-test", version: "1" },
+      },
+    };
+    const child = spawn(join(app, "node_modules/.bin/mr-cli"), ["mcp"], {
+      cwd: app,
+      env: { ...process.env, ...stackEnv() },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    const answer = await new Promise<string>((resolve) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")));
+      });
+      child.stdin.write(`${JSON.stringify(initialize)}\n`);
+    });
+    child.stdin.end();
+    expect(JSON.parse(answer)).toMatchObject({
+      id: 1,
+      result: { serverInfo: { name: "mr-cli" }, capabilities: { tools: {} } },
+    });
+    expect(await exited).toBe(0);
   });
 });
