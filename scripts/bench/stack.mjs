@@ -11,6 +11,15 @@ import { join } from "node:path";
 export function ensureStack(root) {
   const up = spawnSync("bash", [join(root, "stack/up.sh")], { cwd: root, stdio: ["ignore", 2, 2] });
   if (up.status !== 0) throw new Error(`stack/up.sh failed (exit ${up.status}); see its output above`);
+  return stackEnv(root);
+}
+
+/**
+ * The settings of the stack as it runs now (`.stack/env`), starting nothing: for a stack someone else runs.
+ * @param {string} root the repository root
+ * @returns {Record<string, string>} the stack's settings
+ */
+export function stackEnv(root) {
   return Object.fromEntries(
     readFileSync(join(root, ".stack/env"), "utf8")
       .split("\n")
