@@ -11,7 +11,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { json, MR_CLI, mrCli } from "../support/cli.js";
 import { tempDir, writeTree } from "../support/model-files.js";
-import { stackRegistry } from "../support/registry.js";
+import { STACK_REGISTRIES, stackRegistry } from "../support/registry.js";
 import { stackEnv } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -276,6 +276,31 @@ describe("mr-cli mcp over stdio", () => {
     });
   });
 
+  it.each(STACK_REGISTRIES)(
+    "registers and deploys on the $label, by the API generation it serves",
+    async ({ url }) => {
+      const { call } = await server(["--allow-writes", "--url", url]);
+      const name = uniqueName("mcp-generation");
+      const confirmed = async (tool: string, args: Record<string, unknown>) => {
+        const { confirm } = ok(await call(tool, args));
+        return ok(await call(tool, { ...args, confirm }));
+      };
+      await confirmed("register_model", { name, version: "v1", uri: `s3://models/${name}/v1/` });
+      const deploy = {
+        model: name,
+        version: "v1",
+        servingEnvironment: `${name}-env`,
+        createEnvironment: true,
+      };
+      expect(await confirmed("deploy", deploy)).toMatchObject({ action: "created" });
+      const other = stackRegistry(url);
+      expect(await other.getModelVersion(name, "v1")).toMatchObject({ name: "v1" });
+      expect(ok(await call("list_deployments", { servingEnvironment: `${name}-env` })).items).toEqual([
+        expect.objectContaining({ name: `${name}-v1`, desiredState: "DEPLOYED" }),
+      ]);
+    },
+  );
+
   it("changes nothing for a write without its confirmation, with another's, or with one whose plan changed", async () => {
     const { call } = await server(["--allow-writes"]);
     const name = uniqueName("mcp-unconfirmed");
@@ -371,6 +396,12 @@ describe("mr-cli mcp over HTTP", () => {
       expect((await client.listTools()).tools).toHaveLength(23);
       const result = (await client.callTool({ name: "get_model", arguments: { name: model } })) as Result;
       expect(ok(result)).toMatchObject({ name: model });
+      // No stdout to scrub here: the tool's result itself is scrubbed of the registry's token.
+      const missing = (await client.callTool({ name: "get_model", arguments: { name: TOKEN } })) as Result;
+      outputs.push(JSON.stringify(missing));
+      expect(missing.structuredContent.error).toMatchObject({
+        message: expect.stringContaining("[REDACTED]"),
+      });
       await client.close();
     } finally {
       child.kill("SIGINT");
