@@ -24,7 +24,7 @@ export function mcpCommand(ctx: CliContext): Command {
     )
     .option(
       "--allow-path <folder>",
-      "a folder register_model may upload from (repeatable; default: the working folder)",
+      "a folder register_model may upload models from (repeatable; default: none, only URIs are registered)",
       collect,
     )
     .option(

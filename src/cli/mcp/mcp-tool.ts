@@ -10,7 +10,7 @@ import type { ModelRegistry } from "../../model-registry.js";
 export interface ToolEnv {
   registry(): Promise<ModelRegistry>;
   catalog(): Promise<ModelCatalog>;
-  /** The folders (real paths) under which `register_model` may read a local path. */
+  /** The folders (real paths) under which `register_model` may read a local path; none by default. */
   pathRoots: readonly string[];
   signal?: AbortSignal | undefined;
 }

@@ -63,6 +63,10 @@ async function allowedPath(path: string, env: ToolEnv): Promise<string> {
     const rel = relative(root, real);
     return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
   };
+  if (env.pathRoots.length === 0)
+    throw new UsageError(
+      "this server uploads from no folder of its machine; whoever starts mr-cli mcp can allow one with --allow-path <folder>",
+    );
   if (!env.pathRoots.some(inside))
     throw new UsageError(
       `${path} is outside the folders this server may upload from (${env.pathRoots.join(", ")}); whoever starts mr-cli mcp can allow another with --allow-path <folder>`,

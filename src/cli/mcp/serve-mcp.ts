@@ -47,7 +47,8 @@ export async function mcpState(ctx: CliContext, flags: McpFlags): Promise<McpSer
     env: {
       registry: async () => track(await ctx.registry()),
       catalog: async () => track(await ctx.catalog()),
-      pathRoots: await pathRoots(flags.allowPath && flags.allowPath.length > 0 ? flags.allowPath : ["."]),
+      // None by default: an MCP client may start the server anywhere, even in /.
+      pathRoots: await pathRoots(flags.allowPath ?? []),
     },
     allowWrites: flags.allowWrites === true,
     confirmations: new Confirmations(),

@@ -99,6 +99,11 @@ describe("mr-cli mcp's failures", () => {
     });
     const catalog = await call("catalog_sources", {});
     expect(catalog.structuredContent.error).toMatchObject({ class: "Error", message: "no catalog here" });
+    const upload = await call("plan_register", { name: "mnist", version: "v2", path: "." });
+    expect(upload.structuredContent.error).toMatchObject({
+      class: "UsageError",
+      message: expect.stringContaining("uploads from no folder"),
+    });
     await mr.registerModel({ ...register, modelFormat: register.format });
     expect((await call("get_model", { name: "mnist" })).structuredContent).toMatchObject({ name: "mnist" });
   });
