@@ -5,14 +5,13 @@ import { z } from "zod";
 import { VERSION } from "../../version.js";
 import { catalogTools } from "./catalog-tools.js";
 import { changeTools } from "./change-tools.js";
-import type { Confirmations } from "./confirmations.js";
 import { deployTools } from "./deploy-tools.js";
 import { deploymentTools } from "./deployment-tools.js";
-import type { Tool, ToolEnv, WriteTool } from "./mcp-tool.js";
+import type { McpServerState, Tool, ToolEnv, WriteTool } from "./mcp-tool.js";
 import { registerModelCards } from "./model-cards.js";
 import { modelTools } from "./model-tools.js";
 import { registerTools } from "./register-tools.js";
-import { type Scrub, toolError, toolResult } from "./tool-result.js";
+import { toolError, toolResult } from "./tool-result.js";
 import { WriteRefusedError } from "./write-refused-error.js";
 
 /** Every tool of mr-cli mcp, reads first. */
@@ -24,15 +23,6 @@ export const TOOLS: readonly Tool[] = [
   ...changeTools,
   ...deployTools,
 ].sort((a, b) => Number(a.kind === "write") - Number(b.kind === "write"));
-
-/** What every server instance of one process shares: its settings' clients, whether it writes, its confirmations
- * (one key per process, so a plan shown over one HTTP request is confirmed over another) and the scrubbing. */
-export interface McpServerState {
-  env: Omit<ToolEnv, "signal">;
-  allowWrites: boolean;
-  confirmations: Confirmations;
-  scrub: Scrub;
-}
 
 const CONFIRM = z
   .string()
@@ -61,7 +51,7 @@ async function write(tool: WriteTool, args: Record<string, unknown>, env: ToolEn
   return tool.apply(rest, env, plan);
 }
 
-function describe(tool: Tool, state: McpServerState): string {
+function describeTool(tool: Tool, state: McpServerState): string {
   if (tool.kind === "read") return tool.description;
   const how = state.allowWrites
     ? "Writes: call without confirm for the plan, then again with its confirm."
@@ -78,7 +68,7 @@ export function createMcpServer(state: McpServerState): McpServer {
       tool.name,
       {
         title: tool.title,
-        description: describe(tool, state),
+        description: describeTool(tool, state),
         inputSchema: input,
         annotations: {
           readOnlyHint: tool.kind === "read",

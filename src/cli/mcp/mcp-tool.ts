@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { ModelCatalog } from "../../catalog/model-catalog.js";
 import type { Paginated } from "../../client/paginate.js";
 import type { ModelRegistry } from "../../model-registry.js";
+import type { Confirmations } from "./confirmations.js";
+import type { Scrub } from "./tool-result.js";
 
 /** What a tool is given: the clients for the server's settings (built on first use, as every command's are), the
  * folders a model may be uploaded from, and the request's signal. */
@@ -13,6 +15,15 @@ export interface ToolEnv {
   /** The folders (real paths) under which `register_model` may read a local path; none by default. */
   pathRoots: readonly string[];
   signal?: AbortSignal | undefined;
+}
+
+/** What every server instance of one process shares: its settings' clients, whether it writes, its confirmations
+ * (one key per process, so a plan shown over one HTTP request is confirmed over another) and the scrubbing. */
+export interface McpServerState {
+  env: Omit<ToolEnv, "signal">;
+  allowWrites: boolean;
+  confirmations: Confirmations;
+  scrub: Scrub;
 }
 
 /** A zod object schema: a tool's arguments. */

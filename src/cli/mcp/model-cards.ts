@@ -2,7 +2,7 @@
 // properties) and a catalog model's README, as Markdown an agent can read into its context.
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/server";
 import { requireModel } from "../lookup.js";
-import type { McpServerState } from "./mcp-server.js";
+import type { McpServerState } from "./mcp-tool.js";
 
 const cell = (value: unknown) =>
   (typeof value === "object" && value !== null ? JSON.stringify(value) : String(value ?? ""))

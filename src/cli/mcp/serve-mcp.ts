@@ -10,7 +10,8 @@ import type { CliContext } from "../context.js";
 import { CliFailure, EXIT, UsageError } from "../exit-codes.js";
 import { Confirmations } from "./confirmations.js";
 import { httpToken } from "./http-token.js";
-import { createMcpServer, type McpServerState } from "./mcp-server.js";
+import { createMcpServer } from "./mcp-server.js";
+import type { McpServerState } from "./mcp-tool.js";
 
 /** mr-cli mcp's own options. */
 export interface McpFlags {
