@@ -1,5 +1,5 @@
 // Builds the Python package mr-cli-ts (a pure wheel): stages python/ in a temporary folder with the bundled mr-cli
-// (dist/mr-cli.mjs, made by `npm run build`) and its licences, then has pip build the wheel with hatchling (fetched
+// (dist/mr-cli.mjs and the chunks it loads on demand, dist/mr-cli-chunks/, made by `npm run build`) and its licences, then has pip build the wheel with hatchling (fetched
 // from PyPI into pip's isolated build environment). Writes the wheel to build/python/ (or --out) and prints its path.
 //
 //   npm run build:python            # or: node scripts/build-python.mjs --out DIR (after npm run build)
@@ -34,6 +34,7 @@ try {
   cpSync(`${root}python`, stage, { recursive: true, filter: (path) => !path.includes("__pycache__") });
   copyFileSync(`${root}LICENSE`, join(stage, "LICENSE"));
   copyFileSync(`${root}dist/mr-cli.mjs`, join(stage, "src", "mr_cli_ts", "mr-cli.mjs"));
+  cpSync(`${root}dist/mr-cli-chunks`, join(stage, "src", "mr_cli_ts", "mr-cli-chunks"), { recursive: true });
   copyFileSync(`${root}dist/mr-cli.LICENSES.txt`, join(stage, "src", "mr_cli_ts", "LICENSES.txt"));
   rmSync(values.out, { recursive: true, force: true });
   mkdirSync(values.out, { recursive: true });

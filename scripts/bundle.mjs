@@ -1,40 +1,82 @@
-// Bundles mr-cli and everything it imports (the AWS SDK included) into one file with esbuild, from the compiled
-// dist/ (run after tsc): dist/mr-cli.mjs (ESM, what the Python package ships and `bin` may use) and dist/mr-cli.cjs
-// (CommonJS, what Node's single-executable support embeds). Parts the CLI loads on use (S3, YAML) stay lazy: esbuild
-// wraps each in an initialiser that runs on first import, so they are parsed but not run at start-up.
-// Third-party licence comments go to dist/mr-cli.LEGAL.txt.
+// Bundles mr-cli and everything it imports (the AWS SDK included) with esbuild, from the compiled dist/ (run after
+// tsc): dist/mr-cli.mjs (ESM, what the Python package ships and `bin` may use) and dist/mr-cli.cjs (CommonJS, what
+// Node's single-executable support embeds). Parts the CLI loads on use (S3, YAML, the MCP server) stay lazy: in the
+// ESM bundle each is a chunk in dist/mr-cli-chunks/ that Node reads only when it is imported, so `--version` parses
+// none of them; in the single CommonJS file esbuild wraps each in an initialiser that runs on first import (parsed,
+// but not run, at start-up; the executable's V8 code cache spares most of the parsing).
 //
 //   node scripts/bundle.mjs
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const common = {
-  entryPoints: [`${root}dist/cli/main.js`],
   bundle: true,
   platform: "node",
   target: "node22",
-  legalComments: "external",
+  legalComments: "none",
   logLevel: "warning",
   // Identifiers are kept, so that `--verbose` stack traces name real functions.
   minifyWhitespace: true,
   minifySyntax: true,
 };
 
-// CommonJS dependencies call require(); an ESM bundle gets one from createRequire.
+/** In a split ESM bundle a CommonJS package loaded with `await import("yaml")` is a chunk with a default export only,
+ * where Node gives its named exports too (`(await import("yaml")).stringify`). Each dynamic import of a package that
+ * resolves to CommonJS goes through a module that imports it statically and re-exports its names. */
+const namedCommonJs = {
+  name: "named-commonjs",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind !== "dynamic-import" || args.path.startsWith("node:")) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: "import-statement",
+        resolveDir: args.resolveDir,
+      });
+      const text = resolved.path ? readFileSync(resolved.path, "utf8") : "";
+      const commonJs = /\b(module\.)?exports\b/.test(text) && !/^\s*export\s/m.test(text);
+      if (!commonJs) return undefined;
+      return { path: args.path, namespace: "named-commonjs", pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: "named-commonjs" }, (args) => {
+      const { resolveDir } = args.pluginData;
+      const names = Object.keys(createRequire(`${resolveDir}/`)(args.path)).filter(
+        (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default",
+      );
+      const from = JSON.stringify(args.path);
+      return {
+        contents: `import m from ${from};\nexport const { ${names.join(", ")} } = m;\nexport default m;\n`,
+        resolveDir,
+      };
+    });
+  },
+};
+
+// CommonJS dependencies call require(); each ESM file (the entry and every chunk) gets one from createRequire.
+rmSync(`${root}dist/mr-cli-chunks`, { recursive: true, force: true });
 const { metafile } = await build({
   ...common,
+  entryPoints: { "mr-cli": `${root}dist/cli/main.js` },
   metafile: true,
   format: "esm",
-  outfile: `${root}dist/mr-cli.mjs`,
+  splitting: true,
+  outdir: `${root}dist`,
+  chunkNames: "mr-cli-chunks/[name]-[hash]",
+  outExtension: { ".js": ".mjs" },
+  plugins: [namedCommonJs],
   banner: {
     js: 'import { createRequire as __mrCreateRequire } from "node:module"; const require = __mrCreateRequire(import.meta.url);',
   },
 });
-rmSync(`${root}dist/mr-cli.mjs.LEGAL.txt`, { force: true });
 writeFileSync(`${root}dist/mr-cli.LICENSES.txt`, licences(Object.keys(metafile.inputs)));
-await build({ ...common, format: "cjs", outfile: `${root}dist/mr-cli.cjs`, legalComments: "none" });
+await build({
+  ...common,
+  entryPoints: [`${root}dist/cli/main.js`],
+  format: "cjs",
+  outfile: `${root}dist/mr-cli.cjs`,
+});
 // The shebang of main.ts survives as the first line of each; keep only one in the ESM file, none needed in the CJS one.
 const cjs = readFileSync(`${root}dist/mr-cli.cjs`, "utf8").replace(/^#!.*\n/, "");
 writeFileSync(`${root}dist/mr-cli.cjs`, cjs);
