@@ -53,9 +53,11 @@ export type CatalogAssetOrderBy = "ID" | "NAME" | "CREATE_TIME" | "LAST_UPDATE_T
 export interface CatalogAssetListOptions extends PageOptions<CatalogAssetOrderBy> {
   /** Keyword search over names, descriptions and the like (case-insensitive). */
   q?: string | undefined;
-  /** Only the entry of this exact name (one per source). */
+  /** Only entries whose name matches: the catalog's SQL LIKE pattern (`_` and `%` match any character; without them,
+   * the exact name, one per source). */
   name?: string | undefined;
-  /** Only entries of sources carrying these labels (one or several). */
+  /** Only entries of sources carrying these labels (one or several). Not together with `source`: the catalogs
+   * refuse the pair or drop the label, so this client refuses it before sending. */
   sourceLabel?: string | readonly string[] | undefined;
   /** The catalog's filter query over the entries' fields, e.g. `license='MIT'` or `source_id='stack_mcp'`;
    * `filterOptions()` lists the fields. */
@@ -64,9 +66,9 @@ export interface CatalogAssetListOptions extends PageOptions<CatalogAssetOrderBy
 
 /** Options of `catalog.mcpServers.list`. */
 export interface CatalogMcpServerListOptions extends CatalogAssetListOptions {
-  /** Only servers of this source (sent as the filter `source_id='…'`, ANDed with `filterQuery`: this listing has no
-   * source parameter). */
-  source?: string | undefined;
+  /** Only servers of these source ids (one or several; sent as the filter `source_id='…'`, ANDed with `filterQuery`:
+   * this listing has no source parameter). Not together with `sourceLabel`. */
+  source?: string | readonly string[] | undefined;
   /** A named query of the catalog's configuration. */
   namedQuery?: string | undefined;
   /** With each server's tools (`tools`). Default false: `toolCount` only. */
@@ -77,7 +79,7 @@ export interface CatalogMcpServerListOptions extends CatalogAssetListOptions {
 
 /** Options of `catalog.agents.list` and `catalog.skills.list`. */
 export interface CatalogSourcedListOptions extends CatalogAssetListOptions {
-  /** Only entries of these source ids (one or several). */
+  /** Only entries of these source ids (one or several). Not together with `sourceLabel`. */
   source?: string | readonly string[] | undefined;
 }
 

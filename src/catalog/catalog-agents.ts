@@ -72,7 +72,8 @@ export class CatalogAgents {
     const { api, apiV1, connection } = this.catalog;
     const finder = {
       what: "agent",
-      listUrl: (name: string) => `${connection.url}${V1}${R.agents}?name=${encodeURIComponent(name)}`,
+      listUrl: (name: string) =>
+        `${connection.url}${this.catalog.prefix("agent")}${R.agents}?name=${encodeURIComponent(name)}`,
       byId: (id: string, call: CallOptions) =>
         catalogEntry(
           this.catalog,

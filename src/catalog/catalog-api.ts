@@ -15,7 +15,7 @@ import type { paths } from "../client/generated/catalog.js";
 import type { paths as pathsV1 } from "../client/generated/catalog-v1.js";
 import type { Service } from "../client/service.js";
 import type { FetchResult } from "../client/unwrap.js";
-import { ApiVersionError } from "../errors.js";
+import { ApiError, ApiVersionError, NotFoundError } from "../errors.js";
 
 /**
  * The v1alpha1 catalog API's path prefix.
@@ -172,6 +172,11 @@ export class CatalogApi {
     return this.fixed;
   }
 
+  /** The path prefix of one of the server's catalogs in the generation in use (v1 before it is known). */
+  prefix(catalog: CatalogKind): string {
+    return CATALOG_PREFIXES[catalog][this.fixed?.version ?? "v1"];
+  }
+
   /**
    * Sends one call to one of the server's catalogs (default the model catalog's) in the generation in use (asking
    * the catalog first in `auto` mode) and returns its data.
@@ -186,6 +191,10 @@ export class CatalogApi {
   ): Promise<A | B> {
     const { version, chosenBy } = await this.apiVersion(options);
     const path = CATALOG_PREFIXES[catalog][version];
+    if (catalog !== "model") {
+      const sendOne: (init: CallInit) => Promise<FetchResult<A | B>> = send[version];
+      return this.callBeside(subject, options, sendOne, catalog, path);
+    }
     if (version === "v1alpha1") return this.connection.call({ subject, path }, options, send.v1alpha1);
     return this.connection.call({ subject, path }, options, async (init) => {
       const result = await send.v1(init);
@@ -198,7 +207,30 @@ export class CatalogApi {
       return result;
     });
   }
+
+  /** A call to the MCP, agent or skill catalog. A catalog server that does not serve that catalog (a build from before
+   * it, which serves the models) answers its paths 404 without its JSON: said as such, not as a wrong address. */
+  private async callBeside<T>(
+    subject: string,
+    options: CallOptions,
+    send: (init: CallInit) => Promise<FetchResult<T>>,
+    catalog: Exclude<CatalogKind, "model">,
+    path: string,
+  ): Promise<T> {
+    try {
+      return await this.connection.call({ subject, path }, options, send);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404 || error instanceof NotFoundError) throw error;
+      throw new NotFoundError(
+        { ...error, subject, service: "catalog" },
+        `This catalog server does not serve ${CATALOG_NAMES[catalog]} (${path}): builds from before the ${CATALOG_NAMES[catalog]} catalog serve only models`,
+      );
+    }
+  }
 }
+
+/** How messages name the catalogs beside the models. */
+const CATALOG_NAMES = { mcp: "MCP servers", agent: "agents", skill: "skills" } as const;
 
 /**
  * Connects to a model catalog; nothing is sent until the first call.

@@ -5,6 +5,7 @@ import { displayable } from "../client/displayable.js";
 import { paginate } from "../client/listing.js";
 import type { PageOptions, PageQuery, Paginated, RawPage } from "../client/paginate.js";
 import type { FetchResult } from "../client/unwrap.js";
+import { ConfigError } from "../errors.js";
 import {
   CATALOG_ASSET_ORDER_KEYS,
   type CatalogAssetOrderBy,
@@ -20,8 +21,17 @@ export interface GenerationSends<A, B> {
   v1alpha1: (init: CallInit) => Promise<FetchResult<B>>;
 }
 
-/** The query of an agent or skill listing, checked (lists as the spec's arrays). */
+/** Refuses `source` with `sourceLabel`: the catalogs answer the pair differently (the model and skill catalogs refuse
+ * it, the agent catalog drops the label), so neither is sent. @throws ConfigError. */
+export function oneOfSourceOrLabel(options: { source?: unknown; sourceLabel?: unknown }): void {
+  if (options.source !== undefined && options.sourceLabel !== undefined)
+    throw new ConfigError("give source or sourceLabel, not both: the catalog does not combine them");
+}
+
+/** The query of an agent or skill listing, checked (lists as the spec's arrays).
+ * @throws ConfigError for an empty source or label, or both `source` and `sourceLabel`. */
 export function sourcedQuery(options: CatalogSourcedListOptions) {
+  oneOfSourceOrLabel(options);
   return {
     q: options.q,
     name: options.name,

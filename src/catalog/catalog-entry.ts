@@ -1,6 +1,7 @@
 // One entry of the MCP-server, agent or skill catalog, named as a user names it. The catalog's own paths take only its
 // numeric id, which it may hand out anew when it reloads its sources; people and scripts know the name. A name is
-// looked up with the listing's exact `name` filter (one request), narrowed to a source when several have it.
+// looked up with the listing's `name` filter (one request; a LIKE pattern there, so only equal names are kept),
+// narrowed to a source when several have it.
 import type { CallOptions } from "../client/call-options.js";
 import { ConfigError, NotFoundError } from "../errors.js";
 
@@ -15,11 +16,11 @@ interface Named {
 export interface EntryFinder<T extends Named> {
   /** What the entry is, in messages: `MCP server`, `agent`, `skill`. */
   what: string;
-  /** The listing's URL for a name, for the message of a name that matches nothing. */
+  /** The listing's URL for a name (in the generation in use), for the message of a name that matches nothing. */
   listUrl: (name: string) => string;
   /** The entry of this id; a NotFoundError when there is none. */
   byId: (id: string, options: CallOptions) => Promise<T>;
-  /** Every entry of this exact name (in all sources). */
+  /** The entries the catalog's `name` filter matches (a LIKE pattern: the caller keeps the equal names). */
   byName: (name: string, options: CallOptions) => Promise<T[]>;
 }
 
@@ -38,8 +39,8 @@ function notFound(finder: EntryFinder<Named>, ref: string, said: string): NotFou
 }
 
 /**
- * The entry a user named: digits are its id (and, when no entry has that id, a name), anything else its name, in
- * `source` when given.
+ * The entry a user named: digits are its id (and, when no entry has that id, a name), anything else its exact name;
+ * in `source` when given.
  * @throws NotFoundError when nothing has that id or name, or when several sources have that name and no `source`
  * says which (the message names them and their ids); ConfigError for an empty name.
  */
@@ -52,19 +53,20 @@ export async function findEntry<T extends Named>(
     throw new ConfigError(
       `a catalog ${finder.what} is named by its id or its name, not ${JSON.stringify(ref)}`,
     );
-  if (DIGITS.test(ref) && options.source === undefined) {
+  const inSource = (entry: T) => options.source === undefined || entry.sourceId === options.source;
+  let missing: unknown;
+  if (DIGITS.test(ref)) {
     try {
-      return await finder.byId(ref, options);
+      const found = await finder.byId(ref, options);
+      if (inSource(found)) return found;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      const named = await finder.byName(ref, options);
-      if (named.length === 1 && named[0]) return named[0];
-      throw error;
+      missing = error;
     }
   }
-  const named = (await finder.byName(ref, options)).filter(
-    (entry) => options.source === undefined || entry.sourceId === options.source,
-  );
+  // The catalog's `name` filter is SQL LIKE (`_` and `%` match any character): only equal names count.
+  const named = (await finder.byName(ref, options)).filter((entry) => entry.name === ref && inSource(entry));
+  if (missing && named.length === 0) throw missing;
   const [only, ...others] = named;
   if (only && others.length === 0) return only;
   const where = options.source === undefined ? "" : ` in source ${JSON.stringify(options.source)}`;

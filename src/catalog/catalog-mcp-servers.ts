@@ -13,7 +13,7 @@ import type {
   CatalogMcpToolListOptions,
 } from "./asset-types.js";
 import { CATALOG_PREFIXES, type CatalogApi, routesOf } from "./catalog-api.js";
-import { catalogEntry, catalogFilterOptions, catalogListing } from "./catalog-calls.js";
+import { catalogEntry, catalogFilterOptions, catalogListing, oneOfSourceOrLabel } from "./catalog-calls.js";
 import { type EntryFinder, findEntry, withBothSourceNames } from "./catalog-entry.js";
 import type { CatalogFilterOptions } from "./catalog-types.js";
 import { stringList } from "./models-query.js";
@@ -50,15 +50,22 @@ function decodeTool(raw: object): CatalogMcpTool {
   ) as unknown as CatalogMcpTool;
 }
 
-/** The filter of `source`, ANDed with the caller's: this listing has no source parameter, its filter has `source_id`. */
-function sourceFilter(source: string | undefined, filterQuery: string | undefined): string | undefined {
-  if (source === undefined) return filterQuery;
-  if (typeof source !== "string" || !/^[\w.:-]+$/.test(source))
-    throw new ConfigError(
-      `source must be a catalog source id (letters, digits, _ . : -), not ${JSON.stringify(source)}`,
-    );
-  const bySource = `source_id='${source}'`;
-  return filterQuery ? `(${filterQuery}) AND ${bySource}` : bySource;
+/** The filter of `source` (one id or several), ANDed with the caller's: this listing has no source parameter, its
+ * filter has `source_id`. @throws ConfigError for an id the filter could not quote. */
+function sourceFilter(
+  source: string | readonly string[] | undefined,
+  filterQuery: string | undefined,
+): string | undefined {
+  const ids = stringList(source, "source");
+  if (ids === undefined) return filterQuery;
+  for (const id of ids)
+    if (!/^[\w.:-]+$/.test(id))
+      throw new ConfigError(
+        `a source must be a catalog source id (letters, digits, _ . : -), not ${JSON.stringify(id)}`,
+      );
+  const bySource = ids.map((id) => `source_id='${id}'`).join(" OR ");
+  const sources = ids.length > 1 ? `(${bySource})` : bySource;
+  return filterQuery ? `(${filterQuery}) AND ${sources}` : sources;
 }
 
 /** The MCP servers of a catalog: `list()`, `get()`, `tools()`, `tool()`, `filterOptions()`. A server is named by
@@ -70,6 +77,7 @@ export class CatalogMcpServers {
   /** Servers matching the options (all, without any), page by page: `for await`, `pages()` or `toArray()`.
    * @throws ConfigError for an unknown `orderBy` or a bad option, before anything is sent. */
   list(options: CatalogMcpServerListOptions = {}): Paginated<CatalogMcpServer> {
+    oneOfSourceOrLabel(options);
     const query = {
       q: options.q,
       name: options.name,
@@ -181,7 +189,8 @@ export class CatalogMcpServers {
     const { api, apiV1, connection } = this.catalog;
     return {
       what: "MCP server",
-      listUrl: (name) => `${connection.url}${V1}${R.servers}?name=${encodeURIComponent(name)}`,
+      listUrl: (name) =>
+        `${connection.url}${this.catalog.prefix("mcp")}${R.servers}?name=${encodeURIComponent(name)}`,
       byId: (id, call) =>
         catalogEntry(
           this.catalog,

@@ -54,7 +54,8 @@ export class CatalogSkills {
     const { api, apiV1, connection } = this.catalog;
     const finder = {
       what: "skill",
-      listUrl: (name: string) => `${connection.url}${V1}${R.skills}?name=${encodeURIComponent(name)}`,
+      listUrl: (name: string) =>
+        `${connection.url}${this.catalog.prefix("skill")}${R.skills}?name=${encodeURIComponent(name)}`,
       byId: (id: string, call: CallOptions) =>
         catalogEntry(
           this.catalog,

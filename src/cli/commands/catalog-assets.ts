@@ -50,9 +50,12 @@ function withListFlags(command: Command, source = "only this source (repeatable)
   return withPaging(
     command
       .option("--search <keyword>", "keyword in name, description and the like")
-      .option("--name <name>", "only the entry of this exact name")
+      .option(
+        "--name <pattern>",
+        "only entries of this name (the catalog's LIKE pattern: _ and % match any character)",
+      )
       .option("--source <id>", source, collect)
-      .option("--label <label>", "only sources with this label (repeatable)", collect)
+      .option("--label <label>", "only sources with this label (repeatable; not with --source)", collect)
       .option("--filter <query>", "a filterQuery, e.g. \"license='MIT'\"")
       .addOption(
         new Option("--order-by <field>", "sort key").choices(Object.keys(ASSET_ORDER)).default("id"),
@@ -96,7 +99,12 @@ export interface AssetCatalog<T> {
 
 /** `catalog <command>`: list (the default), get, filter-options. */
 export function assetCommand<T extends object>(ctx: CliContext, spec: AssetCatalog<T>): Command {
-  const group = new Command(spec.command).description(`browse the catalog's ${spec.what}s`);
+  const group = new Command(spec.command)
+    .description(`browse the catalog's ${spec.what}s (list, the default; get; filter-options)`)
+    .addHelpText(
+      "after",
+      `\nWithout a subcommand, lists: mr-cli catalog ${spec.command} list --help shows its flags.\nExamples:\n${spec.examples}`,
+    );
   withListFlags(
     group.command("list", { isDefault: true }).description(`list or search the catalog's ${spec.what}s`),
   )

@@ -5,7 +5,6 @@ import type { CatalogMcpServer } from "../../catalog/asset-types.js";
 import { terminalFields } from "../../views/view-of.js";
 import { type PageFlags, pageOptions, withPaging } from "../catalog-flags.js";
 import type { CliContext } from "../context.js";
-import { UsageError } from "../exit-codes.js";
 import { print, printListing, viewColumns } from "../output.js";
 import { ASSET_ORDER, assetCard, assetCommand } from "./catalog-assets.js";
 
@@ -17,11 +16,7 @@ export function mcpServersCommand(ctx: CliContext): Command {
     kind: "catalog mcp server",
     examples:
       "  mr-cli catalog mcp-servers --label Demo --order-by name\n  mr-cli catalog mcp-servers get registry-browser",
-    list: (catalog, options) => {
-      const [source, ...more] = options.source ?? [];
-      if (more.length > 0) throw new UsageError("the MCP server listing takes one --source");
-      return catalog.mcpServers.list({ ...options, source });
-    },
+    list: (catalog, options) => catalog.mcpServers.list(options),
     get: (catalog, ref, options) => catalog.mcpServers.get(ref, options),
     filterOptions: (catalog, options) => catalog.mcpServers.filterOptions(options),
     // A server's card lists its tools below it.

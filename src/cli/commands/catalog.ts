@@ -50,12 +50,10 @@ function addSources(catalog: Command, ctx: CliContext): void {
     .addOption(new Option("--order-by <field>", "sort key").choices(["id", "name"]).default("id"))
     .option("--name <text>", "only sources whose name contains this")
     .addOption(
-      new Option("--asset-type <catalog>", "the sources of this catalog (default models)").choices([
-        "models",
-        "mcp_servers",
-        "agents",
-        "skills",
-      ]),
+      new Option(
+        "--asset-type <catalog>",
+        "the sources of this catalog, by the catalog's name (default models)",
+      ).choices(["models", "mcp_servers", "agents", "skills"]),
     )
     .action(
       async (flags: PageFlags & { orderBy: "id" | "name"; name?: string; assetType?: CatalogAssetType }) => {

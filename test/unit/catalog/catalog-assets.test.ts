@@ -34,7 +34,6 @@ describe("the MCP-server catalog", () => {
     await catalog.mcpServers
       .list({
         q: "browse",
-        sourceLabel: ["Demo", "Community"],
         source: "stack_mcp",
         filterQuery: "license='MIT' OR license='Apache 2.0'",
         includeTools: true,
@@ -45,7 +44,6 @@ describe("the MCP-server catalog", () => {
     expect(sent[0]?.pathname).toBe("/api/mcp_catalog/v1/mcp_servers");
     expect(Object.fromEntries(sent[0]?.searchParams ?? [])).toEqual({
       q: "browse",
-      sourceLabel: "Demo,Community",
       filterQuery: "(license='MIT' OR license='Apache 2.0') AND source_id='stack_mcp'",
       includeTools: "true",
       toolLimit: "2",
@@ -128,6 +126,46 @@ describe("the MCP-server catalog", () => {
   });
 });
 
+describe("naming an entry, and what is refused before sending", () => {
+  it("keeps only equal names from the catalog's LIKE match, and checks an id against its source", async () => {
+    const { fetch } = fakeCatalog((url) =>
+      url.pathname.endsWith("/skills")
+        ? { body: page([{ id: "3", name: "my-skill", sourceId: "a" }]) }
+        : { body: { id: "3", name: "my-skill", sourceId: "a" } },
+    );
+    const catalog = new ModelCatalog({ url: "http://catalog.test", fetch, apiVersion: "v1alpha1" });
+    const refused = catalog.skills.get("my_skill"); // the catalog's `_` matches the `-`
+    await expect(refused).rejects.toThrow(NotFoundError);
+    await expect(refused).rejects.toThrow(/skills\?name=my_skill\): no skill has this name/);
+    await expect(refused).rejects.toThrow(/\/api\/skill_catalog\/v1alpha1\//); // the generation in use
+    expect((await catalog.skills.get("3", { source: "a" })).name).toBe("my-skill");
+    await expect(catalog.skills.get("3", { source: "b" })).rejects.toThrow(NotFoundError);
+  });
+
+  it("refuses source with sourceLabel, and sends several MCP sources as ORed filters", async () => {
+    const { fetch, sent } = fakeCatalog(() => ({ body: page([]) }));
+    const catalog = new ModelCatalog({ url: "http://catalog.test", fetch, apiVersion: "v1" });
+    for (const listing of [catalog.agents, catalog.skills, catalog.mcpServers])
+      expect(() => listing.list({ source: "a", sourceLabel: "Demo" })).toThrow(
+        /source or sourceLabel, not both/,
+      );
+    await catalog.mcpServers.list({ sourceLabel: ["Demo", "Community"] }).toArray();
+    expect(sent[0]?.searchParams.get("sourceLabel")).toBe("Demo,Community");
+    await catalog.mcpServers.list({ source: ["a", "b"], filterQuery: "license='MIT'" }).toArray();
+    expect(sent[1]?.searchParams.get("filterQuery")).toBe(
+      "(license='MIT') AND (source_id='a' OR source_id='b')",
+    );
+  });
+
+  it("says so when the catalog server does not serve a catalog (a plain-text 404 under its path)", async () => {
+    const fetch = async () => new Response("404 page not found\n", { status: 404 });
+    const catalog = new ModelCatalog({ url: "http://catalog.test", fetch, apiVersion: "v1" });
+    const refused = catalog.mcpServers.list().toArray();
+    await expect(refused).rejects.toThrow(NotFoundError);
+    await expect(refused).rejects.toThrow(/does not serve MCP servers \(\/api\/mcp_catalog\/v1\)/);
+  });
+});
+
 describe("the agent and skill catalogs", () => {
   it("gives the agents' images the spec's artifactType, and sends sources as one comma-separated value", async () => {
     const { fetch, sent } = fakeCatalog(() => ({
@@ -148,7 +186,8 @@ describe("the agent and skill catalogs", () => {
 
   it("lists an agent's templates by its name, and a skill by its id", async () => {
     const { fetch, sent } = fakeCatalog((url) => {
-      if (url.pathname.endsWith("/agents")) return { body: page([{ id: "6", name: "writer", sourceId: "a" }]) };
+      if (url.pathname.endsWith("/agents"))
+        return { body: page([{ id: "6", name: "writer", sourceId: "a" }]) };
       if (url.pathname.endsWith("/artifacts"))
         return { body: page([{ id: "19", name: "card", artifactType: "template-artifact", content: "x" }]) };
       return { body: { id: "22", name: "register-model", sourceId: "s", version: "v1.0.0" } };

@@ -330,7 +330,14 @@ describe("the catalogs beside the models", () => {
   it("shows a list of agents as a table of their view's columns", async () => {
     const agents = ["writer", "watcher"].map((name, i) =>
       decodeEntity(
-        { id: String(i), name, sourceId: "a", framework: "langgraph", labels: ["x", "y"], customProperties: {} },
+        {
+          id: String(i),
+          name,
+          sourceId: "a",
+          framework: "langgraph",
+          labels: ["x", "y"],
+          customProperties: {},
+        },
         "catalog agent",
       ),
     );
