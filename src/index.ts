@@ -7,9 +7,27 @@
 import "./jupyter-display.js";
 
 export {
+  CATALOG_ASSET_ORDER_KEYS,
+  type CatalogAgent,
+  type CatalogAgentArtifact,
+  type CatalogAgentArtifactListOptions,
+  type CatalogAssetListOptions,
+  type CatalogAssetOrderBy,
+  type CatalogEntryRefOptions,
+  type CatalogMcpServer,
+  type CatalogMcpServerGetOptions,
+  type CatalogMcpServerListOptions,
+  type CatalogMcpTool,
+  type CatalogMcpToolListOptions,
+  type CatalogSkill,
+  type CatalogSourcedListOptions,
+} from "./catalog/asset-types.js";
+export { CATALOG_PREFIXES, type CatalogKind } from "./catalog/catalog-api.js";
+export {
   CATALOG_ORDER_KEYS,
   type CatalogArtifact,
   type CatalogArtifactListOptions,
+  type CatalogAssetType,
   type CatalogFilterOptions,
   type CatalogLabel,
   type CatalogMetricsArtifact,
@@ -26,9 +44,12 @@ export {
 } from "./catalog/catalog-types.js";
 export {
   CATALOG_API_PREFIX,
+  type CatalogAgents,
   type CatalogApiClient,
   type CatalogApiClientV1,
+  type CatalogMcpServers,
   type CatalogModels,
+  type CatalogSkills,
   ModelCatalog,
   type ModelCatalogOptions,
 } from "./catalog/model-catalog.js";

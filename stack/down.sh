@@ -48,6 +48,7 @@ if stopped seaweedfs; then rm -rf "$STATE_DIR/seaweedfs"; fi
 if stopped oci; then rm -rf "$STATE_DIR/oci/basic"; fi
 if stopped ocitoken; then rm -rf "$STATE_DIR/oci/token"; fi
 if stopped etcd; then rm -rf "$STATE_DIR/etcd"; fi
+if stopped gitd; then rm -rf "$STATE_DIR/gitd"; fi
 # The API server's certificates, token and kubeconfig: the next start makes new ones.
 if stopped kube; then rm -rf "$KUBE_DIR"; fi
 # `weed server` also keeps a Unix socket beside most of its ports, always in /tmp; one that was killed, or died, leaves

@@ -18,6 +18,9 @@ V1_SERVER_PORT=${MR_STACK_V1_SERVER_PORT:-18090}
 ALPHA_SUNSET=${MR_STACK_ALPHA_SUNSET:-2027-04-29}
 # The model catalog: the `catalog` command of the same upstream build, serving stack/catalog/sources.yaml.
 CATALOG_PORT=${MR_STACK_CATALOG_PORT:-18100}
+# A git daemon (git:// on 127.0.0.1) serving the skill repositories the catalog's skill source clones: upstream's skill
+# catalog reads skills only from git repositories (https, http or git transports), pinned to a tag or commit.
+GITD_PORT=${MR_STACK_GITD_PORT:-18105}
 MOTO_PORT=${MR_STACK_MOTO_PORT:-45123}
 VERSITYGW_PORT=${MR_STACK_VERSITYGW_PORT:-47070}
 # SeaweedFS's S3 port; its master, volume and filer (HTTP and gRPC) and its S3 gRPC take the next seven ports. All
@@ -57,7 +60,7 @@ OPENAPI_GENERATOR_VERSION=7.17.0   # the generator upstream pins in its openapit
 KSERVE_VERSION=v0.20.0             # github.com/kserve/kserve, whose config/crd/ the stack's API server is given
 # etcd and Kubernetes are pinned in stack/etcd/go.mod and stack/kube/go.mod.
 
-COMPONENTS=(postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns mrcontroller)
+COMPONENTS=(postgres server v1server gitd catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns mrcontroller)
 
 # Refuses a name that is no component's.
 check_components() {
@@ -68,7 +71,7 @@ check_components() {
 }
 
 # The components `names` name and what they need, in start order (the order of COMPONENTS), or every component
-# when none is named: server, v1server and catalog need postgres; ocitoken and its token service go together; kube
+# when none is named: server, v1server and catalog need postgres (and catalog its skill repositories' gitd); ocitoken and its token service go together; kube
 # (the API server) needs etcd; mrcontroller (upstream's InferenceService controller) needs kube, the server it
 # registers deployments in, and clusterdns, the proxy it reaches that server through.
 stack_components() {
@@ -78,7 +81,8 @@ stack_components() {
   for name in "$@"; do
     picked+="$name "
     case $name in
-      server | v1server | catalog) picked+="postgres " ;;
+      server | v1server) picked+="postgres " ;;
+      catalog) picked+="postgres gitd " ;;
       ocitoken) picked+="tokensrv " ;;
       tokensrv) picked+="ocitoken " ;;
       kube) picked+="etcd " ;;
@@ -102,6 +106,7 @@ cmd_marker() {
     postgres) echo postgres ;;
     server) echo model-registry-v0 ;;
     v1server) echo 'model-registry-v1.* proxy' ;;
+    gitd) echo 'git-daemon .*mr-stack-skills' ;;
     catalog) echo 'model-registry-v1.* catalog' ;;
     moto) echo moto.server ;;
     versitygw) echo versitygw ;;
@@ -191,6 +196,7 @@ port_var() {
     postgres) echo PG_PORT ;;
     server) echo SERVER_PORT ;;
     v1server) echo V1_SERVER_PORT ;;
+    gitd) echo GITD_PORT ;;
     catalog) echo CATALOG_PORT ;;
     moto) echo MOTO_PORT ;;
     versitygw) echo VERSITYGW_PORT ;;
@@ -243,6 +249,7 @@ healthy() {
     postgres) port_open "$PG_PORT" ;;
     server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVER_PORT/readyz/health")" = 200 ] ;;
     v1server) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$V1_SERVER_PORT/readyz/health")" = 200 ] ;;
+    gitd) git ls-remote "git://127.0.0.1:$GITD_PORT/skills.git" >/dev/null 2>&1 ;;
     catalog) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CATALOG_PORT/readyz")" = 200 ] ;;
     moto) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MOTO_PORT/moto-api/")" = 200 ] ;;
     versitygw) [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VERSITYGW_PORT/health")" = 200 ] ;;

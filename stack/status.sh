@@ -8,7 +8,8 @@ url_of() {
     postgres) echo "postgres://127.0.0.1:$PG_PORT/model_registry" ;;
     server) echo "http://127.0.0.1:$SERVER_PORT" ;;
     v1server) echo "http://127.0.0.1:$V1_SERVER_PORT (API v1 and v1alpha3; alpha sunset $ALPHA_SUNSET)" ;;
-    catalog) echo "http://127.0.0.1:$CATALOG_PORT (model catalog: stack/catalog/sources.yaml)" ;;
+    gitd) echo "git://127.0.0.1:$GITD_PORT/skills.git (the catalog's skill repository: stack/catalog/skills/)" ;;
+    catalog) echo "http://127.0.0.1:$CATALOG_PORT (catalogs of models, MCP servers, agents, skills: stack/catalog/)" ;;
     moto) echo "http://127.0.0.1:$MOTO_PORT (bucket $BUCKET)" ;;
     versitygw) echo "http://127.0.0.1:$VERSITYGW_PORT (bucket $BUCKET)" ;;
     seaweedfs) echo "http://127.0.0.1:$SEAWEEDFS_PORT (bucket $BUCKET; ports $((SEAWEEDFS_PORT + 1))-$((SEAWEEDFS_PORT + 7)) internal)" ;;

@@ -6,9 +6,10 @@
 # harmless.
 #   bash stack/up.sh                         every component (the default; what npm test and the benchmarks use)
 #   bash stack/up.sh postgres server moto    only these, and what they need (what npm run demo uses)
-# The components: postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns
-# mrcontroller. server, v1server and catalog need postgres; ocitoken and its token service tokensrv go together; kube
-# needs etcd; mrcontroller needs kube, server and clusterdns (its stand-in for cluster DNS).
+# The components: postgres server v1server gitd catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube
+# clusterdns mrcontroller. server, v1server and catalog need postgres (and catalog gitd, its skills' git daemon);
+# ocitoken and its token service tokensrv go together; kube needs etcd; mrcontroller needs kube, server and clusterdns
+# (its stand-in for cluster DNS).
 # Writes .stack/env with the settings the SDK, the CLI, the tests and the examples read.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -90,40 +91,90 @@ start_v1server() {
   wait_healthy v1server 90 "$(cat "$(pid_file v1server)")"
 }
 
+# The skill repositories of the catalog's skill source: stack/catalog/skills/ committed (with fixed dates, so its
+# commit is the same at every start) into a bare repository tagged v1.0.0, served by a git daemon on 127.0.0.1.
+# Upstream's skill catalog clones only git repositories, and only at a tag or commit.
+start_gitd() {
+  already_up gitd && return
+  local base=$STATE_DIR/gitd/mr-stack-skills work=$STATE_DIR/gitd/work
+  rm -rf "$STATE_DIR/gitd"
+  mkdir -p "$base" "$work/skills"
+  cp -R "$STACK_ROOT/stack/catalog/skills/." "$work/skills/"
+  local git_as_stack=(env GIT_AUTHOR_DATE=2026-12-01T00:00:00Z GIT_COMMITTER_DATE=2026-12-01T00:00:00Z
+    git -C "$work" -c user.name=mr-stack -c user.email=mr-stack@localhost -c init.defaultBranch=main -c tag.gpgSign=false
+    -c commit.gpgSign=false)
+  { "${git_as_stack[@]}" init -q && "${git_as_stack[@]}" add -A && "${git_as_stack[@]}" commit -q -m "The stack's skills" \
+    && "${git_as_stack[@]}" tag v1.0.0 && git clone -q --bare "$work" "$base/skills.git"; } >>"$LOG_DIR/gitd.log" 2>&1 \
+    || die "could not make the stack's skill repository (see $LOG_DIR/gitd.log)"
+  spawn gitd "$(git --exec-path)/git-daemon" --reuseaddr --listen=127.0.0.1 --port="$GITD_PORT" --export-all \
+    --informative-errors --base-path="$base" "$base"
+  wait_healthy gitd 30 "$(cat "$(pid_file gitd)")"
+}
+
 # The model catalog, the `catalog` command of the v1 server's build: read-only, serving the YAML sources of
-# stack/catalog/, with its own database (it reads PostgreSQL's libpq variables). Needs the same upstream source.
+# stack/catalog/ (models, MCP servers, agents) and the skills of gitd's repository, with its own database (it reads
+# PostgreSQL's libpq variables). Needs the same upstream source.
 start_catalog() {
   v1_source >/dev/null || return 0
   already_up catalog && return
   local bin; bin=$(bash "$STACK_ROOT/stack/build.sh" v1server)
+  skill_sources >"$STATE_DIR/catalog-skill-sources.yaml"
   spawn_catalog "$bin"
-  local i; for i in $(seq 1 100); do [ "$(model_count)" != 0 ] && break; sleep 0.1; done
+  local i; for i in $(seq 1 100); do [ "$(asset_count model_catalog models)" != 0 ] && break; sleep 0.1; done
+  # The skills come from a clone, after the models.
+  for i in $(seq 1 150); do [ "$(asset_count skill_catalog skills)" != 0 ] && break; sleep 0.1; done
   # On an empty database this build computes its filter options (a materialized view) before the first load has
-  # written the models, and recomputes them only when a source changes, so /models/filter_options stays empty. A
-  # second start finds the models already written; the catalog serves the same data either way.
-  if [ "$(filter_option_count)" = 0 ]; then
+  # written the models and the skills, and recomputes them only when a source changes, so /models/filter_options and
+  # /skills/filter_options stay empty. A second start finds them written; the catalog serves the same data either way.
+  if [ "$(filter_option_count model_catalog models)" = 0 ] || [ "$(filter_option_count skill_catalog skills)" = 0 ]; then
     kill "$(cat "$(pid_file catalog)")" 2>/dev/null || true
     local i; for i in $(seq 1 50); do port_open "$CATALOG_PORT" || break; sleep 0.1; done
     spawn_catalog "$bin"
+    for i in $(seq 1 150); do [ "$(asset_count skill_catalog skills)" != 0 ] && break; sleep 0.1; done
   fi
 }
 
+# The catalog's skill source, beside stack/catalog/sources.yaml: it names gitd's port, which can move.
+skill_sources() {
+  cat <<YAML
+# Written by stack/up.sh: the skill source of the stack's catalog, cloned from gitd (stack/catalog/skills/).
+skill_catalogs:
+  - name: "Stack Skills"
+    id: stack_skills
+    type: git-skills-plugin
+    enabled: true
+    labels:
+      - Demo
+    properties:
+      repositories:
+        - url: git://127.0.0.1:$GITD_PORT/skills.git
+          refs: ["v1.0.0"]
+          scanPaths: ["skills/"]
+          provider: Acme Labs
+          trustTier: communityContributed
+YAML
+}
+
 spawn_catalog() {
+  # A short leader lock, so that the restart above takes the lead (and loads every source) within seconds.
   PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=mr_catalog PGSSLMODE=disable \
+    CATALOG_LEADER_LOCK_DURATION=6s CATALOG_LEADER_HEARTBEAT=2s \
     spawn catalog "$1" catalog --listen "127.0.0.1:$CATALOG_PORT" \
-    --catalogs-path "$STACK_ROOT/stack/catalog/sources.yaml"
+    --catalogs-path "$STACK_ROOT/stack/catalog/sources.yaml" --catalogs-path "$STATE_DIR/catalog-skill-sources.yaml"
   wait_healthy catalog 90 "$(cat "$(pid_file catalog)")"
 }
 
-# How many models the catalog lists (0 also when it cannot be asked).
-model_count() {
-  curl -sf "http://127.0.0.1:$CATALOG_PORT/api/model_catalog/v1alpha1/models?pageSize=1" \
+# How many items one of the catalog's lists holds, e.g. `asset_count skill_catalog skills` (0 also when it cannot be
+# asked).
+asset_count() {
+  curl -sf "http://127.0.0.1:$CATALOG_PORT/api/$1/v1alpha1/$2?pageSize=1" \
     | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("items") or []))' 2>/dev/null || echo 0
 }
 
-# How many filter options the catalog lists (0 also when it cannot be asked).
+# How many filter options one of the catalog's lists has, e.g. `filter_option_count skill_catalog skills` (0 also when
+# it cannot be asked).
 filter_option_count() {
-  curl -sf "http://127.0.0.1:$CATALOG_PORT/api/model_catalog/v1alpha1/models/filter_options" \
+  curl -sf "http://127.0.0.1:$CATALOG_PORT/api/$1/v1alpha1/$2/filter_options" \
     | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("filters") or {}))' 2>/dev/null || echo 0
 }
 

@@ -3,6 +3,7 @@
 import type { Client } from "openapi-fetch";
 import {
   CATALOG_API_PREFIXES,
+  type CatalogApiVersion,
   type CatalogApiVersionChoice,
   type CatalogApiVersionOption,
   parseCatalogApiVersion,
@@ -14,7 +15,7 @@ import type { paths } from "../client/generated/catalog.js";
 import type { paths as pathsV1 } from "../client/generated/catalog-v1.js";
 import type { Service } from "../client/service.js";
 import type { FetchResult } from "../client/unwrap.js";
-import { ApiVersionError } from "../errors.js";
+import { ApiError, ApiVersionError, NotFoundError } from "../errors.js";
 
 /**
  * The v1alpha1 catalog API's path prefix.
@@ -22,6 +23,19 @@ import { ApiVersionError } from "../errors.js";
  * `ModelCatalog.apiVersion()`.
  */
 export const CATALOG_API_PREFIX = CATALOG_API_PREFIXES.v1alpha1;
+
+/** The catalogs one catalog server serves, each under its own path in each generation: models, MCP servers (and
+ * their tools), agents, skills. The generation is asked once for all of them (the model catalog's `/v1/sources`):
+ * they are one build's API. */
+export const CATALOG_PREFIXES = {
+  model: CATALOG_API_PREFIXES,
+  mcp: { v1: "/api/mcp_catalog/v1", v1alpha1: "/api/mcp_catalog/v1alpha1" },
+  agent: { v1: "/api/agent_catalog/v1", v1alpha1: "/api/agent_catalog/v1alpha1" },
+  skill: { v1: "/api/skill_catalog/v1", v1alpha1: "/api/skill_catalog/v1alpha1" },
+} as const satisfies Record<string, Record<CatalogApiVersion, string>>;
+
+/** One of the catalogs a catalog server serves: `model`, `mcp` (MCP servers), `agent` or `skill`. */
+export type CatalogKind = keyof typeof CATALOG_PREFIXES;
 
 /** The model catalog, as messages name it (`cannot reach the model catalog at …`, `the catalog url option`). */
 export const CATALOG_SERVICE: Service = {
@@ -60,14 +74,29 @@ export type CatalogQuery<P extends CatalogGetPath> = NonNullable<paths[P]["get"]
 type Under<S, Prefix extends string> = {
   [K in keyof S as K extends `${Prefix}${infer Rest}` ? Rest : never]: S[K];
 };
-/** The model catalog's paths of API v1alpha1, without their prefix. @internal */
-export type CatalogAlphaPaths = Under<paths, typeof CATALOG_API_PREFIXES.v1alpha1>;
-/** The model catalog's paths of API v1, without their prefix. @internal */
-export type CatalogV1Paths = Under<pathsV1, typeof CATALOG_API_PREFIXES.v1>;
+/** One catalog's paths of API v1alpha1, without their prefix (default the model catalog's). @internal */
+export type CatalogAlphaPaths<C extends CatalogKind = "model"> = Under<
+  paths,
+  (typeof CATALOG_PREFIXES)[C]["v1alpha1"]
+>;
+/** One catalog's paths of API v1, without their prefix (default the model catalog's). @internal */
+export type CatalogV1Paths<C extends CatalogKind = "model"> = Under<
+  pathsV1,
+  (typeof CATALOG_PREFIXES)[C]["v1"]
+>;
+/** The path templates one catalog has in both generations. @internal */
+export type SharedPath<C extends CatalogKind> = keyof CatalogAlphaPaths<C> & keyof CatalogV1Paths<C> & string;
 
-/** A path template the two generations share (under their own prefix): the compiler checks it against both specs. */
-export function both<P extends keyof CatalogAlphaPaths & keyof CatalogV1Paths & string>(path: P): P {
+/** A model catalog path template the two generations share (under their own prefix): the compiler checks it against
+ * both specs. */
+export function both<P extends SharedPath<"model">>(path: P): P {
   return path;
+}
+
+/** The same for the other catalogs: `routesOf("mcp")("/mcp_servers")` is checked against both generations' specs
+ * under `/api/mcp_catalog/…`. @internal */
+export function routesOf<C extends CatalogKind>(_catalog: C): <P extends SharedPath<C>>(path: P) => P {
+  return (path) => path;
 }
 
 /** Every operation of the model catalog this client uses, by its template under either generation's prefix. API v1
@@ -143,13 +172,29 @@ export class CatalogApi {
     return this.fixed;
   }
 
+  /** The path prefix of one of the server's catalogs in the generation in use (v1 before it is known). */
+  prefix(catalog: CatalogKind): string {
+    return CATALOG_PREFIXES[catalog][this.fixed?.version ?? "v1"];
+  }
+
   /**
-   * Sends one call in the generation in use (asking the catalog first in `auto` mode) and returns its data.
-   * @throws ApiError (by status) for an error answer, ConnectionError; none carries a secret.
+   * Sends one call to one of the server's catalogs (default the model catalog's) in the generation in use (asking
+   * the catalog first in `auto` mode) and returns its data.
+   * @throws ApiError (by status) for an error answer (a plain-text 404 for a catalog this build does not serve),
+   * ConnectionError; none carries a secret.
    */
-  async call<A, B>(subject: string, options: CallOptions, send: CatalogSend<A, B>): Promise<A | B> {
+  async call<A, B>(
+    subject: string,
+    options: CallOptions,
+    send: CatalogSend<A, B>,
+    catalog: CatalogKind = "model",
+  ): Promise<A | B> {
     const { version, chosenBy } = await this.apiVersion(options);
-    const path = CATALOG_API_PREFIXES[version];
+    const path = CATALOG_PREFIXES[catalog][version];
+    if (catalog !== "model") {
+      const sendOne: (init: CallInit) => Promise<FetchResult<A | B>> = send[version];
+      return this.callBeside(subject, options, sendOne, catalog, path);
+    }
     if (version === "v1alpha1") return this.connection.call({ subject, path }, options, send.v1alpha1);
     return this.connection.call({ subject, path }, options, async (init) => {
       const result = await send.v1(init);
@@ -162,7 +207,30 @@ export class CatalogApi {
       return result;
     });
   }
+
+  /** A call to the MCP, agent or skill catalog. A catalog server that does not serve that catalog (a build from before
+   * it, which serves the models) answers its paths 404 without its JSON: said as such, not as a wrong address. */
+  private async callBeside<T>(
+    subject: string,
+    options: CallOptions,
+    send: (init: CallInit) => Promise<FetchResult<T>>,
+    catalog: Exclude<CatalogKind, "model">,
+    path: string,
+  ): Promise<T> {
+    try {
+      return await this.connection.call({ subject, path }, options, send);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404 || error instanceof NotFoundError) throw error;
+      throw new NotFoundError(
+        { ...error, subject, service: "catalog" },
+        `This catalog server does not serve ${CATALOG_NAMES[catalog]} (${path}): builds from before the ${CATALOG_NAMES[catalog]} catalog serve only models`,
+      );
+    }
+  }
 }
+
+/** How messages name the catalogs beside the models. */
+const CATALOG_NAMES = { mcp: "MCP servers", agent: "agents", skill: "skills" } as const;
 
 /**
  * Connects to a model catalog; nothing is sent until the first call.

@@ -112,4 +112,9 @@ export interface PerformanceArtifactListOptions extends PageOptions<string>, Rec
 export interface CatalogSourceListOptions extends PageOptions<CatalogSourceOrderBy> {
   /** Only sources whose name contains this text. */
   name?: string | undefined;
+  /** The sources of which catalog: `models` (the default, the catalog's), `mcp_servers`, `agents` or `skills`. */
+  assetType?: CatalogAssetType | undefined;
 }
+
+/** The catalogs whose sources `sources.list()` lists, by the catalog's name for them. */
+export type CatalogAssetType = Schemas["CatalogAssetType"];

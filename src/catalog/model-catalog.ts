@@ -1,6 +1,6 @@
-// A client of the Model Registry project's model catalog (`/api/model_catalog/v1`, or `/v1alpha1` where v1 is not
-// served): read-only, over the same transport as the registry's client (token, TLS, retries, time limits, typed
-// errors).
+// A client of the Model Registry project's catalog server: its model catalog (`/api/model_catalog/v1`, or `/v1alpha1`
+// where v1 is not served) and, beside it, its MCP-server, agent and skill catalogs: read-only, over the same transport
+// as the registry's client (token, TLS, retries, time limits, typed errors).
 
 import { CATALOG_API_PREFIXES, type CatalogApiVersionChoice } from "../client/api-version.js";
 import type { CallOptions } from "../client/call-options.js";
@@ -8,6 +8,7 @@ import { tagKind } from "../client/entity.js";
 import { paginate } from "../client/listing.js";
 import type { PageOptions, Paginated } from "../client/paginate.js";
 import type { Secrets } from "../client/secrets.js";
+import { CatalogAgents } from "./catalog-agents.js";
 import {
   CATALOG_ROUTES,
   type CatalogApi,
@@ -16,7 +17,9 @@ import {
   catalogApi,
   type ModelCatalogOptions,
 } from "./catalog-api.js";
+import { CatalogMcpServers } from "./catalog-mcp-servers.js";
 import { CatalogModels } from "./catalog-models.js";
+import { CatalogSkills } from "./catalog-skills.js";
 import {
   CATALOG_ORDER_KEYS,
   type CatalogLabel,
@@ -34,7 +37,10 @@ export {
 const V1 = CATALOG_API_PREFIXES.v1;
 const ALPHA = CATALOG_API_PREFIXES.v1alpha1;
 
+export type { CatalogAgents } from "./catalog-agents.js";
+export type { CatalogMcpServers } from "./catalog-mcp-servers.js";
 export type { CatalogModels } from "./catalog-models.js";
+export type { CatalogSkills } from "./catalog-skills.js";
 
 /**
  * A client of a model catalog. Nothing is sent until the first call.
@@ -54,6 +60,13 @@ export class ModelCatalog {
   readonly apiV1: CatalogApiClientV1;
   /** The catalog's models: `list()` (search), `get()`, `artifacts()`, `performanceArtifacts()`, `filterOptions()`. */
   readonly models: CatalogModels;
+  /** The catalog's MCP servers (`/api/mcp_catalog/…`): `list()`, `get()`, `tools()`, `tool()`, `filterOptions()`. */
+  readonly mcpServers: CatalogMcpServers;
+  /** The catalog's agents (`/api/agent_catalog/…`): `list()`, `get()`, `artifacts()` (templates),
+   * `filterOptions()`. */
+  readonly agents: CatalogAgents;
+  /** The catalog's agent skills (`/api/skill_catalog/…`): `list()`, `get()`, `filterOptions()`. */
+  readonly skills: CatalogSkills;
   /** The catalog's sources: `list()`. */
   readonly sources: { list(options?: CatalogSourceListOptions): Paginated<CatalogSource> };
   /** The labels the catalog defines: `list()`, ordered by a label field (`orderBy: "name"`); the default, `ID`, keeps
@@ -72,6 +85,9 @@ export class ModelCatalog {
     this.api = api;
     this.apiV1 = apiV1;
     this.models = new CatalogModels(catalog);
+    this.mcpServers = new CatalogMcpServers(catalog);
+    this.agents = new CatalogAgents(catalog);
+    this.skills = new CatalogSkills(catalog);
     this.sources = {
       list: (listOptions = {}) =>
         paginate(
@@ -80,12 +96,12 @@ export class ModelCatalog {
               catalog.call("catalog sources", pageOptions, {
                 v1: (init) =>
                   apiV1.GET(`${V1}${CATALOG_ROUTES.sources}`, {
-                    params: { query: { name: listOptions.name, ...page } },
+                    params: { query: { name: listOptions.name, assetType: listOptions.assetType, ...page } },
                     ...init,
                   }),
                 v1alpha1: (init) =>
                   api.GET(`${ALPHA}${CATALOG_ROUTES.sources}`, {
-                    params: { query: { name: listOptions.name, ...page } },
+                    params: { query: { name: listOptions.name, assetType: listOptions.assetType, ...page } },
                     ...init,
                   }),
               }),

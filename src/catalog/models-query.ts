@@ -13,8 +13,11 @@ export type Tuning = Pick<
   "targetRPS" | "latencyProperty" | "rpsProperty" | "hardwareCountProperty" | "hardwareTypeProperty"
 >;
 
-/** A string or a list of them, as a list; empty entries are refused. */
-function list(value: string | readonly string[] | undefined, label: string): string[] | undefined {
+/** A string or a list of them, as a list; empty entries are refused. @throws ConfigError naming `label`. */
+export function stringList(
+  value: string | readonly string[] | undefined,
+  label: string,
+): string[] | undefined {
   if (value === undefined) return undefined;
   const items = typeof value === "string" ? [value] : [...value];
   if (items.some((item) => typeof item !== "string" || item.trim() === ""))
@@ -51,8 +54,8 @@ export function modelsQuery(options: CatalogModelListOptions): ModelsQuery {
     );
   return {
     q,
-    source: list(source, "source"),
-    sourceLabel: list(sourceLabel, "sourceLabel"),
+    source: stringList(source, "source"),
+    sourceLabel: stringList(sourceLabel, "sourceLabel"),
     filterQuery,
     ...tuning,
   };

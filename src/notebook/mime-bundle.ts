@@ -6,6 +6,7 @@ import type { AnyEntity } from "../views/any-entity.js";
 import { asEntity, entityKindOf, kindOf } from "../views/kind-of.js";
 import type { RegisterModelResult } from "../workflows/register/register-model.js";
 import { catalogCard } from "./catalog-card.js";
+import { catalogEntryCard } from "./catalog-entry-card.js";
 import { type DeployOutcome, deployCard } from "./deploy-card.js";
 import { entityCard } from "./entity-card.js";
 import { entityTable } from "./entity-table.js";
@@ -54,6 +55,10 @@ const CARDS: Record<string, (value: never) => MimeBundle> = {
   "catalog model description": ({ model, artifacts }: CatalogModelDescription) =>
     catalogCard(model, artifacts),
   "catalog model": (model: CatalogModel) => catalogCard(model),
+  "catalog mcp server": (server: object) => catalogEntryCard("catalog mcp server", server),
+  "catalog mcp tool": (tool: object) => catalogEntryCard("catalog mcp tool", tool),
+  "catalog agent": (agent: object) => catalogEntryCard("catalog agent", agent),
+  "catalog skill": (skill: object) => catalogEntryCard("catalog skill", skill),
 };
 
 /**

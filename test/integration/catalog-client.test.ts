@@ -24,8 +24,8 @@ describe.runIf(stackEnv().MODEL_CATALOG_URL !== undefined).each(["v1", "v1alpha1
       expect(named.map((s) => s.id)).toEqual(["stack_community"]);
       const labels = await catalog().labels.list({ orderBy: "name" }).toArray();
       expect(labels).toEqual([
-        expect.objectContaining({ name: "Community", displayName: "Community models" }),
-        expect.objectContaining({ name: "Demo", displayName: "Demo models" }),
+        expect.objectContaining({ name: "Community", displayName: "Community" }),
+        expect.objectContaining({ name: "Demo", displayName: "Demo" }),
       ]);
     });
 

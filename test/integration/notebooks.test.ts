@@ -142,6 +142,13 @@ describe("the example notebooks, executed by Jupyter against the local stack", (
       expect(card).toContain("oci://quay.io/acme/digits-onnx:1.0");
       expect(card).toMatch(/accuracy-metrics.*accuracy 0\.918/s);
       expect(htmlOf(cellWith(nb, "mr.registerFromCatalog("))[0]).toContain("registered");
+      const servers = htmlOf(cellWith(nb, "catalog.mcpServers.list("))[0];
+      expect(servers).toContain("3 catalog mcp servers");
+      expect(servers).toContain("bucket-tools");
+      const server = htmlOf(cellWith(nb, "catalog.mcpServers.get("))[0];
+      expect(server).toContain("catalog mcp server");
+      expect(server).toContain("list_versions");
+      expect(htmlOf(cellWith(nb, "catalog.skills.get("))[0]).toContain("communityContributed");
     },
     5 * MINUTE,
   );

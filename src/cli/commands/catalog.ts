@@ -1,6 +1,8 @@
 // `mr-cli catalog …`: browse a model catalog (sources, labels, model search, one model, its artifacts, the filter
-// options) and register one of its models in the registry (catalog-register.ts); artifacts in catalog-artifacts.ts.
+// options) and register one of its models in the registry (catalog-register.ts); artifacts in catalog-artifacts.ts;
+// the MCP-server, agent and skill catalogs in catalog-assets.ts.
 import { Command, Option } from "commander";
+import type { CatalogAssetType } from "../../catalog/catalog-types.js";
 import {
   ORDER,
   type PageFlags,
@@ -13,15 +15,18 @@ import {
 import { labelColumns, modelCard, modelColumns, sourceColumns } from "../catalog-views.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
-import { print, printListing, renderTable } from "../output.js";
+import { print, printListing } from "../output.js";
 import { collect } from "../parse-values.js";
 import { addArtifacts } from "./catalog-artifacts.js";
+import { agentsCommand, skillsCommand } from "./catalog-assets.js";
+import { printFilterOptions } from "./catalog-filter-options.js";
+import { mcpServersCommand, mcpToolsCommand } from "./catalog-mcp.js";
 import { catalogRegisterCommand } from "./catalog-register.js";
 
 /** `mr-cli catalog …` */
 export function catalogCommand(ctx: CliContext): Command {
   const catalog = new Command("catalog").description(
-    "browse the model catalog (--catalog-url, MODEL_CATALOG_URL or the context's catalogUrl) and register its models",
+    "browse the catalog (--catalog-url, MODEL_CATALOG_URL or the context's catalogUrl): models (and register them), MCP servers, agents, skills",
   );
   addSources(catalog, ctx);
   addLabels(catalog, ctx);
@@ -30,6 +35,8 @@ export function catalogCommand(ctx: CliContext): Command {
   addArtifacts(catalog, ctx);
   addFilterOptions(catalog, ctx);
   catalog.addCommand(catalogRegisterCommand(ctx));
+  for (const command of [mcpServersCommand, mcpToolsCommand, agentsCommand, skillsCommand])
+    catalog.addCommand(command(ctx));
   return catalog;
 }
 
@@ -38,18 +45,27 @@ function addSources(catalog: Command, ctx: CliContext): void {
   withPaging(catalog.command("sources").description("list the catalog's sources"))
     .addHelpText(
       "after",
-      "\nExamples:\n  mr-cli catalog sources\n  mr-cli catalog sources --name Community -o json",
+      "\nExamples:\n  mr-cli catalog sources\n  mr-cli catalog sources --name Community -o json\n  mr-cli catalog sources --asset-type skills",
     )
     .addOption(new Option("--order-by <field>", "sort key").choices(["id", "name"]).default("id"))
     .option("--name <text>", "only sources whose name contains this")
-    .action(async (flags: PageFlags & { orderBy: "id" | "name"; name?: string }) => {
-      const listing = (await ctx.catalog()).sources.list({
-        ...pageOptions(ctx, flags),
-        orderBy: ORDER[flags.orderBy],
-        name: flags.name,
-      });
-      await printListing(ctx, listing, sourceColumns);
-    });
+    .addOption(
+      new Option(
+        "--asset-type <catalog>",
+        "the sources of this catalog, by the catalog's name (default models)",
+      ).choices(["models", "mcp_servers", "agents", "skills"]),
+    )
+    .action(
+      async (flags: PageFlags & { orderBy: "id" | "name"; name?: string; assetType?: CatalogAssetType }) => {
+        const listing = (await ctx.catalog()).sources.list({
+          ...pageOptions(ctx, flags),
+          orderBy: ORDER[flags.orderBy],
+          name: flags.name,
+          assetType: flags.assetType,
+        });
+        await printListing(ctx, listing, sourceColumns);
+      },
+    );
 }
 
 /** `catalog labels`: the labels the catalog defines. */
@@ -147,30 +163,9 @@ function addFilterOptions(catalog: Command, ctx: CliContext): void {
     .description("the fields models can be filtered on, with their values or ranges, and the named queries")
     .addHelpText("after", "\nExample:\n  mr-cli catalog filter-options -o json")
     .action(async () => {
-      const options = await (await ctx.catalog()).models.filterOptions({ signal: ctx.io.signal });
-      const rows = Object.entries(options.filters ?? {}).map(([field, o]) => ({ field, ...o }));
-      const named = Object.entries(options.namedQueries ?? {}).map(
-        ([name, fields]) =>
-          `named query ${name}: ${Object.entries(fields)
-            .map(([field, f]) => `${field} ${f.operator} ${JSON.stringify(f.value)}`)
-            .join(" AND ")}`,
-      );
-      await print(ctx, options, () =>
-        [
-          renderTable(
-            rows,
-            [
-              { header: "FIELD", value: (r) => r.field },
-              { header: "TYPE", value: (r) => r.type },
-              {
-                header: "VALUES",
-                value: (r) => (r.range ? `${r.range.min} … ${r.range.max}` : (r.values ?? []).join(", ")),
-              },
-            ],
-            ctx.color(),
-          ),
-          ...named,
-        ].join("\n"),
+      await printFilterOptions(
+        ctx,
+        await (await ctx.catalog()).models.filterOptions({ signal: ctx.io.signal }),
       );
     });
 }

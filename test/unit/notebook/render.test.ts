@@ -285,3 +285,65 @@ describe("anything else", () => {
     });
   });
 });
+
+describe("the catalogs beside the models", () => {
+  const server = () =>
+    decodeEntity(
+      {
+        id: "7",
+        name: "registry-browser",
+        sourceId: "stack_mcp",
+        provider: EVIL,
+        toolCount: 1,
+        transports: ["http", "sse"],
+        customProperties: {},
+        tools: [
+          decodeEntity(
+            {
+              id: "1",
+              name: "get_model",
+              accessType: "read_only",
+              parameters: [{ name: "name", type: "string", required: true }],
+              customProperties: {},
+            },
+            "catalog mcp tool",
+          ),
+        ],
+      },
+      "catalog mcp server",
+    );
+
+  it("shows an MCP server as a card of its view's rows, with its tools as a table below", async () => {
+    const bundle = await toMimeBundle(server());
+    const html = String(bundle["text/html"]);
+    expect(html).not.toContain("<img");
+    expect(visibleText(html)).toContain("catalog mcp server");
+    expect(visibleText(html)).toMatch(/transports\s+http, sse/);
+    expect(visibleText(html)).toMatch(/get_model\s+read_only\s+name\*: string/);
+    expect(String(bundle["text/plain"])).toMatch(/^catalog mcp server "registry-browser" \(id 7\)/);
+    expect(bundle["application/json"]).toMatchObject({
+      name: "registry-browser",
+      tools: [{ name: "get_model" }],
+    });
+  });
+
+  it("shows a list of agents as a table of their view's columns", async () => {
+    const agents = ["writer", "watcher"].map((name, i) =>
+      decodeEntity(
+        {
+          id: String(i),
+          name,
+          sourceId: "a",
+          framework: "langgraph",
+          labels: ["x", "y"],
+          customProperties: {},
+        },
+        "catalog agent",
+      ),
+    );
+    const html = String((await toMimeBundle(agents))["text/html"]);
+    expect(visibleText(html)).toMatch(/2 catalog agents/);
+    expect(visibleText(html)).toMatch(/framework/);
+    expect(visibleText(html)).toMatch(/x, y/);
+  });
+});

@@ -16,13 +16,13 @@ const components = (...names: string[]) =>
 describe("stack_components", () => {
   it("starts everything when nothing is named (npm test, the benchmarks)", () => {
     expect(components().stdout.trim()).toBe(
-      "postgres server v1server catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns mrcontroller",
+      "postgres server v1server gitd catalog moto versitygw seaweedfs oci tokensrv ocitoken etcd kube clusterdns mrcontroller",
     );
   });
 
   it("adds what a named component needs and starts it first: the demo's three start PostgreSQL before the server", () => {
     expect(components("moto", "server").stdout.trim()).toBe("postgres server moto");
-    expect(components("catalog").stdout.trim()).toBe("postgres catalog");
+    expect(components("catalog").stdout.trim()).toBe("postgres gitd catalog");
     expect(components("ocitoken").stdout.trim()).toBe("tokensrv ocitoken");
     expect(components("tokensrv").stdout.trim()).toBe("tokensrv ocitoken");
   });
