@@ -191,9 +191,8 @@ describe("mr-cli mcp over stdio", () => {
       expect(sources.structuredContent.error).toMatchObject({ class: "ConfigError" });
       return;
     }
-    expect((ok(sources).items as { id: string }[]).map((s) => s.id)).toEqual(
-      expect.arrayContaining(["stack_community", "stack_demo"]),
-    );
+    // The model catalog's sources (the MCP, agent and skill sources are listed by asset type only).
+    expect((ok(sources).items as { id: string }[]).map((s) => s.id)).toEqual(["stack_community", "stack_demo"]);
     const found = ok(await call("catalog_search", { search: "digit" })).items as { name: string }[];
     expect(found.map((m) => m.name)).toEqual(["acme/digits-onnx"]);
     const described = ok(
