@@ -75,6 +75,7 @@ export {
   type ValueType,
 } from "./client/filter.js";
 export { type Page, type PageOptions, Paginated, type RawPage } from "./client/paginate.js";
+export type { PropertyChange, PropertyChangeOptions } from "./client/property-change.js";
 export type { ArtifactChildren } from "./client/resources/artifact-children.js";
 export type { ArtifactListOptions, Artifacts } from "./client/resources/artifacts.js";
 export type { ExperimentRuns, MetricHistoryOptions } from "./client/resources/experiment-runs.js";
@@ -116,6 +117,7 @@ export {
   BadRequestError,
   ClusterError,
   type ClusterErrorKind,
+  ConcurrentChangeError,
   ConfigError,
   ConflictError,
   ConnectionError,
@@ -157,6 +159,17 @@ export {
 export type { S3ConnectionOptions } from "./storage/s3/s3-client.js";
 export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3/s3-uri.js";
 export { VERSION } from "./version.js";
+export {
+  ALIAS_PREFIX,
+  aliasesOf,
+  LATEST_ALIAS,
+} from "./workflows/aliases/alias-names.js";
+export type {
+  AliasParams,
+  AliasResult,
+  AliasStatus,
+  SetAliasParams,
+} from "./workflows/aliases/aliases.js";
 export {
   type ClusterDeleteParams,
   type ClusterDeleteResult,

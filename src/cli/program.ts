@@ -1,6 +1,7 @@
 // The mr-cli command tree. Every command file builds its Command; this file adds the options all of them share.
 import { Command, Option } from "commander";
 import { VERSION } from "../version.js";
+import { aliasCommand } from "./commands/alias.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { configCommand } from "./commands/config.js";
 import { deployCommand, undeployCommand } from "./commands/deploy.js";
@@ -90,6 +91,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     listCommand(ctx),
     getCommand(ctx),
     updateCommand(ctx),
+    aliasCommand(ctx),
     stateCommand(ctx, "archive"),
     stateCommand(ctx, "restore"),
     deployCommand(ctx),
