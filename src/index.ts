@@ -171,6 +171,24 @@ export type {
   SetAliasParams,
 } from "./workflows/aliases/aliases.js";
 export {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type BundledArtifact,
+  type BundledModel,
+  type BundledVersion,
+  checkBundle,
+  type EntityFields,
+  type ModelBundle,
+  type WireProperties,
+} from "./workflows/bundle/bundle-format.js";
+export type { ExportModelsParams } from "./workflows/bundle/export-models.js";
+export type {
+  ImportBundleParams,
+  ImportedVersion,
+  ImportResult,
+  ImportStatus,
+} from "./workflows/bundle/import-bundle.js";
+export {
   type ClusterDeleteParams,
   type ClusterDeleteResult,
   type ClusterDeployParams,

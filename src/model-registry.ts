@@ -34,6 +34,13 @@ import {
   type SetAliasParams,
   setAlias,
 } from "./workflows/aliases/aliases.js";
+import type { ModelBundle } from "./workflows/bundle/bundle-format.js";
+import { type ExportModelsParams, exportModels } from "./workflows/bundle/export-models.js";
+import {
+  type ImportBundleParams,
+  type ImportResult,
+  importBundle,
+} from "./workflows/bundle/import-bundle.js";
 import {
   applyDeployment,
   type ClusterDeleteParams,
@@ -295,6 +302,19 @@ export class ModelRegistry {
   /** A model's aliases: alias → version name, sorted by alias. One GET. */
   listAliases(params: CallOptions & { name: string }): Promise<Record<string, string>> {
     return listAliases(this, params);
+  }
+
+  /** Registered models with their versions (all, or those named) and model artifacts, their metadata and aliases, as
+   * one bundle (no bytes: artifacts keep their URIs); `JSON.stringify` it to a file. Reads only. */
+  exportModels(params: ExportModelsParams): Promise<ModelBundle> {
+    return exportModels(this, params);
+  }
+
+  /** Imports a bundle (from `exportModels`, here or in another registry) into this registry, `concurrency` versions at
+   * once (default 8): what exists the same is `unchanged`, a version without its artifact is completed, nothing that
+   * exists is changed; running it again resumes an import cut short. Per-version failures are in the result. */
+  importBundle(params: ImportBundleParams): Promise<ImportResult> {
+    return importBundle(this, params);
   }
 
   /** The model version named (`getModelVersion("mnist", "v3")`, or by an alias: `"@champion"`), or null if the model

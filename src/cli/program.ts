@@ -2,6 +2,7 @@
 import { Command, Option } from "commander";
 import { VERSION } from "../version.js";
 import { aliasCommand } from "./commands/alias.js";
+import { exportCommand, importCommand } from "./commands/bundle.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { configCommand } from "./commands/config.js";
 import { deployCommand, undeployCommand } from "./commands/deploy.js";
@@ -92,6 +93,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     getCommand(ctx),
     updateCommand(ctx),
     aliasCommand(ctx),
+    exportCommand(ctx),
+    importCommand(ctx),
     stateCommand(ctx, "archive"),
     stateCommand(ctx, "restore"),
     deployCommand(ctx),
