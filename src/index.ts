@@ -189,6 +189,13 @@ export type {
   ImportStatus,
 } from "./workflows/bundle/import-bundle.js";
 export {
+  type CopyModelVersionParams,
+  type CopyModelVersionResult,
+  type CopyStorage,
+  type CopyTarget,
+  REGISTRY_SOURCE_KIND,
+} from "./workflows/copy/copy-model-version.js";
+export {
   type ClusterDeleteParams,
   type ClusterDeleteResult,
   type ClusterDeployParams,

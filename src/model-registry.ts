@@ -41,6 +41,7 @@ import {
   type ImportResult,
   importBundle,
 } from "./workflows/bundle/import-bundle.js";
+import type { CopyModelVersionParams, CopyModelVersionResult } from "./workflows/copy/copy-model-version.js";
 import {
   applyDeployment,
   type ClusterDeleteParams,
@@ -315,6 +316,23 @@ export class ModelRegistry {
    * exists is changed; running it again resumes an import cut short. Per-version failures are in the result. */
   importBundle(params: ImportBundleParams): Promise<ImportResult> {
     return importBundle(this, params);
+  }
+
+  /**
+   * Copies one version (`version`: a name or `@alias`) with its registered model, metadata and model artifact into
+   * the registry `to`, the artifact's `modelSource*` fields recording where it came from (kind `model-registry`,
+   * class this registry's URL, group the model, name the version, id the version's id here). With `storage`, the files
+   * too: read back from this version's store (each checked against its manifest), stored where `storage.uri` says
+   * (`s3://…` on any endpoint, or `oci://…`), and verified there. Running it again is `unchanged`.
+   * @throws VersionConflictError when `to` has that version and it is not a copy of this one.
+   */
+  async copyModelVersion(params: CopyModelVersionParams): Promise<CopyModelVersionResult> {
+    const { copyModelVersion } = await import("./workflows/copy/copy-model-version.js");
+    try {
+      return displayable(await copyModelVersion(this, params));
+    } catch (error) {
+      throw params.to.secrets.scrubError(this.secrets.scrubError(error));
+    }
   }
 
   /** The model version named (`getModelVersion("mnist", "v3")`, or by an alias: `"@champion"`), or null if the model

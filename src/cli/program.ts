@@ -5,6 +5,7 @@ import { aliasCommand } from "./commands/alias.js";
 import { exportCommand, importCommand } from "./commands/bundle.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { configCommand } from "./commands/config.js";
+import { copyCommand } from "./commands/copy.js";
 import { deployCommand, undeployCommand } from "./commands/deploy.js";
 import { downloadCommand, verifyCommand } from "./commands/files.js";
 import { getCommand } from "./commands/get.js";
@@ -95,6 +96,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     aliasCommand(ctx),
     exportCommand(ctx),
     importCommand(ctx),
+    copyCommand(ctx),
     stateCommand(ctx, "archive"),
     stateCommand(ctx, "restore"),
     deployCommand(ctx),
