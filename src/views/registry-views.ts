@@ -43,8 +43,8 @@ export const REGISTRY_VIEWS = {
   "registered model": MODEL,
   experiment: { table: OWNED.table, terminal: [ID, NAME, STATE, OWNER, CREATED] },
   "model version": {
-    table: [ID, NAME, VERSION_ALIASES, STATE, AUTHOR, MODEL_ID, CREATED, PROPERTIES],
-    terminal: [ID, NAME, VERSION_ALIASES, STATE, AUTHOR, CREATED, PROPERTIES],
+    table: [ID, NAME, STATE, VERSION_ALIASES, AUTHOR, MODEL_ID, CREATED, PROPERTIES],
+    terminal: [ID, NAME, STATE, VERSION_ALIASES, AUTHOR, CREATED, PROPERTIES],
     card: [ID, NAME, VERSION_ALIASES, MODEL_ID, STATE, AUTHOR, DESCRIPTION, CREATED, PROPERTIES],
   },
   /** Any artifact, of whichever type; a table of one other type than model artifacts, or of several. */

@@ -74,7 +74,7 @@ describe.each(STACK_REGISTRIES)("aliases on the $label", ({ label, url }) => {
     const card = await cli(["get", "version", name, "@champion"]);
     expect(card.stdout).toMatch(/aliases:\s+champion/);
     const table = await cli(["list", "versions", name]);
-    expect(table.stdout).toMatch(/v2\s+champion\s+LIVE/);
+    expect(table.stdout).toMatch(/v2\s+LIVE\s+champion\s/);
     const env = uniqueName("alias-env");
     const deployed = json<{ action: string; inferenceService: { name: string; modelVersionId: string } }>(
       await cli(["deploy", name, "@champion", "--env", env, "--create-env", "-o", "json"]),
