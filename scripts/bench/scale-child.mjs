@@ -1,12 +1,15 @@
-// The TypeScript side of scale.mjs's memory comparison, in a process of its own: <count> new models registered by URI
+// The TypeScript side of scale.mjs's memory comparison, in a process of its own (Node, or Bun): <count> new models registered by URI
 // through the library, then one JSON line: seconds, peak RSS (KiB) and the storage code that was loaded (none is
 // expected: a registration by URI needs no store, and the AWS SDK is loaded only by one that uploads).
 //
-//   node scripts/bench/scale-child.mjs <registry-url> <prefix> <count>
-import { registerHooks } from "node:module";
+//   node scripts/bench/scale-child.mjs <registry-url> <prefix> <count>      (or: bun scripts/bench/scale-child.mjs …)
+import * as nodeModule from "node:module";
 
+// Every module resolved, where the runtime lets us see them (Node 22's module hooks; Bun has none: `storageModules`
+// is then null).
 const loaded = new Set();
-registerHooks({
+const hooked = typeof nodeModule.registerHooks === "function";
+nodeModule.registerHooks?.({
   resolve(specifier, context, next) {
     const resolved = next(specifier, context);
     loaded.add(resolved.url);
@@ -32,6 +35,8 @@ console.log(
     seconds: (performance.now() - started) / 1000,
     items: Number(count),
     maxRssKiB: process.resourceUsage().maxRSS,
-    storageModules: storage.map((u) => u.replace(/^.*node_modules\//, "").replace(/^.*dist\//, "dist/")),
+    storageModules: hooked
+      ? storage.map((u) => u.replace(/^.*node_modules\//, "").replace(/^.*dist\//, "dist/"))
+      : null,
   }),
 );

@@ -4,13 +4,14 @@
 //     counting proxy (scripts/fault-proxy.mjs, no faults) on the first --count-sample versions of each;
 //  2. listing: every registered model (at least --models: missing ones are created first), ours (the library's
 //     listing, and mr-cli list models -o json) against the Python client's pager; requests counted the same way;
-//  3. memory: --registrations new models by URI in one process each, peak RSS, and the storage code ours loaded.
+//  3. memory: --registrations new models by URI in one process each (ours on Node and on Bun, Python's), peak RSS, and
+//     the storage code ours loaded.
 // It only adds models. It reads .stack/env and never starts or stops the stack.
 //
 //   npm run build && node scripts/bench/scale.mjs [--versions 1000] [--models 5000] [--registrations 200]
 //     [--concurrency 16] [--only import|list|memory] [--skip-python] [--json]
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
@@ -183,15 +184,18 @@ if (want("list")) {
 if (want("memory")) {
   const count = opts.registrations;
   log(`memory: ${count} registrations by URI, one process each`);
-  const ours = await runChild(
-    process.execPath,
-    [join(here, "scale-child.mjs"), url, `${run}-mem-ts`, count],
-    process.env,
-  );
+  const child = join(here, "scale-child.mjs");
+  const ours = await runChild(process.execPath, [child, url, `${run}-mem-ts`, count], process.env);
+  // The same library under Bun (a dev dependency: the runtime tests use it), whose baseline is lighter than Node's.
+  const bun = join(root, "node_modules/.bin/bun");
+  const onBun = existsSync(bun)
+    ? await runChild(bun, [child, url, `${run}-mem-bun`, count], process.env)
+    : undefined;
   const theirs = await py(["uri", url, `${run}-mem-py`, count]);
   results.memory = {
     registrations: Number(count),
     ours: { peakMiB: ours.maxRssKiB / 1024, seconds: ours.seconds, storageModules: ours.storageModules },
+    bun: onBun && { peakMiB: onBun.maxRssKiB / 1024, seconds: onBun.seconds },
     python: theirs && { peakMiB: theirs.maxRssKiB / 1024, seconds: theirs.seconds },
   };
 }
@@ -210,7 +214,7 @@ else {
     );
   if (memory)
     console.log(
-      `${memory.registrations} registrations by URI: ours peak ${memory.ours.peakMiB.toFixed(0)} MiB (storage code loaded: ${memory.ours.storageModules.length ? memory.ours.storageModules.join(", ") : "none"}); Python peak ${memory.python?.peakMiB.toFixed(0) ?? "n/a"} MiB`,
+      `${memory.registrations} registrations by URI: ours on Node peak ${memory.ours.peakMiB.toFixed(0)} MiB in ${memory.ours.seconds.toFixed(1)} s (storage code loaded: ${memory.ours.storageModules.length ? memory.ours.storageModules.join(", ") : "none"}), on Bun ${memory.bun?.peakMiB.toFixed(0) ?? "n/a"} MiB in ${memory.bun?.seconds.toFixed(1) ?? "n/a"} s; Python peak ${memory.python?.peakMiB.toFixed(0) ?? "n/a"} MiB in ${memory.python?.seconds.toFixed(1) ?? "n/a"} s`,
     );
   if ("skipped" in python) console.log(`(Python comparison skipped: ${python.skipped})`);
 }
