@@ -280,6 +280,23 @@ export class VersionConflictError extends ModelRegistryError {
   }
 }
 
+/** Found by the client: a change of custom properties was undone by concurrent writers as often as it was written
+ * (each of them replaced the whole map with one read before the change). Nothing is left half-done: the entity holds
+ * either the change or what was there before it, and running the same call again is safe. */
+export class ConcurrentChangeError extends ModelRegistryError {
+  override name = "ConcurrentChangeError";
+  constructor(
+    /** The custom property keys whose change did not hold. */
+    readonly keys: readonly string[],
+    /** How many times the change was written. */
+    readonly writes: number,
+  ) {
+    super(
+      `the change of ${keys.map((key) => JSON.stringify(key)).join(", ")} was undone by concurrent writers ${writes} times; nothing else was changed, and running the same call again is safe`,
+    );
+  }
+}
+
 /** The error class for an HTTP error status, with a hint on what to do. `fromServer`: the body was the registry's
  * own JSON error. */
 export function apiErrorFor(details: ApiErrorDetails, fromServer = true): ApiError {

@@ -96,6 +96,7 @@ export {
   type ValueType,
 } from "./client/filter.js";
 export { type Page, type PageOptions, Paginated, type RawPage } from "./client/paginate.js";
+export type { PropertyChange, PropertyChangeOptions } from "./client/property-change.js";
 export type { ArtifactChildren } from "./client/resources/artifact-children.js";
 export type { ArtifactListOptions, Artifacts } from "./client/resources/artifacts.js";
 export type { ExperimentRuns, MetricHistoryOptions } from "./client/resources/experiment-runs.js";
@@ -137,6 +138,7 @@ export {
   BadRequestError,
   ClusterError,
   type ClusterErrorKind,
+  ConcurrentChangeError,
   ConfigError,
   ConflictError,
   ConnectionError,
@@ -178,6 +180,42 @@ export {
 export type { S3ConnectionOptions } from "./storage/s3/s3-client.js";
 export { formatS3Uri, parseS3Uri, type S3Location } from "./storage/s3/s3-uri.js";
 export { VERSION } from "./version.js";
+export {
+  ALIAS_PREFIX,
+  aliasesOf,
+  LATEST_ALIAS,
+} from "./workflows/aliases/alias-names.js";
+export type {
+  AliasParams,
+  AliasResult,
+  AliasStatus,
+  SetAliasParams,
+} from "./workflows/aliases/aliases.js";
+export {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type BundledArtifact,
+  type BundledModel,
+  type BundledVersion,
+  checkBundle,
+  type EntityFields,
+  type ModelBundle,
+  type WireProperties,
+} from "./workflows/bundle/bundle-format.js";
+export type { ExportModelsParams } from "./workflows/bundle/export-models.js";
+export type {
+  ImportBundleParams,
+  ImportedVersion,
+  ImportResult,
+  ImportStatus,
+} from "./workflows/bundle/import-bundle.js";
+export {
+  type CopyModelVersionParams,
+  type CopyModelVersionResult,
+  type CopyStorage,
+  type CopyTarget,
+  REGISTRY_SOURCE_KIND,
+} from "./workflows/copy/copy-model-version.js";
 export {
   type ClusterDeleteParams,
   type ClusterDeleteResult,

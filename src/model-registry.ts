@@ -4,7 +4,7 @@ import { type ApiVersionChoice, type Deprecation, parseApiVersion } from "./clie
 import type { CallOptions } from "./client/call-options.js";
 import { Connection } from "./client/connection.js";
 import { displayable } from "./client/displayable.js";
-import type { ModelArtifact, ModelVersion } from "./client/entities.js";
+import type { ModelArtifact, ModelVersion, RegisteredModel } from "./client/entities.js";
 import { Artifacts } from "./client/resources/artifacts.js";
 import { ExperimentRuns } from "./client/resources/experiment-runs.js";
 import { Experiments } from "./client/resources/experiments.js";
@@ -25,6 +25,23 @@ import type { KubeCluster } from "./kube/kube-cluster.js";
 import type { ModelRegistryOptions, Serves } from "./model-registry-options.js";
 import { checkOciOptions, type OciOptions } from "./storage/oci/oci-options.js";
 import { checkStorageOptions } from "./storage/s3/storage-options.js";
+import {
+  type AliasParams,
+  type AliasResult,
+  listAliases,
+  removeAlias,
+  resolveAlias,
+  type SetAliasParams,
+  setAlias,
+} from "./workflows/aliases/aliases.js";
+import type { ModelBundle } from "./workflows/bundle/bundle-format.js";
+import { type ExportModelsParams, exportModels } from "./workflows/bundle/export-models.js";
+import {
+  type ImportBundleParams,
+  type ImportResult,
+  importBundle,
+} from "./workflows/bundle/import-bundle.js";
+import type { CopyModelVersionParams, CopyModelVersionResult } from "./workflows/copy/copy-model-version.js";
 import {
   applyDeployment,
   type ClusterDeleteParams,
@@ -259,7 +276,67 @@ export class ModelRegistry {
     return undeploy(this, params).then(displayable);
   }
 
-  /** The model version named (`getModelVersion("mnist", "v3")`), or null if the model or the version does not exist;
+  /**
+   * Points a model's alias at one of its versions (`setAlias({ name: "mnist", alias: "champion", version: "v3" })`),
+   * moving it from the version it named; afterwards `version: "@champion"` names v3 wherever a version is named. The
+   * alias is the model's custom property `alias.champion` (value `"v3"`), which every client reads. Concurrent
+   * changes of other aliases and properties are kept; of two concurrent moves of one alias, the later wins and the
+   * other reports `superseded` (see docs/aliases.md). Waits `settleMs` (default 500) to read its change back.
+   */
+  setAlias(params: SetAliasParams): Promise<AliasResult> {
+    return setAlias(this, params).then(displayable);
+  }
+
+  /** Removes a model's alias (`unchanged` when it has none); other properties are kept, as by `setAlias`. */
+  removeAlias(params: AliasParams & Pick<SetAliasParams, "settleMs" | "attempts">): Promise<AliasResult> {
+    return removeAlias(this, params).then(displayable);
+  }
+
+  /** The version a model's alias names (`latest`: its newest version not archived), with the model. Two GETs.
+   * @throws EntityNotFoundError naming the model, the alias or the version that does not exist. */
+  resolveAlias(
+    params: AliasParams,
+  ): Promise<{ registeredModel: RegisteredModel; modelVersion: ModelVersion }> {
+    return resolveAlias(this, params);
+  }
+
+  /** A model's aliases: alias → version name, sorted by alias. One GET. */
+  listAliases(params: CallOptions & { name: string }): Promise<Record<string, string>> {
+    return listAliases(this, params);
+  }
+
+  /** Registered models with their versions (all, or those named) and model artifacts, their metadata and aliases, as
+   * one bundle (no bytes: artifacts keep their URIs); `JSON.stringify` it to a file. Reads only. */
+  exportModels(params: ExportModelsParams): Promise<ModelBundle> {
+    return exportModels(this, params);
+  }
+
+  /** Imports a bundle (from `exportModels`, here or in another registry) into this registry, `concurrency` versions at
+   * once (default 8): what exists the same is `unchanged`, a version without its artifact is completed, nothing that
+   * exists is changed; running it again resumes an import cut short. Per-version failures are in the result. */
+  importBundle(params: ImportBundleParams): Promise<ImportResult> {
+    return importBundle(this, params);
+  }
+
+  /**
+   * Copies one version (`version`: a name or `@alias`) with its registered model, metadata and model artifact into
+   * the registry `to`, the artifact's `modelSource*` fields recording where it came from (kind `model-registry`,
+   * class this registry's URL, group the model, name the version, id the version's id here). With `storage`, the files
+   * too: read back from this version's store (each checked against its manifest), stored where `storage.uri` says
+   * (`s3://…` on any endpoint, or `oci://…`), and verified there. Running it again is `unchanged`.
+   * @throws VersionConflictError when `to` has that version and it is not a copy of this one.
+   */
+  async copyModelVersion(params: CopyModelVersionParams): Promise<CopyModelVersionResult> {
+    const { copyModelVersion } = await import("./workflows/copy/copy-model-version.js");
+    try {
+      return displayable(await copyModelVersion(this, params));
+    } catch (error) {
+      throw params.to.secrets.scrubError(this.secrets.scrubError(error));
+    }
+  }
+
+  /** The model version named (`getModelVersion("mnist", "v3")`, or by an alias: `"@champion"`), or null if the model
+   * or the version does not exist;
    * as the Python client's `get_model_version(name, version)`. Two GETs; names match exactly. */
   async getModelVersion(
     name: string,

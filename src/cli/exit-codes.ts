@@ -5,6 +5,7 @@ import {
   BadRequestError,
   ClusterError,
   type ClusterErrorKind,
+  ConcurrentChangeError,
   ConfigError,
   ConflictError,
   ConnectionError,
@@ -100,6 +101,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof ApiError && error.status === 404) return EXIT.usage; // a path the server lacks: a wrong URL
   if (
     error instanceof ConflictError ||
+    error instanceof ConcurrentChangeError ||
     error instanceof InferenceServiceConflictError ||
     error instanceof VersionConflictError ||
     error instanceof UploadInProgressError

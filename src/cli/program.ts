@@ -1,8 +1,11 @@
 // The mr-cli command tree. Every command file builds its Command; this file adds the options all of them share.
 import { Command, Option } from "commander";
 import { VERSION } from "../version.js";
+import { aliasCommand } from "./commands/alias.js";
+import { exportCommand, importCommand } from "./commands/bundle.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { configCommand } from "./commands/config.js";
+import { copyCommand } from "./commands/copy.js";
 import { deployCommand, undeployCommand } from "./commands/deploy.js";
 import { downloadCommand, verifyCommand } from "./commands/files.js";
 import { getCommand } from "./commands/get.js";
@@ -91,6 +94,10 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
     listCommand(ctx),
     getCommand(ctx),
     updateCommand(ctx),
+    aliasCommand(ctx),
+    exportCommand(ctx),
+    importCommand(ctx),
+    copyCommand(ctx),
     stateCommand(ctx, "archive"),
     stateCommand(ctx, "restore"),
     deployCommand(ctx),

@@ -16,6 +16,7 @@ import {
 import { type Filter, filter } from "./filter.js";
 import { type ListingOptions, listEntities, type RawEntity } from "./list-entities.js";
 import type { PageOptions, Paginated } from "./paginate.js";
+import { changeProperties, type PropertyChange, type PropertyChangeOptions } from "./property-change.js";
 import type { Query, Rest } from "./rest.js";
 import type { Route } from "./routes.js";
 import { checkEntityBody, SERVER_LIMITS, unstorable } from "./server-limits.js";
@@ -160,6 +161,42 @@ export class EntityResource<
       return this.rest.patch<T>({ ...call, body, options });
     });
     return decodeEntity(patched, this.spec.kind);
+  }
+
+  /**
+   * Sets (null: removes) only the given custom properties, so that the change holds against concurrent writers that
+   * replace the whole map (the server offers no compare-and-swap): writes them over the map as just read, waits
+   * `settleMs`, reads back, and writes again what a stale writer put back; a key another writer changed since keeps
+   * their value (`superseded`). State fields are kept. Slower than `update` by `settleMs` when it writes.
+   * @throws ConcurrentChangeError when the change was undone `attempts` times.
+   */
+  async changeCustomProperties(
+    id: string,
+    changes: CustomPropertiesInput,
+    options: PropertyChangeOptions = {},
+  ): Promise<PropertyChange<Entity<T>>> {
+    const call = {
+      signal: options.signal,
+      timeout: options.timeout,
+      retry: options.retry,
+      headers: options.headers,
+    };
+    const subject = `${this.spec.kind} ${id}`;
+    const result = await changeProperties<T>(
+      {
+        read: () => this.getRaw(id, call),
+        write: (current, customProperties) => {
+          const fields = current as Record<string, unknown>;
+          const body: Record<string, unknown> = { ...this.spec.fixed, customProperties };
+          for (const field of this.spec.keepOnPatch)
+            if (fields[field] !== undefined) body[field] = fields[field];
+          return this.rest.patch<T>({ route: this.spec.item, id, body, subject, options: call });
+        },
+      },
+      changes,
+      options,
+    );
+    return { ...result, entity: decodeEntity(result.raw, this.spec.kind) };
   }
 
   /** ConfigError for a body the server cannot store: names and externalIds too long for their columns (an owned

@@ -108,6 +108,31 @@ export function isDestinationUri(uri: string): boolean {
   return DESTINATIONS.has(schemeOf(uri) ?? "");
 }
 
+/** Where a registration puts its files so that they land at `uri`: `to` for an image (`oci://…`), the bucket and
+ * prefix (and the endpoint and region of its query, if any) for an `s3://bucket/prefix/` folder.
+ * @throws ConfigError when no store serves `uri`'s scheme, or the URI is not one of its places. */
+export function placementOf(uri: string): {
+  to?: string;
+  storage?: { bucket: string; prefix?: string; endpoint?: string; region?: string };
+} {
+  const scheme = schemeOf(uri.trim());
+  if (scheme !== undefined && DESTINATIONS.has(scheme)) return { to: uri.trim() };
+  if (scheme !== "s3")
+    throw new ConfigError(
+      `${JSON.stringify(uri)} is no place to store a model: give s3://bucket/prefix/ or oci://registry/repository`,
+    );
+  const { bucket, key, endpoint, region } = parseS3Uri(uri.trim());
+  const prefix = key.replace(/^\/+|\/+$/g, "");
+  return {
+    storage: {
+      bucket,
+      ...(prefix ? { prefix } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(region ? { region } : {}),
+    },
+  };
+}
+
 /** The store a registration's files go to: the one `to` names, else S3 (its bucket and prefix settings).
  * @throws ConfigError when no store serves `to`'s scheme. */
 export function destinationStore(to: string | undefined): Promise<ModelStore> {

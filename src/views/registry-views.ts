@@ -1,4 +1,5 @@
 // How each kind of the registry's entities is shown: one list of fields per kind, for the terminal and notebooks.
+import { MODEL_ALIASES, VERSION_ALIASES } from "./aliases.js";
 import type { EntityView } from "./entity-view.js";
 import {
   AUTHOR,
@@ -31,14 +32,20 @@ const OWNED: EntityView = {
   card: [ID, NAME, STATE, OWNER, DESCRIPTION, CREATED, UPDATED, PROPERTIES],
 };
 
+/** Registered models: owned, and their aliases on the card. */
+const MODEL: EntityView = {
+  ...OWNED,
+  card: [ID, NAME, STATE, OWNER, DESCRIPTION, CREATED, UPDATED, MODEL_ALIASES, PROPERTIES],
+};
+
 /** The view of each kind of registry entity, by the kind's name ("model version"). */
 export const REGISTRY_VIEWS = {
-  "registered model": OWNED,
+  "registered model": MODEL,
   experiment: { table: OWNED.table, terminal: [ID, NAME, STATE, OWNER, CREATED] },
   "model version": {
-    table: [ID, NAME, STATE, AUTHOR, MODEL_ID, CREATED, PROPERTIES],
-    terminal: [ID, NAME, STATE, AUTHOR, CREATED, PROPERTIES],
-    card: [ID, NAME, MODEL_ID, STATE, AUTHOR, DESCRIPTION, CREATED, PROPERTIES],
+    table: [ID, NAME, STATE, VERSION_ALIASES, AUTHOR, MODEL_ID, CREATED, PROPERTIES],
+    terminal: [ID, NAME, STATE, VERSION_ALIASES, AUTHOR, CREATED, PROPERTIES],
+    card: [ID, NAME, VERSION_ALIASES, MODEL_ID, STATE, AUTHOR, DESCRIPTION, CREATED, PROPERTIES],
   },
   /** Any artifact, of whichever type; a table of one other type than model artifacts, or of several. */
   artifact: {

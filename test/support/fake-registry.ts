@@ -1,5 +1,6 @@
 // A registry in memory behind an injected fetch: one model tree (models, versions, their artifacts), enough for the
-// workflows' lookups and creates, with every request recorded and faults on demand (a lost reply, a 500).
+// workflows' lookups, creates, listings of a model's versions and changes of a model's properties, with every
+// request recorded and faults on demand (a lost reply, a 500).
 type Entity = Record<string, unknown> & { id: string; name: string };
 
 /** An in-memory registry of one model tree that can lose replies: `lose(n)` makes the n-th request's reply vanish
@@ -59,6 +60,17 @@ export function fakeRegistry() {
       const artifact = { ...body, id: String(nextId++), versionId } as Entity & { versionId: string };
       artifacts.push(artifact);
       return json(artifact, 201);
+    }
+    if (request.method === "GET" && modelVersions) {
+      const items = versions.filter((v) => v.registeredModelId === modelVersions[1]);
+      return json({ items, size: items.length, pageSize: items.length, nextPageToken: "" });
+    }
+    const oneModel = /^\/registered_models\/(\d+)$/.exec(path);
+    const model = oneModel && models.find((m) => m.id === oneModel[1]);
+    if (request.method === "GET" && oneModel) return model ? json(model) : notFound();
+    if (request.method === "PATCH" && model) {
+      Object.assign(model, (await request.json()) as Entity);
+      return json(model);
     }
     return json({ code: "Bad Request", message: `unexpected ${request.method} ${path}` }, 400);
   };

@@ -1,7 +1,10 @@
 import { Command, Option } from "commander";
+import type { ModelVersion } from "../../client/entities.js";
 import type { PageOptions, Paginated } from "../../client/paginate.js";
 import type { ModelRegistry } from "../../model-registry.js";
 import { terminalFields, type ViewKind } from "../../views/view-of.js";
+import { aliasesNaming } from "../../workflows/aliases/alias-names.js";
+import { tagVersionAliases } from "../../workflows/aliases/version-aliases.js";
 import type { CliContext } from "../context.js";
 import { requireEnvironment, requireModel, requireVersion } from "../lookup.js";
 import { print, renderTable, viewColumns } from "../output.js";
@@ -31,8 +34,11 @@ function pageOptions(flags: ListFlags) {
   };
 }
 
+/** What a listing gives: every item (a Paginated, or one whose items were decorated for the view). */
+type Listing<T> = Pick<Paginated<T>, "toArray">;
+
 /** Prints a listing as a table of its kind's columns, or as JSON or YAML. */
-async function show<T>(ctx: CliContext, listing: Paginated<T>, kind: ViewKind): Promise<void> {
+async function show<T>(ctx: CliContext, listing: Listing<T>, kind: ViewKind): Promise<void> {
   const rows = await listing.toArray();
   await print(ctx, rows, () => renderTable(rows, viewColumns<T>(terminalFields(kind)), ctx.color()));
 }
@@ -68,7 +74,7 @@ interface ListSpec<T> {
     args: string[],
     options: PageOptions & { filter?: string },
     flags: ListFlags,
-  ) => Promise<Paginated<T>>;
+  ) => Promise<Listing<T>>;
 }
 
 /** Adds `mr-cli list <spec.name>` to `list`: parses the options, looks up the parents, prints the table or JSON. */
@@ -109,8 +115,13 @@ export function listCommand(ctx: CliContext): Command {
     args: [["<model>", "registered model name"]],
     filterable: true,
     kind: "model version",
-    listing: async (mr, [model = ""], options) =>
-      mr.registeredModels.versions((await requireModel(mr, model)).id).list(options),
+    listing: async (mr, [model = ""], options) => {
+      const found = await requireModel(mr, model);
+      const versions = mr.registeredModels.versions(found.id).list(options);
+      // Each version with the aliases that name it, from the model just read: the table's ALIASES column.
+      const tag = (version: ModelVersion) => tagVersionAliases(version, aliasesNaming(found, version.name));
+      return { toArray: async () => (await versions.toArray()).map(tag) };
+    },
   });
   addListing(ctx, list, {
     name: "artifacts",

@@ -29,7 +29,8 @@ import { findDeploymentRecord } from "./deployment-record.js";
 export interface DeployParams extends VersionName, CallOptions {
   /** The serving environment's name. */
   servingEnvironment: string;
-  /** The InferenceService's name. Default `<name>-<version>`, lowercased to a Kubernetes name (DNS-1035, at most 63
+  /** The InferenceService's name. Default `<name>-<version>` (for a version named by an alias, `<name>-<alias>`: the
+   * same service whichever version the alias names), lowercased to a Kubernetes name (DNS-1035, at most 63
    * characters). */
   inferenceService?: string | undefined;
   /** Serving runtime, e.g. `mlserver` or `ovms`. Default: none recorded (the controller picks one). */
@@ -75,7 +76,8 @@ export const MAX_SERVICE_NAME = 53;
  * names, so two versions (or two models) never share a default name.
  */
 export function serviceName(model: string, version: string): string {
-  const wanted = `${model}-${version}`.toLowerCase();
+  // An alias (`@champion`) names the service after itself: moving the alias and deploying again updates that service.
+  const wanted = `${model}-${version.replace(/^@/, "")}`.toLowerCase();
   let name = wanted
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-+/g, "-")

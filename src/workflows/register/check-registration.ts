@@ -104,7 +104,11 @@ export interface RegistrationInput {
 export function checkRegistration(params: RegistrationInput, lineage: CustomPropertiesInput = {}): void {
   if (typeof params !== "object" || params === null) throw new ConfigError("registerModel takes an object");
   const name = checkName("the model name", params.name, SERVER_LIMITS.name);
-  checkName("the version name", params.version, SERVER_LIMITS.ownedName);
+  const version = checkName("the version name", params.version, SERVER_LIMITS.ownedName);
+  if (version.startsWith("@"))
+    throw new ConfigError(
+      `the version name ${JSON.stringify(version)} starts with "@", which names an alias wherever a version is named; choose a name without it`,
+    );
   checkName(
     params.artifactName === undefined
       ? "the artifact name (by default the model name; pass artifactName)"

@@ -1,0 +1,103 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { Command } from "commander";
+import { ConfigError } from "../../errors.js";
+import type { ImportResult } from "../../workflows/bundle/import-bundle.js";
+import type { CliContext } from "../context.js";
+import { CliFailure, EXIT } from "../exit-codes.js";
+import { print, renderTable } from "../output.js";
+import { collect, positiveInt } from "../parse-values.js";
+
+/** `--versions v1,v2 --versions @champion` as one list. */
+const versionList = (values: string[] | undefined) =>
+  values
+    ?.flatMap((value) => value.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** `mr-cli export <model...>`: the models, versions and artifacts with their metadata, as a bundle (JSON). */
+export function exportCommand(ctx: CliContext): Command {
+  return new Command("export")
+    .argument("<model...>", "registered model names")
+    .description("write models, their versions, artifacts, metadata and aliases as a bundle (JSON; no bytes)")
+    .option(
+      "--versions <names>",
+      "only these versions (comma-separated or repeated; @alias allowed)",
+      collect,
+    )
+    .option("--out <file>", "write the bundle to this file (default stdout)")
+    .addHelpText("after", "\nExample:\n  mr-cli export mnist --versions v2,@champion > mnist.json")
+    .action(async (models: string[], flags: { versions?: string[]; out?: string }) => {
+      const mr = await ctx.registry();
+      const bundle = await mr.exportModels({
+        names: models,
+        versions: versionList(flags.versions),
+        signal: ctx.io.signal,
+      });
+      const text = `${JSON.stringify(bundle, null, 2)}\n`;
+      const count = bundle.models.reduce((sum, m) => sum + m.versions.length, 0);
+      if (flags.out) {
+        await writeFile(flags.out, text);
+        ctx.note(`${bundle.models.length} model(s), ${count} version(s) → ${flags.out}`);
+      } else ctx.io.stdout.write(text);
+    });
+}
+
+/** The summary lines of an import: counts, then each version that did not go through. */
+function summary(result: ImportResult): string {
+  const counts = Object.entries(result.counts).map(([status, n]) => `${n} ${status}`);
+  const lines = [`${result.status}: ${counts.join(", ") || "no versions"}`];
+  const problems = result.versions.filter((v) => v.status === "conflict" || v.status === "failed");
+  if (problems.length > 0)
+    lines.push(
+      renderTable(problems, [
+        { header: "MODEL", value: (v) => v.model },
+        { header: "VERSION", value: (v) => v.version },
+        { header: "STATUS", value: (v) => v.status },
+        { header: "WHY", value: (v) => v.message },
+      ]),
+    );
+  for (const alias of result.aliases.filter((a) => a.status !== "unchanged"))
+    lines.push(`${alias.model}@${alias.alias} → ${alias.version}: ${alias.status}`);
+  return lines.join("\n");
+}
+
+/** `mr-cli import <bundle>`: a bundle into the registry of --url or the context; safe to re-run. */
+export function importCommand(ctx: CliContext): Command {
+  return new Command("import")
+    .argument("<bundle>", "a bundle file written by mr-cli export")
+    .description(
+      "create a bundle's models, versions, artifacts and aliases here; re-runs are unchanged, and resume",
+    )
+    .option("--concurrency <n>", "versions imported at once (default 8)", positiveInt)
+    .option("--no-aliases", "leave the bundle's aliases out")
+    .action(async (file: string, flags: { concurrency?: number; aliases?: boolean }) => {
+      const text = await readFile(file, "utf8");
+      let bundle: unknown;
+      try {
+        bundle = JSON.parse(text);
+      } catch {
+        throw new ConfigError(`${file} is not JSON: a bundle is what export writes`);
+      }
+      const mr = await ctx.registry();
+      let last = 0;
+      const result = await mr.importBundle({
+        bundle: bundle as never,
+        concurrency: flags.concurrency,
+        aliases: flags.aliases,
+        signal: ctx.io.signal,
+        onVersion: (_version, { done, total }) => {
+          const now = Date.now();
+          if (done === total || now - last > 1000) ctx.note(`imported ${done}/${total} versions`);
+          last = now;
+        },
+      });
+      await print(ctx, result, () => summary(result));
+      if (result.status === "failed")
+        throw new CliFailure("some versions failed; run the same import again", EXIT.failure);
+      if (result.status === "conflict")
+        throw new CliFailure(
+          "some versions exist here with other artifacts (left as they are)",
+          EXIT.conflict,
+        );
+    });
+}
