@@ -3,8 +3,9 @@
 // confirmation seen in the registry, writes without a confirmation or on a read-only server that change nothing, and
 // no output that holds the token it was started with. Then the same tools over streamable HTTP, with its token.
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
@@ -192,7 +193,10 @@ describe("mr-cli mcp over stdio", () => {
       return;
     }
     // The model catalog's sources (the MCP, agent and skill sources are listed by asset type only).
-    expect((ok(sources).items as { id: string }[]).map((s) => s.id)).toEqual(["stack_community", "stack_demo"]);
+    expect((ok(sources).items as { id: string }[]).map((s) => s.id)).toEqual([
+      "stack_community",
+      "stack_demo",
+    ]);
     const found = ok(await call("catalog_search", { search: "digit" })).items as { name: string }[];
     expect(found.map((m) => m.name)).toEqual(["acme/digits-onnx"]);
     const described = ok(
@@ -315,8 +319,44 @@ describe("mr-cli mcp over stdio", () => {
       plan: { status: "unchanged" },
     });
     const archive = { model: name, version: "v1" };
-    ok(await call("archive", archive));
+    const archiving = ok(await call("archive", archive));
     expect((await mr.getModelVersion(name, "v1"))?.state).toBe("LIVE");
+    ok(await call("archive", { ...archive, confirm: archiving.confirm }));
+    ok(await call("restore", { ...archive, confirm: ok(await call("restore", archive)).confirm }));
+    // The same confirmation a second time: used up, nothing archived again, and no new confirmation handed out.
+    const again = await call("archive", { ...archive, confirm: archiving.confirm });
+    expect(again.structuredContent.error).toMatchObject({ class: "WriteRefusedError" });
+    expect((again.structuredContent.error as { confirm?: string }).confirm).toBeUndefined();
+    expect((await mr.getModelVersion(name, "v1"))?.state).toBe("LIVE");
+    // An argument the tool does not take is refused, not dropped.
+    const misnamed = await call("list_versions", { model: name, filterQuery: "accuracy > 0.97" });
+    expect(misnamed.isError).toBe(true);
+  });
+
+  it("uploads nothing a link in an allowed folder points outside it; files changed after the plan are a new plan", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "mcp-outside-"));
+    await writeFile(join(outside, "secret.bin"), "secret");
+    const { call } = await server(["--allow-writes"]);
+    const name = uniqueName("mcp-links");
+    const folder = join(models, name);
+    await mkdir(folder);
+    await writeFile(join(folder, "model.onnx"), "onnx bytes");
+    await symlink(join(outside, "secret.bin"), join(folder, "weights.bin"));
+    const args = { name, version: "v1", path: folder };
+    const refused = await call("plan_register", args);
+    expect(refused.structuredContent.error).toMatchObject({ class: "UsageError" });
+    expect(String((refused.structuredContent.error as { message: string }).message)).toContain(
+      "weights.bin is a link to a file outside",
+    );
+    expect(
+      (await call("plan_register", { ...args, path: join(outside, "nope") })).structuredContent.error,
+    ).toMatchObject({ message: expect.stringContaining("is outside the folders") });
+    await rm(join(folder, "weights.bin"));
+    const planned = ok(await call("register_model", args));
+    await writeFile(join(folder, "model.onnx"), "other byte"); // same size, new content and time
+    const stale = await call("register_model", { ...args, confirm: planned.confirm });
+    expect(stale.structuredContent.error).toMatchObject({ class: "WriteRefusedError" });
+    expect(await mr.registeredModels.find({ name })).toBeNull();
   });
 
   it("refuses every write on a read-only server, and says how to allow them", async () => {

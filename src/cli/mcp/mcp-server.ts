@@ -38,15 +38,20 @@ async function write(tool: WriteTool, args: Record<string, unknown>, env: ToolEn
   if (!state.allowWrites) throw new WriteRefusedError("read-only", tool.name);
   const { confirm, ...rest } = args;
   const plan = await tool.plan(rest, env);
+  // What the confirmation binds beside the plan shown: e.g. the files' sizes and times of an upload from a path.
+  const bound = { plan, unseen: (await tool.binding?.(rest, env)) ?? null };
   if (typeof confirm !== "string") {
-    const issued = state.confirmations.issue(tool.name, rest, plan);
+    const issued = state.confirmations.issue(tool.name, rest, bound);
     return { confirmationRequired: true, tool: tool.name, plan, confirm: issued };
   }
-  const checked = state.confirmations.check(confirm, tool.name, rest, plan);
+  const checked = state.confirmations.check(confirm, tool.name, rest, bound);
   if (!checked.ok)
     throw new WriteRefusedError(checked.reason, tool.name, {
       plan,
-      confirm: state.confirmations.issue(tool.name, rest, plan),
+      // Only a plan that changed (or aged) comes with a new confirmation: a made-up or reused one gets none.
+      ...(checked.reason === "changed" || checked.reason === "expired"
+        ? { confirm: state.confirmations.issue(tool.name, rest, bound) }
+        : {}),
     });
   return tool.apply(rest, env, plan);
 }
@@ -63,7 +68,8 @@ function describeTool(tool: Tool, state: McpServerState): string {
 export function createMcpServer(state: McpServerState): McpServer {
   const server = new McpServer({ name: "mr-cli", version: VERSION }, { instructions: INSTRUCTIONS });
   for (const tool of TOOLS) {
-    const input = tool.kind === "write" ? tool.input.extend({ confirm: CONFIRM }) : tool.input;
+    // Strict: an argument the tool does not take is refused, not dropped (a misnamed filter would list everything).
+    const input = (tool.kind === "write" ? tool.input.extend({ confirm: CONFIRM }) : tool.input).strict();
     server.registerTool(
       tool.name,
       {
@@ -84,7 +90,7 @@ export function createMcpServer(state: McpServerState): McpServer {
             tool.kind === "read" ? await tool.run(args, env) : await write(tool, args, env, state);
           return toolResult(value, state.scrub);
         } catch (error) {
-          return toolError(error, state.scrub);
+          return toolError(error, state.scrub, Object.keys(tool.input.shape));
         }
       },
     );

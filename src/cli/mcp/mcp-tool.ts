@@ -52,6 +52,8 @@ export interface WriteTool<S extends Args = Args, P = unknown> {
   /** One example call's arguments (without `confirm`), for the docs and the tests. */
   example: z.infer<S>;
   plan(args: z.infer<S>, env: ToolEnv): Promise<P>;
+  /** What else the confirmation must bind that the plan does not show (default nothing). */
+  binding?(args: z.infer<S>, env: ToolEnv): Promise<unknown>;
   apply(args: z.infer<S>, env: ToolEnv, plan: P): Promise<unknown>;
 }
 

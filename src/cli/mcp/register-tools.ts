@@ -1,8 +1,9 @@
 // mr-cli mcp's registrations: plan_register (what registerModel would do, a read), register_model (by URI, or a file
 // or folder on the server's machine, uploaded to S3 or pushed as a modelcar image) and register_from_catalog.
-import { realpath } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
+import { walkFiles } from "../../storage/walk-files.js";
 import type { RegisterModelParams } from "../../workflows/register/register-model.js";
 import { UsageError } from "../exit-codes.js";
 import { readTool, type Tool, type ToolEnv, writeTool } from "./mcp-tool.js";
@@ -54,24 +55,46 @@ const registerInput = z.object({
 });
 type RegisterArgs = z.infer<typeof registerInput>;
 
-/** `path` as a real path inside one of the allowed folders. @throws UsageError outside them. */
+/** Whether `target` is `root` or under it. */
+function within(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** `path` as a real path inside one of the allowed folders, every file it holds too (through any link).
+ * @throws UsageError outside them (before saying whether it exists), or for a path that does not exist. */
 async function allowedPath(path: string, env: ToolEnv): Promise<string> {
-  const real = await realpath(resolve(path)).catch(() => {
-    throw new UsageError(`${path} does not exist on the server's machine: give a model file or folder`);
-  });
-  const inside = (root: string) => {
-    const rel = relative(root, real);
-    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-  };
+  const allowed = (target: string) => env.pathRoots.some((root) => within(root, target));
+  const hint = "whoever starts mr-cli mcp can allow another with --allow-path <folder>";
   if (env.pathRoots.length === 0)
     throw new UsageError(
       "this server uploads from no folder of its machine; whoever starts mr-cli mcp can allow one with --allow-path <folder>",
     );
-  if (!env.pathRoots.some(inside))
-    throw new UsageError(
-      `${path} is outside the folders this server may upload from (${env.pathRoots.join(", ")}); whoever starts mr-cli mcp can allow another with --allow-path <folder>`,
-    );
+  const outside = `${path} is outside the folders this server may upload from (${env.pathRoots.join(", ")}); ${hint}`;
+  // Outside the allowed folders as written, nothing is said of whether it exists.
+  if (!allowed(resolve(path))) throw new UsageError(outside);
+  const real = await realpath(resolve(path)).catch(() => {
+    throw new UsageError(`${path} does not exist on the server's machine: give a model file or folder`);
+  });
+  if (!allowed(real)) throw new UsageError(outside);
+  // A symbolic link inside an allowed folder may point anywhere: every file the upload would read must be inside too.
+  for (const file of (await walkFiles(real)).files)
+    if (!allowed(await realpath(file.path)))
+      throw new UsageError(
+        `${path}: ${file.relativePath} is a link to a file outside the folders this server may upload from; copy it in, or ${hint}`,
+      );
   return real;
+}
+
+/** The size and modification time of each file an upload from `path` would read: bound by a write's confirmation, so
+ * that files changed between the plan and the write are a changed plan (an S3 plan does not show their digests). */
+async function filesNow(args: RegisterArgs, env: ToolEnv): Promise<unknown> {
+  if (!args.path) return null;
+  const { files } = await walkFiles(await allowedPath(args.path, env));
+  const now = await Promise.all(
+    files.map(async (f) => [f.relativePath, f.size, (await stat(f.path)).mtimeMs]),
+  );
+  return now;
 }
 
 async function registerParams(args: RegisterArgs, env: ToolEnv): Promise<RegisterModelParams> {
@@ -128,6 +151,7 @@ export const registerTools: Tool[] = [
     input: registerInput,
     example: { name: "mnist", version: "v4", uri: "s3://models/mnist/v4/", format: { name: "onnx" } },
     plan: planRegister,
+    binding: filesNow,
     apply: async (args, env) => (await env.registry()).registerModel(await registerParams(args, env)),
   }),
   writeTool({

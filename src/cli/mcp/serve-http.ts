@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createMcpHandler, type McpServerFactory } from "@modelcontextprotocol/server";
 import type { CliContext } from "../context.js";
+import { UsageError } from "../exit-codes.js";
 
 /** The largest request body accepted: 4 MiB. */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -70,7 +71,9 @@ export async function serveHttp(
       !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(req.headers.origin)
     )
       return refuse(res, 403, "not a loopback Origin");
-    if (!timingSafeEqual(digest(req.headers.authorization ?? ""), expected))
+    // The scheme's name is case-insensitive (RFC 9110); the token is compared as a whole, in constant time.
+    const given = (req.headers.authorization ?? "").replace(/^bearer /i, "Bearer ");
+    if (!timingSafeEqual(digest(given), expected))
       return refuse(res, 401, "a bearer token is needed", {
         "www-authenticate": 'Bearer realm="mr-cli mcp"',
       });
@@ -86,7 +89,15 @@ export async function serveHttp(
       });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE" || error.code === "EACCES"
+          ? new UsageError(
+              `--http ${port}: cannot listen on 127.0.0.1:${port} (${error.code}); choose another port`,
+            )
+          : error,
+      ),
+    );
     server.listen(port, "127.0.0.1", resolve);
   });
   const address = server.address() as AddressInfo;

@@ -33,21 +33,31 @@ function fixOf(error: unknown) {
   }));
 }
 
-function hintOf(error: unknown, fix: ReturnType<typeof fixOf>): string | undefined {
+function hintOf(error: unknown, fix: ReturnType<typeof fixOf>, args: readonly string[]): string | undefined {
   if (error instanceof WriteRefusedError) return error.hint;
-  if (fix.length > 0)
-    return `change ${fix.map((f) => f.flag ?? f.setting).join(", ")} where mr-cli mcp is started, or the tool's argument of that name`;
+  if (fix.length > 0) {
+    // A setting the tool takes as an argument is changed there; any other where the server is started.
+    const inCall = fix.filter((f) => args.includes(f.setting)).map((f) => f.setting);
+    const atStart = fix.filter((f) => !args.includes(f.setting)).map((f) => f.flag ?? f.setting);
+    return [
+      inCall.length > 0 ? `change the argument ${inCall.join(", ")} of this call` : "",
+      atStart.length > 0 ? `change ${atStart.join(", ")} where mr-cli mcp is started` : "",
+    ]
+      .filter(Boolean)
+      .join("; or ");
+  }
   if (error instanceof ModelRegistryError || error instanceof UsageError || error instanceof CliFailure)
     return undefined;
   return "an unexpected error: please report it";
 }
 
-/** A failure as a tool error: `{ error: { class, message, hint?, fix?, plan?, confirm? } }`. */
-export function toolError(error: unknown, scrub: Scrub): CallToolResult {
+/** A failure as a tool error: `{ error: { class, message, hint?, fix?, plan?, confirm? } }`; `args` are the tool's
+ * argument names, for a hint that names the one to change. */
+export function toolError(error: unknown, scrub: Scrub, args: readonly string[] = []): CallToolResult {
   const name = error instanceof Error ? error.name : "Error";
   const message = error instanceof Error ? error.message : String(error);
   const fix = fixOf(error);
-  const hint = hintOf(error, fix);
+  const hint = hintOf(error, fix, args);
   const details = error instanceof WriteRefusedError ? error.details : undefined;
   const body = {
     error: {

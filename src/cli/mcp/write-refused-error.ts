@@ -2,8 +2,8 @@
 // plan has now. A refusal changes nothing; one for a changed plan carries the plan as it is now and its confirmation.
 import type { ConfirmationRefusal } from "./confirmations.js";
 
-/** Why a write was refused: `read-only`, or a confirmation that was `malformed`, `expired` or for another plan
- * (`changed`). */
+/** Why a write was refused: `read-only`, or a confirmation that was `malformed`, `expired`, `used` already or for
+ * another plan (`changed`). */
 export type WriteRefusal = "read-only" | ConfirmationRefusal;
 
 const HINTS: Record<WriteRefusal, string> = {
@@ -12,6 +12,7 @@ const HINTS: Record<WriteRefusal, string> = {
   malformed:
     "pass as confirm the exact text a call of this tool without confirm returned, with the same arguments",
   expired: "confirmations last 10 minutes: call the tool again without confirm for a fresh plan",
+  used: "a confirmation carries out one write: call the tool again without confirm for a new plan and its confirmation",
   changed:
     "the arguments or what the write would do changed since that plan was shown; show the plan returned here and confirm it instead",
 };
@@ -24,12 +25,12 @@ export class WriteRefusedError extends Error {
     readonly reason: WriteRefusal,
     tool: string,
     /** For a changed plan: the plan as it is now, and its confirmation. */
-    readonly details?: { plan: unknown; confirm: string },
+    readonly details?: { plan: unknown; confirm?: string },
   ) {
     super(
       reason === "read-only"
         ? `${tool} writes, and this server is read-only: nothing was changed`
-        : `${tool}: the confirmation is ${reason === "changed" ? "for another plan" : reason}: nothing was changed`,
+        : `${tool}: the confirmation is ${reason === "changed" ? "for another plan" : reason === "used" ? "used already" : reason}: nothing was changed`,
     );
   }
 

@@ -17,7 +17,7 @@ describe("a write's confirmation", () => {
   it("is honoured for the same tool, arguments and plan, in any key order", () => {
     const confirmations = new Confirmations();
     const confirm = confirmations.issue("register_model", args, plan);
-    expect(confirm).toMatch(/^c1\.[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+    expect(confirm).toMatch(/^c1\.[0-9a-z]+\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]{43}$/);
     const reordered = Object.fromEntries(Object.entries(plan).reverse());
     expect(confirmations.check(confirm, "register_model", { ...args }, reordered)).toEqual({ ok: true });
   });
@@ -41,9 +41,10 @@ describe("a write's confirmation", () => {
       ok: false,
       reason: "changed",
     });
-    const [, , mac] = confirm.split(".");
-    const forged = `c1.${(Date.now() + 1000).toString(36)}.${mac}`;
-    expect(new Confirmations().check(forged, "archive", args, plan).ok).toBe(false);
+    const confirmations = new Confirmations();
+    const [, , nonce, mac] = confirmations.issue("archive", args, plan).split(".");
+    const forged = `c1.${(Date.now() - 1000).toString(36)}.${nonce}.${mac}`;
+    expect(confirmations.check(forged, "archive", args, plan)).toEqual({ ok: false, reason: "changed" });
   });
 
   it("expires after its lifetime", () => {
@@ -60,5 +61,16 @@ describe("a write's confirmation", () => {
     const confirmations = new Confirmations();
     for (const text of ["", "yes", "c1.abc", `c2.1.${"A".repeat(43)}`, `c1.1.${"A".repeat(42)}`])
       expect(confirmations.check(text, "deploy", args, plan)).toEqual({ ok: false, reason: "malformed" });
+  });
+});
+
+describe("one confirmation, one write", () => {
+  it("is refused as used when it comes a second time", () => {
+    const confirmations = new Confirmations();
+    const confirm = confirmations.issue("archive", args, plan);
+    expect(confirmations.check(confirm, "archive", args, plan)).toEqual({ ok: true });
+    expect(confirmations.check(confirm, "archive", args, plan)).toEqual({ ok: false, reason: "used" });
+    const another = confirmations.issue("archive", args, plan);
+    expect(confirmations.check(another, "archive", args, plan)).toEqual({ ok: true });
   });
 });
