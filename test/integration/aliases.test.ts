@@ -166,4 +166,20 @@ describe.each(STACK_REGISTRIES)("aliases on the $label", ({ label, url }) => {
     });
     expect(await mr.listAliases({ name })).toEqual({ challenger: "v2", champion: holder, staging: "v3" });
   }, 60_000);
+
+  it("mr-cli update --set beside concurrent alias moves loses neither (each command a process of its own)", async () => {
+    const name = await modelWithVersions(mr, "alias-update-race", 5);
+    const runs = await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => cli(["alias", "set", name, `a${i}`, `v${i + 1}`])),
+      ...Array.from({ length: 5 }, (_, i) => cli(["update", "model", name, "--set", `k${i}=${i}`])),
+      cli(["update", "version", name, "v1", "--set", "checked=true", "--description", "first"]),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual(runs.map(() => 0));
+    const props = (await mr.registeredModels.find({ name }))?.customProperties ?? {};
+    for (let i = 0; i < 5; i++) expect(props).toMatchObject({ [`alias.a${i}`]: `v${i + 1}`, [`k${i}`]: i });
+    expect(await mr.getModelVersion(name, "v1")).toMatchObject({
+      description: "first",
+      customProperties: { i: 1, checked: true },
+    });
+  }, 60_000);
 });

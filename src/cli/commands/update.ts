@@ -3,6 +3,7 @@ import type { CustomPropertiesInput } from "../../client/entity.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../exit-codes.js";
 import { requireModel, requireVersion } from "../lookup.js";
+import { mergedUpdate } from "../merged-update.js";
 import { print, properties, renderCard } from "../output.js";
 import { collect, keyValues } from "../parse-values.js";
 
@@ -65,10 +66,12 @@ async function updateModel(ctx: CliContext, name: string, flags: UpdateFlags): P
   const mr = await ctx.registry();
   const model = await requireModel(mr, name);
   const customProperties = metadataChanges(flags);
-  const updated = await mr.registeredModels.update(
+  const updated = await mergedUpdate(
+    mr.registeredModels,
     model.id,
-    { description: flags.description, owner: flags.owner, ...(customProperties ? { customProperties } : {}) },
-    { mergeCustomProperties: true, signal: ctx.io.signal },
+    { description: flags.description, owner: flags.owner },
+    customProperties,
+    ctx.io.signal,
   );
   await print(ctx, updated, () =>
     renderCard([
@@ -92,14 +95,12 @@ async function updateVersion(
   const mr = await ctx.registry();
   const found = await requireVersion(mr, model, version);
   const customProperties = metadataChanges(flags);
-  const updated = await mr.modelVersions.update(
+  const updated = await mergedUpdate(
+    mr.modelVersions,
     found.version.id,
-    {
-      description: flags.description,
-      author: flags.author,
-      ...(customProperties ? { customProperties } : {}),
-    },
-    { mergeCustomProperties: true, signal: ctx.io.signal },
+    { description: flags.description, author: flags.author },
+    customProperties,
+    ctx.io.signal,
   );
   await print(ctx, updated, () =>
     renderCard([

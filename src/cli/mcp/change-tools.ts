@@ -5,6 +5,7 @@ import type { CustomPropertiesInput } from "../../client/entity.js";
 import type { ModelRegistry } from "../../model-registry.js";
 import { UsageError } from "../exit-codes.js";
 import { requireModel, requireVersion } from "../lookup.js";
+import { mergedUpdate } from "../merged-update.js";
 import { type Tool, writeTool } from "./mcp-tool.js";
 import { metadata } from "./register-tools.js";
 
@@ -53,7 +54,7 @@ function body(plan: { changes: Change[] }) {
       customProperties[field.slice("customProperties.".length)] = to as CustomPropertiesInput[string];
     else fields[field] = to;
   }
-  return { ...fields, ...(Object.keys(customProperties).length > 0 ? { customProperties } : {}) };
+  return { fields, changes: Object.keys(customProperties).length > 0 ? customProperties : undefined };
 }
 
 /** The model, or the version when one is named, with the resource that changes it. */
@@ -110,11 +111,10 @@ export const changeTools: Tool[] = [
         changes: planChanges(entity, args, ["description", "owner"]),
       };
     },
-    apply: async (_args, env, plan) =>
-      (await env.registry()).registeredModels.update(plan.id, body(plan), {
-        mergeCustomProperties: true,
-        signal: env.signal,
-      }),
+    apply: async (_args, env, plan) => {
+      const { fields, changes } = body(plan);
+      return mergedUpdate((await env.registry()).registeredModels, plan.id, fields, changes, env.signal);
+    },
   }),
   writeTool({
     name: "update_version",
@@ -131,11 +131,10 @@ export const changeTools: Tool[] = [
         changes: planChanges(found, args, ["description", "author"]),
       };
     },
-    apply: async (_args, env, plan) =>
-      (await env.registry()).modelVersions.update(plan.id, body(plan), {
-        mergeCustomProperties: true,
-        signal: env.signal,
-      }),
+    apply: async (_args, env, plan) => {
+      const { fields, changes } = body(plan);
+      return mergedUpdate((await env.registry()).modelVersions, plan.id, fields, changes, env.signal);
+    },
   }),
   stateTool("archive"),
   stateTool("restore"),
