@@ -3,6 +3,7 @@
 // concurrent moves and edits that ends with one holder and every property kept.
 import { describe, expect, it } from "vitest";
 import { ModelRegistry } from "../../src/index.js";
+import { serviceName } from "../../src/workflows/deploy/deploy.js";
 import { json, mrCli } from "../support/cli.js";
 import { tempDir, writeTree } from "../support/model-files.js";
 import { installPythonClient, pythonClient } from "../support/python-client.js";
@@ -82,7 +83,7 @@ describe.each(STACK_REGISTRIES)("aliases on the $label", ({ label, url }) => {
     const v2 = await mr.getModelVersion(name, "v2");
     expect(deployed).toMatchObject({
       action: "created",
-      inferenceService: { name: `${name}-champion`.toLowerCase(), modelVersionId: v2?.id },
+      inferenceService: { name: serviceName(name, "@champion"), modelVersionId: v2?.id },
     });
     await mr.setAlias({ name, alias: "champion", version: "v1" });
     const again = json<{ action: string; inferenceService: { modelVersionId: string } }>(

@@ -4,7 +4,7 @@
 // (each checked against the source's manifest), stored in the destination (S3 or an OCI image) by registerModel, and
 // read back there once more. Converges like registerModel: running it again is `unchanged`.
 import { callOptions } from "../../client/call-options.js";
-import { VersionConflictError } from "../../errors.js";
+import { ConfigError, VersionConflictError } from "../../errors.js";
 import { findVersion, requireVersion } from "../lookup.js";
 import type { RegistryClient } from "../registry-client.js";
 import { copyFiles } from "./copy-files.js";
@@ -27,6 +27,10 @@ export async function copyModelVersion(
   params: CopyModelVersionParams,
 ): Promise<CopyModelVersionResult> {
   const call = callOptions(params);
+  if (params.to.url === mr.url)
+    throw new ConfigError(
+      `the source and destination registries are the same (${mr.url}): a copy goes to another registry`,
+    );
   const source = await requireVersion(mr, params, call);
   const names = { name: source.registeredModel.name, version: source.modelVersion.name };
   const origin = copyOrigin(mr, source);
@@ -39,6 +43,14 @@ export async function copyModelVersion(
         origin.modelSourceId,
       );
     const { registeredModel, modelVersion, modelArtifact } = there as Required<typeof there>;
+    const place = (uri: string) => uri.replace(/[?#].*$/, "").replace(/\/+$/, "");
+    const stored = modelArtifact.uri ?? "";
+    if (params.storage && !place(stored).startsWith(place(params.storage.uri)))
+      throw new VersionConflictError(
+        `version ${JSON.stringify(names.version)} of model ${JSON.stringify(names.name)} is already a copy at ${params.to.url}, with its files at ${stored}, not at ${params.storage.uri}: nothing was copied (archive that copy, or copy to another registry)`,
+        undefined,
+        origin.modelSourceId,
+      );
     return {
       status: "unchanged",
       registeredModel,

@@ -77,6 +77,8 @@ export const MAX_SERVICE_NAME = 53;
  */
 export function serviceName(model: string, version: string): string {
   // An alias (`@champion`) names the service after itself: moving the alias and deploying again updates that service.
+  // Its name always carries the hash, so that it is no version's (`champion`) and no other alias's (`Champion`).
+  const alias = version.startsWith("@");
   const wanted = `${model}-${version.replace(/^@/, "")}`.toLowerCase();
   let name = wanted
     .replace(/[^a-z0-9-]+/g, "-")
@@ -85,7 +87,7 @@ export function serviceName(model: string, version: string): string {
   const prefixed = !/^[a-z]/.test(name);
   if (prefixed) name = `m-${name}`.replace(/-+$/, "");
   const lossless = name === (prefixed ? `m-${wanted}` : wanted);
-  if (lossless && name.length <= MAX_SERVICE_NAME) return name;
+  if (lossless && !alias && name.length <= MAX_SERVICE_NAME) return name;
   const hash = createHash("sha256").update(`${model}\u0000${version}`).digest("hex").slice(0, 6);
   return `${name.slice(0, MAX_SERVICE_NAME - 7).replace(/-+$/, "")}-${hash}`;
 }

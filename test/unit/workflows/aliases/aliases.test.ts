@@ -173,7 +173,10 @@ describe("aliases: one custom property of the registered model per alias", () =>
   });
 
   it("deploying @champion names the service after the alias: the same service wherever the alias points", () => {
-    expect(serviceName("mnist", "@champion")).toBe("mnist-champion");
+    expect(serviceName("mnist", "@champion")).toBe("mnist-champion-59493c");
     expect(serviceName("mnist", "v3")).toBe("mnist-v3");
+    // No clash with a version named like the alias, nor with an alias differing in case.
+    expect(serviceName("mnist", "champion")).toBe("mnist-champion");
+    expect(serviceName("mnist", "@Champion")).not.toBe(serviceName("mnist", "@champion"));
   });
 });
