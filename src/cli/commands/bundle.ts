@@ -58,8 +58,13 @@ function summary(result: ImportResult): string {
         { header: "WHY", value: (v) => v.message },
       ]),
     );
-  for (const alias of result.aliases.filter((a) => a.status !== "unchanged"))
-    lines.push(`${alias.model}@${alias.alias} → ${alias.version}: ${alias.status}`);
+  for (const alias of result.aliases.filter((a) => a.status !== "unchanged")) {
+    const line = `${alias.model}@${alias.alias} → ${alias.version}: ${alias.status}`;
+    if (alias.status === "kept")
+      lines.push(`${line} (the registry's; the bundle names ${alias.requested}, left as it is)`);
+    else if (alias.status === "skipped") lines.push(`${line} (${alias.message})`);
+    else lines.push(line);
+  }
   return lines.join("\n");
 }
 

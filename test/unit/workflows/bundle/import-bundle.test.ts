@@ -114,10 +114,18 @@ describe("importBundle", () => {
     expect(result.aliases).toContainEqual({
       model: "mnist",
       alias: "champion",
-      version: "v2",
+      version: "v3",
+      requested: "v2",
       status: "kept",
     });
-    expect(await mr.listAliases({ name: "mnist" })).toMatchObject({ champion: "v3" });
+    expect(result.aliases).toContainEqual({
+      model: "mnist",
+      alias: "old",
+      version: "v1",
+      status: "skipped",
+      message: 'version "v1" is a conflict here: the alias was not set',
+    });
+    expect(await mr.listAliases({ name: "mnist" })).toEqual({ champion: "v3" });
   });
 
   it("refuses what is not a bundle, or a newer format, before any request", async () => {
