@@ -205,6 +205,7 @@ export {
 export type { ExportModelsParams } from "./workflows/bundle/export-models.js";
 export type {
   ImportBundleParams,
+  ImportedAlias,
   ImportedVersion,
   ImportResult,
   ImportStatus,

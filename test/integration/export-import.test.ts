@@ -60,7 +60,7 @@ describe("mr-cli export | import, from the release into the v1 server", () => {
     expect(again.stdout.trim()).toBe("unchanged: 3 unchanged");
   });
 
-  it("exports chosen versions (by name or alias) only", async () => {
+  it("exports chosen versions (by name, alias or @latest) only", async () => {
     const name = await devModel(3);
     await new ModelRegistry({ url: dev }).setAlias({ name, alias: "champion", version: "v3" });
     const bundle = json<{ models: { versions: { fields: { name: string } }[]; aliases: object }[] }>(
@@ -68,6 +68,45 @@ describe("mr-cli export | import, from the release into the v1 server", () => {
     );
     expect(bundle.models[0]?.versions.map((v) => v.fields.name)).toEqual(["v1", "v3"]);
     expect(bundle.models[0]?.aliases).toEqual({ champion: "v3" });
+    const latest = json<{ models: { versions: { fields: { name: string } }[] }[] }>(
+      await mrCli(["export", name, "--versions", "@latest,v1", "--url", dev]),
+    );
+    expect(latest.models[0]?.versions.map((v) => v.fields.name)).toEqual(["v3", "v1"]);
+  });
+
+  it("keeps the target's alias and says which version it keeps; skips the alias of a conflict", async () => {
+    const name = await devModel(2);
+    const source = new ModelRegistry({ url: dev });
+    await source.setAlias({ name, alias: "champion", version: "v2" });
+    await source.setAlias({ name, alias: "old", version: "v1" });
+    const file = join(await tempDir(), "bundle.json");
+    expect((await mrCli(["export", name, "--out", file, "--url", dev])).code).toBe(0);
+    const there = new ModelRegistry({ url: prod });
+    await there.registerModel({ name, version: "v1", uri: `s3://elsewhere/${name}/v1/`, lineage: false });
+    await there.registerModel({ name, version: "v0", uri: `s3://elsewhere/${name}/v0/`, lineage: false });
+    await there.setAlias({ name, alias: "champion", version: "v0" });
+    const result = await mrCli(["import", file, "--url", prod, "-o", "json"]);
+    expect(result.code).toBe(4);
+    const { aliases } = JSON.parse(result.stdout) as { aliases: object[] };
+    expect(aliases).toContainEqual({
+      model: name,
+      alias: "champion",
+      version: "v0",
+      requested: "v2",
+      status: "kept",
+    });
+    expect(aliases).toContainEqual(
+      expect.objectContaining({ alias: "old", version: "v1", status: "skipped" }),
+    );
+    expect(await there.listAliases({ name })).toEqual({ champion: "v0" });
+    const text = await mrCli(["import", file, "--url", prod]);
+    expect(text.stdout).toContain(`${name}@champion → v0: kept (the registry's; the bundle names v2`);
+  });
+
+  it("exits 2 naming a bundle file that does not exist", async () => {
+    const missing = await mrCli(["import", "/nonexistent/bundle.json", "--url", prod]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read the bundle /nonexistent/bundle.json: it does not exist");
   });
 
   it("resumes an import cut short: the next run completes it, with what was done unchanged", async () => {

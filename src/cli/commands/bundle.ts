@@ -1,6 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { Command } from "commander";
 import { ConfigError } from "../../errors.js";
+import { checkBundle } from "../../workflows/bundle/bundle-format.js";
 import type { ImportResult } from "../../workflows/bundle/import-bundle.js";
 import type { CliContext } from "../context.js";
 import { CliFailure, EXIT } from "../exit-codes.js";
@@ -56,32 +58,72 @@ function summary(result: ImportResult): string {
         { header: "WHY", value: (v) => v.message },
       ]),
     );
-  for (const alias of result.aliases.filter((a) => a.status !== "unchanged"))
-    lines.push(`${alias.model}@${alias.alias} → ${alias.version}: ${alias.status}`);
+  for (const alias of result.aliases.filter((a) => a.status !== "unchanged")) {
+    const line = `${alias.model}@${alias.alias} → ${alias.version}: ${alias.status}`;
+    if (alias.status === "kept")
+      lines.push(`${line} (the registry's; the bundle names ${alias.requested}, left as it is)`);
+    else if (alias.status === "skipped") lines.push(`${line} (${alias.message})`);
+    else lines.push(line);
+  }
   return lines.join("\n");
+}
+
+/** The bundle's text: the file named, or standard input for `-`. @throws ConfigError naming the file when it cannot
+ * be read (missing, unreadable, a directory) or when `-` is given without a standard input. */
+async function readBundle(ctx: CliContext, file: string): Promise<string> {
+  if (file === "-") {
+    const stdin = ctx.io.stdin;
+    if (!stdin)
+      throw new ConfigError("there is no standard input to read the bundle from; name a bundle file");
+    return readAll(stdin);
+  }
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "it does not exist"
+        : code === "EACCES"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a directory"
+            : error instanceof Error
+              ? error.message
+              : String(error);
+    throw new ConfigError(`cannot read the bundle ${file}: ${why}`);
+  }
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** `mr-cli import <bundle>`: a bundle into the registry of --url or the context; safe to re-run. */
 export function importCommand(ctx: CliContext): Command {
   return new Command("import")
-    .argument("<bundle>", "a bundle file written by mr-cli export")
+    .argument("<bundle>", "a bundle file written by mr-cli export (- reads it from standard input)")
     .description(
       "create a bundle's models, versions, artifacts and aliases here; re-runs are unchanged, and resume",
     )
     .option("--concurrency <n>", "versions imported at once (default 8)", positiveInt)
     .option("--no-aliases", "leave the bundle's aliases out")
     .action(async (file: string, flags: { concurrency?: number; aliases?: boolean }) => {
-      const text = await readFile(file, "utf8");
-      let bundle: unknown;
+      const what = file === "-" ? "standard input" : file;
+      const text = await readBundle(ctx, file);
+      let parsed: unknown;
       try {
-        bundle = JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
-        throw new ConfigError(`${file} is not JSON: a bundle is what export writes`);
+        throw new ConfigError(`${what} is not JSON: a bundle is what export writes`);
       }
+      const bundle = checkBundle(parsed, what);
       const mr = await ctx.registry();
       let last = 0;
       const result = await mr.importBundle({
-        bundle: bundle as never,
+        bundle,
         concurrency: flags.concurrency,
         aliases: flags.aliases,
         signal: ctx.io.signal,

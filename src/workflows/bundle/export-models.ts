@@ -6,7 +6,8 @@ import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import { wireCustomProperties } from "../../client/entity.js";
 import { EntityNotFoundError } from "../../errors.js";
 import { Semaphore } from "../../storage/semaphore.js";
-import { ALIAS_PREFIX, aliasesOf, aliasIn } from "../aliases/alias-names.js";
+import { ALIAS_PREFIX, aliasesOf, aliasIn, LATEST_ALIAS } from "../aliases/alias-names.js";
+import { requireVersion } from "../lookup.js";
 import { findModelArtifact } from "../model-entities.js";
 import type { RegistryClient } from "../registry-client.js";
 import {
@@ -22,8 +23,8 @@ import { ownFields } from "./property-input.js";
 export interface ExportModelsParams extends CallOptions {
   /** The registered models' names. */
   names: string[];
-  /** Only these versions (names, or `@alias`), of every model named; default all. A version named that a model
-   * lacks is an EntityNotFoundError. */
+  /** Only these versions (names, or `@alias`, `@latest` included: the newest version not archived), of every model
+   * named; default all. A version named that a model lacks is an EntityNotFoundError. */
   versions?: string[] | undefined;
   /** How many artifact reads run at once. Default 8. */
   concurrency?: number | undefined;
@@ -58,7 +59,8 @@ export async function exportModels(mr: RegistryClient, params: ExportModelsParam
   };
 }
 
-/** Every version of the model (oldest first), or those named (by name or alias) in the order named. */
+/** Every version of the model (oldest first), or those named (by name or alias) in the order named. `@latest` is
+ * found as every lookup finds it (findVersion). */
 async function chosenVersions(
   mr: RegistryClient,
   model: RegisteredModel,
@@ -72,6 +74,17 @@ async function chosenVersions(
   if (!wanted) return all;
   const byName = new Map(all.map((v) => [v.name, v]));
   const aliases = aliasesOf(model);
+  if (wanted.some((named) => aliasIn(named) === LATEST_ALIAS)) {
+    const latest = await requireVersion(
+      mr,
+      { name: model.name, version: `@${LATEST_ALIAS}` },
+      {
+        ...call,
+        artifact: false,
+      },
+    );
+    aliases[LATEST_ALIAS] = latest.modelVersion.name;
+  }
   return wanted.map((named) => {
     const alias = aliasIn(named);
     const name = alias === undefined ? named : aliases[alias];

@@ -1,7 +1,7 @@
 // importBundle: a bundle's models, versions, artifacts and aliases into a registry, many versions at once (a bounded
 // number), converging like registerModel: what exists the same is `unchanged`, a run cut short is completed by the
 // next one, and nothing that exists is changed (a version holding another URI is reported as a `conflict`; an alias
-// the registry already points elsewhere is `kept`).
+// the registry already points elsewhere is `kept`, and one whose version is a conflict or failed is `skipped`).
 import { type CallOptions, callOptions } from "../../client/call-options.js";
 import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import { Semaphore } from "../../storage/semaphore.js";
@@ -29,6 +29,24 @@ export interface ImportBundleParams extends CallOptions {
   onVersion?: ((version: ImportedVersion, progress: { done: number; total: number }) => void) | undefined;
 }
 
+/** What importing one bundled alias did. */
+export interface ImportedAlias {
+  /** The registered model's name. */
+  model: string;
+  /** The alias, without its `@`. */
+  alias: string;
+  /** The version the alias names in the registry now: for `kept`, the registry's own (not the bundle's); for
+   * `skipped`, the bundle's (which the alias was not set to). */
+  version: string;
+  /** For `kept`: the version the bundle named, which the registry's alias does not name. */
+  requested?: string | undefined;
+  /** `set`: it was set. `unchanged`: it already named that version. `kept`: the registry's alias names another
+   * version, left as it is. `skipped`: the version it names was a `conflict` or `failed` here, so it was not set. */
+  status: "set" | "unchanged" | "kept" | "skipped";
+  /** For `skipped`: why. */
+  message?: string | undefined;
+}
+
 /** What importing did, model by model and version by version. */
 export interface ImportResult {
   /** `unchanged` when nothing was written; `conflict`/`failed` when some version was; else `imported`. */
@@ -37,8 +55,9 @@ export interface ImportResult {
   models: { name: string; id: string; status: "created" | "unchanged" }[];
   /** Each version, in the order they were done. */
   versions: ImportedVersion[];
-  /** Each bundled alias: `set`, `unchanged` (already so), `kept` (the registry's names another version). */
-  aliases: { model: string; alias: string; version: string; status: "set" | "unchanged" | "kept" }[];
+  /** Each bundled alias: `set`, `unchanged` (already so), `kept` (the registry's names another version),
+   * `skipped` (its version did not go through). */
+  aliases: ImportedAlias[];
   /** How many versions ended in each status. */
   counts: Partial<Record<ImportStatus, number>>;
 }
@@ -130,16 +149,27 @@ async function importAliases(
 ): Promise<void> {
   const entries = Object.entries(bundled.aliases ?? {});
   if (entries.length === 0) return;
-  const imported = new Set(
-    result.versions.filter((v) => v.model === model.name && v.status !== "failed").map((v) => v.version),
+  const outcome = new Map(
+    result.versions.filter((v) => v.model === model.name).map((v) => [v.version, v.status] as const),
   );
   const current = aliasesOf(await mr.registeredModels.get(model.id, callOptions(params)));
   const changes: Record<string, string> = {};
   for (const [alias, version] of entries) {
-    if (!imported.has(version)) continue;
-    const status = current[alias] === undefined ? "set" : current[alias] === version ? "unchanged" : "kept";
-    if (status === "set") changes[aliasKey(alias)] = version;
-    result.aliases.push({ model: model.name, alias, version, status });
+    const base = { model: model.name, alias };
+    const done = outcome.get(version);
+    if (done === "conflict" || done === "failed" || done === undefined) {
+      const why =
+        done === undefined ? "was not imported" : done === "conflict" ? "is a conflict here" : "failed";
+      const message = `version ${JSON.stringify(version)} ${why}: the alias was not set`;
+      result.aliases.push({ ...base, version, status: "skipped", message });
+      continue;
+    }
+    const kept = current[alias];
+    if (kept === undefined) {
+      changes[aliasKey(alias)] = version;
+      result.aliases.push({ ...base, version, status: "set" });
+    } else if (kept === version) result.aliases.push({ ...base, version, status: "unchanged" });
+    else result.aliases.push({ ...base, version: kept, requested: version, status: "kept" });
   }
   if (Object.keys(changes).length > 0)
     await mr.registeredModels.changeCustomProperties(model.id, changes, {

@@ -7,7 +7,11 @@ import {
   int,
 } from "../../client/custom-properties.js";
 import type { CustomPropertiesInput } from "../../client/entity.js";
-import type { WireProperties } from "./bundle-format.js";
+import type { MetadataValue } from "../../client/types.js";
+
+/** Custom properties in their wire form (bundle-format.ts's WireProperties, named here so that the two files do not
+ * import each other). */
+type WireProperties = Record<string, MetadataValue>;
 
 /** The input that writes `wire` back as it is (proto values, which the server refuses, are left out). */
 export function propertyInput(wire: WireProperties | undefined): CustomPropertiesInput {

@@ -55,6 +55,21 @@ describe("exportModels", () => {
     expect(bundle.models[0]?.versions.map((v) => v.fields.name)).toEqual(["v2", "v3"]);
     expect(bundle.models[0]?.aliases).toEqual({ champion: "v2" });
   });
+
+  it("exports @latest, the newest version not archived, as get and verify find it", async () => {
+    const { fake, mr } = registry();
+    for (const version of ["v1", "v2", "v3"])
+      await mr.registerModel({ name: "mnist", version, uri: `s3://models/mnist/${version}/` });
+    for (const archived of fake.versions.slice(1)) archived.state = "ARCHIVED";
+    const bundle = await mr.exportModels({ names: ["mnist"], versions: ["@latest", "v3"] });
+    expect(bundle.models[0]?.versions.map((v) => v.fields.name)).toEqual(["v1", "v3"]);
+    expect((await mr.getModelVersion("mnist", "@latest"))?.name).toBe("v1");
+    expect(bundle.models[0]?.aliases).toEqual({});
+    for (const version of fake.versions) version.state = "ARCHIVED";
+    await expect(mr.exportModels({ names: ["mnist"], versions: ["@latest"] })).rejects.toThrow(
+      /alias "latest" of model "mnist"/,
+    );
+  });
 });
 
 describe("importBundle", () => {
@@ -99,10 +114,18 @@ describe("importBundle", () => {
     expect(result.aliases).toContainEqual({
       model: "mnist",
       alias: "champion",
-      version: "v2",
+      version: "v3",
+      requested: "v2",
       status: "kept",
     });
-    expect(await mr.listAliases({ name: "mnist" })).toMatchObject({ champion: "v3" });
+    expect(result.aliases).toContainEqual({
+      model: "mnist",
+      alias: "old",
+      version: "v1",
+      status: "skipped",
+      message: 'version "v1" is a conflict here: the alias was not set',
+    });
+    expect(await mr.listAliases({ name: "mnist" })).toEqual({ champion: "v3" });
   });
 
   it("refuses what is not a bundle, or a newer format, before any request", async () => {
