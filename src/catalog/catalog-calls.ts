@@ -1,25 +1,18 @@
 // The calls the MCP-server, agent and skill catalogs share: a listing page by page, one entry by id, the filter
 // options. Each catalog gives the send of each generation (its typed path) and how an item is read.
-import type { CallInit, CallOptions } from "../client/call-options.js";
+import type { CallOptions } from "../client/call-options.js";
 import { displayable } from "../client/displayable.js";
 import { paginate } from "../client/listing.js";
 import type { PageOptions, PageQuery, Paginated, RawPage } from "../client/paginate.js";
-import type { FetchResult } from "../client/unwrap.js";
 import { ConfigError } from "../errors.js";
 import {
   CATALOG_ASSET_ORDER_KEYS,
   type CatalogAssetOrderBy,
   type CatalogSourcedListOptions,
 } from "./asset-types.js";
-import type { CatalogApi, CatalogKind } from "./catalog-api.js";
+import type { CatalogApi, CatalogKind, CatalogSend } from "./catalog-api.js";
 import type { CatalogFilterOptions } from "./catalog-types.js";
 import { stringList } from "./models-query.js";
-
-/** One call as each generation's typed client sends it. */
-export interface GenerationSends<A, B> {
-  v1: (init: CallInit) => Promise<FetchResult<A>>;
-  v1alpha1: (init: CallInit) => Promise<FetchResult<B>>;
-}
 
 /** Refuses `source` with `sourceLabel`: the catalogs answer the pair differently (the model and skill catalogs refuse
  * it, the agent catalog drops the label), so neither is sent. @throws ConfigError. */
@@ -51,7 +44,7 @@ export function catalogListing<A extends RawPage<object>, B extends RawPage<obje
   sends: (
     page: PageQuery<CatalogAssetOrderBy>,
     options: CallOptions,
-  ) => GenerationSends<A, B> | Promise<GenerationSends<A, B>>,
+  ) => CatalogSend<A, B> | Promise<CatalogSend<A, B>>,
   decode: (item: object) => T,
   options: PageOptions<CatalogAssetOrderBy>,
 ): Paginated<T> {
@@ -71,7 +64,7 @@ export async function catalogEntry<A extends object, B extends object, T>(
   catalog: CatalogApi,
   kind: CatalogKind,
   subject: string,
-  sends: GenerationSends<A, B>,
+  sends: CatalogSend<A, B>,
   decode: (raw: object) => T,
   options: CallOptions,
 ): Promise<T> {
@@ -83,7 +76,7 @@ export async function catalogFilterOptions<A, B>(
   catalog: CatalogApi,
   kind: CatalogKind,
   subject: string,
-  sends: GenerationSends<A, B>,
+  sends: CatalogSend<A, B>,
   options: CallOptions,
 ): Promise<CatalogFilterOptions> {
   return displayable((await catalog.call(subject, options, sends, kind)) as CatalogFilterOptions);

@@ -304,7 +304,6 @@ export async function buildModelcar(
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const totals = new ProgressTotals(totalBytes, files.length, options.onProgress);
   const layers: ModelcarLayer[] = [];
-  const earlier = new Map<LocalFile, ModelcarLayer>();
   for (const planned of plan) {
     options.signal?.throwIfAborted();
     const label =

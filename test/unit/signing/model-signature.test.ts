@@ -2,7 +2,6 @@
 // refuses keys the format does not take, and sorts paths as model-signing does (component by component).
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SignatureError } from "../../../src/errors.js";
 import {
   comparePaths,
   compareSigned,
