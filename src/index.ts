@@ -68,7 +68,6 @@ export {
 export type { CallOptions, UpdateOptions } from "./client/call-options.js";
 export type { ChildCollection } from "./client/child-collection.js";
 export type { ConnectionOptions } from "./client/connection-options.js";
-export type { TokenProvider } from "./client/create-fetch.js";
 export {
   type CustomPropertyInput,
   type CustomPropertyValue,
@@ -109,6 +108,7 @@ export type { ServingEnvironments } from "./client/resources/serving-environment
 export type { RetryOptions } from "./client/retry.js";
 export type { Secrets } from "./client/secrets.js";
 export type { ApiClient, ApiClientV1 } from "./client/transport.js";
+export type { TokenProvider } from "./client/transport-send.js";
 /** The API's own types (v1alpha3), exactly as on the wire (custom properties as MetadataValue maps). */
 export type * as wire from "./client/types.js";
 export type { Lineage } from "./config/ci-lineage.js";

@@ -13,6 +13,7 @@ import { Connection } from "../client/connection.js";
 import type { ConnectionOptions } from "../client/connection-options.js";
 import type { paths } from "../client/generated/catalog.js";
 import type { paths as pathsV1 } from "../client/generated/catalog-v1.js";
+import { HttpReply } from "../client/http-exchange.js";
 import type { Service } from "../client/service.js";
 import type { FetchResult } from "../client/unwrap.js";
 import { ApiError, ApiVersionError, NotFoundError } from "../errors.js";
@@ -165,7 +166,7 @@ export class CatalogApi {
       async (init) => {
         const result = await this.apiV1.GET(path, { params: { query: { pageSize: "1" } }, ...init });
         missing = result.response.status === 404;
-        return missing ? { data: undefined, response: new Response(null) } : result;
+        return missing ? { data: undefined, response: HttpReply.empty(200) } : result;
       },
     );
     this.fixed = { version: missing ? "v1alpha1" : "v1", chosenBy: "probe" };

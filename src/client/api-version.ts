@@ -1,4 +1,5 @@
 import { ConfigError } from "../errors.js";
+import type { HttpResponseView } from "./http-exchange.js";
 
 // Which generation of the REST API a client speaks: `/api/model_registry/v1` (servers since the API graduated) or
 // `/api/model_registry/v1alpha3` (the only one of releases up to v0.3.14, and of older Open Data Hub / RHOAI servers,
@@ -37,7 +38,7 @@ export interface Deprecation {
 }
 
 /** The deprecation a response announces, or undefined (no `Deprecation` or `Sunset` header). */
-export function deprecationOf(response: Response, version: ApiVersion): Deprecation | undefined {
+export function deprecationOf(response: HttpResponseView, version: ApiVersion): Deprecation | undefined {
   const deprecated = response.headers.get("deprecation");
   const sunsetText = response.headers.get("sunset");
   if (!deprecated && !sunsetText) return undefined;

@@ -1,9 +1,10 @@
 // What every call of the client takes for itself, over the client's settings.
 import { ConfigError } from "../errors.js";
-import type { TransportFetch } from "./create-fetch.js";
 import { requestSignal } from "./request-signal.js";
 import { checkTimeoutMs, type RetryOptions, retryPolicy } from "./retry.js";
 import type { Secrets } from "./secrets.js";
+import type { TransportSend } from "./transport-send.js";
+import type { CallSend } from "./typed-client.js";
 
 /** Options of one call: cancel it, and set its time limit, retries and headers for it alone. */
 export interface CallOptions {
@@ -30,38 +31,51 @@ export function callOptions({ signal, timeout, retry, headers }: CallOptions): C
   return { signal, timeout, retry, headers };
 }
 
-/** The fields of an openapi-fetch call that come from one call's own options. */
+/** The fields of a typed client's call that come from one call's own options (header names in lower case). */
 export type CallInit = {
   signal?: AbortSignal;
-  headers?: Headers;
-  fetch?: (request: Request) => Promise<Response>;
+  headers?: Record<string, string>;
+  send?: CallSend;
 };
+
+// RFC 9110: a field name is a token; a value has no line breaks or NUL (what every runtime's HTTP stack refuses).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[^\r\n\0]*$/;
+
+/** The headers with lower-case names and trimmed values, or undefined when one is not a valid HTTP header. */
+function checkedHeaders(headers: Record<string, string>): Record<string, string> | undefined {
+  const checked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || typeof value !== "string" || !HEADER_VALUE.test(value)) return undefined;
+    checked[name.toLowerCase()] = value.trim();
+  }
+  return checked;
+}
 
 /**
  * The init of one call: its signal and headers (a per-call `Authorization` is added to `secrets`), and, when it sets
  * a time limit or retries, a fetch that is the client's `send` told them.
  * @throws ConfigError for headers that are not valid HTTP headers, or a time limit or retry setting that is not valid.
  */
-export function callInit(options: CallOptions, secrets: Secrets, send: TransportFetch | undefined): CallInit {
+export function callInit(options: CallOptions, secrets: Secrets, send: TransportSend | undefined): CallInit {
   const { signal, timeout, retry, headers } = options;
   const init: CallInit = {};
   if (signal) init.signal = requestSignal(signal); // its own for each request: see request-signal.ts
   if (headers) {
-    try {
-      init.headers = new Headers(headers);
-    } catch {
+    const checked = checkedHeaders(headers);
+    if (!checked)
       // Names only: a value may be a credential.
       throw new ConfigError(
         `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}; a name is a token, a value has no line breaks); nothing was sent`,
       );
-    }
-    const auth = init.headers.get("authorization");
+    init.headers = checked;
+    const auth = checked.authorization;
     if (auth) secrets.add(auth.replace(/^bearer\s+/i, ""));
   }
   if (timeout !== undefined || retry !== undefined) {
     const timeoutMs = checkTimeoutMs(timeout, "the timeout of this call");
     if (retry !== undefined) retryPolicy(retry); // refuses a bad setting before anything is sent
-    if (send) init.fetch = (request) => send(request, { timeoutMs, retry });
+    if (send) init.send = (request) => send(request, { timeoutMs, retry });
   }
   return init;
 }

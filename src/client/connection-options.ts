@@ -1,7 +1,8 @@
 // How to reach a server of the Model Registry project (the registry, or its model catalog): the options the two
-// clients share, over the one transport (create-fetch.ts).
-import type { TokenProvider } from "./create-fetch.js";
+// clients share, over the one transport (transport-send.ts).
+
 import type { RetryOptions } from "./retry.js";
+import type { TokenProvider } from "./transport-send.js";
 
 /** How to reach a server: its address, token, TLS, time limit, retries. */
 export interface ConnectionOptions {
@@ -9,7 +10,9 @@ export interface ConnectionOptions {
   url: string;
   /** Bearer token, or a function returning one (called per request, so a rotating token file works). */
   token?: TokenProvider | undefined;
-  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
+  /** The fetch to send with. Default: on Node, Node's own http and https modules (lighter than its fetch), unless
+   * `globalThis.fetch` has been replaced (an interceptor), then that; elsewhere `globalThis.fetch`. Looked up at each
+   * request. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
   timeout?: number | undefined;

@@ -1,34 +1,34 @@
-// The one transport of every client, built in one place: the checked base address, the one fetch (token, TLS,
-// retries, time limits, network failures as ConnectionError), typed openapi-fetch clients over it, and each call
-// turned into its data or a typed error with the secrets scrubbed. What differs between servers is a Service.
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+// The one transport of every client, built in one place: the checked base address, the one sender (token, TLS,
+// retries, time limits, network failures as ConnectionError), typed clients over it, and each call turned into its
+// data or a typed error with the secrets scrubbed. What differs between servers is a Service.
+import type { Client } from "openapi-fetch";
 import { VERSION } from "../version.js";
 import { type CallInit, type CallOptions, callInit, callOptions } from "./call-options.js";
 import type { ConnectionOptions } from "./connection-options.js";
-import { type CreateFetchOptions, createFetch, type TransportFetch } from "./create-fetch.js";
 import { parseRegistryUrl } from "./parse-registry-url.js";
 import { checkTimeoutMs, retryPolicy } from "./retry.js";
 import { Secrets } from "./secrets.js";
 import type { Service } from "./service.js";
+import { type CreateSendOptions, createSend, type TransportSend } from "./transport-send.js";
+import { type QuerySerializer, typedClient } from "./typed-client.js";
 import { type CallContext, type FetchResult, unwrap } from "./unwrap.js";
 
-/** The transport's settings, as its fetch takes them. */
-export interface TransportOptions extends Omit<CreateFetchOptions, "userAgent" | "service"> {
+export type { QuerySerializer } from "./typed-client.js";
+
+/** The transport's settings, as its sender takes them. */
+export interface TransportOptions extends Omit<CreateSendOptions, "userAgent" | "service"> {
   /** Base URL of the server, e.g. `http://localhost:8080` (the API path is added per request). */
   url: string;
   /** Sent as User-Agent. Default `model-registry-ts/<version>`. */
   userAgent?: string | undefined;
 }
 
-/** How openapi-fetch writes a query for one server (the catalog wants lists comma-separated). */
-export type QuerySerializer = ClientOptions["querySerializer"];
-
 /** A connection to one server: nothing is sent until the first call. */
 export class Connection {
   /** The base URL, without a trailing slash. */
   readonly url: string;
-  /** The fetch every request of this connection goes through; a call may override its time limit and retries. */
-  readonly fetch: TransportFetch;
+  /** The sender every request of this connection goes through; a call may override its time limit and retries. */
+  readonly send: TransportSend;
   /** The tokens sent, scrubbed from every error. */
   readonly secrets: Secrets;
 
@@ -40,7 +40,7 @@ export class Connection {
   ) {
     this.url = parseRegistryUrl(options.url, service.urlSource, service.urlServer);
     this.secrets = options.secrets ?? new Secrets();
-    this.fetch = createFetch({
+    this.send = createSend({
       ...options,
       secrets: this.secrets,
       service: service.title,
@@ -73,19 +73,15 @@ export class Connection {
     );
   }
 
-  /** The typed openapi-fetch client of one spec (`P`: its generated `paths`) over this connection. */
+  /** The typed client of one spec (`P`: its generated `paths`) over this connection. */
   client<P extends {}>(querySerializer?: QuerySerializer): Client<P> {
-    const send = this.fetch;
-    return createClient<P>({
-      baseUrl: this.url,
-      fetch: (request: Request) => send(request),
-      ...(querySerializer ? { querySerializer } : {}),
-    });
+    const send = this.send;
+    return typedClient<P>(this.url, (request) => send(request), querySerializer);
   }
 
   /** The init of one call: its signal and headers, and a fetch with its own time limit and retries. */
   init(options: CallOptions): CallInit {
-    return callInit(callOptions(options), this.secrets, this.fetch);
+    return callInit(callOptions(options), this.secrets, this.send);
   }
 
   /**

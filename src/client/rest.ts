@@ -10,10 +10,11 @@ import {
   deprecationOf,
 } from "./api-version.js";
 import { type CallOptions, callInit } from "./call-options.js";
-import type { TransportFetch } from "./create-fetch.js";
+import type { HttpResponseView } from "./http-exchange.js";
 import { type Method, type QueryKey, type Resolved, type Route, resolveRoute } from "./routes.js";
 import { Secrets } from "./secrets.js";
 import type { ApiClient, ApiClientV1 } from "./transport.js";
+import type { TransportSend } from "./transport-send.js";
 import { type FetchResult, unwrap } from "./unwrap.js";
 
 /** Query parameters of a call, by the names the specs define; undefined values are not sent. */
@@ -68,7 +69,7 @@ export class Rest {
 
   /** `secrets`: what is scrubbed from every error (the tokens the transport sent). */
   constructor(
-    private readonly clients: { api: ApiClient; apiV1: ApiClientV1; fetch?: TransportFetch | undefined },
+    private readonly clients: { api: ApiClient; apiV1: ApiClientV1; send?: TransportSend | undefined },
     readonly secrets: Secrets = new Secrets(),
     private readonly options: RestOptions = {},
   ) {
@@ -121,7 +122,7 @@ export class Rest {
 
   /** Warns once per client of a deprecation a response announced; in `auto` mode an alpha response naming `/v1` as
    * its successor moves the client to v1 for the calls that follow. */
-  private notice(response: Response, choice: ApiVersionChoice): void {
+  private notice(response: HttpResponseView, choice: ApiVersionChoice): void {
     if (choice.version !== "v1alpha3") return;
     const deprecation = deprecationOf(response, choice.version);
     if (!deprecation) return;
@@ -194,7 +195,7 @@ export class Rest {
     const init = {
       params: { path: to.params, query: definedOnly(call.query) },
       body: call.body,
-      ...callInit(options, this.secrets, this.clients.fetch),
+      ...callInit(options, this.secrets, this.clients.send),
     } as never;
     // The transport has read the whole body within the time limit already (a stalled body is a ConnectionError).
     const result = await dispatch(to, init).catch((error: unknown) => {

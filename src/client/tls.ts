@@ -24,7 +24,9 @@ interface DenoLike {
   createHttpClient(options: { caCerts?: string[]; cert?: string; key?: string }): unknown;
 }
 
-async function readCa(tls: TlsOptions): Promise<string | undefined> {
+/** The CA bundle's PEM text: `ca`, or `caFile` read; undefined for neither.
+ * @throws ConfigError when `caFile` cannot be read, naming the setting that gave it. */
+export async function readCa(tls: TlsOptions): Promise<string | undefined> {
   if (tls.ca !== undefined || tls.caFile === undefined) return tls.ca;
   const { readFile } = await import("node:fs/promises");
   try {

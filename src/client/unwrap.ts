@@ -1,12 +1,13 @@
 // A response becomes a value or a typed error, in one place for every server the client talks to.
 import { apiErrorFor } from "../errors.js";
+import type { HttpResponseView } from "./http-exchange.js";
 import { redactUrl } from "./redact.js";
 
-/** What openapi-fetch returns for one call. */
+/** What a typed client returns for one call. */
 export interface FetchResult<T> {
   data?: T;
   error?: unknown;
-  response: Response;
+  response: HttpResponseView;
 }
 
 /** What a call was, for error messages. */
@@ -20,7 +21,10 @@ export interface CallContext {
   service?: "registry" | "catalog" | undefined;
 }
 
-function describeBody(error: unknown, response: Response): { code: string; message: string; json?: true } {
+function describeBody(
+  error: unknown,
+  response: HttpResponseView,
+): { code: string; message: string; json?: true } {
   if (error && typeof error === "object") {
     const { code, message } = error as { code?: unknown; message?: unknown };
     if (typeof message === "string")

@@ -23,7 +23,12 @@ describe("Connection", () => {
     const catalog = Connection.fromOptions(options, CATALOG_SERVICE);
     const send = (connection: Connection) =>
       connection.call({ subject: "x" }, {}, async (init) => {
-        const response = await connection.fetch(new Request(`${connection.url}/api`, init));
+        const response = await connection.send({
+          method: "GET",
+          url: `${connection.url}/api`,
+          headers: {},
+          ...init,
+        });
         return { response };
       });
     await expect(send(registry)).rejects.toThrow(/cannot reach the Model Registry at http:\/\/server\.test/);
@@ -50,10 +55,13 @@ describe("Connection", () => {
     const catalog = Connection.fromOptions({ url: "http://c.test", fetch, token }, CATALOG_SERVICE);
     const refused = await catalog
       .call({ subject: "catalog sources" }, {}, async (init) => {
-        const response = await catalog.fetch(
-          new Request("http://c.test/api/model_catalog/v1alpha1/sources", init),
-        );
-        return { error: await response.json(), response };
+        const response = await catalog.send({
+          method: "GET",
+          url: "http://c.test/api/model_catalog/v1alpha1/sources",
+          headers: {},
+          ...init,
+        });
+        return { error: JSON.parse(response.bodyText), response };
       })
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AuthError);

@@ -1,7 +1,15 @@
-// The one fetch every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
-// network failures into ConnectionError. openapi-fetch is given this function.
+// The one sender every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
+// network failures into ConnectionError. Under it, Node's own http modules on Node, fetch elsewhere (http-exchange.ts).
 import { ConnectionError, ModelRegistryError, TokenError } from "../errors.js";
+import {
+  type FetchFunction,
+  fetchSend,
+  type HttpExchange,
+  type HttpReply,
+  type HttpSend,
+} from "./http-exchange.js";
 import { networkCode } from "./network-code.js";
+import { nodeHttpSend } from "./node-http.js";
 import { redactUrl } from "./redact.js";
 import {
   backoffMs,
@@ -13,15 +21,17 @@ import {
   sleep,
 } from "./retry.js";
 import type { Secrets } from "./secrets.js";
-import { createTlsFetch, needsTlsFetch, type TlsOptions } from "./tls.js";
+import { createTlsFetch, needsTlsFetch, readCa, type TlsOptions } from "./tls.js";
 
 /** A bearer token, or a function returning one (called per request, so a mounted token file can rotate). */
 export type TokenProvider = string | (() => string | Promise<string>);
 
-export interface CreateFetchOptions {
+export interface CreateSendOptions {
   token?: TokenProvider | undefined;
-  /** The fetch to use; default `globalThis.fetch`, read at each request so interceptors installed later apply. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** The fetch to send with. Default: on Node, Node's own http and https modules, unless `globalThis.fetch` has been
+   * replaced (an interceptor such as msw), then that; elsewhere `globalThis.fetch`. Read at each request, so
+   * interceptors installed later apply. */
+  fetch?: FetchFunction | undefined;
   /** Time limit of one attempt in ms; 0 disables. Default 30_000. */
   timeoutMs?: number | undefined;
   retry?: RetryOptions | false | undefined;
@@ -55,7 +65,7 @@ export function neverReachedServer(error: unknown): boolean {
 }
 
 function connectionError(
-  request: Request,
+  request: HttpExchange,
   error: unknown,
   timedOut: boolean,
   timeoutMs: number,
@@ -88,49 +98,89 @@ function connectionError(
   );
 }
 
-/** The response with its body read into memory, so that a reply cut off mid-body fails here, inside the retry loop.
- * Registry replies are small JSON documents. */
-async function readWhole(response: Response): Promise<Response> {
-  const body = response.status === 204 || response.status === 304 ? null : await response.arrayBuffer();
-  const copy = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
-}
-
 /** What one call may set for itself, over the client's settings. */
-export interface FetchOverrides {
+export interface SendOverrides {
   /** Time limit of each attempt in ms; 0 disables it. Default: the client's `timeout`. */
   timeoutMs?: number | undefined;
   /** Retries of this call. Default: the client's `retry`. */
   retry?: RetryOptions | false | undefined;
 }
 
-/** The fetch of a client: a request, with the overrides of its call. */
-export type TransportFetch = (request: Request, overrides?: FetchOverrides) => Promise<Response>;
+/** The sender of a client: a request, with the overrides of its call; the reply is read whole. */
+export type TransportSend = (request: HttpExchange, overrides?: SendOverrides) => Promise<HttpReply>;
 
-/** Builds the fetch function the typed client uses. */
-export function createFetch(options: CreateFetchOptions): TransportFetch {
+// Node's own fetch, as it was when this module loaded: a global fetch that differs from it later was replaced.
+const startingFetch = globalThis.fetch;
+
+/** The sender under the retries: TLS settings' own connection, a given fetch, or the default (see `fetch`). */
+function baseSend(options: CreateSendOptions): HttpSend {
+  const { tls, fetch } = options;
+  if (needsTlsFetch(tls)) {
+    let sender: Promise<HttpSend> | undefined;
+    const settle = async (): Promise<HttpSend> => {
+      const node = nodeHttpSend({
+        ca: await readCa(tls),
+        cert: tls.cert,
+        key: tls.key,
+        rejectUnauthorized: !tls.insecureSkipVerify,
+      });
+      if (node) return node;
+      const tlsFetch = await createTlsFetch(tls);
+      return fetchSend(() => tlsFetch);
+    };
+    return (exchange) => {
+      sender ??= settle().catch((error: unknown) => {
+        sender = undefined;
+        throw error;
+      });
+      return sender.then((send) => send(exchange));
+    };
+  }
+  if (fetch) return fetchSend(() => fetch);
+  const globalFetch = fetchSend(() => globalThis.fetch);
+  const node = nodeHttpSend();
+  if (!node) return globalFetch;
+  return (exchange) => (globalThis.fetch === startingFetch ? node(exchange) : globalFetch(exchange));
+}
+
+/** The signal of one attempt: the caller's, and the attempt's time limit. The limit is a timer cleared when the
+ * attempt ends, so that thousands of requests leave no timers pending (AbortSignal.timeout keeps one for its whole
+ * delay). */
+function attemptSignal(
+  caller: AbortSignal | undefined,
+  timeoutMs: number,
+): { signal: AbortSignal | undefined; timedOut: () => boolean; done: () => void } {
+  if (!(timeoutMs > 0)) return { signal: caller, timedOut: () => false, done: () => {} };
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
+  const follow = () => controller.abort(caller?.reason);
+  caller?.addEventListener("abort", follow, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener("abort", follow);
+    },
+  };
+}
+
+/** Builds the sender every request of a connection goes through. */
+export function createSend(options: CreateSendOptions): TransportSend {
   const clientPolicy = retryPolicy(options.retry);
   const clientTimeoutMs = options.timeoutMs ?? 30_000;
   const service = options.service ?? "the Model Registry";
-  let tlsFetch: Promise<(request: Request) => Promise<Response>> | undefined;
-  const send = (request: Request): Promise<Response> => {
-    if (needsTlsFetch(options.tls)) {
-      tlsFetch ??= createTlsFetch(options.tls);
-      return tlsFetch.then((f) => f(request));
-    }
-    return (options.fetch ?? globalThis.fetch)(request);
-  };
+  const send = baseSend(options);
 
   return async (input, overrides = {}) => {
     const policy = overrides.retry === undefined ? clientPolicy : retryPolicy(overrides.retry);
     const timeoutMs = overrides.timeoutMs ?? clientTimeoutMs;
-    const headers = new Headers(input.headers);
-    if (options.token !== undefined && !headers.has("authorization")) {
+    const headers: Record<string, string> = { accept: "application/json", ...input.headers };
+    if (options.token !== undefined && headers.authorization === undefined) {
       const token = typeof options.token === "function" ? await options.token() : options.token;
       options.secrets?.add(token);
       // A header carries visible ASCII only; say so without ever showing the token (fetch would quote it).
@@ -138,31 +188,33 @@ export function createFetch(options: CreateFetchOptions): TransportFetch {
         throw new TokenError(
           "the token is empty or contains spaces, line breaks or non-ASCII characters; check its source",
         );
-      headers.set("authorization", `Bearer ${token}`);
+      headers.authorization = `Bearer ${token}`;
     }
-    headers.set("user-agent", options.userAgent);
-    const request = new Request(input, { headers });
+    headers["user-agent"] = options.userAgent;
+    const request: HttpExchange = { ...input, headers };
+    const caller = input.signal;
     const repeatable = isRepeatable(request.method);
 
     for (let attempt = 1; ; attempt++) {
-      const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-      const signal = timeout ? AbortSignal.any([request.signal, timeout]) : request.signal;
-      let response: Response;
+      const limit = attemptSignal(caller, timeoutMs);
+      let response: HttpReply;
       try {
-        response = await readWhole(await send(new Request(request.clone(), { signal })));
+        if (caller?.aborted) throw caller.reason;
+        response = await send({ ...request, signal: limit.signal });
       } catch (error) {
-        if (request.signal.aborted) throw request.signal.reason ?? error;
+        if (caller?.aborted) throw caller.reason ?? error;
         if (error instanceof ModelRegistryError) throw error; // our own (e.g. an unreadable CA file), not the network
-        const timedOut = timeout?.aborted ?? false;
         // A request that never reached the server may be sent again, even a create.
         const retry = attempt < policy.attempts && (repeatable || neverReachedServer(error));
-        if (!retry) throw connectionError(request, error, timedOut, timeoutMs, attempt, service);
-        await sleep(backoffMs(policy, attempt), request.signal);
+        if (!retry) throw connectionError(request, error, limit.timedOut(), timeoutMs, attempt, service);
+        await sleep(backoffMs(policy, attempt), caller);
         continue;
+      } finally {
+        limit.done();
       }
       if (attempt < policy.attempts && repeatable && RETRY_STATUSES.has(response.status)) {
         const asked = retryAfterMs(response.headers.get("retry-after"));
-        await sleep(Math.min(policy.maxDelayMs, asked ?? backoffMs(policy, attempt)), request.signal);
+        await sleep(Math.min(policy.maxDelayMs, asked ?? backoffMs(policy, attempt)), caller);
         continue;
       }
       return response;
