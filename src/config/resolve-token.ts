@@ -1,7 +1,7 @@
 // Where the bearer token comes from, in the official Python client's order, so code in a Kubeflow notebook or pipeline
 // step finds its service-account token with no setup.
 
-import { stat } from "node:fs/promises";
+import { builtin } from "../builtin.js";
 import { TokenError } from "../errors.js";
 import type { Env } from "./default-env.js";
 import { type TokenFileOptions, tokenFromFile } from "./token-file.js";
@@ -109,7 +109,7 @@ function provider(path: string, options?: TokenFileOptions): ResolvedToken {
 /** `"file"`, `"missing"`, `"not-file"`, or the error code that stopped `stat` (e.g. `"EACCES"`). */
 async function fileKind(path: string): Promise<string> {
   try {
-    return (await stat(path)).isFile() ? "file" : "not-file";
+    return (await builtin("node:fs/promises").stat(path)).isFile() ? "file" : "not-file";
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === "ENOENT" || code === "ENOTDIR") return "missing";

@@ -1,7 +1,7 @@
 // A token provider backed by a file that may be rewritten in place: Kubernetes projected service-account tokens
 // rotate (the kubelet swaps the file behind a symlink), so the file is re-read whenever it changes, never cached forever.
 
-import { readFile, stat } from "node:fs/promises";
+import { builtin } from "../builtin.js";
 import { TokenError } from "../errors.js";
 
 /** Options of {@link tokenFromFile}. */
@@ -38,7 +38,7 @@ export function tokenFromFile(path: string, options: TokenFileOptions = {}): () 
     if (cached && cached.mtimeMs === before.mtimeMs && cached.size === before.size) return cached.token;
     let text: string;
     try {
-      text = await readFile(path, "utf8");
+      text = await builtin("node:fs/promises").readFile(path, "utf8");
     } catch (error) {
       throw fileError(path, error);
     }
@@ -67,9 +67,11 @@ export function tokenFromFile(path: string, options: TokenFileOptions = {}): () 
 }
 
 async function statFile(path: string): Promise<{ mtimeMs: number; size: number }> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw fileError(path, error);
-  });
+  const info = await builtin("node:fs/promises")
+    .stat(path)
+    .catch((error: unknown) => {
+      throw fileError(path, error);
+    });
   if (!info.isFile()) {
     throw new TokenError(
       `the token file ${path} is not a regular file; point the setting at the token file itself`,

@@ -1,5 +1,7 @@
 // The keys model signing takes, from what a caller has: a KeyObject, or PEM text (as read from key.pem / pub.pem).
-import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+
+import type { KeyObject } from "node:crypto";
+import { builtin } from "../builtin.js";
 import { ConfigError } from "../errors.js";
 
 /** What a caller may give as a key: a KeyObject, or PEM text (a string, or its bytes as read from a file). */
@@ -23,7 +25,7 @@ export function privateKeyOf(input: KeyInput, what = "the private key"): KeyObje
     return key;
   }
   try {
-    return createPrivateKey(key);
+    return builtin("node:crypto").createPrivateKey(key);
   } catch (error) {
     const encrypted = /ENCRYPTED/.test(key);
     throw new ConfigError(
@@ -38,9 +40,10 @@ export function privateKeyOf(input: KeyInput, what = "the private key"): KeyObje
 /** A public key from a KeyObject or PEM text (a private key gives its public half). @throws ConfigError */
 export function publicKeyOf(input: KeyInput, what = "the public key"): KeyObject {
   const key = pemOf(input, what);
-  if (typeof key !== "string") return key.type === "private" ? createPublicKey(key) : key;
+  if (typeof key !== "string")
+    return key.type === "private" ? builtin("node:crypto").createPublicKey(key) : key;
   try {
-    return createPublicKey(key);
+    return builtin("node:crypto").createPublicKey(key);
   } catch (error) {
     throw new ConfigError(`${what} is not a PEM public key (-----BEGIN PUBLIC KEY-----)`, { cause: error });
   }

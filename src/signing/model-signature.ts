@@ -6,14 +6,11 @@
 // signature over DSSE's pre-authentication encoding with the curve's hash, and the key named by a hint (the hex
 // SHA-256 of its public PEM), with no transparency-log entry. Facts from the format as its own tools write and check
 // it (see the project's model-signing reference); the code is ours.
-import {
-  createHash,
-  createPublicKey,
-  type KeyObject,
-  sign as signBytes,
-  verify as verifyBytes,
-} from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { builtin } from "../builtin.js";
 import { SignatureError } from "../errors.js";
+
+const createHash = (algorithm: string) => builtin("node:crypto").createHash(algorithm);
 
 /** The Sigstore bundle media type the format writes. */
 export const BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
@@ -95,7 +92,7 @@ export function checkSigningKey(key: KeyObject): void {
 
 /** The hint that names a public key in a bundle: the hex SHA-256 of its PEM (SubjectPublicKeyInfo). */
 export function keyHint(key: KeyObject): string {
-  const publicKey = key.type === "private" ? createPublicKey(key) : key;
+  const publicKey = key.type === "private" ? builtin("node:crypto").createPublicKey(key) : key;
   const pem = publicKey.export({ type: "spki", format: "pem" }) as string;
   return createHash("sha256").update(pem).digest("hex");
 }
@@ -136,7 +133,7 @@ export function signModel(
     throw new SignatureError("signing needs a private key, not a public one", "unsupported-key");
   const hash = hashFor(privateKey);
   const payload = Buffer.from(JSON.stringify(modelStatement(name, files, ignorePaths), null, 2), "utf8");
-  const sig = signBytes(hash, pae(payload), { key: privateKey, dsaEncoding: "der" });
+  const sig = builtin("node:crypto").sign(hash, pae(payload), { key: privateKey, dsaEncoding: "der" });
   const bundle: Bundle = {
     mediaType: BUNDLE_MEDIA_TYPE,
     verificationMaterial: { publicKey: { hint: keyHint(privateKey) }, tlogEntries: [] },
@@ -189,7 +186,7 @@ export function signedWithKey(bytes: Uint8Array): boolean {
  */
 export function verifySignature(bytes: Uint8Array, publicKey: KeyObject): SignedModel {
   const bundle = readBundle(bytes);
-  const key = publicKey.type === "private" ? createPublicKey(publicKey) : publicKey;
+  const key = publicKey.type === "private" ? builtin("node:crypto").createPublicKey(publicKey) : publicKey;
   const hash = hashFor(key);
   const hint = bundle.verificationMaterial?.publicKey?.hint;
   const ours = keyHint(key);
@@ -205,7 +202,7 @@ export function verifySignature(bytes: Uint8Array, publicKey: KeyObject): Signed
     );
   const payload = Buffer.from(bundle.dsseEnvelope.payload, "base64");
   const signature = Buffer.from(bundle.dsseEnvelope.signatures[0]?.sig as string, "base64");
-  if (!verifyBytes(hash, pae(payload), { key, dsaEncoding: "der" }, signature))
+  if (!builtin("node:crypto").verify(hash, pae(payload), { key, dsaEncoding: "der" }, signature))
     throw new SignatureError(
       "the signature does not hold: the signed statement was changed, or another key signed it",
       "bad-signature",

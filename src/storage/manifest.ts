@@ -1,8 +1,7 @@
 // The model manifest: every uploaded file's path, size and SHA-256, stored next to the files. Its canonical form gives
 // a model version one content digest, so re-running an upload can tell "same content" from "different content".
 
-import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { builtin } from "../builtin.js";
 import { UploadError } from "../errors.js";
 import { manifestProblem } from "./manifest-problem.js";
 import type { Manifest, ManifestEntry } from "./manifest-types.js";
@@ -73,7 +72,7 @@ export function serializeManifest(manifest: Manifest): string {
  * the entries.
  */
 export function manifestDigest(manifest: Manifest): string {
-  return `sha256:${createHash("sha256").update(serializeManifest(manifest)).digest("hex")}`;
+  return `sha256:${builtin("node:crypto").createHash("sha256").update(serializeManifest(manifest)).digest("hex")}`;
 }
 
 /**
@@ -121,7 +120,7 @@ export function compareManifests(expected: Manifest, actual: Manifest): Manifest
 
 /** An incremental SHA-256: feed chunks with `update`, then call `digest` once for the lowercase hex hash. */
 export function createSha256(): { update(chunk: Uint8Array): void; digest(): string } {
-  const hash = createHash("sha256");
+  const hash = builtin("node:crypto").createHash("sha256");
   return {
     update: (chunk) => void hash.update(chunk),
     digest: () => hash.digest("hex"),
@@ -144,18 +143,22 @@ export async function hashFile(
   onChunk?: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<{ sha256: string; size: number }> {
-  const hash = createHash("sha256");
+  const hash = builtin("node:crypto").createHash("sha256");
   const buffer = new Uint8Array(CHUNK_BYTES);
   let size = 0;
-  const handle = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
-    throw new UploadError(`Cannot read "${path}" to hash it (${error.code ?? error.message})`);
-  });
+  const handle = await builtin("node:fs/promises")
+    .open(path, "r")
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new UploadError(`Cannot read "${path}" to hash it (${error.code ?? error.message})`);
+    });
   try {
     for (;;) {
       signal?.throwIfAborted();
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null).catch((error) => {
-        throw new UploadError(`Cannot read "${path}" to hash it (${error.code ?? error.message})`);
-      });
+      const { bytesRead } = await handle
+        .read(buffer, 0, CHUNK_BYTES, null)
+        .catch((error: NodeJS.ErrnoException) => {
+          throw new UploadError(`Cannot read "${path}" to hash it (${error.code ?? error.message})`);
+        });
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
       size += bytesRead;

@@ -2,9 +2,10 @@
 // 401 carries `WWW-Authenticate: Bearer realm=…,service=…,scope=…`; the client asks the realm for a token for those
 // scopes, with Basic credentials when it has any). Credentials come from explicit options or from the container tools'
 // auth files; none is ever part of a message.
-import { readFile } from "node:fs/promises";
+
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { builtin } from "../../builtin.js";
 import { requestSignal } from "../../client/request-signal.js";
 import { ConfigError, OciError } from "../../errors.js";
 import { DOCKER_HUB_NAMES, dockerHub } from "./oci-reference.js";
@@ -91,7 +92,7 @@ export async function findCredentials(
   for (const path of authFilePaths(env)) {
     let text: string;
     try {
-      text = await readFile(path, "utf8");
+      text = await builtin("node:fs/promises").readFile(path, "utf8");
     } catch (error) {
       // A file named on purpose must be there; the default places are only looked in.
       if (path === env.REGISTRY_AUTH_FILE)

@@ -1,7 +1,8 @@
 // The requests of the OCI distribution spec this client makes to one registry: blobs (HEAD, cross-repository mount,
 // monolithic and chunked upload, GET) and manifests (HEAD, GET, PUT), each authorised by the auth flow of
 // oci-auth.ts and turned into an OciError that names the operation when it fails.
-import { createHash } from "node:crypto";
+
+import { builtin } from "../../builtin.js";
 import { networkCode } from "../../client/network-code.js";
 import { requestSignal } from "../../client/request-signal.js";
 import { backoffMs, type RetryPolicy, retryPolicy, sleep } from "../../client/retry.js";
@@ -310,7 +311,7 @@ export class OciRegistry {
     const digest = response.headers.get("docker-content-digest");
     if (!digest) {
       const manifest = await this.getManifest(repository, reference);
-      const hash = createHash("sha256").update(manifest.bytes).digest("hex");
+      const hash = builtin("node:crypto").createHash("sha256").update(manifest.bytes).digest("hex");
       return { digest: `sha256:${hash}`, mediaType: manifest.mediaType, size: manifest.bytes.length };
     }
     return {

@@ -1,9 +1,10 @@
 // A copy with the files: read back from the source's store into a temporary folder (each file checked against the
 // source's manifest), registered in the destination by registerModel (which stores them where `storage` says), the
 // manifest's digest compared, and the copy read back there once more.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtin } from "../../builtin.js";
 import { wireCustomProperties } from "../../client/entity.js";
 import { UploadError } from "../../errors.js";
 import { ARTIFACT_PROPERTIES } from "../../storage/recorded-properties.js";
@@ -26,6 +27,7 @@ export async function copyFiles(
 ): Promise<CopyModelVersionResult> {
   const { registeredModel, modelVersion, modelArtifact, origin } = source;
   const names = { name: registeredModel.name, version: modelVersion.name };
+  const { mkdtemp } = builtin("node:fs/promises");
   const dir = await mkdtemp(join(tmpdir(), "mr-copy-"));
   try {
     const { downloadModel } = await import("../files/download-model.js");
@@ -88,12 +90,13 @@ export async function copyFiles(
       files: { count: manifest.files.length, bytes: manifest.files.reduce((sum, f) => sum + f.size, 0) },
     };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await builtin("node:fs/promises").rm(dir, { recursive: true, force: true });
   }
 }
 
 /** Removes what a download wrote beside the recorded files (a signature file): the copy stores the model's files. */
 async function dropUnrecorded(dir: string, recorded: string[]): Promise<void> {
   const top = new Set(recorded.map((path) => path.split("/")[0]));
+  const { readdir, rm } = builtin("node:fs/promises");
   for (const entry of await readdir(dir)) if (!top.has(entry)) await rm(join(dir, entry), { force: true });
 }

@@ -1,7 +1,8 @@
 // deploy/undeploy: the InferenceService records a cluster controller reconciles into real deployments. The registry
 // is metadata only; these set `desiredState` and leave the rest to the controller.
 
-import { createHash, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { builtin } from "../../builtin.js";
 import { type CallOptions, callOptions } from "../../client/call-options.js";
 import type {
   InferenceService,
@@ -88,7 +89,11 @@ export function serviceName(model: string, version: string): string {
   if (prefixed) name = `m-${name}`.replace(/-+$/, "");
   const lossless = name === (prefixed ? `m-${wanted}` : wanted);
   if (lossless && !alias && name.length <= MAX_SERVICE_NAME) return name;
-  const hash = createHash("sha256").update(`${model}\u0000${version}`).digest("hex").slice(0, 6);
+  const hash = builtin("node:crypto")
+    .createHash("sha256")
+    .update(`${model}\u0000${version}`)
+    .digest("hex")
+    .slice(0, 6);
   return `${name.slice(0, MAX_SERVICE_NAME - 7).replace(/-+$/, "")}-${hash}`;
 }
 
