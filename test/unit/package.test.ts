@@ -11,7 +11,7 @@ describe("the package", () => {
 
   it("supports Node 22 and newer, and is typed against the oldest it supports", () => {
     const pkg = json("package.json");
-    expect(pkg.engines).toEqual({ node: ">=22" });
+    expect(pkg.engines).toEqual({ node: ">=22.3" });
     expect(pkg.devDependencies["@types/node"]).toMatch(/^\^22\./);
     // A lockfile that says otherwise is rewritten by the first npm install of a fresh clone.
     expect(json("package-lock.json").packages[""].engines).toEqual(pkg.engines);
