@@ -6,7 +6,15 @@
 // but not run, at start-up; the executable's V8 code cache spares most of the parsing).
 //
 //   node scripts/bundle.mjs
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -53,6 +61,31 @@ const namedCommonJs = {
     });
   },
 };
+
+// First the package's own entries, each one file over chunks they share (dist/chunks/): the library (dist/index.js),
+// its notebook entry (dist/notebook/index.js) and mr-cli (dist/cli/main.js, the `bin`). They replace tsc's file per
+// module (the .d.ts files stay): Node's ES module loader costs about 80 KB of memory per module, and the library is
+// some 120 modules (13 MiB loaded, against 4 MiB as a bundle; docs/performance.md). Packages stay imports, so the
+// AWS SDK is still loaded only by the code that uploads; every dynamic import stays a chunk of its own, loaded on use.
+const entries = ["index", "notebook/index", "cli/main"];
+const staging = mkdtempSync(`${root}dist/.bundle-`);
+await build({
+  entryPoints: Object.fromEntries(entries.map((entry) => [entry, `${root}dist/${entry}.js`])),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "neutral",
+  packages: "external",
+  target: "es2022",
+  outdir: staging,
+  chunkNames: "chunks/[name]-[hash]",
+  legalComments: "none",
+  logLevel: "warning",
+});
+for (const file of readdirSync(`${root}dist`, { recursive: true, encoding: "utf8" }))
+  if (file.endsWith(".js") && !file.startsWith(".bundle-")) rmSync(`${root}dist/${file}`);
+cpSync(staging, `${root}dist`, { recursive: true });
+rmSync(staging, { recursive: true });
 
 // CommonJS dependencies call require(); each ESM file (the entry and every chunk) gets one from createRequire.
 rmSync(`${root}dist/mr-cli-chunks`, { recursive: true, force: true });

@@ -1,21 +1,28 @@
 // Unreadable files and folders can only be made for a user other than root, so walkFiles runs here in a child
-// process: as `nobody` when the suite runs as root (as CI does), else as the current user. It loads the built
-// module (npm test builds dist/ first), copied to a folder that user can read.
+// process: as `nobody` when the suite runs as root (as CI does), else as the current user. It loads walkFiles bundled
+// from the source into one file (the package's build bundles it into a shared chunk), in a folder that user can read.
 import { execFileSync } from "node:child_process";
 import { chmod, cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+const source = fileURLToPath(new URL("../../src/storage/walk-files.ts", import.meta.url));
 const asRoot = process.getuid?.() === 0;
 let base: string;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), "mr-perm-"));
-  for (const file of ["storage/walk-files.js", "errors.js"])
-    await cp(join(dist, file), join(base, "lib", file));
+  await build({
+    entryPoints: [source],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    outfile: join(base, "lib", "walk-files.js"),
+    logLevel: "warning",
+  });
   await writeFile(join(base, "lib", "package.json"), '{ "type": "module" }');
   // The Node running the suite may sit where that user cannot go (CI's Node 22 lies in the checkout's .cache/).
   await cp(process.execPath, join(base, "node"));
@@ -25,7 +32,7 @@ beforeAll(async () => {
 
 /** The error walkFiles gives for `dir`, walked by an unprivileged user. */
 function walkAsUser(dir: string): { name: string; message: string } {
-  const script = `import { walkFiles } from ${JSON.stringify(join(base, "lib/storage/walk-files.js"))};
+  const script = `import { walkFiles } from ${JSON.stringify(join(base, "lib/walk-files.js"))};
 walkFiles(process.argv[1]).then(() => console.log("{}"), (e) => console.log(JSON.stringify({ name: e.name, message: e.message })));`;
   const node = [join(base, "node"), "--input-type=module", "-e", script, dir];
   const [command, ...args] = asRoot ? ["runuser", "-u", "nobody", "--", ...node] : node;
