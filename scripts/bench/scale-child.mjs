@@ -1,6 +1,7 @@
 // The TypeScript side of scale.mjs's memory comparison, in a process of its own (Node, or Bun): <count> new models registered by URI
-// through the library, then one JSON line: seconds, peak RSS (KiB) and the storage code that was loaded (none is
-// expected: a registration by URI needs no store, and the AWS SDK is loaded only by one that uploads).
+// through the library, then one JSON line: seconds, peak RSS (KiB), the storage code that was loaded (none is
+// expected: a registration by URI needs no store, and the AWS SDK is loaded only by one that uploads) and whether
+// undici was (on Node it is not expected: the client sends with Node's http module).
 //
 //   node scripts/bench/scale-child.mjs <registry-url> <prefix> <count>      (or: bun scripts/bench/scale-child.mjs …)
 import * as nodeModule from "node:module";
@@ -27,14 +28,16 @@ for (let i = 0; i < Number(count); i++)
     uri: `s3://models/${prefix}/${i}/`,
     modelFormat: { name: "onnx", version: "1" },
   });
-const storage = [...loaded].filter((u) =>
-  /@aws-sdk|@smithy|dist\/storage\/(s3|oci)\/(s3-store|oci-store|upload|multipart|modelcar)/.test(u),
-);
+// The package is bundled: the stores are chunks of their own (dist/chunks/s3-store-<hash>.js, oci-store-…).
+const storage = [...loaded].filter((u) => /@aws-sdk|@smithy|dist\/chunks\/(s3|oci)-store-/.test(u));
+// Whether fetch's machinery (undici) was loaded: on Node the client sends with Node's http module instead.
+const undici = globalThis.process?.moduleLoadList?.some((m) => m.includes("deps/undici")) ?? null;
 console.log(
   JSON.stringify({
     seconds: (performance.now() - started) / 1000,
     items: Number(count),
     maxRssKiB: process.resourceUsage().maxRSS,
+    undici,
     storageModules: hooked
       ? storage.map((u) => u.replace(/^.*node_modules\//, "").replace(/^.*dist\//, "dist/"))
       : null,

@@ -4,12 +4,13 @@
 //     counting proxy (scripts/fault-proxy.mjs, no faults) on the first --count-sample versions of each;
 //  2. listing: every registered model (at least --models: missing ones are created first), ours (the library's
 //     listing, and mr-cli list models -o json) against the Python client's pager; requests counted the same way;
-//  3. memory: --registrations new models by URI in one process each (ours on Node and on Bun, Python's), peak RSS, and
+//  3. memory: --registrations new models by URI in one process each (ours on Node and on Bun, Python's, and Node's
+//     floor: the same requests with its http module and no library), peak RSS (median of --memory-runs runs), and
 //     the storage code ours loaded.
 // It only adds models. It reads .stack/env and never starts or stops the stack.
 //
 //   npm run build && node scripts/bench/scale.mjs [--versions 1000] [--models 5000] [--registrations 200]
-//     [--concurrency 16] [--only import|list|memory] [--skip-python] [--json]
+//     [--concurrency 16] [--memory-runs 3] [--only import|list|memory] [--skip-python] [--json]
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ const { values: opts } = parseArgs({
     registrations: { type: "string", default: "200" },
     concurrency: { type: "string", default: "16" },
     "count-sample": { type: "string", default: "50" },
+    "memory-runs": { type: "string", default: "3" },
     only: { type: "string" },
     "skip-python": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -183,18 +185,44 @@ if (want("list")) {
 
 if (want("memory")) {
   const count = opts.registrations;
-  log(`memory: ${count} registrations by URI, one process each`);
+  const runs = Number(opts["memory-runs"]);
+  log(`memory: ${count} registrations by URI, one process each, ${runs} runs of each (median)`);
+  /** The run of median peak among `runs` runs of `once` (peaks vary by about 1 MiB from run to run). */
+  const median = async (/** @type {(i: number) => Promise<any>} */ once) => {
+    const all = [];
+    for (let i = 0; i < runs; i++) all.push(await once(i));
+    const done = all.filter(Boolean).sort((a, b) => a.maxRssKiB - b.maxRssKiB);
+    return done[Math.floor(done.length / 2)];
+  };
   const child = join(here, "scale-child.mjs");
-  const ours = await runChild(process.execPath, [child, url, `${run}-mem-ts`, count], process.env);
+  const ours = await median((i) =>
+    runChild(process.execPath, [child, url, `${run}-mem-ts${i}`, count], process.env),
+  );
+  // Node itself, sending the same requests with its http module and no library: the floor under ours.
+  const floor = await median((i) =>
+    runChild(
+      process.execPath,
+      [join(here, "scale-floor.mjs"), url, `${run}-mem-floor${i}`, count],
+      process.env,
+    ),
+  );
   // The same library under Bun (a dev dependency: the runtime tests use it), whose baseline is lighter than Node's.
   const bun = join(root, "node_modules/.bin/bun");
   const onBun = existsSync(bun)
-    ? await runChild(bun, [child, url, `${run}-mem-bun`, count], process.env)
+    ? await median((i) => runChild(bun, [child, url, `${run}-mem-bun${i}`, count], process.env))
     : undefined;
-  const theirs = await py(["uri", url, `${run}-mem-py`, count]);
+  const theirs = await median((i) => py(["uri", url, `${run}-mem-py${i}`, count]));
   results.memory = {
     registrations: Number(count),
-    ours: { peakMiB: ours.maxRssKiB / 1024, seconds: ours.seconds, storageModules: ours.storageModules },
+    runs,
+    node: process.version,
+    ours: {
+      peakMiB: ours.maxRssKiB / 1024,
+      seconds: ours.seconds,
+      storageModules: ours.storageModules,
+      undici: ours.undici,
+    },
+    floor: { peakMiB: floor.maxRssKiB / 1024, seconds: floor.seconds },
     bun: onBun && { peakMiB: onBun.maxRssKiB / 1024, seconds: onBun.seconds },
     python: theirs && { peakMiB: theirs.maxRssKiB / 1024, seconds: theirs.seconds },
   };
@@ -212,9 +240,13 @@ else {
     console.log(
       `list ${list.models} models: ours ${list.ours.seconds.toFixed(2)} s (${list.ours.requests} requests; mr-cli process ${list.ours.cliProcessSeconds.toFixed(2)} s); Python ${list.python?.seconds.toFixed(2) ?? "n/a"} s (${list.python?.requests ?? "n/a"} requests); Python/ours ${ratio(list.ours.seconds, list.python?.seconds)}`,
     );
-  if (memory)
+  if (memory) {
+    const mib = (/** @type {number | undefined} */ value) =>
+      value === undefined ? "n/a" : `${value.toFixed(1)} MiB`;
+    const loaded = memory.ours.storageModules?.length ? memory.ours.storageModules.join(", ") : "none";
     console.log(
-      `${memory.registrations} registrations by URI: ours on Node peak ${memory.ours.peakMiB.toFixed(0)} MiB in ${memory.ours.seconds.toFixed(1)} s (storage code loaded: ${memory.ours.storageModules.length ? memory.ours.storageModules.join(", ") : "none"}), on Bun ${memory.bun?.peakMiB.toFixed(0) ?? "n/a"} MiB in ${memory.bun?.seconds.toFixed(1) ?? "n/a"} s; Python peak ${memory.python?.peakMiB.toFixed(0) ?? "n/a"} MiB in ${memory.python?.seconds.toFixed(1) ?? "n/a"} s`,
+      `${memory.registrations} registrations by URI (median of ${memory.runs}): ours on Node ${memory.node} peak ${mib(memory.ours.peakMiB)} in ${memory.ours.seconds.toFixed(1)} s (storage code loaded: ${loaded}; undici loaded: ${memory.ours.undici}); Node's floor (its http module, no library) ${mib(memory.floor.peakMiB)}; ours on Bun ${mib(memory.bun?.peakMiB)}; Python peak ${mib(memory.python?.peakMiB)} in ${memory.python?.seconds.toFixed(1) ?? "n/a"} s`,
     );
+  }
   if ("skipped" in python) console.log(`(Python comparison skipped: ${python.skipped})`);
 }
