@@ -1,6 +1,6 @@
 // Copy and promote from the release ("dev") to the v1 server ("prod"): the record alone, then with the files from
-// versitygw to SeaweedFS (another endpoint) and from S3 to the OCI registry, each verified there and unchanged when
-// run again; the copy's model-source fields say where it came from.
+// versitygw to SeaweedFS (another endpoint), from S3 to the OCI registry and from one OCI registry to the other, each
+// verified there and unchanged when run again; the copy's model-source fields say where it came from.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -123,6 +123,41 @@ describe.runIf(stackEnv().MODEL_REGISTRY_V1_URL !== undefined)(
         expect(copied.uri).toMatch(new RegExp(`^oci://${stackSetting("OCI_REGISTRY")}/promoted/${name}:v1`));
         expect(await prod.verifyModel({ name, version: "v1", oci })).toMatchObject({ ok: true });
         expect((await dev.copyModelVersion({ name, version: "v1", to: prod, storage })).status).toBe(
+          "unchanged",
+        );
+      },
+    );
+
+    it.runIf(stackEnv().OCI_TOKEN_REGISTRY !== undefined)(
+      "copies an OCI image to another OCI registry (htpasswd to bearer tokens), verified there; again: unchanged",
+      async () => {
+        const name = uniqueName("copy-oci");
+        const oci = {
+          credentials: { username: stackSetting("OCI_USERNAME"), password: stackSetting("OCI_PASSWORD") },
+        };
+        const source = new ModelRegistry({ url: devUrl, author: "copy-test", oci });
+        const dir = await tempDir();
+        await writeTree(dir, { "model.onnx": "weights in an image", "config/labels.txt": "0\n1\n" });
+        const registered = await source.registerModel({
+          name,
+          version: "v1",
+          path: dir,
+          to: `oci://${stackSetting("OCI_REGISTRY")}/models/${name}`,
+          modelFormat: { name: "onnx", version: "1" },
+          lineage: false,
+        });
+        const storage = { uri: `oci://${stackSetting("OCI_TOKEN_REGISTRY")}/promoted/${name}`, oci };
+        const copied = await source.copyModelVersion({ name, version: "v1", to: prod, storage });
+        expect(copied).toMatchObject({ status: "created", files: { count: 2 } });
+        expect(copied.uri).toMatch(
+          new RegExp(`^oci://${stackSetting("OCI_TOKEN_REGISTRY")}/promoted/${name}:v1`),
+        );
+        expect(copied.modelArtifact.customProperties.model_manifest_sha256).toBe(
+          registered.modelArtifact.customProperties.model_manifest_sha256,
+        );
+        expect(copied.modelArtifact).toMatchObject({ modelSourceGroup: name, modelSourceName: "v1" });
+        expect(await prod.verifyModel({ name, version: "v1", oci })).toMatchObject({ ok: true });
+        expect((await source.copyModelVersion({ name, version: "v1", to: prod, storage })).status).toBe(
           "unchanged",
         );
       },
