@@ -3,21 +3,25 @@
 // expected: a registration by URI needs no store, and the AWS SDK is loaded only by one that uploads) and whether
 // undici was (on Node it is not expected: the client sends with Node's http module).
 //
-//   node scripts/bench/scale-child.mjs <registry-url> <prefix> <count>      (or: bun scripts/bench/scale-child.mjs …)
+// The modules loaded are listed only with --modules, whose hooks cost memory of their own (about 0.5 MiB): the memory
+// runs go without.
+//
+//   node scripts/bench/scale-child.mjs <registry-url> <prefix> <count> [--modules]   (or: bun scripts/bench/scale-child.mjs …)
 import * as nodeModule from "node:module";
 
+const [url, prefix, count, modules] = process.argv.slice(2);
 // Every module resolved, where the runtime lets us see them (Node 22's module hooks; Bun has none: `storageModules`
 // is then null).
 const loaded = new Set();
-const hooked = typeof nodeModule.registerHooks === "function";
-nodeModule.registerHooks?.({
-  resolve(specifier, context, next) {
-    const resolved = next(specifier, context);
-    loaded.add(resolved.url);
-    return resolved;
-  },
-});
-const [url, prefix, count] = process.argv.slice(2);
+const hooked = modules === "--modules" && typeof nodeModule.registerHooks === "function";
+if (hooked)
+  nodeModule.registerHooks({
+    resolve(specifier, context, next) {
+      const resolved = next(specifier, context);
+      loaded.add(resolved.url);
+      return resolved;
+    },
+  });
 const { ModelRegistry } = await import(new URL("../../dist/index.js", import.meta.url).href);
 const mr = new ModelRegistry({ url, author: "bench" });
 const started = performance.now();

@@ -198,6 +198,12 @@ if (want("memory")) {
   const ours = await median((i) =>
     runChild(process.execPath, [child, url, `${run}-mem-ts${i}`, count], process.env),
   );
+  // Which modules a registration loads, in a run of its own (listing them costs memory).
+  const { storageModules } = await runChild(
+    process.execPath,
+    [child, url, `${run}-mem-modules`, "5", "--modules"],
+    process.env,
+  );
   // Node itself, sending the same requests with its http module and no library: the floor under ours.
   const floor = await median((i) =>
     runChild(
@@ -219,7 +225,7 @@ if (want("memory")) {
     ours: {
       peakMiB: ours.maxRssKiB / 1024,
       seconds: ours.seconds,
-      storageModules: ours.storageModules,
+      storageModules,
       undici: ours.undici,
     },
     floor: { peakMiB: floor.maxRssKiB / 1024, seconds: floor.seconds },
