@@ -11,15 +11,16 @@ export interface ConnectionOptions {
   /** Bearer token, or a function returning one (called per request, so a rotating token file works). */
   token?: TokenProvider | undefined;
   /** The fetch to send with. Default: on Node, Node's own http and https modules (lighter than its fetch), unless
-   * `globalThis.fetch` has been replaced (an interceptor), then that; elsewhere `globalThis.fetch`. Looked up at each
-   * request. */
+   * `globalThis.fetch` is not Node's own (an interceptor, a stub, a polyfill), then that; elsewhere
+   * `globalThis.fetch`. Looked up at each request. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Time limit of one HTTP attempt in ms; 0 disables it. Default 30_000. */
   timeout?: number | undefined;
   /** Retries of transient failures (connection errors, 408/429/502/503/504) for requests safe to repeat.
    * Default `{ attempts: 5 }`; `false` disables them. Creates are never retried. */
   retry?: RetryOptions | false | undefined;
-  /** Path of a PEM CA bundle to trust (e.g. a cluster's service CA). */
+  /** Path of a PEM CA bundle to trust (e.g. a cluster's service CA); on Node, besides the CAs Node trusts by
+   * default. */
   caFile?: string | undefined;
   /** Accept any TLS certificate. Development only. Default false. */
   insecureSkipVerify?: boolean | undefined;

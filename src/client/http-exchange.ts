@@ -15,6 +15,45 @@ export interface HttpExchange {
   signal?: AbortSignal | undefined;
 }
 
+// RFC 9110: a field name is a token; a value is Latin-1 text without line breaks or NUL (what every runtime's HTTP
+// stack accepts; fetch refuses the rest, and Node throws ERR_INVALID_CHAR).
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[^\r\n\0\u0100-\uffff]*$/;
+
+/** Headers as fetch takes them: a plain object, a list of pairs, or a `Headers`. */
+export type HeaderSource =
+  | Readonly<Record<string, string | number | boolean | null | undefined>>
+  | Iterable<readonly [string, string]>
+  | { forEach(callback: (value: string, name: string) => void): void };
+
+/**
+ * The headers as one object with lower-case names and trimmed values (a later one of the same name wins; `null` and
+ * `undefined` values are left out), or undefined when one is not a valid HTTP header.
+ */
+export function headerRecord(...sources: (HeaderSource | undefined)[]): Record<string, string> | undefined {
+  const record: Record<string, string> = {};
+  let valid = true;
+  const add = (name: string, value: unknown) => {
+    if (value === null || value === undefined) return;
+    const text = String(value).trim();
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(text)) valid = false;
+    else record[name.toLowerCase()] = text;
+  };
+  for (const source of sources) {
+    if (!source) continue;
+    if (typeof (source as { forEach?: unknown }).forEach === "function" && !Array.isArray(source))
+      (source as { forEach(callback: (value: string, name: string) => void): void }).forEach(
+        (value, name) => {
+          add(name, value);
+        },
+      );
+    else if (Symbol.iterator in (source as object))
+      for (const [name, value] of source as Iterable<readonly [string, string]>) add(name, value);
+    else for (const [name, value] of Object.entries(source)) add(name, value);
+  }
+  return valid ? record : undefined;
+}
+
 /** Read access to a reply's headers (names are case-insensitive): the read-only part of fetch's `Headers`. */
 export interface HttpHeadersView extends Iterable<[string, string]> {
   get(name: string): string | null;
@@ -36,7 +75,16 @@ export class HeaderMap implements HttpHeadersView {
   forEach(callback: (value: string, name: string) => void): void {
     for (const [name, value] of this) callback(value, name);
   }
-  *[Symbol.iterator](): Iterator<[string, string]> {
+  entries(): IterableIterator<[string, string]> {
+    return this[Symbol.iterator]();
+  }
+  *keys(): IterableIterator<string> {
+    for (const [name] of this) yield name;
+  }
+  *values(): IterableIterator<string> {
+    for (const [, value] of this) yield value;
+  }
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
     for (const name of Object.keys(this.raw).sort()) {
       const value = this.get(name);
       if (value !== null) yield [name, value];
@@ -55,8 +103,9 @@ export interface HttpResponseView {
 }
 
 /** A reply read whole, within the attempt's time limit: a body cut off midway fails the attempt, not a later read.
- * It reads like fetch's `Response` (`ok`, `status`, `statusText`, `url`, `redirected`, `headers.get()`, `text()`,
- * `json()`, `arrayBuffer()`), so the raw typed clients' `response` is one whatever sent it. */
+ * It reads like fetch's `Response` (`ok`, `status`, `statusText`, `url`, `redirected`, `headers`, `body`, `text()`,
+ * `json()`, `bytes()`, `arrayBuffer()`, `blob()`, `clone()`; not `formData()`), so the raw typed clients' `response`
+ * is one whatever sent it. */
 export class HttpReply implements HttpResponseView {
   readonly ok: boolean;
 
@@ -89,11 +138,39 @@ export class HttpReply implements HttpResponseView {
   }
 
   /** The body as UTF-8 bytes. */
-  arrayBuffer(): Promise<ArrayBuffer> {
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return Promise.resolve(new TextEncoder().encode(this.bodyText));
+  }
+
+  /** The body as UTF-8 bytes, in an ArrayBuffer of their own. */
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return (await this.bytes()).buffer as ArrayBuffer;
+  }
+
+  /** The body as a Blob of the reply's content type. */
+  async blob(): Promise<Blob> {
+    return new Blob([this.bodyText], { type: this.headers.get("content-type") ?? "" });
+  }
+
+  /** The body as a stream, made on each read (the body is in memory already). */
+  get body(): ReadableStream<Uint8Array> {
     const bytes = new TextEncoder().encode(this.bodyText);
-    return Promise.resolve(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    return new ReadableStream({
+      start(controller) {
+        if (bytes.length > 0) controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+  }
+
+  /** Always false: every read gets the whole body again. */
+  get bodyUsed(): boolean {
+    return false;
+  }
+
+  /** This reply: it cannot change, so it is its own copy. */
+  clone(): HttpReply {
+    return this;
   }
 }
 

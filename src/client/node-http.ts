@@ -50,20 +50,58 @@ function failure(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-/** The body, decoded when the server compressed it (we ask for none, but a proxy may). */
+/** A reply that arrived but cannot be used: sending the request again would get the same (transport-send.ts says
+ * so rather than report a lost connection, and does not retry it). */
+function unusable(message: string, code: string, cause?: unknown): Error {
+  return Object.assign(new Error(message, { cause }), { code, unusableReply: true });
+}
+
+/** How long a new connection may take to open by default (as undici's), within the attempt's own time limit: a host
+ * that drops the connection attempt is then a failure that never reached the server, retried even for a create. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** The body as text: decoded from each content coding in turn (the last applied first), as UTF-8, without a
+ * byte-order mark (as fetch's `text()`). We ask for gzip, deflate and br, as fetch does. */
 function decode(body: Buffer, encoding: string | undefined): string {
-  const coding = encoding?.trim().toLowerCase();
-  if (!coding || coding === "identity" || body.length === 0) return body.toString("utf8");
-  const zlib = builtin("node:zlib");
-  if (coding === "gzip" || coding === "x-gzip") return zlib.gunzipSync(body).toString("utf8");
-  if (coding === "deflate") return zlib.inflateSync(body).toString("utf8");
-  if (coding === "br") return zlib.brotliDecompressSync(body).toString("utf8");
-  throw failure(`the reply is encoded as ${coding}, which the client cannot decode`, "ERR_CONTENT_ENCODING");
+  const codings = (encoding ?? "")
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== "" && coding !== "identity")
+    .reverse();
+  let bytes = body;
+  for (const coding of codings) {
+    if (bytes.length === 0) break;
+    if (coding !== "gzip" && coding !== "x-gzip" && coding !== "deflate" && coding !== "br")
+      throw unusable(
+        `the reply is encoded as ${coding}, which the client cannot decode`,
+        "ERR_CONTENT_ENCODING",
+      );
+    const zlib = builtin("node:zlib");
+    try {
+      if (coding === "deflate") bytes = zlib.inflateSync(bytes);
+      else if (coding === "br") bytes = zlib.brotliDecompressSync(bytes);
+      else bytes = zlib.gunzipSync(bytes);
+    } catch (error) {
+      throw unusable(`the reply's ${coding} encoding is corrupt`, "ERR_CONTENT_ENCODING", error);
+    }
+  }
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The CA certificates Node trusts by default (its bundled store with NODE_EXTRA_CA_CERTS, or the system's store
+ * under --use-system-ca; Node 22.15+), else its bundled store. A `ca` option replaces them, so a CA file is added to
+ * these. */
+function defaultCertificates(): readonly string[] {
+  const tls = builtin("node:tls") as typeof import("node:tls") & {
+    getCACertificates?: (type: "default") => string[];
+  };
+  return tls.getCACertificates?.("default") ?? tls.rootCertificates;
 }
 
 /** One request, no redirects: the reply's status, headers and whole body, or a redirect's target. */
 function once(
-  transport: { module: HttpModule | HttpsModule; agent: Http.Agent },
+  transport: { module: HttpModule | HttpsModule; agent: Http.Agent; connectTimeoutMs: number },
   url: URL,
   exchange: HttpExchange,
 ): Promise<{ reply: HttpReply; location?: string | undefined }> {
@@ -111,33 +149,49 @@ function once(
       },
     );
     request.on("error", reject);
+    request.on("socket", (socket) => {
+      if (!socket.connecting) return; // a kept-alive connection
+      const timer = setTimeout(() => {
+        const message = `no connection to ${url.host} within ${transport.connectTimeoutMs} ms`;
+        request.destroy(failure(message, "ERR_CONNECT_TIMEOUT"));
+      }, transport.connectTimeoutMs);
+      const stop = () => clearTimeout(timer);
+      socket.once("connect", stop);
+      socket.once("close", stop);
+    });
     request.end(exchange.body);
   });
 }
 
 /**
  * The sender over Node's http and https modules, or undefined when this is not Node (see {@link onNode}).
- * Keep-alive connections come from Node's global agents (so `NODE_USE_ENV_PROXY` and agent settings apply), or, when
- * `tls` is given, from an https agent of its own with those settings. The https module (and with it TLS, about 5 MiB)
+ * Keep-alive connections come from Node's global agents (so agent settings, and `NODE_USE_ENV_PROXY`'s proxies,
+ * apply), or, when `tls` is given, from an https agent of its own with those settings (and no proxy). The https module (and with it TLS, about 5 MiB)
  * is loaded by the first https request.
  */
-export function nodeHttpSend(tls?: NodeTlsOptions): HttpSend | undefined {
+export function nodeHttpSend(
+  tls?: NodeTlsOptions,
+  /** How long a new connection may take to open, in ms. Default 10_000. */
+  connectTimeoutMs = CONNECT_TIMEOUT_MS,
+): HttpSend | undefined {
   if (!onNode()) return undefined;
   const http = builtin("node:http");
   let ownAgent: Https.Agent | undefined;
-  const transportFor = (url: URL): { module: HttpModule | HttpsModule; agent: Http.Agent } => {
-    if (url.protocol === "http:") return { module: http, agent: http.globalAgent }; // read per request: replaceable
+  type Transport = { module: HttpModule | HttpsModule; agent: Http.Agent; connectTimeoutMs: number };
+  const transportFor = (url: URL): Transport => {
+    // The global agents are read per request: they may be replaced.
+    if (url.protocol === "http:") return { module: http, agent: http.globalAgent, connectTimeoutMs };
     if (url.protocol !== "https:")
       throw failure(`cannot send to a ${url.protocol} URL`, "ERR_INVALID_PROTOCOL");
     const https = builtin("node:https");
-    if (!tls) return { module: https, agent: https.globalAgent };
+    if (!tls) return { module: https, agent: https.globalAgent, connectTimeoutMs };
     ownAgent ??= new https.Agent({
       keepAlive: true,
-      ...(tls.ca === undefined ? {} : { ca: [...builtin("node:tls").rootCertificates, tls.ca] }),
+      ...(tls.ca === undefined ? {} : { ca: [...defaultCertificates(), tls.ca] }),
       ...(tls.cert && tls.key ? { cert: tls.cert, key: tls.key } : {}),
       rejectUnauthorized: tls.rejectUnauthorized ?? true,
     });
-    return { module: https, agent: ownAgent };
+    return { module: https, agent: ownAgent, connectTimeoutMs };
   };
 
   return async (first) => {
@@ -150,11 +204,16 @@ export function nodeHttpSend(tls?: NodeTlsOptions): HttpSend | undefined {
           ? reply
           : new HttpReply(reply.status, reply.statusText, reply.headers, reply.url, reply.bodyText, true);
       if (redirects === MAX_REDIRECTS)
-        throw failure(
+        throw unusable(
           `more than ${MAX_REDIRECTS} redirects, the last to ${location}`,
           "ERR_TOO_MANY_REDIRECTS",
         );
-      const to = new URL(location, url);
+      const to = URL.canParse(location, url) ? new URL(location, url) : undefined;
+      if (to?.protocol !== "http:" && to?.protocol !== "https:")
+        throw unusable(
+          `a ${reply.status} redirect to ${JSON.stringify(location)}, not an http(s) URL`,
+          "ERR_INVALID_REDIRECT",
+        );
       const headers = { ...exchange.headers };
       let { method, body } = exchange;
       const toGet =

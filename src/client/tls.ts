@@ -3,7 +3,8 @@ import { ConfigError } from "../errors.js";
 
 /** TLS settings for the connection to the registry. */
 export interface TlsOptions {
-  /** Path of a PEM CA bundle to trust in addition to the system's. */
+  /** Path of a PEM CA bundle to trust. For the registry and catalog on Node: besides the CAs Node trusts by default
+   * (its bundled store with NODE_EXTRA_CA_CERTS, or the system's under --use-system-ca). */
   caFile?: string | undefined;
   /** PEM text of a CA bundle (instead of caFile). */
   ca?: string | undefined;

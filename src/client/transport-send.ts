@@ -1,12 +1,13 @@
 // The one sender every request goes through: auth, User-Agent, per-attempt timeout, TLS, retries, and turning
 // network failures into ConnectionError. Under it, Node's own http modules on Node, fetch elsewhere (http-exchange.ts).
-import { ConnectionError, ModelRegistryError, TokenError } from "../errors.js";
+import { ConfigError, ConnectionError, ModelRegistryError, TokenError } from "../errors.js";
 import {
   type FetchFunction,
   fetchSend,
   type HttpExchange,
   type HttpReply,
   type HttpSend,
+  headerRecord,
 } from "./http-exchange.js";
 import { networkCode } from "./network-code.js";
 import { nodeHttpSend } from "./node-http.js";
@@ -28,9 +29,9 @@ export type TokenProvider = string | (() => string | Promise<string>);
 
 export interface CreateSendOptions {
   token?: TokenProvider | undefined;
-  /** The fetch to send with. Default: on Node, Node's own http and https modules, unless `globalThis.fetch` has been
-   * replaced (an interceptor such as msw), then that; elsewhere `globalThis.fetch`. Read at each request, so
-   * interceptors installed later apply. */
+  /** The fetch to send with. Default: on Node, Node's own http and https modules, unless `globalThis.fetch` is not
+   * Node's own (an interceptor such as msw, a stub, a polyfill), then that; elsewhere `globalThis.fetch`. Read at each
+   * request, so interceptors installed before or after the import apply. */
   fetch?: FetchFunction | undefined;
   /** Time limit of one attempt in ms; 0 disables. Default 30_000. */
   timeoutMs?: number | undefined;
@@ -51,12 +52,19 @@ const NOT_SENT = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_CONNECT_TIMEOUT", // node-http.ts: no connection within its connect timeout
   "CERT_HAS_EXPIRED",
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "SELF_SIGNED_CERT_IN_CHAIN",
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
+
+/** True for a reply that arrived but cannot be used (node-http.ts: too many redirects, a redirect to another
+ * scheme or to no URL, an encoding it cannot decode): sending the request again would get the same. */
+function unusableReply(error: unknown): boolean {
+  return (error as { unusableReply?: unknown } | null)?.unusableReply === true;
+}
 
 /** True when a network failure happened before the request reached the server (refused, unknown host, TLS). */
 export function neverReachedServer(error: unknown): boolean {
@@ -109,9 +117,6 @@ export interface SendOverrides {
 /** The sender of a client: a request, with the overrides of its call; the reply is read whole. */
 export type TransportSend = (request: HttpExchange, overrides?: SendOverrides) => Promise<HttpReply>;
 
-// Node's own fetch, as it was when this module loaded: a global fetch that differs from it later was replaced.
-const startingFetch = globalThis.fetch;
-
 /** The sender under the retries: TLS settings' own connection, a given fetch, or the default (see `fetch`). */
 function baseSend(options: CreateSendOptions): HttpSend {
   const { tls, fetch } = options;
@@ -140,7 +145,24 @@ function baseSend(options: CreateSendOptions): HttpSend {
   const globalFetch = fetchSend(() => globalThis.fetch);
   const node = nodeHttpSend();
   if (!node) return globalFetch;
-  return (exchange) => (globalThis.fetch === startingFetch ? node(exchange) : globalFetch(exchange));
+  return (exchange) => (isNodeFetch(globalThis.fetch) ? node(exchange) : globalFetch(exchange));
+}
+
+let checkedFetch: unknown;
+let checkedIsNode = false;
+
+/** Whether `fetch` is Node's own, not one an interceptor, a test stub or a polyfill put in its place (before or after
+ * the library was imported). Node's is a function whose text loads undici from Node's internals, which no replacement
+ * does; should a later Node write it otherwise, every fetch counts as replaced and requests go through it, as before
+ * this client had its own sender. One answer is kept, for the fetch last asked about. */
+function isNodeFetch(fetch: unknown): boolean {
+  if (fetch !== checkedFetch) {
+    checkedFetch = fetch;
+    checkedIsNode =
+      typeof fetch === "function" &&
+      Function.prototype.toString.call(fetch).includes("require('internal/deps/undici/undici')");
+  }
+  return checkedIsNode;
 }
 
 /** The signal of one attempt: the caller's, and the attempt's time limit. The limit is a timer cleared when the
@@ -179,7 +201,17 @@ export function createSend(options: CreateSendOptions): TransportSend {
   return async (input, overrides = {}) => {
     const policy = overrides.retry === undefined ? clientPolicy : retryPolicy(overrides.retry);
     const timeoutMs = overrides.timeoutMs ?? clientTimeoutMs;
-    const headers: Record<string, string> = { accept: "application/json", ...input.headers };
+    const given = headerRecord(
+      { accept: "application/json", "accept-encoding": "gzip, deflate, br" },
+      input.headers,
+      { "user-agent": options.userAgent },
+    );
+    if (!given)
+      // Names only: a value may be a credential.
+      throw new ConfigError(
+        `the headers of ${input.method} ${redactUrl(input.url)} are not valid HTTP headers (names: ${Object.keys(input.headers).join(", ")}, user-agent; a name is a token, a value is Latin-1 text without line breaks); nothing was sent`,
+      );
+    const headers = given;
     if (options.token !== undefined && headers.authorization === undefined) {
       const token = typeof options.token === "function" ? await options.token() : options.token;
       options.secrets?.add(token);
@@ -190,7 +222,6 @@ export function createSend(options: CreateSendOptions): TransportSend {
         );
       headers.authorization = `Bearer ${token}`;
     }
-    headers["user-agent"] = options.userAgent;
     const request: HttpExchange = { ...input, headers };
     const caller = input.signal;
     const repeatable = isRepeatable(request.method);
@@ -204,6 +235,13 @@ export function createSend(options: CreateSendOptions): TransportSend {
       } catch (error) {
         if (caller?.aborted) throw caller.reason ?? error;
         if (error instanceof ModelRegistryError) throw error; // our own (e.g. an unreadable CA file), not the network
+        if (unusableReply(error)) {
+          const { origin } = new URL(request.url); // never includes credentials
+          throw new ConnectionError(
+            `${service} at ${origin} sent a reply the client cannot use: ${(error as Error).message} (${request.method} ${redactUrl(request.url)})`,
+            { cause: error },
+          );
+        }
         // A request that never reached the server may be sent again, even a create.
         const retry = attempt < policy.attempts && (repeatable || neverReachedServer(error));
         if (!retry) throw connectionError(request, error, limit.timedOut(), timeoutMs, attempt, service);

@@ -2,7 +2,7 @@
 // and its parameters, body and replies checked against the spec by the compiler), and so are the URL rules
 // (`createFinalURL` with openapi-fetch's path and query serializers), so the wire is what openapi-fetch sends. Its
 // request runtime is not used: it builds WHATWG Request and Headers objects, which on Node load undici (see
-// node-http.ts), for calls that are JSON in and JSON out.
+// node-http.ts). Header names go in lower case, so a caller's `Authorization` is the one header of that name.
 import {
   type Client,
   type ClientOptions,
@@ -10,7 +10,16 @@ import {
   createQuerySerializer,
   defaultPathSerializer,
 } from "openapi-fetch";
-import type { HttpExchange, HttpReply, HttpResponseView } from "./http-exchange.js";
+import { ConfigError } from "../errors.js";
+import {
+  type FetchFunction,
+  fetchSend,
+  type HeaderSource,
+  type HttpExchange,
+  type HttpReply,
+  type HttpResponseView,
+  headerRecord,
+} from "./http-exchange.js";
 
 /** How a typed client writes a query (the catalog wants lists comma-separated). */
 export type QuerySerializer = ClientOptions["querySerializer"];
@@ -18,12 +27,22 @@ export type QuerySerializer = ClientOptions["querySerializer"];
 /** Sends one request of a call (the transport's sender, with the call's own time limit and retries). */
 export type CallSend = (exchange: HttpExchange) => Promise<HttpReply>;
 
-/** What one call of a typed client takes (openapi-fetch's fields this client uses, and the call's sender). */
+/** What one call of a typed client takes: openapi-fetch's fields, and the call's sender. */
 interface CallFields {
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  params?: {
+    path?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    header?: HeaderSource;
+  };
   body?: unknown;
   signal?: AbortSignal | undefined;
-  headers?: Record<string, string> | undefined;
+  headers?: HeaderSource | undefined;
+  baseUrl?: string | undefined;
+  querySerializer?: QuerySerializer;
+  bodySerializer?: ((body: unknown) => string) | undefined;
+  parseAs?: "json" | "text" | "arrayBuffer" | "blob" | "stream" | undefined;
+  /** A fetch for this call alone, as openapi-fetch takes it: it replaces the transport (token, retries, time limit). */
+  fetch?: FetchFunction | undefined;
   /** This call's sender, instead of the client's (set by `callInit` for a call's own time limit or retries). */
   send?: CallSend | undefined;
 }
@@ -43,56 +62,81 @@ function parsed(text: string): unknown {
   }
 }
 
+function serializerOf(given: QuerySerializer): (query: Record<string, unknown>) => string {
+  return typeof given === "function" ? given : createQuerySerializer(given);
+}
+
+/** The data of a successful reply, as `parseAs` asks (default: the parsed JSON, undefined for an empty body). */
+async function dataOf(reply: HttpReply, parseAs: CallFields["parseAs"]): Promise<unknown> {
+  switch (parseAs) {
+    case "text":
+      return reply.text();
+    case "arrayBuffer":
+      return reply.arrayBuffer();
+    case "blob":
+      return reply.blob();
+    case "stream":
+      return reply.body;
+    default:
+      return reply.bodyText === "" ? undefined : JSON.parse(reply.bodyText);
+  }
+}
+
 /**
- * A typed client of the spec whose generated `paths` are `P`, sending through `send`: `GET`, `POST`, `PUT`, `PATCH`
- * and `DELETE` take a path of the spec and `{ params: { path, query }, body, signal, headers }` and resolve to
- * `{ data }` for a 2xx reply (the parsed JSON; undefined for an empty body) or `{ error }` (the parsed JSON, else the
- * text), with `response` (status, headers, URL). A body is sent as JSON. Rejects only when the sender does, or with
- * a `URIError` for a path parameter that is not valid Unicode.
+ * A typed client of the spec whose generated `paths` are `P`, sending through `send`: openapi-fetch's `Client<P>`
+ * (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `HEAD`, `OPTIONS`, `TRACE`, `request`) with its call fields `params`
+ * (`path`, `query`, `header`), `body`, `headers`, `signal`, `baseUrl`, `querySerializer`, `bodySerializer`, `parseAs`
+ * and `fetch`. A call resolves to `{ data }` for a 2xx reply (by default the parsed JSON; undefined for an empty body)
+ * or `{ error }` (the parsed JSON, else the text), with `response`, which reads like fetch's `Response` (see
+ * {@link HttpReply}). Middleware (`use`, `eject`) is not supported: it throws.
+ * @throws ConfigError (rejected) for headers that are not valid HTTP headers; a `URIError` for a path parameter that
+ * is not valid Unicode; whatever the sender rejects with.
  */
 export function typedClient<P extends {}>(
   baseUrl: string,
   send: CallSend,
   querySerializer?: QuerySerializer,
 ): Client<P> {
-  const query =
-    typeof querySerializer === "function" ? querySerializer : createQuerySerializer(querySerializer);
-  const base = baseUrl.replace(/\/+$/, "");
-  const call =
-    (method: string) =>
-    async (path: string, fields: CallFields = {}): Promise<CallResult> => {
-      const { params = {}, body, signal, headers = {} } = fields;
-      const url = createFinalURL(path, {
-        baseUrl: base,
-        params,
-        querySerializer: query,
-        pathSerializer: defaultPathSerializer,
-      });
-      const text = body === undefined ? undefined : JSON.stringify(body);
-      const exchange: HttpExchange = {
-        method,
-        url,
-        headers: text === undefined ? { ...headers } : { "content-type": "application/json", ...headers },
-        body: text,
-        signal,
-      };
-      const reply = await (fields.send ?? send)(exchange);
-      const empty =
-        reply.status === 204 ||
-        method === "HEAD" ||
-        reply.bodyText === "" ||
-        reply.headers.get("content-length") === "0";
-      if (reply.ok) return { data: empty ? undefined : JSON.parse(reply.bodyText), response: reply };
-      return { error: empty ? undefined : parsed(reply.bodyText), response: reply };
-    };
-  const client = {
-    GET: call("GET"),
-    POST: call("POST"),
-    PUT: call("PUT"),
-    PATCH: call("PATCH"),
-    DELETE: call("DELETE"),
+  const clientQuery = serializerOf(querySerializer);
+  const clientBase = baseUrl.replace(/\/+$/, "");
+  const call = async (method: string, path: string, fields: CallFields = {}): Promise<CallResult> => {
+    const { params = {}, body, signal } = fields;
+    const url = createFinalURL(path, {
+      baseUrl: fields.baseUrl === undefined ? clientBase : fields.baseUrl.replace(/\/+$/, ""),
+      params,
+      querySerializer:
+        fields.querySerializer === undefined ? clientQuery : serializerOf(fields.querySerializer),
+      pathSerializer: defaultPathSerializer,
+    });
+    const text = body === undefined ? undefined : (fields.bodySerializer ?? JSON.stringify)(body);
+    const json = text === undefined ? undefined : { "content-type": "application/json" };
+    const headers = headerRecord(json, fields.headers, params.header);
+    if (!headers)
+      throw new ConfigError(
+        `the headers of this ${method} are not valid HTTP headers (a name is a token, a value is Latin-1 text without line breaks); nothing was sent`,
+      );
+    const sender = fields.send ?? (fields.fetch ? fetchSend(() => fields.fetch as FetchFunction) : send);
+    const reply = await sender({ method, url, headers, body: text, signal });
+    const empty = reply.status === 204 || method === "HEAD" || reply.headers.get("content-length") === "0";
+    if (reply.ok) return { data: empty ? undefined : await dataOf(reply, fields.parseAs), response: reply };
+    return { error: empty || reply.bodyText === "" ? undefined : parsed(reply.bodyText), response: reply };
   };
-  // openapi-fetch's Client type describes these methods' parameters and results; its middleware and other methods
-  // are not provided (nothing here uses them).
+  const method = (name: string) => (path: string, fields?: CallFields) => call(name, path, fields);
+  const unsupported = () => {
+    throw new Error("this client's raw typed API has no middleware (use, eject): wrap the calls instead");
+  };
+  const client = {
+    GET: method("GET"),
+    PUT: method("PUT"),
+    POST: method("POST"),
+    DELETE: method("DELETE"),
+    OPTIONS: method("OPTIONS"),
+    HEAD: method("HEAD"),
+    PATCH: method("PATCH"),
+    TRACE: method("TRACE"),
+    request: (name: string, path: string, fields?: CallFields) => call(name.toUpperCase(), path, fields),
+    use: unsupported,
+    eject: unsupported,
+  };
   return client as unknown as Client<P>;
 }

@@ -4,8 +4,8 @@
 // anything created. The destination is a ModelStore's (S3 by default, an OCI registry with `to`), picked by its
 // URI's scheme; this file follows one path for every store. Every step retries itself on passing faults.
 
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { builtin } from "../../builtin.js";
 import type { ModelVersion, RegisteredModel } from "../../client/entities.js";
 import { type CustomPropertiesInput, tagKind } from "../../client/entity.js";
 import { ConfigError, shown } from "../../errors.js";
@@ -125,10 +125,12 @@ export async function checkSign(params: RegisterModelParams): Promise<void> {
 }
 
 const isFile = (path: string) =>
-  stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
+  builtin("node:fs/promises")
+    .stat(path)
+    .then(
+      (s) => s.isFile(),
+      () => false,
+    );
 
 /** A folder registered with its own signature (`model.sig` among its files, made by model_signing): recorded on the
  * artifact, as signModel records its own, so that every client sees the version is signed and by which key. */

@@ -1,12 +1,16 @@
 // The sender over Node's http modules (node-http.ts), against real servers on 127.0.0.1: what fetch did for the
 // client (redirects, compressed replies, whole bodies, aborts) it does too, and a client on Node uses it unless the
 // global fetch was replaced. No msw in this file: the global fetch is Node's own.
+
+import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { createInterface } from "node:readline";
+import { deflateSync, gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nodeHttpSend } from "../../../src/client/node-http.js";
-import { ConnectionError } from "../../../src/errors.js";
+import { neverReachedServer } from "../../../src/client/transport-send.js";
+import { ConfigError, ConnectionError } from "../../../src/errors.js";
 import { ModelRegistry } from "../../../src/model-registry.js";
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
@@ -77,9 +81,10 @@ describe("the Node sender", () => {
     expect(request?.headers.authorization).toBe("Bearer t0ken");
     expect(request?.headers["user-agent"]).toMatch(/^model-registry-ts\//);
     expect(request?.headers["content-type"]).toBe("application/json");
-    // undici's fetch sends these; Node's http module does not.
+    // undici's fetch sends this; Node's http module does not.
     expect(request?.headers["sec-fetch-mode"]).toBeUndefined();
-    expect(request?.headers["accept-encoding"]).toBeUndefined();
+    expect(request?.headers.accept).toBe("application/json");
+    expect(request?.headers["accept-encoding"]).toBe("gzip, deflate, br");
   });
 
   it("uses a replaced global fetch instead (an interceptor installed after the client was made)", async () => {
@@ -188,5 +193,98 @@ describe("the Node sender", () => {
     const timedOut = await mr.registeredModels.get("1", { timeout: 30 }).catch((error: unknown) => error);
     expect(timedOut).toBeInstanceOf(ConnectionError);
     expect(String(timedOut)).toMatch(/no response from the Model Registry within 30 ms/);
+  });
+
+  it("lets a caller's own Authorization, in any case, win over the token, and drops it on another origin", async () => {
+    one.handle((request, _body, response) => {
+      if (request.url === "/away") response.writeHead(307, { location: `${other.url}/there` }).end();
+      else json(response, 200, {});
+    });
+    other.handle((_request, _body, response) => json(response, 200, {}));
+    const mr = new ModelRegistry({ url: one.url, token: "client-token", apiVersion: "v1alpha3" });
+    const raw = mr.api as unknown as {
+      GET(path: string, init: object): Promise<{ response: { status: number } }>;
+    };
+    await raw.GET("/here", { headers: { Authorization: "Bearer caller", Cookie: "c=1" } });
+    expect(one.seen.at(-1)?.headers.authorization).toBe("Bearer caller");
+    await raw.GET("/away", { headers: { Authorization: "Bearer caller", Cookie: "c=1" } });
+    expect(other.seen[0]?.headers.authorization).toBeUndefined();
+    expect(other.seen[0]?.headers.cookie).toBeUndefined();
+  });
+
+  it("refuses headers that are not Latin-1 text before sending: a ConfigError, not a lost connection", async () => {
+    one.handle((_request, _body, response) => json(response, 200, {}));
+    const mr = new ModelRegistry({ url: one.url, apiVersion: "v1alpha3" });
+    const perCall = mr.registeredModels.get("1", { headers: { "x-note": "日本" } });
+    await expect(perCall).rejects.toBeInstanceOf(ConfigError);
+    await expect(perCall).rejects.toThrow(/names: x-note\); nothing was sent|not valid HTTP headers/);
+    const agent = new ModelRegistry({ url: one.url, apiVersion: "v1alpha3", userAgent: "bot/✓" });
+    await expect(agent.registeredModels.get("1")).rejects.toThrow(/user-agent.*nothing was sent/);
+    expect(one.seen).toHaveLength(0);
+  });
+
+  it("says a reply it cannot use is that, not a lost connection, and does not send it again", async () => {
+    one.handle((_request, _body, response) => response.writeHead(302, { location: "ftp://files/x" }).end());
+    const mr = new ModelRegistry({
+      url: one.url,
+      apiVersion: "v1alpha3",
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+    });
+    const failure = await mr.registeredModels.get("1").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConnectionError);
+    expect(String(failure)).toMatch(
+      /the Model Registry at http:\/\/127\.0\.0\.1:\d+ sent a reply the client cannot use: a 302 redirect to "ftp:\/\/files\/x", not an http\(s\) URL/,
+    );
+    expect(one.seen).toHaveLength(1);
+  });
+
+  it("reads a body as fetch's text() does: a byte-order mark dropped, stacked codings undone", async () => {
+    one.handle((request, _body, response) => {
+      if (request.url === "/bom") {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"bom":true}')]));
+      } else {
+        response.writeHead(200, { "content-type": "application/json", "content-encoding": "deflate, gzip" });
+        response.end(gzipSync(deflateSync(JSON.stringify({ stacked: true }))));
+      }
+    });
+    expect(JSON.parse((await exchange("/bom")).bodyText)).toEqual({ bom: true });
+    expect(JSON.parse((await exchange("/stacked")).bodyText)).toEqual({ stacked: true });
+    expect(one.seen[0]?.headers["accept-encoding"]).toBeUndefined(); // the bare sender adds nothing
+  });
+
+  it("gives up on a connection that does not open within its connect timeout: never reached the server", async () => {
+    // A listener whose backlog is full: the kernel drops further connection attempts, as a firewall would.
+    const script = [
+      "import socket, time",
+      "s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(0); port = s.getsockname()[1]",
+      "fill = []",
+      "for _ in range(3):",
+      "    c = socket.socket(); c.setblocking(False)",
+      "    try: c.connect(('127.0.0.1', port))",
+      "    except BlockingIOError: pass",
+      "    fill.append(c)",
+      "print(port, flush=True); time.sleep(60)",
+    ].join("\n");
+    const blackhole = spawn("python3", ["-c", script], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const [port] = await createInterface({ input: blackhole.stdout })
+        [Symbol.asyncIterator]()
+        .next()
+        .then((line) => [line.value]);
+      const quick = nodeHttpSend(undefined, 200);
+      const started = performance.now();
+      const failed = await quick?.({
+        method: "POST",
+        url: `http://127.0.0.1:${port}/x`,
+        headers: {},
+        body: "{}",
+      }).catch((error: unknown) => error);
+      expect(failed).toMatchObject({ code: "ERR_CONNECT_TIMEOUT" });
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(neverReachedServer(failed)).toBe(true);
+    } finally {
+      blackhole.kill();
+    }
   });
 });

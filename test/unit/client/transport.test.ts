@@ -1,14 +1,26 @@
 import { HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RegisteredModel } from "../../../src/client/types.js";
 import { ConfigError, ConnectionError, NotFoundError, ServerError, TokenError } from "../../../src/errors.js";
 import { API, mockRegistry, useMockServer } from "../../support/msw.js";
 
+// Node's own fetch, before msw replaces it: with it in place the client sends through Node's http module, which
+// msw intercepts too, so each case runs over both senders (http-exchange.ts, node-http.ts).
+const nodeFetch = globalThis.fetch;
 const { server, requests } = useMockServer();
 
 const model = { id: "1", name: "mnist", state: "LIVE", customProperties: {} } satisfies RegisteredModel;
 
-describe("the transport", () => {
+describe.each(["fetch", "Node's http module"])("the transport over %s", (sender) => {
+  let mswFetch: typeof fetch;
+  beforeEach(() => {
+    mswFetch = globalThis.fetch;
+    if (sender !== "fetch") globalThis.fetch = nodeFetch;
+  });
+  afterEach(() => {
+    globalThis.fetch = mswFetch;
+  });
+
   it("sends a bearer token from a string, and the User-Agent with the package version", async () => {
     server.use(http.get(`${API}/registered_models/1`, () => HttpResponse.json(model)));
     await mockRegistry({ token: "s3cr3t" }).registeredModels.get("1");
