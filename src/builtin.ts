@@ -1,6 +1,6 @@
 // Node's builtin modules, each loaded by the first call that needs it rather than when the library is imported. A
 // static `import … from "node:crypto"` loads crypto (with WebCrypto and streams, about 2.4 MiB on Node) in every
-// process that imports the library; a registration by URI needs neither it nor the file system (docs/performance.md).
+// process that imports the library; a registration by URI needs neither it nor the file system (docs/library.md, "Runtimes").
 // `process.getBuiltinModule` is synchronous and exists on Node 22.3+, Deno 2 and Bun.
 
 /** The builtin modules loaded this way, by specifier. */

@@ -1,5 +1,6 @@
 // What every call of the client takes for itself, over the client's settings.
 import { ConfigError } from "../errors.js";
+import { headerRecord } from "./http-exchange.js";
 import { requestSignal } from "./request-signal.js";
 import { checkTimeoutMs, type RetryOptions, retryPolicy } from "./retry.js";
 import type { Secrets } from "./secrets.js";
@@ -38,20 +39,6 @@ export type CallInit = {
   send?: CallSend;
 };
 
-// RFC 9110: a field name is a token; a value has no line breaks or NUL (what every runtime's HTTP stack refuses).
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[^\r\n\0]*$/;
-
-/** The headers with lower-case names and trimmed values, or undefined when one is not a valid HTTP header. */
-function checkedHeaders(headers: Record<string, string>): Record<string, string> | undefined {
-  const checked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name) || typeof value !== "string" || !HEADER_VALUE.test(value)) return undefined;
-    checked[name.toLowerCase()] = value.trim();
-  }
-  return checked;
-}
-
 /**
  * The init of one call: its signal and headers (a per-call `Authorization` is added to `secrets`), and, when it sets
  * a time limit or retries, a fetch that is the client's `send` told them.
@@ -62,11 +49,11 @@ export function callInit(options: CallOptions, secrets: Secrets, send: Transport
   const init: CallInit = {};
   if (signal) init.signal = requestSignal(signal); // its own for each request: see request-signal.ts
   if (headers) {
-    const checked = checkedHeaders(headers);
+    const checked = headerRecord(headers);
     if (!checked)
       // Names only: a value may be a credential.
       throw new ConfigError(
-        `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}; a name is a token, a value has no line breaks); nothing was sent`,
+        `the headers of this call are not valid HTTP headers (names: ${Object.keys(headers).join(", ")}; a name is a token, a value is Latin-1 text without line breaks); nothing was sent`,
       );
     init.headers = checked;
     const auth = checked.authorization;

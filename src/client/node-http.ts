@@ -1,7 +1,7 @@
 // The sender over Node's own http and https modules. On Node, fetch is undici: its first use loads undici's bundle and
 // compiles its WebAssembly HTTP parser (about 10 MiB before the first byte), and each request builds WHATWG streams
-// and headers that V8 collects late (200 registrations by URI peaked at 118 MiB against 58 MiB without them; see
-// docs/performance.md). Node's http module parses natively and its objects are cheap. It does what fetch did for the
+// and headers that V8 collects late (200 registrations by URI peaked at 118 MiB with it, 62 MiB with this; see
+// docs/library.md, "Runtimes"). Node's http module parses natively and its objects are cheap. It does what fetch did for the
 // client: keep-alive connections (Node's global agents, or one of our own for TLS settings), redirects followed as
 // fetch follows them, compressed bodies decoded, the whole body read before the reply is handed on.
 import type * as Http from "node:http";
@@ -166,8 +166,8 @@ function once(
 /**
  * The sender over Node's http and https modules, or undefined when this is not Node (see {@link onNode}).
  * Keep-alive connections come from Node's global agents (so agent settings, and `NODE_USE_ENV_PROXY`'s proxies,
- * apply), or, when `tls` is given, from an https agent of its own with those settings (and no proxy). The https module (and with it TLS, about 5 MiB)
- * is loaded by the first https request.
+ * apply), or, when `tls` is given, from an https agent of its own with those settings (and no proxy). The https
+ * module (and with it TLS, about 5 MiB) is loaded by the first https request.
  */
 export function nodeHttpSend(
   tls?: NodeTlsOptions,

@@ -90,11 +90,16 @@ function connectionError(
     return new ConnectionError(
       `no response from ${service} within ${timeoutMs} ms (${target}${tries}); the server may be overloaded${mayHaveActed}`,
     );
+  const { origin } = new URL(request.url); // never includes credentials
+  if (unusableReply(error))
+    return new ConnectionError(
+      `${service} at ${origin} sent a reply the client cannot use: ${(error as Error).message} (${target})`,
+      { cause: error },
+    );
   const cause = (error as { cause?: unknown }).cause;
   const code =
     networkCode(error) ??
     (cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error));
-  const { origin } = new URL(request.url); // never includes credentials
   if (neverReachedServer(error))
     return new ConnectionError(
       `cannot reach ${service} at ${origin} (${code}) (${target}${tries}); check that the server runs and the URL is right`,
@@ -197,21 +202,22 @@ export function createSend(options: CreateSendOptions): TransportSend {
   const clientTimeoutMs = options.timeoutMs ?? 30_000;
   const service = options.service ?? "the Model Registry";
   const send = baseSend(options);
+  const badUserAgent = headerRecord({ "user-agent": options.userAgent }) === undefined;
 
   return async (input, overrides = {}) => {
     const policy = overrides.retry === undefined ? clientPolicy : retryPolicy(overrides.retry);
     const timeoutMs = overrides.timeoutMs ?? clientTimeoutMs;
-    const given = headerRecord(
-      { accept: "application/json", "accept-encoding": "gzip, deflate, br" },
-      input.headers,
-      { "user-agent": options.userAgent },
-    );
-    if (!given)
-      // Names only: a value may be a credential.
+    if (badUserAgent)
       throw new ConfigError(
-        `the headers of ${input.method} ${redactUrl(input.url)} are not valid HTTP headers (names: ${Object.keys(input.headers).join(", ")}, user-agent; a name is a token, a value is Latin-1 text without line breaks); nothing was sent`,
+        `the user-agent header (the userAgent option) is not a valid HTTP header (a value is Latin-1 text without line breaks); nothing was sent`,
       );
-    const headers = given;
+    // The headers come checked and in lower case (callInit, typedClient).
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      "accept-encoding": "gzip, deflate, br",
+      ...input.headers,
+      "user-agent": options.userAgent,
+    };
     if (options.token !== undefined && headers.authorization === undefined) {
       const token = typeof options.token === "function" ? await options.token() : options.token;
       options.secrets?.add(token);
@@ -235,15 +241,9 @@ export function createSend(options: CreateSendOptions): TransportSend {
       } catch (error) {
         if (caller?.aborted) throw caller.reason ?? error;
         if (error instanceof ModelRegistryError) throw error; // our own (e.g. an unreadable CA file), not the network
-        if (unusableReply(error)) {
-          const { origin } = new URL(request.url); // never includes credentials
-          throw new ConnectionError(
-            `${service} at ${origin} sent a reply the client cannot use: ${(error as Error).message} (${request.method} ${redactUrl(request.url)})`,
-            { cause: error },
-          );
-        }
-        // A request that never reached the server may be sent again, even a create.
-        const retry = attempt < policy.attempts && (repeatable || neverReachedServer(error));
+        // A request that never reached the server may be sent again, even a create; a reply it could not use, never.
+        const retry =
+          !unusableReply(error) && attempt < policy.attempts && (repeatable || neverReachedServer(error));
         if (!retry) throw connectionError(request, error, limit.timedOut(), timeoutMs, attempt, service);
         await sleep(backoffMs(policy, attempt), caller);
         continue;

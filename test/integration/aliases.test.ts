@@ -8,17 +8,10 @@ import { json, mrCli } from "../support/cli.js";
 import { tempDir, writeTree } from "../support/model-files.js";
 import { installPythonClient, pythonClient } from "../support/python-client.js";
 import { STACK_REGISTRIES } from "../support/registry.js";
-import { stackSetting } from "../support/stack-env.js";
+import { S3_SERVERS, storageOf } from "../support/s3.js";
 import { uniqueName } from "../support/unique.js";
 
-const s3 = {
-  endpoint: stackSetting("AWS_S3_ENDPOINT"),
-  bucket: stackSetting("AWS_S3_BUCKET"),
-  credentials: {
-    accessKeyId: stackSetting("AWS_ACCESS_KEY_ID"),
-    secretAccessKey: stackSetting("AWS_SECRET_ACCESS_KEY"),
-  },
-};
+const s3 = storageOf(S3_SERVERS[0]); // moto
 const PYTHON = { "release (v1alpha3)": "0.3.14", "v1 server": "0.3.18" } as Record<string, string>;
 
 /** A model with `count` versions registered by URI (no bytes), v1 … vN. */

@@ -7,19 +7,14 @@ import { describe, expect, it } from "vitest";
 import { ModelRegistry, VersionConflictError } from "../../src/index.js";
 import { json, mrCli } from "../support/cli.js";
 import { tempDir, writeTree } from "../support/model-files.js";
-import { S3_SERVERS } from "../support/s3.js";
+import { S3_SERVERS, storageOf } from "../support/s3.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
 const devUrl = stackSetting("MODEL_REGISTRY_URL");
 const prodUrl = stackEnv().MODEL_REGISTRY_V1_URL ?? devUrl;
-const s3Of = (server: (typeof S3_SERVERS)[number]) => ({
-  endpoint: stackSetting(server.endpoint),
-  bucket: stackSetting(server.bucket),
-  credentials: { accessKeyId: stackSetting(server.key), secretAccessKey: stackSetting(server.secret) },
-});
-const versitygw = s3Of(S3_SERVERS[1]);
-const seaweedfs = s3Of(S3_SERVERS[2]);
+const versitygw = storageOf(S3_SERVERS[1]);
+const seaweedfs = storageOf(S3_SERVERS[2]);
 const dev = new ModelRegistry({ url: devUrl, author: "copy-test", storage: versitygw });
 const prod = new ModelRegistry({ url: prodUrl, author: "copy-test" });
 

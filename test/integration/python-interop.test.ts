@@ -9,6 +9,7 @@ import { json, mrCli } from "../support/cli.js";
 import { compareEntity, type InteropRow, writeInteropTable } from "../support/interop-table.js";
 import { tempDir, writeTree } from "../support/model-files.js";
 import { installPythonClient, pythonClient } from "../support/python-client.js";
+import { S3_SERVERS, storageOf } from "../support/s3.js";
 import { stackEnv, stackSetting } from "../support/stack-env.js";
 import { uniqueName } from "../support/unique.js";
 
@@ -17,14 +18,7 @@ const PAIRS = [
   { python: "0.3.14", server: "the release", url: stackSetting("MODEL_REGISTRY_URL") },
 ].filter((pair): pair is { python: string; server: string; url: string } => pair.url !== undefined);
 
-const s3 = {
-  endpoint: stackSetting("AWS_S3_ENDPOINT"),
-  bucket: stackSetting("AWS_S3_BUCKET"),
-  credentials: {
-    accessKeyId: stackSetting("AWS_ACCESS_KEY_ID"),
-    secretAccessKey: stackSetting("AWS_SECRET_ACCESS_KEY"),
-  },
-};
+const s3 = storageOf(S3_SERVERS[0]); // moto
 const s3Env = {
   AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
   AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,

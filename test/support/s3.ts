@@ -30,6 +30,19 @@ export const S3_SERVERS = [
 ] as const;
 export type S3Server = (typeof S3_SERVERS)[number];
 
+/** One stack S3 server as a client's storage option takes it: its endpoint, bucket and credentials. */
+export function storageOf(server: S3Server): {
+  endpoint: string;
+  bucket: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+} {
+  return {
+    endpoint: stackSetting(server.endpoint),
+    bucket: stackSetting(server.bucket),
+    credentials: { accessKeyId: stackSetting(server.key), secretAccessKey: stackSetting(server.secret) },
+  };
+}
+
 /** A client of one stack S3 server that records the name of every command it sends. */
 export function countingClient(server: S3Server): {
   client: S3Client;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../../src/cli/context.js";
 import { describeError, EXIT, exitCodeFor } from "../../../src/cli/exit-codes.js";
 import { renderTable } from "../../../src/cli/output.js";
 import { keyValues, parseValue } from "../../../src/cli/parse-values.js";
@@ -17,18 +16,7 @@ import {
   VersionConflictError,
 } from "../../../src/errors.js";
 import { VERSION } from "../../../src/version.js";
-
-function fakeIo(env: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: { write: (t: string) => out.push(t) },
-    stderr: { write: (t: string) => err.push(t) },
-    env,
-  };
-}
+import { fakeIo } from "../../support/fake-io.js";
 
 describe("mr-cli parsing", () => {
   it("prints the version and exits 0", async () => {
